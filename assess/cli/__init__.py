@@ -1,0 +1,13 @@
+"""Command-line interface. Thin: each command parses options, calls the library, prints."""
+
+from __future__ import annotations
+
+from assess.cli import checklists, core  # noqa: F401  (register the commands)
+from assess.cli.app import app
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

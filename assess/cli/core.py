@@ -1,0 +1,113 @@
+"""validate, score, init: what a province runs while preparing a proposal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assess.cli.app import ChecklistDirs, LangOpt, app, catalog, guarded, lang_of, stderr, stdout
+
+
+@app.command(epilog="Examples:\n\n  assess validate proposal.yaml\n\n"
+             "  assess validate checklists/vn-third-party-channel/*.yaml examples/*.yaml")
+@guarded
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="YAML files: checklists, proposals or "
+                                                "reviews (recognised by their 'kind').")],
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Check documents: schema, references between ids, and the checklist a proposal names.
+
+    Every problem is printed as file:line: field: message. Exit status 2 if any file has one.
+    """
+    from assess.errors import AssessError
+    from assess.loading import validate_file
+
+    cat = catalog(checklists)
+    out, err = stdout(), stderr()
+    failed = 0
+    for f in files:
+        try:
+            kind = validate_file(f, cat)
+        except AssessError as exc:
+            failed += 1
+            for line in exc.messages():
+                err.print(f"error: {line}", markup=False, highlight=False, soft_wrap=True)
+            continue
+        out.print(f"ok: {f} ({kind})", markup=False, highlight=False)
+    if failed:
+        raise typer.Exit(2)
+
+
+@app.command(epilog="Examples:\n\n  assess score examples/bac-giang-zalo-2019.yaml\n\n"
+             "  assess score proposal.yaml --json > assessment.json\n\n"
+             "  assess score proposal.yaml --fail-on conditional   # CI gate\n\n"
+             "  assess score proposal.yaml --checklist vn-third-party-channel@latest")
+@guarded
+def score(
+    proposal: Annotated[Path, typer.Argument(help="The proposal YAML file.")],
+    checklist: Annotated[str | None, typer.Option(
+        "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a "
+        "file) instead of the one the proposal names.")] = None,
+    review: Annotated[Path | None, typer.Option(
+        "--review", "-r", help="A reviewer's review YAML: its overrides and decision apply.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the assessment as JSON.")] = False,
+    fail_on: Annotated[str | None, typer.Option(
+        "--fail-on", help="Exit with status 1 if the verdict is this bad: 'reject', or "
+        "'conditional' (conditional or reject).")] = None,
+    lang: LangOpt = "vi",
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Score a proposal: verdict, score, risk rating, domain scores and findings.
+
+    Controls that name a graph rule are decided from the proposal's data flows; the province's
+    answers decide the rest. Exit status 1 with --fail-on when the verdict is that bad.
+    """
+    if fail_on not in (None, "reject", "conditional"):
+        raise typer.BadParameter(f"'{fail_on}'; expected reject or conditional",
+                                 param_hint="--fail-on")
+    language = lang_of(lang)
+    from assess.pipeline import assess_files
+
+    a = assess_files(proposal, checklist=checklist, review=review,
+                     checklist_dirs=checklists or [])
+    if as_json:
+        typer.echo(a.to_json())
+    else:
+        from assess.render.terminal import print_assessment
+
+        print_assessment(a, language)
+    bad = {"reject": ("reject",), "conditional": ("reject", "conditional")}
+    if fail_on and a.verdict.value in bad[fail_on]:
+        raise typer.Exit(1)
+
+
+@app.command(epilog="Examples:\n\n  assess init -o proposal.yaml\n\n"
+             "  assess init --checklist vn-third-party-channel@1.0.0 --lang en -o proposal.yaml")
+@guarded
+def init(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the skeleton.")],
+    checklist: Annotated[str, typer.Option(
+        "--checklist", "-c", help="Checklist to answer: ID, ID@VERSION or ID@latest.")
+    ] = "vn-third-party-channel@latest",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOpt = "vi",
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Write a proposal skeleton for a province to fill in.
+
+    Every control is listed under 'answers' as 'unknown', with its question, guidance and
+    expected evidence as comments. The skeleton validates as written.
+    """
+    language = lang_of(lang)
+    from assess.loading import resolve_checklist
+    from assess.output import write_atomic
+    from assess.skeleton import skeleton
+
+    cl = resolve_checklist(checklist, catalog(checklists))
+    write_atomic(output, skeleton(cl.doc, language), overwrite=force)
+    stderr().print(f"wrote {output} ({len(cl.doc.controls())} controls of {cl.doc.ref})",
+                   markup=False, highlight=False)

@@ -1,0 +1,59 @@
+"""The one exception family of `assess`.
+
+Library code raises these; only the CLI turns them into messages and exit codes, so the library
+stays usable (and testable) without the CLI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located complaint about an input document."""
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class AssessError(Exception):
+    """Base of every error `assess` reports to a user (exit status 2)."""
+
+    exit_code = 2
+
+    def messages(self) -> list[str]:
+        return [str(self)]
+
+
+class InputError(AssessError):
+    """One or more problems in input documents, each with file, line and field."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("InputError needs at least one problem")
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+    def messages(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+    @classmethod
+    def single(cls, file: str | Path, message: str, *, line: int | None = None,
+               field: str = "") -> InputError:
+        return cls([Problem(str(file), line, field, message)])
+
+
+class NotFoundError(AssessError):
+    """A named thing (checklist, version, file) does not exist; says what does."""
+
+
+class OutputError(AssessError):
+    """An output could not be written; nothing partial is left behind."""

@@ -1,0 +1,64 @@
+"""Interface words in both languages, shared by the terminal, HTML and PDF renderers."""
+
+from __future__ import annotations
+
+from assess.models import Lang
+
+WORDS: dict[str, tuple[str, str]] = {
+    "approve": ("Chấp thuận", "Approve"),
+    "conditional": ("Chấp thuận có điều kiện", "Approve with conditions"),
+    "reject": ("Không chấp thuận", "Reject"),
+    "met": ("Đạt", "Met"),
+    "partial": ("Đạt một phần", "Partly met"),
+    "not-met": ("Không đạt", "Not met"),
+    "not-applicable": ("Không áp dụng", "Not applicable"),
+    "unknown": ("Chưa rõ", "Unknown"),
+    "critical": ("Nghiêm trọng", "Critical"),
+    "high": ("Cao", "High"),
+    "medium": ("Trung bình", "Medium"),
+    "low": ("Thấp", "Low"),
+    "declared": ("Tự khai", "Declared"),
+    "rule": ("Luồng dữ liệu", "Data flows"),
+    "review": ("Thẩm định", "Review"),
+    "default": ("Chưa trả lời", "No answer"),
+    "verdict": ("Kết luận", "Verdict"),
+    "score": ("Điểm", "Score"),
+    "risk": ("Mức rủi ro", "Risk"),
+    "impact": ("Tác động", "Impact"),
+    "likelihood": ("Khả năng xảy ra", "Likelihood"),
+    "domain": ("Lĩnh vực", "Domain"),
+    "domains": ("Điểm theo lĩnh vực", "Domain scores"),
+    "weight": ("Trọng số", "Weight"),
+    "controls": ("Kiểm soát", "Controls"),
+    "control": ("Kiểm soát", "Control"),
+    "findings": ("Phát hiện chính", "Top findings"),
+    "severity": ("Mức độ", "Severity"),
+    "message": ("Nội dung", "Finding"),
+    "proposal": ("Hồ sơ", "Proposal"),
+    "checklist": ("Bộ tiêu chí", "Checklist"),
+    "channel": ("Kênh", "Channel"),
+    "operator": ("Đơn vị vận hành", "Operator"),
+    "status": ("Trạng thái", "Status"),
+    "source": ("Nguồn", "Source"),
+    "blocker": ("Bắt buộc", "Blocker"),
+    "reasons": ("Căn cứ kết luận", "Why"),
+    "exposure": ("Ai đọc được dữ liệu nào", "Who can read what"),
+    "data": ("Dữ liệu", "Data"),
+    "zone": ("Vùng", "Zone"),
+    "country": ("Quốc gia", "Country"),
+    "at_rest": ("Lưu trữ", "At rest"),
+    "e2e": ("Mã hóa đầu-cuối", "End-to-end"),
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    "more_findings": ("… và {n} phát hiện khác (xem --json hoặc báo cáo)",
+                      "… and {n} more findings (see --json or the report)"),
+    "na": ("—", "—"),
+}
+
+
+def t(key: str, lang: Lang) -> str:
+    """The word for `key`; an unknown key is returned as is (never raises in a renderer)."""
+    pair = WORDS.get(key)
+    if pair is None:
+        return key
+    return pair[0] if lang == "vi" else pair[1]

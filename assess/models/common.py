@@ -1,0 +1,86 @@
+"""Shared building blocks of the input documents."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+Id = Annotated[
+    str,
+    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80,
+          description="Identifier: letters, digits, '.', '_' or '-', starting with a letter or digit."),
+]
+
+
+class Strict(BaseModel):
+    """Base of every input model: unknown fields are errors, values are not coerced silently."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Text(Strict):
+    """A text written in both languages; a formal checklist must have both."""
+
+    vi: str = Field(min_length=1, description="Vietnamese text, with full diacritics.")
+    en: str = Field(min_length=1, description="English text, faithful to the Vietnamese.")
+
+    def get(self, lang: Lang) -> str:
+        return self.vi if lang == "vi" else self.en
+
+
+def _plain_string_is_vietnamese(value: Any) -> Any:
+    return {"vi": value} if isinstance(value, str) else value
+
+
+class _LocalText(Strict):
+    vi: str = Field(min_length=1, description="Text in Vietnamese (the language of record).")
+    en: str | None = Field(None, description="Optional English translation for English reports.")
+
+    def get(self, lang: Lang) -> str:
+        return self.en if lang == "en" and self.en else self.vi
+
+
+LocalText = Annotated[_LocalText, BeforeValidator(_plain_string_is_vietnamese)]
+"""Text a province writes: a plain string (Vietnamese), or `{vi, en}` when it offers both."""
+
+
+class Severity(StrEnum):
+    critical = "critical"
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+class Status(StrEnum):
+    met = "met"
+    partial = "partial"
+    not_met = "not-met"
+    not_applicable = "not-applicable"
+    unknown = "unknown"
+
+
+class DataClass(StrEnum):
+    public = "public"
+    internal = "internal"
+    personal = "personal"
+    sensitive_personal = "sensitive-personal"
+
+    @property
+    def is_personal(self) -> bool:
+        return self in (DataClass.personal, DataClass.sensitive_personal)
+
+
+class Verdict(StrEnum):
+    approve = "approve"
+    conditional = "conditional"
+    reject = "reject"
+
+
+Country = Annotated[
+    str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code, e.g. VN, SG, US.")
+]
