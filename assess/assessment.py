@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assess.models import LegalBasis, Proposal, Severity, Status, Text, Verdict
 
-Source = Literal["declared", "rule", "review", "default"]
+ControlSource = Literal["declared", "rule", "review", "default"]
 
 
 class Out(BaseModel):
@@ -46,7 +46,7 @@ class ControlResult(Out):
     applicable: bool
     missing_facts: list[str] = Field(description="applies_if facts that are false (why N/A).")
     status: Status = Field(description="Final status used for scoring.")
-    source: Source = Field(description="Who decided the final status: declared, rule, review, or "
+    source: ControlSource = Field(description="Who decided the final status: declared, rule, review, or "
                            "default (no answer: unknown).")
     declared: Status | None = Field(description="The province's answer, if any.")
     rule: str | None = None

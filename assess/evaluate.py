@@ -13,6 +13,7 @@ from assess import rules as rules_mod
 from assess.assessment import (
     Assessment,
     ControlResult,
+    ControlSource,
     DocRef,
     DomainResult,
     FactResult,
@@ -45,10 +46,11 @@ def _control(ctrl: Control, domain: str, proposal: Proposal, facts: dict[str, fa
     override = review.overrides.get(ctrl.id) if review else None
 
     applicable = not missing
+    source: ControlSource
     if override is not None:
         status, source = override.status, "review"
     elif not applicable:
-        status, source = Status.not_applicable, "rule" if missing else "declared"
+        status, source = Status.not_applicable, "rule"
     elif rule_status is not None:
         status, source = rule_status, "rule"
     elif declared is not None:
@@ -144,8 +146,8 @@ def _risk(cl: Checklist, proposal: Proposal, results: list[ControlResult]) -> Ri
     r = cl.scoring.risk
     levels = r.impact.class_levels
     classes = [d.data_class for d in proposal.data] or ["public"]
-    top = max(classes, key=lambda c: levels.get(c, 1))  # type: ignore[arg-type]
-    impact = levels.get(top, 1)  # type: ignore[call-overload]
+    top = max(classes, key=lambda c: levels.get(c, 1))
+    impact = levels.get(top, 1)
     subjects = sum(s.count for s in proposal.data_subjects)
     stepped = subjects >= r.impact.subjects_step_up
     impact = min(4, impact + (1 if stepped else 0))
@@ -202,7 +204,7 @@ def _findings(results: list[ControlResult], rule_results: dict[str, RuleResult])
         if c.status in _STATUS_TEXT and not (c.source == "rule" and c.rule):
             vi, en = _STATUS_TEXT[c.status]
             out.append(Finding(
-                id=c.id, kind=c.status.value, severity=c.severity,  # type: ignore[arg-type]
+                id=c.id, kind=c.status.value, severity=c.severity,
                 blocker=c.blocker, control=c.id, remediation=c.remediation,
                 message=Text(vi=f"{vi}: {c.title.vi}", en=f"{en}: {c.title.en}")))
     for rid, rr in rule_results.items():
