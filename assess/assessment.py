@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assess.models import LegalBasis, Proposal, Severity, Status, Text, Verdict
+from assess.models import LegalBasis, Proposal, Scoring, Severity, Status, Text, Verdict
 
 ControlSource = Literal["declared", "rule", "review", "default"]
 
@@ -146,6 +146,9 @@ class Assessment(Out):
     verdict_reasons: list[Reason]
     score: float = Field(description="Overall score 0–100: domain scores weighted by domain weight.")
     thresholds: dict[str, float]
+    scoring: Scoring = Field(description="The checklist's scoring model, as used: severity "
+                             "weights, status values, thresholds and the risk matrix (so every "
+                             "output can say how its figures were computed).")
     risk: RiskResult
     domains: list[DomainResult]
     controls: list[ControlResult]

@@ -39,7 +39,7 @@ def _kind_of(source: Source) -> str:
         raise InputError.single(source.name, "expected a YAML mapping with 'kind' at the top",
                                 line=1)
     kind = data.get("kind")
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:
         problem = "missing 'kind'" if kind is None else f"unknown kind {kind!r}"
         raise InputError.single(source.name, f"{problem}; expected one of: {', '.join(KINDS)}",
                                 line=source.line_of(("kind",)), field="kind")
@@ -68,8 +68,8 @@ def _raise(problems: list[Problem]) -> None:
         raise InputError(sorted(problems, key=lambda p: (p.file, p.line or 0)))
 
 
-def load_checklist(path: Path | str) -> Loaded[Checklist]:
-    source = yamlsource.read(path)
+def load_checklist(path: Path | str | Source) -> Loaded[Checklist]:
+    source = path if isinstance(path, Source) else yamlsource.read(path)
     cl = _typed(source, Checklist)
     _raise(check_checklist(cl, source))
     return Loaded(cl, source)
@@ -108,14 +108,14 @@ def resolve_checklist(ref: str, catalog: Catalog, *, where: Source | None = None
     return loaded
 
 
-def load_proposal(path: Path | str, catalog: Catalog | None = None, *,
+def load_proposal(path: Path | str | Source, catalog: Catalog | None = None, *,
                   checklist: str | None = None) -> tuple[Loaded[Proposal], Loaded[Checklist]]:
     """A proposal and the checklist it is assessed against (its own, unless `checklist` is given).
 
     Answers are checked against that checklist, so a typo in a control id is caught here.
     """
     catalog = catalog or Catalog()
-    source = yamlsource.read(path)
+    source = path if isinstance(path, Source) else yamlsource.read(path)
     proposal = _typed(source, Proposal)
     problems = check_proposal(proposal, source)
     if checklist is None:
@@ -156,9 +156,9 @@ def validate_file(path: Path | str, catalog: Catalog | None = None) -> str:
     source = yamlsource.read(path)
     kind = _kind_of(source)
     if kind == "checklist":
-        load_checklist(path)
+        load_checklist(source)
     elif kind == "proposal":
-        load_proposal(path, catalog)
+        load_proposal(source, catalog)
     else:
         review = _typed(source, Review)
         _raise(check_review(review, source, None))

@@ -39,18 +39,16 @@ def _field(model: type[BaseModel], key: str) -> Any:
     return None
 
 
-def model_at(model: type[BaseModel], path: Path_) -> tuple[type[BaseModel] | None, Any]:
-    """The model class holding the value at `path`, and that field's info (or None)."""
+def walk(model: type[BaseModel], path: Path_) -> tuple[Any, Any]:
+    """The annotation of the value at `path` and the field info that declares it (or None)."""
     current: Any = model
     info: Any = None
-    holder: type[BaseModel] | None = model
     for part in path:
         current = _unwrap(current)
         if isinstance(current, type) and issubclass(current, BaseModel):
-            holder = current
             info = _field(current, str(part))
             if info is None:
-                return holder, None
+                return None, None
             current = info.annotation
             continue
         origin = typing.get_origin(current)
@@ -61,8 +59,19 @@ def model_at(model: type[BaseModel], path: Path_) -> tuple[type[BaseModel] | Non
             current = args[1]
         else:
             return None, None
-        holder, info = None, None
-    return holder, info
+    return _unwrap(current), info
+
+
+PATTERNS = {
+    r"^[A-Z]{2}$": "a two-letter ISO 3166 country code in capitals, e.g. VN, SG, US",
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$": "a semantic version such as 1.0.0",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id of letters, digits, '.', '_' or '-', e.g. zalo-oa",
+    r"^[A-Z][A-Z0-9]*-\d{2,3}$": "a control id: domain prefix, dash, number, e.g. RES-01",
+    r"^[A-Z][A-Z0-9]*$": "a domain prefix in capitals, e.g. RES",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*@\S+$": "id@version, e.g. vn-third-party-channel@1.0.0",
+    r"^[0-9a-f]{64}$": "a SHA-256 digest: 64 lowercase hexadecimal digits",
+}
+"""What each pattern used in the models means, in words (a regex is no help to a province)."""
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:
@@ -78,21 +87,24 @@ def _message(model: type[BaseModel], err: Any) -> tuple[Path_, str]:
     loc: Path_ = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing":
-        holder, info = model_at(model, loc)
+        _, info = walk(model, loc)
         expected = f": {info.description}" if info is not None and info.description else ""
         return loc[:-1], f"missing required field '{loc[-1]}'{expected}"
     if kind == "extra_forbidden":
-        holder, _ = model_at(model, loc[:-1])
-        known = _field_names(holder) if holder is not None else []
+        holder, _ = walk(model, loc[:-1])
+        is_model = isinstance(holder, type) and issubclass(holder, BaseModel)
+        known = _field_names(holder) if is_model else []
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         return loc, (f"unknown field '{loc[-1]}'; {hint}expected one of: {', '.join(known)}")
-    _, info = model_at(model, loc)
     msg = err["msg"]
     msg = msg[0].lower() + msg[1:]
-    if kind in ("string_pattern_mismatch", "literal_error", "enum") and info is not None:
-        msg = f"got {_shown(err['input'])}; expected {info.description}" if kind.startswith(
-            "string") else f"got {_shown(err['input'])}; {msg.replace('input should be', 'expected')}"
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        wanted = PATTERNS.get(pattern, f"text matching {pattern}")
+        msg = f"got {_shown(err['input'])}; expected {wanted}"
+    elif kind in ("literal_error", "enum"):
+        msg = f"got {_shown(err['input'])}; {msg.replace('input should be', 'expected')}"
     elif "input" in err and not isinstance(err["input"], (dict, list)):
         msg = f"{msg} (got {_shown(err['input'])})"
     return loc, msg

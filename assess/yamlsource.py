@@ -60,6 +60,7 @@ def format_path(path: Path_) -> str:
     return out
 
 
+_PLAIN = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _constructor = yaml.SafeLoader("")  # only used for its scalar constructors
 
 
@@ -91,6 +92,10 @@ class _Builder:
                         line=node.start_mark.line + 1, field=format_path(path))
             self.seen.add(id(node))
         self.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN:
+            raise InputError.single(
+                self.name, f"unsupported YAML tag {node.tag!r}; expected plain values",
+                line=node.start_mark.line + 1, field=format_path(path))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
