@@ -1,0 +1,49 @@
+"""Scoring throughput without rendering: load once, evaluate many times.
+
+Goal (issue 2): ≥ 5,000 assessments/s on the example proposal. Run: `make bench`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assess.catalog import Catalog
+from assess.evaluate import evaluate
+from assess.loading import load_proposal
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = {
+    "bac-giang": (ROOT / "examples" / "bac-giang-zalo-2019.yaml", []),
+    "mini": (ROOT / "tests" / "data" / "proposal-ok.yaml", [ROOT / "tests" / "data" / "checklists"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_evaluate_throughput(benchmark, case: str) -> None:  # type: ignore[no-untyped-def]
+    path, dirs = CASES[case]
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    proposal, checklist = load_proposal(path, Catalog(dirs))
+    result = benchmark(evaluate, proposal, checklist)
+    assert result.verdict is not None
+    if benchmark.stats is not None:
+        per_second = 1.0 / benchmark.stats.stats.mean
+        benchmark.extra_info["assessments_per_second"] = round(per_second)
+        print(f"\n{case}: {per_second:,.0f} assessments/s "
+              f"({len(checklist.doc.controls())} controls, {len(proposal.doc.flows)} flows)")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_load_and_evaluate(benchmark, case: str) -> None:  # type: ignore[no-untyped-def]
+    path, dirs = CASES[case]
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    catalog = Catalog(dirs)
+
+    def run() -> object:
+        p, cl = load_proposal(path, catalog)
+        return evaluate(p, cl)
+
+    benchmark(run)

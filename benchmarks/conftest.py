@@ -1,0 +1,1 @@
+"""Benchmarks run only on request: `make bench` (pytest-benchmark with --benchmark-enable)."""
