@@ -1,7 +1,9 @@
 """The Assessment: the one typed result every output renders (terminal, JSON, HTML, PDF).
 
 Outputs never recompute anything: every figure they show is a field here, and every figure
-carries the ids of the controls that produced it.
+carries the ids of the controls that produced it. These are plain dataclasses, not pydantic
+models: they are built from already-validated documents, thousands of times a second in batch
+scoring, and pydantic serialises them to JSON just the same.
 """
 
 from __future__ import annotations
@@ -9,18 +11,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
+from functools import cache
+
+from pydantic import TypeAdapter
 
 from assess.models import LegalBasis, Proposal, Scoring, Severity, Status, Text, Verdict
 
 ControlSource = Literal["declared", "rule", "review", "default"]
+FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene"]
 
 
-class Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
+def doc(text: str) -> Any:
+    """A field with no default whose description reaches the JSON Schema."""
+    return field(metadata={"description": text})
 
 
-class DocRef(Out):
+
+@dataclass(slots=True, kw_only=True)
+class DocRef:
     id: str
     version: str | None = None
     sha256: str
@@ -28,14 +37,16 @@ class DocRef(Out):
     file: str | None = None
 
 
-class FactResult(Out):
+@dataclass(slots=True, kw_only=True)
+class FactResult:
     name: str
     value: bool
     text: Text
-    because: list[str] = Field(description="Elements that make the fact true.")
+    because: list[str] = doc("Elements that make the fact true.")
 
 
-class ControlResult(Out):
+@dataclass(slots=True, kw_only=True)
+class ControlResult:
     id: str
     domain: str
     title: Text
@@ -44,73 +55,87 @@ class ControlResult(Out):
     blocker: bool
     owner: str
     applicable: bool
-    missing_facts: list[str] = Field(description="applies_if facts that are false (why N/A).")
-    status: Status = Field(description="Final status used for scoring.")
-    source: ControlSource = Field(description="Who decided the final status: declared, rule, review, or "
+    missing_facts: list[str] = doc("applies_if facts that are false (why N/A).")
+    status: Status = doc("Final status used for scoring.")
+    source: ControlSource = doc("Who decided the final status: declared, rule, review, or "
                            "default (no answer: unknown).")
-    declared: Status | None = Field(description="The province's answer, if any.")
+    declared: Status | None = doc("The province's answer, if any.")
     rule: str | None = None
     rule_status: Status | None = None
     review_status: Status | None = None
     review_rationale: str | None = None
-    weight: float = Field(description="Severity weight; counts only when applicable.")
-    value: float | None = Field(description="Status value earned; None when not applicable.")
-    evidence: list[str] = Field(default_factory=list)
+    weight: float = doc("Severity weight; counts only when applicable.")
+    value: float | None = doc("Status value earned; None when not applicable.")
+    evidence: list[str] = field(default_factory=list)
     note: str | None = None
     evidence_expected: Text
     legal_basis: list[LegalBasis]
     remediation: Text
 
 
-class DomainResult(Out):
+@dataclass(slots=True, kw_only=True)
+class DomainResult:
     id: str
     title: Text
     weight: float
-    score: float | None = Field(description="0–100; None when no control of the domain applies.")
-    earned: float = Field(description="Σ weight·value over applicable controls.")
-    possible: float = Field(description="Σ weight over applicable controls.")
-    controls: list[str] = Field(description="Ids of the applicable controls counted.")
+    score: float | None = doc("0–100; None when no control of the domain applies.")
+    earned: float = doc("Σ weight·value over applicable controls.")
+    possible: float = doc("Σ weight over applicable controls.")
+    controls: list[str] = doc("Ids of the applicable controls counted.")
 
 
-class Reason(Out):
+@dataclass(slots=True, kw_only=True)
+class Reason:
     code: Literal["blocker-failed", "blocker-partial", "score", "review-decision"]
     text: Text
-    controls: list[str] = Field(default_factory=list)
+    controls: list[str] = field(default_factory=list)
 
 
-class RiskResult(Out):
-    impact: int = Field(ge=1, le=4)
-    likelihood: int = Field(ge=1, le=4)
+@dataclass(slots=True, kw_only=True)
+class RiskResult:
+    impact: int 
+    likelihood: int 
     rating: Literal["low", "medium", "high", "critical"]
     impact_because: Text
-    likelihood_controls: list[str] = Field(description="Failed controls that set the likelihood.")
+    likelihood_controls: list[str] = doc("Failed controls that set the likelihood.")
 
 
-class Finding(Out):
-    id: str = Field(description="Stable id: control id, RULE@element, or CONTRA@control.")
-    kind: Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene"]
+@dataclass(slots=True, kw_only=True)
+class Finding:
+    id: str = doc("Stable id: control id, RULE@element, or CONTRA@control.")
+    kind: FindingKind
     severity: Severity
     blocker: bool = False
     control: str | None
     message: Text
-    path: list[str] = Field(default_factory=list)
-    data: list[str] = Field(default_factory=list)
+    path: list[str] = field(default_factory=list)
+    data: list[str] = field(default_factory=list)
     remediation: Text | None = None
 
 
-class ExposureEntry(Out):
+@dataclass(slots=True, kw_only=True)
+class ExposureEntry:
+    """One data item in one zone it reaches: the zone's operator sees it there."""
+
     data: str
     data_class: str
     operator: str
     zone: str
     country: str
     trust: str
-    at_rest: bool
-    e2e: bool = Field(description="True if every path to this operator is end-to-end encrypted.")
-    path: list[str]
+    at_rest: bool = doc("True if a datastore of the zone keeps the item.")
+    e2e: bool = doc("True if the zone's nodes only relay the item end-to-end encrypted, so its "
+                    "operator cannot read it.")
+    path: list[str] = doc("Nodes from where the item originates to the first node of the zone "
+                          "that can read it (or, if none can, the first it reaches).")
+    nodes: list[str] = field(default_factory=list, metadata={
+        "description": "Nodes of the zone the item reaches, in the order it reaches them."})
+    stored_at: list[str] = field(default_factory=list, metadata={
+        "description": "Datastores of the zone that keep the item."})
 
 
-class SelfAssessment(Out):
+@dataclass(slots=True, kw_only=True)
+class SelfAssessment:
     """The province's own result, kept beside the reviewed one."""
 
     verdict: Verdict
@@ -119,7 +144,8 @@ class SelfAssessment(Out):
     statuses: dict[str, Status]
 
 
-class ReviewInfo(Out):
+@dataclass(slots=True, kw_only=True)
+class ReviewInfo:
     reviewer: dict[str, Any]
     reviewed_on: dt.date
     sha256: str
@@ -128,25 +154,27 @@ class ReviewInfo(Out):
     overridden: list[str]
 
 
-class Tool(Out):
+@dataclass(slots=True, kw_only=True)
+class Tool:
     name: str = "assess"
     version: str
 
 
-class Assessment(Out):
+@dataclass(slots=True, kw_only=True)
+class Assessment:
     """Everything an output shows, computed once."""
 
     tool: Tool
-    as_of: dt.date = Field(description="Date the assessment speaks for (from the inputs).")
+    as_of: dt.date = doc("Date the assessment speaks for (from the inputs).")
     checklist: DocRef
     proposal: DocRef
     verdict: Verdict
-    computed_verdict: Verdict = Field(description="Verdict from the controls, before any "
+    computed_verdict: Verdict = doc("Verdict from the controls, before any "
                                       "reviewer decision.")
     verdict_reasons: list[Reason]
-    score: float = Field(description="Overall score 0–100: domain scores weighted by domain weight.")
+    score: float = doc("Overall score 0–100: domain scores weighted by domain weight.")
     thresholds: dict[str, float]
-    scoring: Scoring = Field(description="The checklist's scoring model, as used: severity "
+    scoring: Scoring = doc("The checklist's scoring model, as used: severity "
                              "weights, status values, thresholds and the risk matrix (so every "
                              "output can say how its figures were computed).")
     risk: RiskResult
@@ -154,12 +182,21 @@ class Assessment(Out):
     controls: list[ControlResult]
     findings: list[Finding]
     facts: list[FactResult]
-    exposure: list[ExposureEntry] = Field(default_factory=list)
-    counts: dict[str, int] = Field(description="Applicable controls per final status.")
-    scope: Proposal = Field(description="The proposal as submitted (channel, services, data, "
+    exposure: list[ExposureEntry] = field(default_factory=list)
+    counts: dict[str, int] = doc("Applicable controls per final status.")
+    scope: Proposal = doc("The proposal as submitted (channel, services, data, "
                             "zones, nodes, flows, answers).")
     self_assessment: SelfAssessment | None = None
     review: ReviewInfo | None = None
 
     def to_json(self) -> str:
-        return self.model_dump_json(indent=2, by_alias=True)
+        return _adapter().dump_json(self, indent=2, by_alias=True).decode("utf-8")
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = _adapter().dump_python(self, mode="json", by_alias=True)
+        return data
+
+
+@cache
+def _adapter() -> TypeAdapter[Assessment]:
+    return TypeAdapter(Assessment)

@@ -18,6 +18,7 @@ from assess.assessment import (
     DomainResult,
     FactResult,
     Finding,
+    FindingKind,
     Reason,
     ReviewInfo,
     RiskResult,
@@ -62,7 +63,7 @@ def _control(ctrl: Control, domain: str, proposal: Proposal, facts: dict[str, fa
     sc = cl.scoring
     weight = sc.severity_weights[ctrl.severity]
     value = None if not applicable else sc.status_values[status.value]  # type: ignore[index]
-    return ControlResult.model_construct(
+    return ControlResult(
         id=ctrl.id, domain=domain, title=ctrl.title, requirement=ctrl.requirement,
         severity=ctrl.severity, blocker=ctrl.blocker, owner=ctrl.owner, applicable=applicable,
         missing_facts=missing, status=status, source=source, declared=declared, rule=ctrl.rule,
@@ -82,7 +83,7 @@ def _domains(cl: Checklist, results: list[ControlResult]) -> list[DomainResult]:
         counted = [r for r in by_domain.get(d.id, []) if r.applicable]
         possible = sum(r.weight for r in counted)
         earned = sum(r.weight * (r.value or 0.0) for r in counted)
-        out.append(DomainResult.model_construct(
+        out.append(DomainResult(
             id=d.id, title=d.title, weight=d.weight,
             score=round(earned / possible * 100, 2) if possible else None, earned=earned,
             possible=possible, controls=[r.id for r in counted]))
@@ -175,10 +176,11 @@ def _risk(cl: Checklist, proposal: Proposal, results: list[ControlResult]) -> Ri
                       likelihood_controls=by)
 
 
-_STATUS_TEXT = {
-    Status.not_met: ("Không đạt", "Not met"),
-    Status.partial: ("Đạt một phần", "Partly met"),
-    Status.unknown: ("Chưa rõ — chưa có trả lời hoặc bằng chứng", "Unknown — no answer or evidence"),
+_STATUS_TEXT: dict[Status, tuple[FindingKind, str, str]] = {
+    Status.not_met: ("not-met", "Không đạt", "Not met"),
+    Status.partial: ("partial", "Đạt một phần", "Partly met"),
+    Status.unknown: ("unknown", "Chưa rõ — chưa có trả lời hoặc bằng chứng",
+                     "Unknown — no answer or evidence"),
 }
 
 
@@ -202,9 +204,9 @@ def _findings(results: list[ControlResult], rule_results: dict[str, RuleResult])
                     en=f"Declaration contradicts data flows: the province answered "
                     f"'{c.declared}' for {c.id} but rule {c.rule} gives '{c.rule_status}'.")))
         if c.status in _STATUS_TEXT and not (c.source == "rule" and c.rule):
-            vi, en = _STATUS_TEXT[c.status]
+            kind, vi, en = _STATUS_TEXT[c.status]
             out.append(Finding(
-                id=c.id, kind=c.status.value, severity=c.severity,
+                id=c.id, kind=kind, severity=c.severity,
                 blocker=c.blocker, control=c.id, remediation=c.remediation,
                 message=Text(vi=f"{vi}: {c.title.vi}", en=f"{en}: {c.title.en}")))
     for rid, rr in rule_results.items():
@@ -263,7 +265,7 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
         self_assessment = SelfAssessment(verdict=own.verdict, score=own.score, risk=own.risk,
                                          statuses={c.id: c.status for c in own.controls})
         review_info = _review_info(review, sorted(review.doc.overrides))
-    return Assessment.model_construct(
+    return Assessment(
         tool=Tool(version=__version__),
         as_of=rv.reviewed_on if rv else p.submitted_on,
         checklist=DocRef(id=cl.id, version=cl.version, sha256=checklist.source.sha256,
