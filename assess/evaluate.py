@@ -6,6 +6,8 @@ Pure: takes validated documents, returns an Assessment. All numbers come from th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from assess import __version__
 from assess import facts as facts_mod
 from assess import graph as graph_mod
@@ -35,10 +37,43 @@ _FAILED = (Status.not_met, Status.unknown)
 _CONTRADICTS = {Status.met, Status.partial, Status.not_applicable}
 
 
-def _control(ctrl: Control, domain: str, proposal: Proposal, facts: dict[str, facts_mod.Fact],
-             rule_results: dict[str, RuleResult], review: Review | None,
-             cl: Checklist) -> ControlResult:
-    missing = [f for f in ctrl.applies_if if not facts[f].value]
+@dataclass(slots=True)
+class _Plan:
+    """What scoring needs from one control, computed once per checklist, not per proposal."""
+
+    ctrl: Control
+    domain: str
+    weight: float
+    messages: dict[Status, tuple[FindingKind, Text]]
+
+
+_PLANS: dict[int, tuple[Checklist, list[_Plan], dict[Status, float]]] = {}
+
+
+def _plan(cl: Checklist) -> tuple[list[_Plan], dict[Status, float]]:
+    """Per-checklist constants, cached: batch scoring evaluates one checklist many times."""
+    hit = _PLANS.get(id(cl))
+    if hit is not None and hit[0] is cl:
+        return hit[1], hit[2]
+    sc = cl.scoring
+    values = {Status(k): v for k, v in sc.status_values.items()}
+    plans = []
+    for d in cl.domains:
+        for c in d.controls:
+            messages = {status: (kind, Text(vi=f"{vi}: {c.title.vi}", en=f"{en}: {c.title.en}"))
+                        for status, (kind, vi, en) in _STATUS_TEXT.items()}
+            plans.append(_Plan(c, d.id, sc.severity_weights[c.severity], messages))
+    if len(_PLANS) >= 64:
+        _PLANS.clear()
+    _PLANS[id(cl)] = (cl, plans, values)
+    return plans, values
+
+
+def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
+             facts: dict[str, facts_mod.Fact], rule_results: dict[str, RuleResult],
+             review: Review | None) -> ControlResult:
+    ctrl = plan.ctrl
+    missing = [f for f in ctrl.applies_if if not facts[f].value] if ctrl.applies_if else []
     answer = proposal.answers.get(ctrl.id)
     declared = answer.status if answer else None
     rule_status: Status | None = None
@@ -60,33 +95,32 @@ def _control(ctrl: Control, domain: str, proposal: Proposal, facts: dict[str, fa
         status, source = Status.unknown, "default"
     if status is Status.not_applicable:
         applicable = False
-    sc = cl.scoring
-    weight = sc.severity_weights[ctrl.severity]
-    value = None if not applicable else sc.status_values[status.value]  # type: ignore[index]
     return ControlResult(
-        id=ctrl.id, domain=domain, title=ctrl.title, requirement=ctrl.requirement,
+        id=ctrl.id, domain=plan.domain, title=ctrl.title, requirement=ctrl.requirement,
         severity=ctrl.severity, blocker=ctrl.blocker, owner=ctrl.owner, applicable=applicable,
         missing_facts=missing, status=status, source=source, declared=declared, rule=ctrl.rule,
         rule_status=rule_status, review_status=override.status if override else None,
-        review_rationale=override.rationale if override else None, weight=weight, value=value,
+        review_rationale=override.rationale if override else None, weight=plan.weight,
+        value=values[status] if applicable else None,
         evidence=list(answer.evidence) if answer else [], note=answer.note if answer else None,
         evidence_expected=ctrl.evidence, legal_basis=ctrl.legal_basis,
         remediation=ctrl.remediation)
 
 
 def _domains(cl: Checklist, results: list[ControlResult]) -> list[DomainResult]:
-    by_domain: dict[str, list[ControlResult]] = {}
+    sums: dict[str, tuple[float, float, list[str]]] = {d.id: (0.0, 0.0, []) for d in cl.domains}
     for r in results:
-        by_domain.setdefault(r.domain, []).append(r)
+        if r.applicable:
+            earned, possible, ids = sums[r.domain]
+            ids.append(r.id)
+            sums[r.domain] = (earned + r.weight * (r.value or 0.0), possible + r.weight, ids)
     out = []
     for d in cl.domains:
-        counted = [r for r in by_domain.get(d.id, []) if r.applicable]
-        possible = sum(r.weight for r in counted)
-        earned = sum(r.weight * (r.value or 0.0) for r in counted)
+        earned, possible, ids = sums[d.id]
         out.append(DomainResult(
             id=d.id, title=d.title, weight=d.weight,
             score=round(earned / possible * 100, 2) if possible else None, earned=earned,
-            possible=possible, controls=[r.id for r in counted]))
+            possible=possible, controls=ids))
     return out
 
 
@@ -184,13 +218,14 @@ _STATUS_TEXT: dict[Status, tuple[FindingKind, str, str]] = {
 }
 
 
-def _findings(results: list[ControlResult], rule_results: dict[str, RuleResult]) -> list[Finding]:
+def _findings(results: list[ControlResult], plans: list[_Plan],
+              rule_results: dict[str, RuleResult]) -> list[Finding]:
     out: list[Finding] = []
     users: dict[str, list[ControlResult]] = {}
     for c in results:
         if c.rule:
             users.setdefault(c.rule, []).append(c)
-    for c in results:
+    for c, plan in zip(results, plans, strict=True):
         if not c.applicable:
             continue
         if (c.rule_status is not None and c.declared is not None and c.source != "review"
@@ -204,11 +239,10 @@ def _findings(results: list[ControlResult], rule_results: dict[str, RuleResult])
                     en=f"Declaration contradicts data flows: the province answered "
                     f"'{c.declared}' for {c.id} but rule {c.rule} gives '{c.rule_status}'.")))
         if c.status in _STATUS_TEXT and not (c.source == "rule" and c.rule):
-            kind, vi, en = _STATUS_TEXT[c.status]
+            kind, message = plan.messages[c.status]
             out.append(Finding(
                 id=c.id, kind=kind, severity=c.severity,
-                blocker=c.blocker, control=c.id, remediation=c.remediation,
-                message=Text(vi=f"{vi}: {c.title.vi}", en=f"{en}: {c.title.en}")))
+                blocker=c.blocker, control=c.id, remediation=c.remediation, message=message))
     for rid, rr in rule_results.items():
         ctrls = [c for c in users.get(rid, []) if c.applicable]
         if rr.rule.decides and not ctrls:
@@ -243,8 +277,8 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     facts = facts_mod.derive(fg)
     rule_results = rules_mod.run(fg)
     rv = review.doc if review else None
-    results = [_control(c, d.id, p, facts, rule_results, rv, cl)
-               for d in cl.domains for c in d.controls]
+    plans, values = _plan(cl)
+    results = [_control(plan, values, p, facts, rule_results, rv) for plan in plans]
     domains = _domains(cl, results)
     score = _overall(domains)
     computed, reasons = _verdict(cl, score, results)
@@ -278,7 +312,7 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
                     "conditional": cl.scoring.thresholds.conditional},
         scoring=cl.scoring,
         risk=_risk(cl, p, results), domains=domains, controls=results,
-        findings=_findings(results, rule_results),
+        findings=_findings(results, plans, rule_results),
         facts=[FactResult(name=f.name, value=f.value, text=facts_mod.FACTS[f.name].text,
                           because=list(f.because)) for f in facts.values()],
         exposure=exposure_matrix(fg), counts=counts, scope=p,
