@@ -19,7 +19,8 @@ from pydantic import TypeAdapter
 from assess.models import LegalBasis, Proposal, Scoring, Severity, Status, Text, Verdict
 
 ControlSource = Literal["declared", "rule", "review", "default"]
-FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene"]
+FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene",
+                      "declared-na"]
 
 
 def doc(text: str) -> Any:
@@ -102,7 +103,7 @@ class RiskResult:
 
 @dataclass(slots=True, kw_only=True)
 class Finding:
-    id: str = doc("Stable id: control id, RULE@element, or CONTRA@control.")
+    id: str = doc("Stable id: control id, RULE@element, CONTRA@control or NA@control.")
     kind: FindingKind
     severity: Severity
     blocker: bool = False

@@ -34,7 +34,9 @@ from assess.rules import RuleResult
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(("critical", "high", "medium", "low"))}
 _FAILED = (Status.not_met, Status.unknown)
-_CONTRADICTS = {Status.met, Status.partial, Status.not_applicable}
+# A declared answer contradicts a rule only when it claims the opposite outcome: "partial"
+# admits a gap, so it never contradicts a failed rule (one store encrypted, another not).
+_CONTRADICTS = {Status.not_met: {Status.met, Status.not_applicable}, Status.met: {Status.not_met}}
 
 
 @dataclass(slots=True)
@@ -177,10 +179,11 @@ _CLASS_VI = {"public": "công khai", "internal": "nội bộ", "personal": "cá 
              "sensitive-personal": "cá nhân nhạy cảm"}
 
 
-def _risk(cl: Checklist, proposal: Proposal, results: list[ControlResult]) -> RiskResult:
+def _risk(cl: Checklist, proposal: Proposal, used: frozenset[str],
+          results: list[ControlResult]) -> RiskResult:
     r = cl.scoring.risk
     levels = r.impact.class_levels
-    classes = [d.data_class for d in proposal.data] or ["public"]
+    classes = [d.data_class for d in proposal.data if d.id in used] or ["public"]
     top = max(classes, key=lambda c: levels.get(c, 1))
     impact = levels.get(top, 1)
     subjects = sum(s.count for s in proposal.data_subjects)
@@ -226,11 +229,18 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
         if c.rule:
             users.setdefault(c.rule, []).append(c)
     for c, plan in zip(results, plans, strict=True):
+        if c.declared is Status.not_applicable and not c.missing_facts and c.source == "declared":
+            out.append(Finding(
+                id=f"NA@{c.id}", kind="declared-na", severity=Severity.low, control=c.id,
+                message=Text(
+                    vi=f"Tỉnh khai báo {c.id} không áp dụng, nhưng dữ liệu của hồ sơ không cho "
+                    f"thấy lý do; người thẩm định cần xác nhận: {c.title.vi}",
+                    en=f"The province declared {c.id} not applicable, but the proposal's data "
+                    f"does not show why; the reviewer should confirm: {c.title.en}")))
         if not c.applicable:
             continue
         if (c.rule_status is not None and c.declared is not None and c.source != "review"
-                and (c.rule_status is Status.not_met) == (c.declared in _CONTRADICTS)
-                and c.declared is not Status.unknown and c.declared is not c.rule_status):
+                and c.declared in _CONTRADICTS.get(c.rule_status, ())):
             out.append(Finding(
                 id=f"CONTRA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
                 control=c.id, message=Text(
@@ -311,7 +321,7 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
         thresholds={"approve": cl.scoring.thresholds.approve,
                     "conditional": cl.scoring.thresholds.conditional},
         scoring=cl.scoring,
-        risk=_risk(cl, p, results), domains=domains, controls=results,
+        risk=_risk(cl, p, fg.used, results), domains=domains, controls=results,
         findings=_findings(results, plans, rule_results),
         facts=[FactResult(name=f.name, value=f.value, text=facts_mod.FACTS[f.name].text,
                           because=list(f.because)) for f in facts.values()],

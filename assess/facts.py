@@ -28,19 +28,12 @@ class Fact:
     because: tuple[str, ...]
 
 
-def _used_data(fg: FlowGraph) -> set[str]:
-    used = {d for _, _, a in fg.g.edges(data=True) for d in a["data"]}
-    used.update(d for _, a in fg.g.nodes(data=True) for d in a["stores"])
-    used.update(d for s in fg.proposal.services for d in s.data)
-    return used
-
-
 def _personal(fg: FlowGraph) -> list[str]:
-    return sorted(fg.personal(list(_used_data(fg))))
+    return sorted(fg.personal(fg.used))
 
 
 def _sensitive(fg: FlowGraph) -> list[str]:
-    return sorted(fg.sensitive(list(_used_data(fg))))
+    return sorted(fg.sensitive(fg.used))
 
 
 def _stores_with_third_party(fg: FlowGraph) -> list[str]:
@@ -70,8 +63,11 @@ def _third_party_processes_personal(fg: FlowGraph) -> list[str]:
 
 def _inbound(fg: FlowGraph) -> list[str]:
     nodes = fg.g.nodes
+    # Into a government *system* (process or datastore): an officer reading the platform's
+    # console is not an inbound interface of the province's systems.
     return [f"{u}->{v}" for u, v in fg.g.edges
-            if nodes[u]["trust"] != "government" and nodes[v]["trust"] == "government"]
+            if nodes[u]["trust"] != "government" and nodes[v]["trust"] == "government"
+            and nodes[v]["kind"] in ("process", "datastore")]
 
 
 def _exclusive(fg: FlowGraph) -> list[str]:

@@ -23,6 +23,8 @@ class FlowGraph:
     g: nx.DiGraph
     classes: dict[str, DataClass]
     proposal: Proposal
+    used: frozenset[str]
+    """Data ids that some flow, store or service uses (the rest is inventory noise)."""
 
     def personal(self, data_ids: tuple[str, ...] | list[str] | frozenset[str]) -> list[str]:
         return [d for d in data_ids if self.classes[d].is_personal]
@@ -44,4 +46,7 @@ def build(proposal: Proposal) -> FlowGraph:
         g.add_edge(f.source, f.target, index=i, data=tuple(f.data), encryption=f.encryption,
                    authenticated=f.authenticated)
     classes = {d.id: d.cls for d in proposal.data}
-    return FlowGraph(g, classes, proposal)
+    used = {d for f in proposal.flows for d in f.data}
+    used.update(d for n in proposal.nodes for d in n.stores)
+    used.update(d for s in proposal.services for d in s.data)
+    return FlowGraph(g, classes, proposal, frozenset(used))
