@@ -150,3 +150,28 @@ def test_findings_are_ordered_by_severity_then_blocker() -> None:
     order = {"critical": 0, "high": 1, "medium": 2, "low": 3}
     ranks = [order[f.severity.value] for f in a.findings]
     assert ranks == sorted(ranks)
+
+
+def test_partial_admits_a_gap_so_it_does_not_contradict_a_failed_rule() -> None:
+    doc = base_proposal()
+    doc["flows"][0]["encryption"] = "none"
+    doc["answers"]["ENC-01"] = {"status": "partial"}
+    ids = [f.id for f in assess_dict(doc).findings]
+    assert "G-ENC-BOUNDARY@citizen->oa" in ids and "CONTRA@ENC-01" not in ids
+
+
+def test_declared_not_met_contradicts_a_passing_rule() -> None:
+    doc = base_proposal()
+    doc["answers"]["ENC-01"] = {"status": "not-met"}
+    a = assess_dict(doc)
+    assert _control(a, "ENC-01").status is Status.met
+    assert "CONTRA@ENC-01" in [f.id for f in a.findings]
+
+
+def test_declared_not_applicable_without_supporting_facts_is_flagged() -> None:
+    doc = base_proposal()
+    doc["answers"]["RES-02"] = {"status": "not-applicable"}
+    a = assess_dict(doc)
+    assert not _control(a, "RES-02").applicable
+    na = next(f for f in a.findings if f.id == "NA@RES-02")
+    assert na.kind == "declared-na" and na.control == "RES-02"
