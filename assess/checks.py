@@ -139,4 +139,18 @@ def check_review(r: Review, source: Source, checklist: Checklist | None) -> list
         for i, cond in enumerate(r.conditions):
             if cond.control is not None:
                 c.known(("conditions", i, "control"), cond.control, ids, "control")
+    for key, override in r.overrides.items():
+        if not override.rationale.strip():
+            c.add(("overrides", key, "rationale"), "is blank; expected the reason the reviewer "
+                  "sets this status (an override needs a rationale)")
+    return c.problems
+
+
+def check_decision(r: Review, source: Source, computed: str) -> list[Problem]:
+    """A decision that departs from the computed verdict must say why (known once scored)."""
+    c = _Collector(source)
+    d = r.decision
+    if d is not None and d.verdict != computed and not (d.rationale or "").strip():
+        c.add(("decision", "rationale"), f"the decision '{d.verdict}' differs from the computed "
+              f"verdict '{computed}'; expected a rationale saying why")
     return c.problems

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from assess.assessment import Assessment
 from assess.catalog import Catalog
+from assess.checks import check_decision
+from assess.errors import InputError
 from assess.evaluate import evaluate
 from assess.loading import load_proposal, load_review
 
@@ -15,6 +17,15 @@ def assess_files(proposal: Path | str, *, checklist: str | None = None,
                  review: Path | str | None = None,
                  checklist_dirs: Iterable[Path | str] = ()) -> Assessment:
     """Load, validate and evaluate; raises InputError/NotFoundError with located messages."""
-    p, cl = load_proposal(proposal, Catalog(checklist_dirs), checklist=checklist)
+    catalog = Catalog(checklist_dirs)
+    p, cl = load_proposal(proposal, catalog, checklist=checklist)
     rv = load_review(review, cl.doc, p) if review is not None else None
-    return evaluate(p, cl, rv)
+    a = evaluate(p, cl, rv)
+    if rv is not None and (problems := check_decision(rv.doc, rv.source,
+                                                      a.computed_verdict.value)):
+        raise InputError(problems)
+    if checklist is not None:  # answered for another version? say what the answers miss
+        from assess.reassess import reassess
+
+        a.reassessment = reassess(p, cl, a, catalog)
+    return a

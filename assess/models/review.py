@@ -29,7 +29,8 @@ class Override(Strict):
     """The reviewer's own status for a control, with the reason."""
 
     status: Status = Field(description="Status the reviewer assigns.")
-    rationale: str = Field(min_length=1, description="Why (required).")
+    rationale: str = Field(min_length=1, description="Why the reviewer sets this status "
+                           "(required: an override without a reason is refused).")
 
 
 class Condition(Strict):

@@ -1,0 +1,49 @@
+"""review: what a ministry reviewer runs to re-assess a province's proposal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assess.cli.app import ChecklistDirs, LangOpt, app, guarded, lang_of, stderr
+
+review_app = typer.Typer(
+    help="Review a province's proposal: write a review pinned to the proposal file, then score "
+    "or report with [bold]--review[/].", no_args_is_help=True, rich_markup_mode="rich")
+app.add_typer(review_app, name="review")
+
+
+@review_app.command("init", epilog="Examples:\n\n"
+                    "  assess review init examples/bac-giang-zalo-2019.yaml -o review.yaml\n\n"
+                    "  assess score examples/bac-giang-zalo-2019.yaml --review review.yaml")
+@guarded
+def init(
+    proposal: Annotated[Path, typer.Argument(help="The proposal YAML file to review.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the review.")],
+    checklist: Annotated[str | None, typer.Option(
+        "--checklist", "-c", help="Show the engine's statuses against this checklist (ID@VERSION, "
+        "ID@latest or a file) instead of the one the proposal names; score with the same "
+        "option.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOpt = "vi",
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Write a review skeleton for PROPOSAL, pinned to its id and SHA-256.
+
+    Every control is listed as a comment with the province's answer and the engine's status,
+    ready to become an override (status + rationale). The skeleton validates as written; a
+    review of a proposal file that has changed since is refused.
+    """
+    language = lang_of(lang)
+    from assess.output import write_atomic
+    from assess.pipeline import assess_files
+    from assess.review_skeleton import review_skeleton
+
+    a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [])
+    text = review_skeleton(a, language, proposal_path=str(proposal), file=output.name)
+    write_atomic(output, text, overwrite=force)
+    stderr().print(f"wrote {output} (review of {a.proposal.id}, {len(a.controls)} controls; "
+                   f"self-assessed {a.verdict.value}, score {a.score:.1f})",
+                   markup=False, highlight=False)

@@ -1,0 +1,177 @@
+"""sign, verify, demo-ca: digitally signed reports.
+
+The key's password is read from a file or typed at a prompt that does not echo it — never taken
+from the command line (where other users and the shell history would see it), never printed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assess.cli.app import app, guarded, stderr, stdout
+
+
+def default_signed(report: Path) -> Path:
+    """REPORT.pdf -> REPORT.signed.pdf, beside it."""
+    return report.with_name(report.stem + ".signed.pdf")
+
+
+def _password(password_file: Path | None) -> bytes:
+    from assess.errors import InputError
+
+    if password_file is not None:
+        from assess.signing import read_password_file
+
+        return read_password_file(password_file)
+    try:
+        typed = typer.prompt("Password of the key", hide_input=True, default="",
+                             show_default=False, err=True)
+    except typer.Abort:
+        raise InputError.single("--password-file", "no password given; expected a password "
+                                "file (--password-file) or the password typed at the prompt") \
+            from None
+    return str(typed).encode("utf-8")
+
+
+@app.command(epilog="Examples:\n\n"
+             "  assess sign reports/report.pdf --key signer.p12 --password-file signer.password\n\n"
+             "  assess sign report.pdf --key signer.p12 -o report.signed.pdf   # asks for the "
+             "password")
+@guarded
+def sign(
+    report: Annotated[Path, typer.Argument(help="The report PDF that 'assess report' wrote.",
+                                           exists=True, dir_okay=False)],
+    key: Annotated[Path, typer.Option("--key", "-k", help="The signer's key and certificate: "
+                                      "a PKCS#12 file (.p12/.pfx).", exists=True,
+                                      dir_okay=False)],
+    password_file: Annotated[Path | None, typer.Option(
+        "--password-file", help="File holding the key's password (one line). Without it the "
+        "password is asked for, without echo.", exists=True, dir_okay=False)] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Where to write the signed PDF (default: REPORT.signed.pdf "
+        "beside the report).")] = None,
+) -> None:
+    """Sign a report PDF (PAdES baseline signature) in its signature block.
+
+    The signature is added as an incremental update, so the report's own bytes, its attachments
+    and its PDF/A-3b conformance are kept. Nothing is written if anything fails.
+    """
+    from assess.output import write_atomic
+    from assess.signing import load_key, sign_pdf
+
+    signer = load_key(key, _password(password_file))
+    try:
+        data = report.read_bytes()
+    except OSError as exc:
+        from assess.errors import InputError
+
+        raise InputError.single(report, f"cannot read it ({exc.strerror})") from None
+    signed = sign_pdf(data, signer, name=str(report))
+    target = output or default_signed(report)
+    write_atomic(target, signed.pdf)
+    where = {"field": "in its signature field", "box": f"in its signature box, page {signed.page}",
+             "invisible": "invisibly (the report marks no signature box)"}[signed.placement]
+    stderr().print(f"wrote {target}: signed by {signed.signer} {where}", markup=False,
+                   highlight=False, soft_wrap=True)
+
+
+@app.command(epilog="Examples:\n\n  assess verify report.signed.pdf --trust ca.pem\n\n"
+             "  assess verify report.signed.pdf --trust ca.pem --trust other-ca.pem")
+@guarded
+def verify(
+    report: Annotated[Path, typer.Argument(help="The signed report PDF.", exists=True,
+                                           dir_okay=False)],
+    trust: Annotated[list[Path] | None, typer.Option(
+        "--trust", "-t", help="Certificate (PEM or DER) of a certificate authority you trust. "
+        "Repeatable. Without it the signer cannot be checked and the report does not verify.",
+        exists=True, dir_okay=False)] = None,
+) -> None:
+    """Verify a signed report: signature, whole-file coverage, signer, attached inputs.
+
+    Checks that the signature is intact and covers the whole file (nothing changed or added
+    after signing), that the signer's certificate chains to a --trust root, and that the
+    attached assessment, proposal and checklist are the ones assessed, with the SHA-256 digests
+    the report prints. Exit status 0 when everything holds, 1 when anything does not (each
+    failure is said).
+    """
+    from assess.verify import SignatureCheck, load_trust_roots, verify_pdf
+
+    roots = load_trust_roots(trust or [])
+    try:
+        data = report.read_bytes()
+    except OSError as exc:
+        from assess.errors import InputError
+
+        raise InputError.single(report, f"cannot read it ({exc.strerror})") from None
+    v = verify_pdf(data, roots, name=str(report))
+    out = stdout()
+
+    def say(text: str, style: str | None = None) -> None:
+        out.print(text, markup=False, highlight=False, style=style, soft_wrap=True)
+
+    def when(s: SignatureCheck) -> str:
+        return s.signed_at.isoformat(sep=" ") if s.signed_at else "time not stated"
+
+    say(str(report), "bold")
+    for s in v.signatures:
+        say(f"signature '{s.field}' by {s.signer}, {when(s)}")
+        for c in s.checks:
+            say(("  ok    " if c.ok else "  FAIL  ") + str(c), None if c.ok else "bold red")
+    if v.checks:
+        say("document")
+        for c in v.checks:
+            say(("  ok    " if c.ok else "  FAIL  ") + str(c), None if c.ok else "bold red")
+    if v.ok:
+        signers = "; ".join(f"{s.signer} ({when(s)})" for s in v.signatures)
+        say(f"VERIFIED: signed by {signers}; the report, its assessment and its inputs are as "
+            "signed.", "bold green")
+        return
+    failures = v.failures
+    say(f"NOT VERIFIED: {len(failures)} problem{'s' if len(failures) != 1 else ''}: "
+        + "; ".join(str(c) for c in failures), "bold red")
+    raise typer.Exit(1)
+
+
+@app.command("demo-ca", epilog="Example:\n\n  assess demo-ca -o demo-ca\n\n"
+             "  assess sign report.pdf --key demo-ca/TEST-ONLY-signer.p12 "
+             "--password-file demo-ca/TEST-ONLY-signer.password\n\n"
+             "  assess verify report.signed.pdf --trust demo-ca/TEST-ONLY-ca.pem")
+@guarded
+def demo_ca(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder to write the files to "
+                                         "(made if missing).", file_okay=False)],
+    name: Annotated[str, typer.Option("--name", help="Signer's name in the certificate ("
+                                      "' - TEST ONLY' is added).")] = "Người ký thử nghiệm",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+) -> None:
+    """Make a throw-away TEST ONLY certificate authority and signer, to try sign and verify.
+
+    Writes TEST-ONLY-ca.pem, TEST-ONLY-signer.p12, TEST-ONLY-signer.password and a README.
+    Their certificates say NOT TRUSTED / TEST ONLY: never sign a real report with them.
+    """
+    import os
+
+    from assess.demo_ca import FILES, make_demo
+    from assess.errors import OutputError
+    from assess.output import write_atomic
+
+    if not name.strip():
+        raise typer.BadParameter("expected a name", param_hint="--name")
+    targets = {role: output / file for role, file in FILES.items()}
+    if not force and (existing := [str(p) for p in targets.values() if p.exists()]):
+        raise OutputError(f"{existing[0]}: already exists; choose another folder or use --force")
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{output}: cannot make the folder ({exc.strerror})") from None
+    demo = make_demo(name.strip())
+    for role, data in demo.contents().items():
+        write_atomic(targets[role], data)
+        if role in ("key", "password"):
+            os.chmod(targets[role], 0o600)
+    stderr().print(f"wrote {output}/: TEST ONLY certificate authority and signer "
+                   f"'{demo.signer}' — NOT TRUSTED, for trying 'assess sign' and 'assess verify'",
+                   markup=False, highlight=False, soft_wrap=True)
