@@ -12,12 +12,13 @@ from __future__ import annotations
 import weakref
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import networkx as nx
 
 from assess.assessment import ExposureEntry
 from assess.graph import FlowGraph
+from assess.models import DataClass
 
 MAX_PATH = 32
 """Longest path a hit or an exposure entry carries (the hops nearest to it are kept): enough for
@@ -32,18 +33,14 @@ class Spread:
     """How one data item spreads: a breadth-first tree over the flows that carry it."""
 
     origins: tuple[str, ...]
+    """Where the item starts: nodes that send it without receiving it, actors and external
+    systems that send it, and stores that keep it with no flow bringing it in."""
     parent: dict[str, str | None]
     """Every node the item reaches (in the order it reaches them) -> the node it came from."""
     relays: frozenset[str]
     """Nodes that only pass the item on end-to-end encrypted: the rest of `parent` can read it."""
     ends: frozenset[str]
     """Nodes the item flows into and goes no further: where an end-to-end channel terminates."""
-
-    def reaches(self, node: str) -> bool:
-        return node in self.parent
-
-    def reads(self, node: str) -> bool:
-        return node in self.parent and node not in self.relays
 
     def path(self, node: str) -> tuple[str, ...]:
         """From an origin to `node` (its last MAX_PATH hops); just `(node,)` if never reached."""
@@ -56,29 +53,89 @@ class Spread:
         return tuple(out)
 
 
-class Reach:
-    """Which flows carry which data item, indexed once per graph; spreads are walked on demand.
+class Index:
+    """The graph read once into flat columns for the many walks of the rules and the matrix,
+    and the spread of each data item, walked on first use.
 
-    Holds only ids and strings (never the graph), so it can live in a weak cache keyed by it.
+    Flat because of two costs that grow faster than the graph. networkx views cost a Python
+    call per element, and attribute dicts scattered over memory stop fitting in the CPU's cache
+    at tens of thousands of flows: parallel lists of interned strings do not. And every object
+    that outlives a walk makes the cycle collector rescan the whole proposal sooner: so flows
+    are columns, not 50k tuples, and each walk's scaffolding is dropped after it. Holds no
+    reference to the graph, so it can live in a weak cache keyed by it.
     """
 
-    def __init__(self, g: nx.DiGraph) -> None:
-        self._rank = {n: i for i, n in enumerate(g.nodes)}
-        self._kind: dict[str, str] = {n: a["kind"] for n, a in g.nodes(data=True)}
-        self._out: dict[str, dict[str, list[tuple[str, bool]]]] = {}
-        self._in: dict[str, dict[str, bool]] = {}
-        """data -> receiving node -> True while every inbound flow of it is end-to-end."""
-        self._holders: dict[str, set[str]] = {}
-        for u, v, a in g.edges(data=True):
-            e2e = a["encryption"] == "e2e"
-            for d in a["data"]:
-                self._out.setdefault(d, {}).setdefault(u, []).append((v, e2e))
-                inbound = self._in.setdefault(d, {})
-                inbound[v] = inbound.get(v, True) and e2e
-        for n, a in g.nodes(data=True):
-            for d in a["stores"]:
-                self._holders.setdefault(d, set()).add(n)
+    def __init__(self, g: nx.DiGraph, classes: dict[str, DataClass]) -> None:
+        self._personal = frozenset(d for d, c in classes.items() if c.is_personal)
+        self._sensitive = frozenset(d for d, c in classes.items()
+                                    if c is DataClass.sensitive_personal)
+        self._columns(g)
+        self.src: list[str] = []
+        self.dst: list[str] = []
+        self.enc: list[str] = []
+        self.auth: list[bool] = []
+        self.data: list[tuple[str, ...]] = []
+        """One entry per flow, in the graph's order: from, to, encryption, authenticated, data."""
+        self._ends: dict[str, list[str]] = {}
+        """data -> [from, to, from, to, …] of every flow carrying it."""
+        self._e2e: dict[str, list[bool]] = {}
+        """data -> whether each of those flows is end-to-end encrypted."""
+        self._read_flows(g)
+        self._holders: dict[str, list[str]] = {}
+        for n, kept in self.stores.items():
+            for d in kept:
+                self._holders.setdefault(d, []).append(n)
         self._spreads: dict[str, Spread] = {}
+
+    def _columns(self, g: nx.DiGraph) -> None:
+        self.kind: dict[str, str] = {}
+        self.zone: dict[str, str] = {}
+        self.country: dict[str, str] = {}
+        self.operator: dict[str, str] = {}
+        self.trust: dict[str, str] = {}
+        self.stores: dict[str, tuple[str, ...]] = {}
+        """Datastores that keep something -> what they keep."""
+        self.at_rest: dict[str, str | None] = {}
+        self.retention: dict[str, int | None] = {}
+        """Datastores that keep something -> encrypted at rest, retention days."""
+        for n, a in g.nodes(data=True):
+            self.kind[n], self.zone[n], self.country[n] = a["kind"], a["zone"], a["country"]
+            self.operator[n], self.trust[n] = a["operator"], a["trust"]
+            if a["stores"]:
+                self.stores[n] = a["stores"]
+                self.at_rest[n], self.retention[n] = a["encrypted_at_rest"], a["retention_days"]
+
+    def _read_flows(self, g: nx.DiGraph) -> None:
+        ends, e2es = self._ends, self._e2e
+        for u, succ in g.adjacency():
+            for v, a in succ.items():
+                enc, data = a["encryption"], a["data"]
+                self.src.append(u)
+                self.dst.append(v)
+                self.enc.append(enc)
+                self.auth.append(a["authenticated"])
+                self.data.append(data)
+                e2e = enc == "e2e"
+                for d in data:
+                    if d in e2es:
+                        ends[d] += (u, v)
+                        e2es[d].append(e2e)
+                    else:
+                        ends[d], e2es[d] = [u, v], [e2e]
+
+    def used(self) -> set[str]:
+        """Data items some flow carries or some datastore keeps."""
+        return set(self._e2e) | set(self._holders)
+
+    def personal(self, data: Iterable[str]) -> list[str]:
+        return [d for d in data if d in self._personal]
+
+    def sensitive(self, data: Iterable[str]) -> list[str]:
+        return [d for d in data if d in self._sensitive]
+
+    def holders(self, data: str) -> list[str]:
+        """Datastores keeping the item, in the proposal's order."""
+        return self._holders.get(data, [])
 
     def spread(self, data: str) -> Spread:
         found = self._spreads.get(data)
@@ -86,33 +143,36 @@ class Reach:
             found = self._spreads[data] = self._walk(data)
         return found
 
-    def holders(self, data: str) -> list[str]:
-        """Datastores keeping the item, in the proposal's order."""
-        return self._sorted(self._holders.get(data, ()))
-
-    def _sorted(self, nodes: Iterable[str]) -> list[str]:
-        return sorted(nodes, key=self._rank.__getitem__)
-
     def _walk(self, data: str) -> Spread:
-        out = self._out.get(data, {})
-        inbound = self._in.get(data, {})
-        holders = self._holders.get(data, set())
-        seeds = self._sorted({n for n in out if n not in inbound or self._kind[n] in _SOURCES}
-                             | {n for n in holders if n not in inbound})
+        out: dict[str, list[tuple[str, bool]]] = {}
+        only_e2e_in: dict[str, bool] = {}
+        pairs = iter(self._ends.get(data, ()))
+        for u, v, e2e in zip(pairs, pairs, self._e2e.get(data, ()), strict=True):
+            out.setdefault(u, []).append((v, e2e))
+            only_e2e_in[v] = only_e2e_in.get(v, True) and e2e
+        holders = self.holders(data)
+        seeds = [n for n in out if n not in only_e2e_in or self.kind[n] in _SOURCES]
+        seeds += [n for n in holders if n not in only_e2e_in and n not in out]
         parent: dict[str, str | None] = {}
         _bfs(seeds, out, parent)
-        origins = list(seeds)
-        for n in self._sorted(out):  # a loop no flow enters: start it at its first node
+        for n in out:  # a loop no flow enters: start it where its first flow starts
             if n not in parent:
-                origins.append(n)
+                seeds.append(n)
                 _bfs([n], out, parent)
-        first = set(origins)
-        relays = frozenset(
-            n for n, only_e2e in inbound.items()
-            if only_e2e and n in out and n not in holders and n not in first
-            and all(e2e for _, e2e in out[n]))
-        ends = frozenset(n for n in inbound if n not in out)
-        return Spread(tuple(origins), parent, relays, ends)
+        relays, ends = _relays_and_ends(out, only_e2e_in, {*seeds, *holders})
+        return Spread(tuple(seeds), parent, relays, ends)
+
+
+def _relays_and_ends(out: dict[str, list[tuple[str, bool]]], only_e2e_in: dict[str, bool],
+                     holds_plaintext: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+    relays, ends = [], []
+    for n, only_e2e in only_e2e_in.items():
+        succ = out.get(n)
+        if succ is None:
+            ends.append(n)
+        elif only_e2e and n not in holds_plaintext and all(e2e for _, e2e in succ):
+            relays.append(n)
+    return frozenset(relays), frozenset(ends)
 
 
 def _bfs(seeds: list[str], out: dict[str, list[tuple[str, bool]]],
@@ -128,53 +188,45 @@ def _bfs(seeds: list[str], out: dict[str, list[tuple[str, bool]]],
                 queue.append(v)
 
 
-_CACHE: weakref.WeakKeyDictionary[nx.DiGraph, Reach] = weakref.WeakKeyDictionary()
+_CACHE: weakref.WeakKeyDictionary[nx.DiGraph, Index] = weakref.WeakKeyDictionary()
 
 
-def reach(fg: FlowGraph) -> Reach:
-    """The reachability index of a graph, shared by the rules and the exposure matrix.
+def index(fg: FlowGraph) -> Index:
+    """The graph's index, shared by the rules and the exposure matrix.
 
     Cached by graph identity: a FlowGraph is never changed after `graph.build`.
     """
     found = _CACHE.get(fg.g)
     if found is None:
-        found = _CACHE[fg.g] = Reach(fg.g)
+        found = _CACHE[fg.g] = Index(fg.g, fg.classes)
     return found
 
 
-@dataclass(slots=True)
-class _Seen:
-    """What one data item does inside one zone, gathered while walking its spread."""
-
-    first: str
-    reader: str | None = None
-    nodes: list[str] = field(default_factory=list)
-    stored_at: list[str] = field(default_factory=list)
-
-
-def _zones(fg: FlowGraph, data: str, sp: Spread) -> dict[str, _Seen]:
-    nodes = fg.g.nodes
-    seen: dict[str, _Seen] = {}
-    for n in sp.parent:
-        z = seen.setdefault(nodes[n]["zone"], _Seen(first=n))
-        z.nodes.append(n)
-        if z.reader is None and sp.reads(n):
-            z.reader = n
-    for n in reach(fg).holders(data):
-        seen[nodes[n]["zone"]].stored_at.append(n)
-    return seen
+def _firsts(ix: Index, sp: Spread) -> tuple[dict[str, str], dict[str, str]]:
+    """Per zone, the first node the item reaches, and the node its path should lead to: the
+    first that reads it over a flow, else the first that reads it at all (where it rests or
+    starts). Iterating backwards lets the earliest-reached node win each zone."""
+    zone, parent, relays = ix.zone, sp.parent, sp.relays
+    first = {zone[n]: n for n in reversed(parent)}
+    target = {zone[n]: n for n in reversed(parent) if n not in relays}
+    target.update({zone[n]: n for n in reversed(parent)
+                   if parent[n] is not None and n not in relays})
+    return first, target
 
 
-def _entries(fg: FlowGraph, data: str, sp: Spread) -> list[ExposureEntry]:
-    nodes = fg.g.nodes
+def _entries(fg: FlowGraph, ix: Index, data: str, sp: Spread) -> list[ExposureEntry]:
+    first, target = _firsts(ix, sp)
+    stored: dict[str, list[str]] = {}
+    for n in ix.holders(data):
+        stored.setdefault(ix.zone[n], []).append(n)
+    cls = fg.classes[data].value
     out = []
-    for zone, z in _zones(fg, data, sp).items():
-        a = nodes[z.first]
+    for z, n in first.items():
+        reader = target.get(z)
         out.append(ExposureEntry(
-            data=data, data_class=fg.classes[data].value, operator=a["operator"], zone=zone,
-            country=a["country"], trust=a["trust"], at_rest=bool(z.stored_at),
-            e2e=z.reader is None, path=list(sp.path(z.reader or z.first)), nodes=z.nodes,
-            stored_at=z.stored_at))
+            data=data, data_class=cls, operator=ix.operator[n], zone=z, country=ix.country[n],
+            trust=ix.trust[n], at_rest=z in stored, e2e=reader is None,
+            path=list(sp.path(reader or n)), stored_at=stored.get(z, [])))
     return out
 
 
@@ -185,9 +237,9 @@ def exposure_matrix(fg: FlowGraph) -> list[ExposureEntry]:
     (`e2e`): an operator that stores it, receives or sends it under TLS or in clear, originates
     it, or is where an end-to-end flow ends, holds the plaintext.
     """
-    r = reach(fg)
+    ix = index(fg)
     out: list[ExposureEntry] = []
     for d in fg.proposal.data:
-        out += _entries(fg, d.id, r.spread(d.id))
+        out += _entries(fg, ix, d.id, ix.spread(d.id))
     out.sort(key=lambda e: (e.data, e.operator, e.zone))
     return out

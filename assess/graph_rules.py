@@ -8,13 +8,14 @@ reviewer sees how it got there, not only where it is.
 
 from __future__ import annotations
 
-from assess.exposure import reach
+from assess.exposure import Index, index
 from assess.graph import HOME_COUNTRY, FlowGraph
 from assess.models import Severity, Text
 from assess.rules import Hit, Rule, register
 
-_TRUST_VI = {"government": "nhà nước", "third-party": "bên thứ ba", "untrusted": "không tin cậy"}
-_TRUST_EN = {"government": "government", "third-party": "third-party", "untrusted": "untrusted"}
+_TRUST_OUTSIDE = {"third-party": ("bên thứ ba", "third-party"),
+                  "untrusted": ("không tin cậy", "untrusted")}
+"""Trust levels outside the state's systems, in Vietnamese and English."""
 
 
 def _names(items: list[str] | tuple[str, ...]) -> str:
@@ -23,35 +24,38 @@ def _names(items: list[str] | tuple[str, ...]) -> str:
 
 def trace(fg: FlowGraph, u: str, v: str, data: str) -> tuple[str, ...]:
     """The path `data` took to reach the flow u→v: from its origin to u, then v."""
-    return (*reach(fg).spread(data).path(u), v)
+    return (*index(fg).spread(data).path(u), v)
 
 
-def _rests(fg: FlowGraph, n: str, data: str) -> tuple[str, ...]:
+def _rests(ix: Index, n: str, data: str) -> tuple[str, ...]:
     """The path `data` took to the node that keeps it."""
-    return reach(fg).spread(data).path(n)
+    return ix.spread(data).path(n)
 
 
 def _store_abroad(fg: FlowGraph) -> list[Hit]:
     hits = []
-    for n, a in fg.g.nodes(data=True):
-        personal = fg.personal(a["stores"])
-        if personal and a["country"] != HOME_COUNTRY:
+    ix = index(fg)
+    for n, kept in ix.stores.items():
+        c = ix.country[n]
+        personal = ix.personal(kept) if c != HOME_COUNTRY else None
+        if personal:
             hits.append(Hit(n, Text(
-                vi=f"Dữ liệu cá nhân ({_names(personal)}) được lưu tại '{n}' ở {a['country']}, "
+                vi=f"Dữ liệu cá nhân ({_names(personal)}) được lưu tại '{n}' ở {c}, "
                    "ngoài lãnh thổ Việt Nam.",
-                en=f"Personal data ({_names(personal)}) is stored at '{n}' in {a['country']}, "
-                   "outside Vietnam."), _rests(fg, n, personal[0]), tuple(personal)))
+                en=f"Personal data ({_names(personal)}) is stored at '{n}' in {c}, "
+                   "outside Vietnam."), _rests(ix, n, personal[0]), tuple(personal)))
     return hits
 
 
 def _transfer_abroad(fg: FlowGraph) -> list[Hit]:
     hits = []
-    nodes = fg.g.nodes
-    for u, v, a in fg.g.edges(data=True):
-        c = nodes[v]["country"]
-        if c == HOME_COUNTRY or nodes[u]["country"] == c:
+    ix = index(fg)
+    country = ix.country
+    for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True):
+        c = country[v]
+        if c == HOME_COUNTRY or country[u] == c:
             continue
-        personal = fg.personal(a["data"])
+        personal = ix.personal(data)
         if personal:
             hits.append(Hit(f"{u}->{v}", Text(
                 vi=f"Dữ liệu cá nhân ({_names(personal)}) được chuyển ra nước ngoài ({c}) "
@@ -63,39 +67,35 @@ def _transfer_abroad(fg: FlowGraph) -> list[Hit]:
 
 def _unencrypted_boundary(fg: FlowGraph) -> list[Hit]:
     hits = []
-    nodes = fg.g.nodes
-    for u, v, a in fg.g.edges(data=True):
-        if a["encryption"] != "none" or nodes[u]["zone"] == nodes[v]["zone"]:
+    ix = index(fg)
+    zone = ix.zone
+    for u, v, enc, data in zip(ix.src, ix.dst, ix.enc, ix.data, strict=True):
+        if enc != "none" or zone[u] == zone[v]:
             continue
-        personal = fg.personal(a["data"])
+        personal = ix.personal(data)
         if personal:
             hits.append(Hit(f"{u}->{v}", Text(
                 vi=f"Dữ liệu cá nhân ({_names(personal)}) đi qua ranh giới vùng "
-                   f"{nodes[u]['zone']} → {nodes[v]['zone']} mà không được mã hóa.",
+                   f"{zone[u]} → {zone[v]} mà không được mã hóa.",
                 en=f"Personal data ({_names(personal)}) crosses the zone boundary "
-                   f"{nodes[u]['zone']} → {nodes[v]['zone']} unencrypted."),
+                   f"{zone[u]} → {zone[v]} unencrypted."),
                 trace(fg, u, v, personal[0]), tuple(personal)))
     return hits
 
 
-def _operators(fg: FlowGraph, *ns: str) -> str:
-    ops = dict.fromkeys(fg.g.nodes[n]["operator"] for n in ns)
-    return ", ".join(ops)
-
-
-def _e2e_ends_at_third_party(fg: FlowGraph, v: str, sensitive: list[str]) -> list[str]:
-    """Sensitive items whose end-to-end channel terminates at the third-party node v.
+def _e2e_ends_at(ix: Index, v: str, sensitive: list[str]) -> list[str]:
+    """Sensitive items whose end-to-end channel terminates at node v.
 
     End-to-end encryption only keeps data from the hops *between* the ends: when the item goes
     no further than v (and v does not keep it, a finding of its own), v decrypts it.
     """
-    r = reach(fg)
-    stored = fg.g.nodes[v]["stores"]
-    return [d for d in sensitive if v in r.spread(d).ends and d not in stored]
+    kept = ix.stores.get(v, ())
+    return [d for d in sensitive if v in ix.spread(d).ends and d not in kept]
 
 
 def _sensitive_edge(fg: FlowGraph, u: str, v: str, sensitive: list[str], e2e: bool) -> Hit:
-    op = _operators(fg, *(n for n in (u, v) if fg.g.nodes[n]["trust"] == "third-party"))
+    ix = index(fg)
+    op = ", ".join(dict.fromkeys(ix.operator[n] for n in (u, v) if ix.trust[n] == "third-party"))
     if e2e:
         text = Text(
             vi=f"Mã hóa đầu-cuối của dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) kết thúc "
@@ -111,108 +111,116 @@ def _sensitive_edge(fg: FlowGraph, u: str, v: str, sensitive: list[str], e2e: bo
     return Hit(f"{u}->{v}", text, trace(fg, u, v, sensitive[0]), tuple(sensitive))
 
 
-def _sensitive_without_e2e(fg: FlowGraph) -> list[Hit]:
+def _sensitive_flows(fg: FlowGraph) -> list[Hit]:
+    """Flows that let a third party read sensitive data: not end-to-end encrypted and touching
+    it, or end-to-end encrypted but ending at it."""
     hits = []
-    nodes = fg.g.nodes
-    for u, v, a in fg.g.edges(data=True):
-        sensitive = fg.sensitive(a["data"])
-        if not sensitive:
+    ix = index(fg)
+    trust = ix.trust
+    for u, v, enc, data in zip(ix.src, ix.dst, ix.enc, ix.data, strict=True):
+        e2e = enc == "e2e"
+        if trust[v] != "third-party" and (e2e or trust[u] != "third-party"):
             continue
-        e2e = a["encryption"] == "e2e"
-        if e2e and nodes[v]["trust"] == "third-party":
-            sensitive = _e2e_ends_at_third_party(fg, v, sensitive)
-        elif e2e or "third-party" not in (nodes[u]["trust"], nodes[v]["trust"]):
-            continue
+        sensitive = ix.sensitive(data)
+        if sensitive and e2e:
+            sensitive = _e2e_ends_at(ix, v, sensitive)
         if sensitive:
             hits.append(_sensitive_edge(fg, u, v, sensitive, e2e))
-    for n, a in nodes(data=True):
-        sensitive = fg.sensitive(a["stores"])
-        if sensitive and a["trust"] == "third-party":
+    return hits
+
+
+def _sensitive_without_e2e(fg: FlowGraph) -> list[Hit]:
+    hits = _sensitive_flows(fg)
+    ix = index(fg)
+    for n, kept in ix.stores.items():
+        sensitive = ix.sensitive(kept) if ix.trust[n] == "third-party" else None
+        if sensitive:
+            op = ix.operator[n]
             hits.append(Hit(n, Text(
                 vi=f"Dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) được lưu tại '{n}' do "
-                   f"{a['operator']} vận hành.",
+                   f"{op} vận hành.",
                 en=f"Sensitive personal data ({_names(sensitive)}) rests at '{n}', run by "
-                   f"{a['operator']}."), _rests(fg, n, sensitive[0]), tuple(sensitive)))
+                   f"{op}."), _rests(ix, n, sensitive[0]), tuple(sensitive)))
     return hits
 
 
 def _not_encrypted_at_rest(fg: FlowGraph) -> list[Hit]:
     hits = []
-    for n, a in fg.g.nodes(data=True):
-        personal = fg.personal(a["stores"])
-        if personal and a["encrypted_at_rest"] != "yes":
-            state = a["encrypted_at_rest"] or "unknown"
+    ix = index(fg)
+    for n, kept in ix.stores.items():
+        state = ix.at_rest[n] or "unknown"
+        personal = ix.personal(kept) if state != "yes" else None
+        if personal:
             vi_state = "không" if state == "no" else "chưa rõ"
             hits.append(Hit(n, Text(
                 vi=f"Kho dữ liệu '{n}' lưu dữ liệu cá nhân ({_names(personal)}); mã hóa khi lưu "
                    f"trữ: {vi_state}.",
                 en=f"Datastore '{n}' holds personal data ({_names(personal)}); encrypted at "
-                   f"rest: {state}."), _rests(fg, n, personal[0]), tuple(personal)))
+                   f"rest: {state}."), _rests(ix, n, personal[0]), tuple(personal)))
     return hits
 
 
 def _no_retention(fg: FlowGraph) -> list[Hit]:
     hits = []
-    for n, a in fg.g.nodes(data=True):
-        personal = fg.personal(a["stores"])
-        if personal and a["retention_days"] is None:
+    ix = index(fg)
+    for n, kept in ix.stores.items():
+        personal = ix.personal(kept) if ix.retention[n] is None else None
+        if personal:
             hits.append(Hit(n, Text(
                 vi=f"Kho dữ liệu '{n}' lưu dữ liệu cá nhân ({_names(personal)}) nhưng không "
                    "có thời hạn lưu trữ.",
                 en=f"Datastore '{n}' holds personal data ({_names(personal)}) with no "
-                   "retention period."), _rests(fg, n, personal[0]), tuple(personal)))
+                   "retention period."), _rests(ix, n, personal[0]), tuple(personal)))
     return hits
 
 
 def _unauthenticated_inbound(fg: FlowGraph) -> list[Hit]:
     hits = []
-    nodes = fg.g.nodes
-    for u, v, a in fg.g.edges(data=True):
-        trust = nodes[u]["trust"]
-        if (not a["authenticated"] and nodes[v]["trust"] == "government"
-                and trust in ("third-party", "untrusted")):
-            hits.append(Hit(f"{u}->{v}", Text(
-                vi=f"Luồng từ vùng {_TRUST_VI[trust]} '{u}' vào hệ thống nhà nước '{v}' không "
-                   "được xác thực.",
-                en=f"The flow from {_TRUST_EN[trust]} '{u}' into government system '{v}' is "
-                   "not authenticated."), trace(fg, u, v, a["data"][0]), tuple(a["data"])))
+    ix = index(fg)
+    trust = ix.trust
+    for u, v, auth, data in zip(ix.src, ix.dst, ix.auth, ix.data, strict=True):
+        t = trust[u]
+        if auth or trust[v] != "government" or t not in _TRUST_OUTSIDE:
+            continue
+        hits.append(Hit(f"{u}->{v}", Text(
+            vi=f"Luồng từ vùng {_TRUST_OUTSIDE[t][0]} '{u}' vào hệ thống nhà nước '{v}' không "
+               "được xác thực.",
+            en=f"The flow from {_TRUST_OUTSIDE[t][1]} '{u}' into government system '{v}' is not "
+               "authenticated."), trace(fg, u, v, data[0]), data))
     return hits
 
 
 def _unused_data(fg: FlowGraph) -> list[Hit]:
     """The one rule whose hits have an empty path: an unused item is nowhere in the graph."""
-    used = {d for _, _, a in fg.g.edges(data=True) for d in a["data"]}
-    used.update(d for _, a in fg.g.nodes(data=True) for d in a["stores"])
+    used = index(fg).used()
     return [Hit(d.id, Text(
         vi=f"Dữ liệu '{d.id}' được khai báo nhưng không có luồng hay kho nào sử dụng.",
         en=f"Data item '{d.id}' is declared but no flow or store uses it."), (), (d.id,))
         for d in fg.proposal.data if d.id not in used]
 
 
-def _farthest(fg: FlowGraph, data: list[str]) -> tuple[str, ...]:
+def _farthest(ix: Index, data: list[str]) -> tuple[str, ...]:
     """Where the service's data goes: the path to the last node its first item reaches."""
-    r = reach(fg)
     for d in data:
-        sp = r.spread(d)
+        sp = ix.spread(d)
         if sp.parent:
             return sp.path(next(reversed(sp.parent)))
     return ()
 
 
+def _reaches_government(ix: Index, data: str) -> bool:
+    trust = ix.trust
+    return any(trust[n] == "government" for n in ix.spread(data).parent)
+
+
 def _service_off_government(fg: FlowGraph) -> list[Hit]:
-    touched: set[str] = set()
-    nodes = fg.g.nodes
-    for u, v, a in fg.g.edges(data=True):
-        if nodes[u]["trust"] == "government" or nodes[v]["trust"] == "government":
-            touched.update(a["data"])
-    for _, a in nodes(data=True):
-        if a["trust"] == "government":
-            touched.update(a["stores"])
+    ix = index(fg)
     return [Hit(s.id, Text(
         vi=f"Dữ liệu của dịch vụ '{s.id}' không đến hệ thống nào của cơ quan nhà nước.",
         en=f"The data of service '{s.id}' never reaches a government system."),
-        _farthest(fg, s.data), tuple(s.data))
-        for s in fg.proposal.services if s.data and not touched & set(s.data)]
+        _farthest(ix, s.data), tuple(s.data))
+        for s in fg.proposal.services
+        if s.data and not any(_reaches_government(ix, d) for d in s.data)]
 
 
 for _rule in (

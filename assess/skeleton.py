@@ -11,7 +11,7 @@ import textwrap
 
 import yaml
 
-from assess.models import Checklist, Lang
+from assess.models import Checklist, Control, Domain, Lang
 
 _LABELS = {
     "vi": {"question": "Yêu cầu", "guidance": "Cách kiểm tra", "evidence": "Bằng chứng cần có",
@@ -167,33 +167,58 @@ def _comment(label: str, text: str, width: int = 96) -> list[str]:
         wrapped = textwrap.wrap(para, width=width - 4 - len(label)) or [""]
         for i, chunk in enumerate(wrapped):
             prefix = f"{label}: " if i == 0 else " " * (len(label) + 2)
-            lines.append(f"  # {prefix}{chunk}".rstrip())
+            lines.append(f"{prefix}{chunk}".rstrip())
     return lines
 
 
-def skeleton(cl: Checklist, lang: Lang, *, today: dt.date | None = None,
-             file: str = "proposal.yaml") -> str:
-    """The proposal skeleton's text for checklist `cl`, in `lang`."""
+def domain_banner(domain: Domain, lang: Lang) -> str:
+    """The comment text that opens a domain's answers."""
+    return f"═══ {domain.id} — {_one_line(domain.title.get(lang))} ═══"
+
+
+def control_comments(c: Control, lang: Lang) -> list[str]:
+    """The comment lines (without '# ') above a control's answer: what it asks and how."""
     words = _LABELS[lang]
-    out = [_HEAD[lang].format(file=file),
+    head = f"{c.id} — {_one_line(c.title.get(lang))} ({words['severity']}: {c.severity.value}"
+    out = [f"{head}{'; ' + words['blocker'] if c.blocker else ''})"]
+    out += _comment(words["question"], c.requirement.get(lang))
+    out += _comment(words["guidance"], c.guidance.get(lang))
+    out += _comment(words["evidence"], c.evidence.get(lang))
+    if c.applies_if:
+        out.append(f"{words['applies']}: {', '.join(c.applies_if)}")
+    if c.rule:
+        out.append(f"{words['rule']} {c.rule}")
+    return out
+
+
+def schema_line(schema: str) -> str:
+    """The first line that lets YAML-aware editors check and complete the file."""
+    return f"# yaml-language-server: $schema={schema}"
+
+
+def default_schema() -> str:
+    """The packaged proposal schema, as a file URI (works wherever the file is saved)."""
+    from assess.resources import data_dir
+
+    return (data_dir("schemas") / "proposal.schema.json").resolve().as_uri()
+
+
+def skeleton(cl: Checklist, lang: Lang, *, today: dt.date | None = None,
+             file: str = "proposal.yaml", schema: str | None = None) -> str:
+    """The proposal skeleton's text for checklist `cl`, in `lang`; its first line names the
+    JSON Schema (`schema`, by default the packaged one) for editors."""
+    words = _LABELS[lang]
+    out = [schema_line(schema or default_schema()),
+           _HEAD[lang].format(file=file),
            _BODY[lang].format(today=(today or dt.date.today()).isoformat(),
                               checklist=yaml.safe_dump(cl.ref).strip().removesuffix("...").strip()),
            "answers:", f"  # {words['statuses']}"]
     for domain in cl.domains:
         out.append("")
-        out.append(f"  # ═══ {domain.id} — {_one_line(domain.title.get(lang))} ═══")
+        out.append(f"  # {domain_banner(domain, lang)}")
         for c in domain.controls:
             out.append("")
-            head = (f"{c.id} — {_one_line(c.title.get(lang))} ({words['severity']}: "
-                    f"{c.severity.value}")
-            out.append(f"  # {head}{'; ' + words['blocker'] if c.blocker else ''})")
-            out += _comment(words["question"], c.requirement.get(lang))
-            out += _comment(words["guidance"], c.guidance.get(lang))
-            out += _comment(words["evidence"], c.evidence.get(lang))
-            if c.applies_if:
-                out.append(f"  # {words['applies']}: {', '.join(c.applies_if)}")
-            if c.rule:
-                out.append(f"  # {words['rule']} {c.rule}")
+            out += [f"  # {line}".rstrip() for line in control_comments(c, lang)]
             out.append(f"  {c.id}:")
             out.append("    status: unknown")
             out.append("    evidence: []")

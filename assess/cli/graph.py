@@ -1,0 +1,68 @@
+"""`assess graph`: the data-flow diagram on its own, for a reviewer's slides or a quick look."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from assess.cli.app import ChecklistDirs, LangOpt, app, guarded, lang_of, stderr
+
+Format = Literal["svg", "dot", "png"]
+_FORMATS: dict[str, Format] = {"svg": "svg", "dot": "dot", "png": "png"}
+_SUFFIX: dict[str, Format] = {".svg": "svg", ".dot": "dot", ".gv": "dot", ".png": "png"}
+
+
+def _format_of(value: str | None, output: Path | None) -> Format:
+    """An explicit --format wins; else the output's suffix says it; else SVG."""
+    if value is None:
+        return _SUFFIX.get(output.suffix.lower(), "svg") if output else "svg"
+    found = _FORMATS.get(value.lower())
+    if found is None:
+        raise typer.BadParameter(f"'{value}'; expected svg, dot or png", param_hint="--format")
+    return found
+
+
+@app.command("graph", epilog="Examples:\n\n  assess graph proposal.yaml -o flows.svg\n\n"
+             "  assess graph proposal.yaml --format png -o flows.png --lang en\n\n"
+             "  assess graph proposal.yaml --format dot | dot -Tpdf -o flows.pdf")
+@guarded
+def graph_command(
+    proposal: Annotated[Path, typer.Argument(help="The proposal YAML file.")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the diagram here (atomically) instead of to standard "
+        "output.")] = None,
+    fmt: Annotated[str | None, typer.Option(
+        "--format", "-f", help="svg, dot (Graphviz source) or png; by default the output's "
+        "suffix, else svg.", case_sensitive=False)] = None,
+    lang: LangOpt = "vi",
+    checklist: Annotated[str | None, typer.Option(
+        "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a "
+        "file) instead of the one the proposal names.")] = None,
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Draw the data-flow diagram: zones as boundaries, flows and stores named by findings in
+    colour (red: personal data unencrypted across a boundary; dashed blue: transfer abroad).
+
+    Past 60 nodes the diagram is collapsed to one box per zone.
+    svg and png need Graphviz's 'dot' program; --format dot does not.
+    """
+    language = lang_of(lang)
+    kind = _format_of(fmt, output)
+    if kind == "png" and output is None and sys.stdout.isatty():
+        raise typer.BadParameter("a PNG is binary; give -o FILE or redirect standard output",
+                                 param_hint="--format")
+    from assess.diagram import render
+    from assess.pipeline import assess_files
+
+    a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [])
+    content = render(a, language, kind)
+    if output is None:
+        typer.echo(content, nl=isinstance(content, str) and not content.endswith("\n"))
+        return
+    from assess.output import write_atomic
+
+    write_atomic(output, content)
+    stderr().print(f"wrote {output} ({kind})", markup=False, highlight=False)

@@ -1,0 +1,66 @@
+"""report: the formal PDF (Decree 30/2020 layout), optionally with a reviewer's review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assess.cli.app import ChecklistDirs, LangOpt, app, guarded, lang_of, stderr
+
+
+def default_output(proposal: Path, lang: str, review: Path | None) -> Path:
+    """reports/<proposal>[.review][.en].pdf, or the current folder when there is no reports/."""
+    name = proposal.stem + (".review" if review else "") + (".en" if lang == "en" else "") + ".pdf"
+    folder = Path("reports")
+    return folder / name if folder.is_dir() else Path(name)
+
+
+@app.command(epilog="Examples:\n\n  assess report examples/bac-giang-zalo-2019.yaml\n\n"
+             "  assess report proposal.yaml --lang en -o report-en.pdf --html report-en.html\n\n"
+             "  assess report proposal.yaml --review review.yaml -o reviewed.pdf")
+@guarded
+def report(
+    proposal: Annotated[Path, typer.Argument(help="The proposal YAML file.")],
+    review: Annotated[Path | None, typer.Option(
+        "--review", "-r", help="A reviewer's review YAML: the report is then the reviewer's, "
+        "with their overrides, conditions and decision.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Where to write the PDF (default: reports/<proposal>.pdf, or "
+        "./<proposal>.pdf when there is no reports/ folder).")] = None,
+    html: Annotated[Path | None, typer.Option(
+        "--html", help="Also write the HTML the PDF is made from.")] = None,
+    checklist: Annotated[str | None, typer.Option(
+        "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a "
+        "file) instead of the one the proposal names.")] = None,
+    lang: LangOpt = "vi",
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Write the formal report as PDF/A-3b: verdict, scope, data-flow diagram, exposure, scores,
+    risk, findings with legal basis, annexes — with the assessment JSON and the input files
+    attached.
+
+    The same inputs give the same bytes (dates come from the inputs; SOURCE_DATE_EPOCH, if set,
+    dates the document). Nothing is written if anything fails.
+    """
+    language = lang_of(lang)
+    from assess.errors import OutputError
+    from assess.output import write_atomic
+    from assess.pipeline import assess_files
+    from assess.report import embedded_files, render_pdf
+
+    target = output or default_output(proposal, language, review)
+    for path in (target, html):  # refuse before any work, and never write half a pair
+        if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
+            raise OutputError(f"{path}: folder {path.parent} does not exist")
+    a = assess_files(proposal, checklist=checklist, review=review,
+                     checklist_dirs=checklists or [])
+    files = embedded_files(a, language, review=review)
+    page, pdf = render_pdf(a, language, attachments=files)
+    write_atomic(target, pdf)
+    if html is not None:
+        write_atomic(html, page)
+    stderr().print(f"wrote {target} ({len(pdf):,} bytes; {a.verdict.value}, score "
+                   f"{a.score:.1f})" + (f" and {html}" if html else ""),
+                   markup=False, highlight=False, soft_wrap=True)

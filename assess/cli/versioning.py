@@ -1,0 +1,222 @@
+"""checklist lint / diff / release, migrate, schema: what a policy team runs to version checklists."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from assess.cli.app import (
+    ChecklistDirs,
+    LangOpt,
+    app,
+    catalog,
+    checklist_app,
+    guarded,
+    lang_of,
+    stderr,
+    stdout,
+)
+
+_PLAIN = {"markup": False, "highlight": False, "soft_wrap": True}
+
+
+@checklist_app.command(epilog="Examples:\n\n  assess checklist lint\n\n"
+                       "  assess checklist lint checklists/vn-third-party-channel/1.1.0.yaml\n\n"
+                       "  assess checklist lint my-checklists/ --strict   # CI gate")
+@guarded
+def lint(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Checklist files, checklist folders (<id>/), folders of them, or ID / ID@VERSION. "
+        "Default: every checklist of the catalog.", show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Check checklists beyond their schema, and their release lock.
+
+    Ids, texts in both languages, legal basis, scoring sanity, rules and facts, file names, and
+    the release lock: a released file must not change, and a version bump must be at least what
+    its diff against the previous release needs.
+
+    Prints every problem as level: file:line: field: message. Exit status 2 if there is an
+    error (or, with --strict, a warning).
+    """
+    from assess.lint import lint as run
+    from assess.lint import targets
+
+    report = run(targets(paths or [], catalog(checklists)))
+    out = stdout()
+    for issue in report.issues():
+        level = "error" if strict else issue.level
+        out.print(f"{level}: {issue.problem}", **_PLAIN)
+    errors, warnings = report.errors(strict=strict), report.warnings(strict=strict)
+    files = sum(1 for f in report.files if f.ref is not None)
+    out.print(f"{files} checklist file{'s' if files != 1 else ''} checked: {errors} error"
+              f"{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}",
+              **_PLAIN)
+    if errors:
+        raise typer.Exit(2)
+
+
+@checklist_app.command(epilog="Examples:\n\n  assess checklist diff vn-third-party-channel@1.0.0 "
+                       "vn-third-party-channel@1.1.0\n\n"
+                       "  assess checklist diff old.yaml new.yaml --json\n\n"
+                       "  assess checklist diff mini@1.0.0 mini@1.1.0 --markdown >> CHANGELOG.md")
+@guarded
+def diff(
+    old: Annotated[str, typer.Argument(help="The older version: ID@VERSION or a file.")],
+    new: Annotated[str, typer.Argument(help="The newer version: ID@VERSION or a file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the diff as JSON.")] = False,
+    as_markdown: Annotated[bool, typer.Option(
+        "--markdown", help="Print a Markdown changelog entry.")] = False,
+    lang: LangOpt = "vi",
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Show what changed between two checklist versions, and the version bump it needs.
+
+    Controls added, removed, renamed and changed (wording, severity, blocker, rule,
+    applicability, legal basis…), domains and scoring; each change says whether it needs a
+    major, minor or patch bump, and why.
+    """
+    if as_json and as_markdown:
+        raise typer.BadParameter("choose one of --json and --markdown", param_hint="--json")
+    language = lang_of(lang)
+    from assess.diff import diff as compute
+    from assess.loading import resolve_checklist
+
+    cat = catalog(checklists)
+    d = compute(resolve_checklist(old, cat).doc, resolve_checklist(new, cat).doc)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(d.to_dict(), indent=2, ensure_ascii=False))
+    elif as_markdown:
+        from assess.render.diff import markdown
+
+        typer.echo(markdown(d, language), nl=False)
+    else:
+        from assess.render.diff import print_diff
+
+        print_diff(d, language)
+
+
+@checklist_app.command(epilog="Examples:\n\n  assess checklist release vn-third-party-channel@1.1.0"
+                       "\n\n  assess checklist release mini@1.1.0 --checklists my-checklists "
+                       "--dry-run")
+@guarded
+def release(
+    ref: Annotated[str, typer.Argument(help="The draft to release, as ID@VERSION.")],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Check and show what would change; write nothing.")] = False,
+    date: Annotated[str | None, typer.Option(
+        "--date", help="Release date for the changelog, YYYY-MM-DD (default: today).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse on lint warnings too.")
+                      ] = False,
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Release a draft checklist version: checks, status, lock and changelog.
+
+    Lints the draft, checks its version bump against the previous release, changes its status
+    to released (comments kept), records its SHA-256 in releases.lock and prepends the diff to
+    CHANGELOG.md. Nothing is written unless every check passes.
+
+    A file that already says released but is not in the lock yet is recorded as it is.
+    """
+    if "@" not in ref or ref.endswith("@latest"):
+        raise typer.BadParameter(f"'{ref}'; expected ID@VERSION naming the draft",
+                                 param_hint="REF")
+    try:
+        today = dt.date.fromisoformat(date) if date else dt.date.today()
+    except ValueError:
+        raise typer.BadParameter(f"'{date}'; expected a date as YYYY-MM-DD",
+                                 param_hint="--date") from None
+    from assess.release import plan_release, write_release
+
+    rel = plan_release(catalog(checklists).resolve(ref), today=today, strict=strict)
+    err = stderr()
+    for issue in rel.warnings:
+        err.print(f"warning: {issue.problem}", **_PLAIN)
+    if rel.diff is not None:
+        from assess.render.diff import print_diff
+
+        print_diff(rel.diff, "en")
+    what = "recorded" if rel.recorded_only else "released"
+    if dry_run:
+        err.print(f"dry run: {rel.ref} would be {what} (SHA-256 {rel.sha256}); would write "
+                  + ", ".join(str(p) for p in rel.files), **_PLAIN)
+        return
+    write_release(rel)
+    err.print(f"{what} {rel.ref}: SHA-256 {rel.sha256}; wrote "
+              + ", ".join(str(p) for p in rel.files), **_PLAIN)
+
+
+@app.command(epilog="Examples:\n\n  assess migrate proposal.yaml --to vn-third-party-channel@1.1.0"
+             " -o proposal-1.1.0.yaml\n\n  assess migrate proposal.yaml -o new.yaml   # to the "
+             "latest release\n\n  assess score proposal.yaml --checklist "
+             "vn-third-party-channel@1.1.0   # see first what changes")
+@guarded
+def migrate(
+    proposal: Annotated[Path, typer.Argument(help="The proposal YAML file.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the result.")],
+    to: Annotated[str | None, typer.Option(
+        "--to", help="Checklist version to answer: ID@VERSION (default: the latest release of "
+        "the proposal's checklist).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOpt = "vi",
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Rewrite a proposal for another checklist version, keeping its answers and comments.
+
+    New controls are added as 'unknown' with their questions as comments, answers to removed
+    controls are dropped, renamed controls keep their answer. The result is validated.
+    """
+    language = lang_of(lang)
+    from assess.migrate import migrate as run
+    from assess.output import write_atomic
+
+    mig = run(proposal, to, catalog(checklists), language)
+    write_atomic(output, mig.text, overwrite=force)
+    parts = [f"{len(mig.added)} added as unknown" + (f" ({', '.join(mig.added)})"
+                                                      if mig.added else ""),
+             f"{len(mig.removed)} removed" + (f" ({', '.join(mig.removed)})"
+                                               if mig.removed else "")]
+    if mig.renamed:
+        parts.append("renamed " + ", ".join(f"{a} → {b}" for a, b in mig.renamed.items()))
+    stderr().print(f"wrote {output}: {mig.old} → {mig.new}; {mig.kept} answers kept, "
+                   + "; ".join(parts), **_PLAIN)
+
+
+@app.command(epilog="Examples:\n\n  assess schema -o schemas\n\n  assess schema proposal > "
+             "proposal.schema.json")
+@guarded
+def schema(
+    kind: Annotated[str | None, typer.Argument(
+        help="checklist, proposal or review (default: all three, with -o).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder to write <kind>.schema.json into.", file_okay=False)
+    ] = None,
+) -> None:
+    """Print or write the JSON Schema of the input documents, generated from the models.
+
+    Put '# yaml-language-server: $schema=<path to the schema>' on the first line of a YAML file
+    and editors check and complete it as it is typed.
+    """
+    from assess import schemas
+
+    if kind is not None and kind not in schemas.KINDS:
+        raise typer.BadParameter(f"'{kind}'; expected one of: {', '.join(schemas.KINDS)}",
+                                 param_hint="KIND")
+    if output is None:
+        if kind is None:
+            raise typer.BadParameter("name a KIND to print, or give -o DIR to write all three",
+                                     param_hint="KIND")
+        typer.echo(schemas.text(kind), nl=False)
+        return
+    if not output.is_dir():
+        from assess.errors import OutputError
+
+        raise OutputError(f"{output}: no such folder")
+    written = schemas.write(output, [kind] if kind else list(schemas.KINDS))
+    stderr().print("wrote " + ", ".join(str(p) for p in written), **_PLAIN)
