@@ -15,8 +15,13 @@ DEMO   := examples/bac-giang-zalo-2019.yaml
 demo: setup
 	$(BIN)/assess validate $(DEMO)
 	$(BIN)/assess score $(DEMO)
+	$(BIN)/assess graph $(DEMO) -o reports/bac-giang-zalo-2019.svg
 	$(BIN)/assess report $(DEMO) -o reports/bac-giang-zalo-2019.pdf --html reports/bac-giang-zalo-2019.html
-	@echo "PDF written to reports/bac-giang-zalo-2019.pdf"
+	$(BIN)/assess demo-ca -o reports/demo-ca --force
+	$(BIN)/assess sign reports/bac-giang-zalo-2019.pdf --key reports/demo-ca/TEST-ONLY-signer.p12 \
+	  --password-file reports/demo-ca/TEST-ONLY-signer.password -o reports/bac-giang-zalo-2019.signed.pdf
+	$(BIN)/assess verify reports/bac-giang-zalo-2019.signed.pdf --trust reports/demo-ca/TEST-ONLY-ca.pem
+	@echo "Report: reports/bac-giang-zalo-2019.pdf (signed with a TEST-ONLY certificate: reports/bac-giang-zalo-2019.signed.pdf)"
 
 test: setup lint typecheck pytest
 
@@ -46,7 +51,7 @@ pytest: setup
 	$(BIN)/pytest
 
 bench: setup
-	$(BIN)/pytest benchmarks --benchmark-enable -q
+	$(BIN)/pytest benchmarks/bench_*.py --benchmark-enable -q
 	$(BIN)/python benchmarks/cold_start.py
 
 goldens: setup

@@ -32,7 +32,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 checklist_app = typer.Typer(
-    help="Browse the checklists: list them, show one.", no_args_is_help=True,
+    help="Checklists for policy teams: list, show, lint, diff two versions, release one.",
+    no_args_is_help=True,
     rich_markup_mode="rich")
 app.add_typer(checklist_app, name="checklist")
 
