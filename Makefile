@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SYSPKG := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b graphviz poppler-utils
+SYSPKG := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 graphviz fonts-liberation2 poppler-utils
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO   := examples/bac-giang-zalo-2019.yaml
 

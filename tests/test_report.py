@@ -246,6 +246,21 @@ def test_to_confirm_citations_are_marked() -> None:
     assert citation(confirmed, "vi").to_confirm is None
 
 
+def test_an_empty_proposal_still_renders_every_section() -> None:
+    from assess.report import render_html
+    from tests.helpers import assess_dict
+
+    doc = base_proposal()
+    for key in ("zones", "nodes", "flows", "services", "data", "data_subjects"):
+        doc[key] = []
+    doc["answers"] = {}
+    html = render_html(assess_dict(doc), "en")
+    assert "No diagram (the proposal declares no nodes or flows)." in html
+    for anchor in ("summary", "scope", "flows", "exposure", "domains", "risk", "findings",
+                   "annex-controls", "annex-identity"):
+        assert f'id="{anchor}"' in html
+
+
 # ---- formatting rules ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("day", "vi", "en"), [
@@ -275,6 +290,20 @@ def test_place_and_document_symbol_come_from_the_body_name(org: str, place: str,
 
     assert place_of(org) == place
     assert abbreviation(org) == symbol
+
+
+def test_signature_block_marks_the_box_assess_sign_fills(small: Render) -> None:
+    import io
+
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    from assess.signing import signature_box
+
+    found = signature_box(PdfFileReader(io.BytesIO(small.pdf)))
+    assert found is not None
+    _page, (x1, y1, x2, y2) = found
+    assert (x2 - x1, y2 - y1) == (170, 62)  # 60 × 22 mm
+    assert x1 > 595 / 2 - 20  # in the right-hand column, under the signer's position
 
 
 # ---- reproducibility ----------------------------------------------------------------------------
@@ -362,17 +391,17 @@ def test_the_fetcher_refuses_everything_but_template_files(tmp_path: Path) -> No
     root = data_dir("templates").resolve()
     outside = tmp_path / "secret.txt"
     outside.write_text("secret", encoding="utf-8")
-    (root / "fonts").resolve()
     fetcher = TemplateFetcher()
     font = (root / "fonts" / "LiberationSerif-Regular.ttf").as_uri()
     assert fetcher.fetch(font).read()[:4] == b"\x00\x01\x00\x00"
     for url in ["file:///etc/passwd", outside.as_uri(), "http://example.com/x.png",
                 "https://example.com/x.png", "data:text/css,body{}", "ftp://example.com/x",
                 root.as_uri() + "/../pyproject.toml", root.as_uri() + "/fonts/../../README.md",
-                root.as_uri() + "/fonts", "file://example.com" + str(root / "report.css")]:
+                root.as_uri() + "/fonts", "file://example.com" + str(root / "report.css"),
+                root.as_uri() + "/%2e%2e/pyproject.toml"]:
         with pytest.raises(ValueError):
             fetcher.fetch(url)
-    assert len(fetcher.refused) == 10
+    assert len(fetcher.refused) == 11
 
 
 def test_markup_that_reached_the_renderer_would_still_fetch_nothing(tmp_path: Path) -> None:

@@ -60,15 +60,18 @@ def abbreviation(body: str) -> str:
 
 
 def number_text(d: float, digits: int = 1) -> str:
+    """A score as the Assessment's own texts write it ('57.5'), so the two never disagree."""
     return f"{d:.{digits}f}"
 
 
 def count_text(n: int, lang: Lang) -> str:
+    """A count with thousands grouped: '21.000' in Vietnamese, '21,000' in English."""
     s = f"{n:,}"
     return s.replace(",", ".") if lang == "vi" else s
 
 
 def citation(lb: LegalBasis, lang: Lang) -> Citation:
+    """'Document (number), Điều N: note' / '…, Art. N: …'; a to-confirm citation says so."""
     doc = lb.document.get(lang)
     text = doc if lb.number in doc or lb.number.replace("ND", "NĐ") in doc else \
         f"{doc} ({lb.number})"

@@ -17,7 +17,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import HTML, Attachment
@@ -43,7 +43,7 @@ class TemplateFetcher(URLFetcher):  # type: ignore[misc]
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return None
-        path = Path(url2pathname(unquote(parts.path))).resolve()
+        path = Path(url2pathname(parts.path)).resolve()  # decodes %xx; resolve() folds ../
         if not path.is_relative_to(self.root) or not path.is_file():
             return None
         return path

@@ -84,10 +84,23 @@ def _issuer(a: Assessment, lang: Lang) -> _Issuer:
                    sub.contact.name, [w("to_reviewer", lang), w("archive", lang)])
 
 
-def _names(a: Assessment, lang: Lang) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    p = a.scope
-    return ({n.id: n.name.get(lang) for n in p.nodes}, {d.id: d.name.get(lang) for d in p.data},
-            {z.id: z.name.get(lang) for z in p.zones})
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """Node and data names by id, in the report's language (tables show names, not ids)."""
+
+    nodes: dict[str, str]
+    data: dict[str, str]
+
+    @classmethod
+    def of(cls, a: Assessment, lang: Lang) -> _Names:
+        return cls({n.id: n.name.get(lang) for n in a.scope.nodes},
+                   {d.id: d.name.get(lang) for d in a.scope.data})
+
+    def node_list(self, ids: list[str], sep: str) -> str:
+        return sep.join(self.nodes.get(i, i) for i in ids)
+
+    def data_list(self, ids: list[str]) -> str:
+        return ", ".join(self.data.get(i, i) for i in ids)
 
 
 def _yes(value: bool, lang: Lang) -> str:
@@ -121,8 +134,8 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
                Pair(t("score", lang), f"{number_text(s.score)}/100"),
                Pair(t("risk", lang), _risk_text(s.risk.rating, s.risk.impact, s.risk.likelihood,
                                                lang))]
-        if a.computed_verdict != a.verdict:
-            own.append(Pair(w("computed_verdict", lang), t(a.computed_verdict.value, lang)))
+    if a.computed_verdict != a.verdict:
+        facts.append(Pair(w("computed_verdict", lang), t(a.computed_verdict.value, lang)))
     return Summary(
         verdict=t(a.verdict.value, lang), verdict_cls=a.verdict.value,
         score=f"{number_text(a.score)}/100",
@@ -138,9 +151,9 @@ def _risk_text(rating: str, impact: int, likelihood: int, lang: Lang) -> str:
     return w("risk_value", lang, rating=t(rating, lang), impact=impact, likelihood=likelihood)
 
 
-def _scope(a: Assessment, lang: Lang) -> tuple[list[Pair], Table, Table, Table, Table]:
+def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table, Table, Table,
+                                                               Table]:
     p, c = a.scope, a.scope.channel
-    _, data_names, _ = _names(a, lang)
     pairs = [Pair(w("channel_name", lang), c.name.get(lang)),
              Pair(t("operator", lang), c.operator),
              Pair(w("operator_country", lang), c.operator_country),
@@ -152,7 +165,7 @@ def _scope(a: Assessment, lang: Lang) -> tuple[list[Pair], Table, Table, Table, 
         [w("service", lang), w("description", lang), w("data_used", lang)],
         ["w24", "w46", "w30"],
         [[Cell(s.name.get(lang)), Cell(s.description.get(lang) if s.description else ""),
-          Cell(", ".join(data_names.get(d, d) for d in s.data))] for s in p.services])
+          Cell(names.data_list(s.data))] for s in p.services])
     inventory = Table(
         ["ID", w("name", lang), w("class", lang), w("description", lang)],
         ["w14", "w26", "w16", "w44"],
@@ -181,17 +194,15 @@ def _facts(a: Assessment, lang: Lang) -> list[Pair]:
     return out
 
 
-def _flows(a: Assessment, lang: Lang) -> Table:
-    nodes, data_names, _ = _names(a, lang)
+def _flows(a: Assessment, lang: Lang, names: _Names) -> Table:
     zone_of = {n.id: n.zone for n in a.scope.nodes}
     rows = []
     for i, f in enumerate(a.scope.flows, 1):
         crosses = zone_of.get(f.source) != zone_of.get(f.target)
         enc = w("enc_" + f.encryption, lang)
         rows.append([
-            Cell(str(i), "num"), Cell(nodes.get(f.source, f.source)),
-            Cell(nodes.get(f.target, f.target)),
-            Cell(", ".join(data_names.get(d, d) for d in f.data)),
+            Cell(str(i), "num"), Cell(names.node_list([f.source], "")),
+            Cell(names.node_list([f.target], "")), Cell(names.data_list(f.data)),
             Cell(enc + (f" — {w('crosses', lang)}" if crosses else ""),
                  "bad" if f.encryption == "none" and crosses else ""),
             Cell(_yes(f.authenticated, lang)),
@@ -201,8 +212,7 @@ def _flows(a: Assessment, lang: Lang) -> Table:
                  ["w4 num", "w17", "w17", "w22", "w14", "w9", "w17"], rows)
 
 
-def _exposure(a: Assessment, lang: Lang) -> tuple[Table, list[Pair]]:
-    _, data_names, _ = _names(a, lang)
+def _exposure(a: Assessment, lang: Lang, names: _Names) -> tuple[Table, list[Pair]]:
     operators: list[tuple[str, str]] = []
     for e in a.exposure:
         if (e.operator, e.country) not in operators:
@@ -214,7 +224,7 @@ def _exposure(a: Assessment, lang: Lang) -> tuple[Table, list[Pair]]:
         cells[key] = "".join(sorted(set(cells.get(key, "") + mark), key="■●○".index))
     data_ids = [d.id for d in a.scope.data if any(e.data == d.id for e in a.exposure)]
     cls = {d.id: d.data_class for d in a.scope.data}
-    rows = [[Cell(data_names.get(d, d)), Cell(w("cls_" + cls[d], lang), "cls-" + cls[d])]
+    rows = [[Cell(names.data_list([d])), Cell(w("cls_" + cls[d], lang), "cls-" + cls[d])]
             + [Cell(cells.get((d, op), ""), "mark") for op, _ in operators] for d in data_ids]
     table = Table([t("data", lang), w("class", lang)] + [f"{op} ({c})" for op, c in operators],
                   ["w30", "w16"] + ["mark"] * len(operators), rows, "exposure")
@@ -262,8 +272,8 @@ def _risk(a: Assessment, lang: Lang) -> tuple[Markup, list[Pair]]:
     return Markup(chart), notes
 
 
-def _finding(f: Finding, controls: dict[str, ControlResult], nodes: dict[str, str],
-             data_names: dict[str, str], lang: Lang) -> FindingView:
+def _finding(f: Finding, controls: dict[str, ControlResult], names: _Names,
+             lang: Lang) -> FindingView:
     c = controls.get(f.control) if f.control else None
     evidence = list(c.evidence) if c and c.evidence else []
     label = w("evidence", lang)
@@ -280,8 +290,8 @@ def _finding(f: Finding, controls: dict[str, ControlResult], nodes: dict[str, st
         control=f"{c.id} — {c.title.get(lang)}" if c and c.id != f.id else None,
         requirement=c.requirement.get(lang) if c else None,
         legal=[citation(lb, lang) for lb in c.legal_basis] if c else [],
-        path=" → ".join(nodes.get(n, n) for n in f.path) or None,
-        data=", ".join(data_names.get(d, d) for d in f.data) or None,
+        path=names.node_list(f.path, " → ") or None,
+        data=names.data_list(f.data) or None,
         evidence_label=label, evidence=evidence,
         remediation=f.remediation.get(lang) if f.remediation else None)
 
@@ -382,9 +392,9 @@ def build_view(a: Assessment, lang: Lang, *, diagram: str | None, created: dt.da
         kind=w("doc_kind", lang), title=title,
         subject=w("doc_subject", lang, title=proposal_title))
     sections = _sections(a, lang)
-    nodes, data_names, _ = _names(a, lang)
-    scope, services, inventory, subjects, zones = _scope(a, lang)
-    exposure, legend = _exposure(a, lang)
+    names = _Names.of(a, lang)
+    scope, services, inventory, subjects, zones = _scope(a, lang, names)
+    exposure, legend = _exposure(a, lang, names)
     domains, domain_chart = _domains(a, lang)
     risk_chart, risk_notes = _risk(a, lang)
     controls = {c.id: c for c in a.controls}
@@ -398,16 +408,16 @@ def build_view(a: Assessment, lang: Lang, *, diagram: str | None, created: dt.da
                   subject=w("doc_subject", lang, title=proposal_title),
                   keywords=", ".join((a.proposal.id, f"{a.checklist.id}@{a.checklist.version}",
                                       a.verdict.value)),
-                  lang=lang, created=created.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                  lang=lang, created=created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
                   generator=f"{a.tool.name} {a.tool.version}"),
         words={k: w(k, lang) for k in (*SHARED_WORDS, *WORDS)},
         header=header, toc=sections, sections={s.anchor: s for s in sections},
         summary=_summary(a, lang), scope=scope, services=services, inventory=inventory,
         subjects=subjects, zones=zones, facts=_facts(a, lang),
         diagram=Markup(svg) if svg else None, diagram_wide=wide,
-        flows=_flows(a, lang), exposure=exposure, exposure_legend=legend, domains=domains,
+        flows=_flows(a, lang, names), exposure=exposure, exposure_legend=legend, domains=domains,
         domain_chart=domain_chart, risk_chart=risk_chart, risk_notes=risk_notes,
-        findings=[_finding(f, controls, nodes, data_names, lang) for f in a.findings],
+        findings=[_finding(f, controls, names, lang) for f in a.findings],
         conditions=conditions, decision=decision,
         closing=w("closing", lang, tool=f"{a.tool.name} {a.tool.version}"),
         signature=Signature(issuer.position, w("sign_here", lang), issuer.name,
