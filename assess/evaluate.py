@@ -28,6 +28,7 @@ from assess.assessment import (
     Tool,
 )
 from assess.exposure import exposure_matrix
+from assess.i18n import t
 from assess.loading import Loaded
 from assess.models import Checklist, Control, Proposal, Review, Severity, Status, Text, Verdict
 from assess.rules import RuleResult
@@ -295,9 +296,10 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     verdict = computed
     if rv is not None and rv.decision is not None:
         verdict = Verdict(rv.decision.verdict)
+        why = f" {rv.decision.rationale}" if rv.decision.rationale else ""
         reasons.insert(0, Reason(code="review-decision", text=Text(
-            vi=f"Người thẩm định quyết định: {verdict.value}. {rv.decision.rationale or ''}".strip(),
-            en=f"The reviewer decided: {verdict.value}. {rv.decision.rationale or ''}".strip())))
+            vi=f"Người thẩm định quyết định: {t(verdict.value, 'vi').lower()}.{why}",
+            en=f"The reviewer decided: {t(verdict.value, 'en').lower()}.{why}")))
     counts: dict[str, int] = {}
     for r in results:
         if r.applicable:

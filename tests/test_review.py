@@ -219,7 +219,7 @@ def test_decision_with_rationale_or_agreeing_is_accepted(runner: CliRunner,
     assert decided.exit_code == 0, decided.output
     assert ("Tự đánh giá: Chấp thuận (điểm 88.9)  →  Sau thẩm định: Không chấp thuận (điểm "
             "88.9); công cụ tính được: Chấp thuận") in decided.output
-    assert "Người thẩm định quyết định: reject. Nhà cung cấp chưa cam kết" in decided.output
+    assert "Người thẩm định quyết định: không chấp thuận. Nhà cung cấp chưa cam kết" in decided.output
 
 
 def test_review_init_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
