@@ -50,9 +50,42 @@ WORDS: dict[str, tuple[str, str]] = {
     "e2e": ("Mã hóa đầu-cuối", "End-to-end"),
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
-    "more_findings": ("… và {n} phát hiện khác (xem --json hoặc báo cáo)",
-                      "… and {n} more findings (see --json or the report)"),
+    "more_findings": (
+        "… và {n} phát hiện khác (xem --json hoặc báo cáo)",
+        "… and {n} more findings (see --json or the report)",
+    ),
     "na": ("—", "—"),
+    # terminal-only phrases, by section
+    "path.path": ("Đường đi", "Path"),
+    "path.more": (
+        "… và {n} dòng khác (xem --json hoặc báo cáo)",
+        "… and {n} more rows (see --json or the report)",
+    ),
+    "review.self": ("Tự đánh giá", "Self-assessed"),
+    "review.reviewed": ("Sau thẩm định", "Reviewed"),
+    "review.reviewer": ("Người thẩm định", "Reviewer"),
+    "review.overrides": ("Điều chỉnh của người thẩm định", "Reviewer's overrides"),
+    "review.before": ("Trước", "Before"),
+    "review.after": ("Sau", "After"),
+    "review.rationale": ("Lý do", "Rationale"),
+    "review.conditions": ("Điều kiện", "Conditions"),
+    "review.computed": ("công cụ tính được", "computed"),
+    "reassess.title": (
+        "Đánh giá lại: trả lời theo {old} → đánh giá theo {new}",
+        "Re-assessment: answered for {old} → assessed against {new}",
+    ),
+    "reassess.change": ("Thay đổi", "Change"),
+    "reassess.answered": ("Đã trả lời", "Answered"),
+    "reassess.now": ("Hiện tại", "Now"),
+    "reassess.added": ("mới — chưa trả lời", "new — unanswered"),
+    "reassess.removed": ("đã bỏ — câu trả lời không dùng", "removed — answer ignored"),
+    "reassess.renamed": ("đổi mã từ {old}", "renamed from {old}"),
+    "reassess.changed": ("đã sửa: {fields}", "changed: {fields}"),
+    "reassess.more": ("… và {n} kiểm soát khác (xem --json)", "… and {n} more controls (see --json)"),
+    "reassess.hint": (
+        "Cập nhật hồ sơ: assess migrate <hồ sơ> --to {new} -o <hồ sơ mới>",
+        "Update the proposal: assess migrate <proposal> --to {new} -o <new proposal>",
+    ),
 }
 
 

@@ -68,16 +68,6 @@ def _findings(a: Assessment, lang: Lang, limit: int) -> Table:
     return table
 
 
-_PATH_WORDS = {"path": ("Đường đi", "Path"),
-               "more": ("… và {n} dòng khác (xem --json hoặc báo cáo)",
-                        "… and {n} more rows (see --json or the report)")}
-
-
-def _w(key: str, lang: Lang) -> str:
-    vi, en = _PATH_WORDS[key]
-    return vi if lang == "vi" else en
-
-
 def _short_path(path: list[str], keep: int = 5) -> str:
     """A long path keeps its origin and the hops nearest the operator: that is what is read."""
     if len(path) > keep:
@@ -89,32 +79,14 @@ def _exposure(a: Assessment, lang: Lang, limit: int = 20) -> Table:
     table = Table(title=t("exposure", lang), title_justify="left")
     for key in ("data", "operator", "country", "at_rest", "e2e"):
         table.add_column(t(key, lang))
-    table.add_column(_w("path", lang))
+    table.add_column(t("path.path", lang))
     for e in a.exposure[:limit]:
         table.add_row(RichText(e.data), RichText(e.operator), RichText(e.country),
                       t("yes" if e.at_rest else "no", lang),
                       t("yes" if e.e2e else "no", lang), RichText(_short_path(e.path)))
     if len(a.exposure) > limit:
-        table.caption = _w("more", lang).format(n=len(a.exposure) - limit)
+        table.caption = t("path.more", lang).format(n=len(a.exposure) - limit)
     return table
-
-
-_REVIEW_WORDS = {  # only the terminal shows these; the report has its own words
-    "self": ("Tự đánh giá", "Self-assessed"),
-    "reviewed": ("Sau thẩm định", "Reviewed"),
-    "reviewer": ("Người thẩm định", "Reviewer"),
-    "overrides": ("Điều chỉnh của người thẩm định", "Reviewer's overrides"),
-    "before": ("Trước", "Before"),
-    "after": ("Sau", "After"),
-    "rationale": ("Lý do", "Rationale"),
-    "conditions": ("Điều kiện", "Conditions"),
-    "computed": ("công cụ tính được", "computed"),
-}
-
-
-def _rw(key: str, lang: Lang) -> str:
-    vi, en = _REVIEW_WORDS[key]
-    return vi if lang == "vi" else en
 
 
 def _verdict_line(text: RichText, label: str, verdict: str, score: float, lang: Lang) -> None:
@@ -129,27 +101,27 @@ def _review(a: Assessment, lang: Lang) -> list[Panel | Table]:
         return []
     own, rv = a.self_assessment, a.review
     head = RichText()
-    _verdict_line(head, _rw("self", lang), own.verdict.value, own.score, lang)
+    _verdict_line(head, t("review.self", lang), own.verdict.value, own.score, lang)
     head.append("  →  ")
-    _verdict_line(head, _rw("reviewed", lang), a.verdict.value, a.score, lang)
+    _verdict_line(head, t("review.reviewed", lang), a.verdict.value, a.score, lang)
     if a.verdict is not a.computed_verdict:
-        head.append(f"; {_rw('computed', lang)}: {t(a.computed_verdict.value, lang)}")
+        head.append(f"; {t('review.computed', lang)}: {t(a.computed_verdict.value, lang)}")
     who = rv.reviewer
     org = who.get("organization") or {}
     org_text = (org.get("en") if lang == "en" and org.get("en") else org.get("vi")) or ""
-    head.append(f"\n{_rw('reviewer', lang)}: ", style="bold")
+    head.append(f"\n{t('review.reviewer', lang)}: ", style="bold")
     head.append(f"{who.get('name', '')}, {org_text} ({rv.reviewed_on.isoformat()})")
     for cond in rv.conditions:
         text = cond.get("text") or {}
         line = (text.get("en") if lang == "en" and text.get("en") else text.get("vi")) or ""
-        head.append(f"\n {_rw('conditions', lang)}: ", style="bold")
+        head.append(f"\n {t('review.conditions', lang)}: ", style="bold")
         head.append(line + (f" ({cond['control']})" if cond.get("control") else "")
                     + (f" — {cond['due']}" if cond.get("due") else ""))
     parts: list[Panel | Table] = [Panel(head, title=t("review", lang), expand=False)]
     if rv.overridden:
-        table = Table(title=_rw("overrides", lang), title_justify="left")
+        table = Table(title=t("review.overrides", lang), title_justify="left")
         for key in ("control", "before", "after", "rationale"):
-            table.add_column(t(key, lang) if key == "control" else _rw(key, lang))
+            table.add_column(t(key, lang) if key == "control" else t("review." + key, lang))
         by_id = {c.id: c for c in a.controls}
         for cid in rv.overridden:
             c = by_id.get(cid)
@@ -165,46 +137,25 @@ def _review(a: Assessment, lang: Lang) -> list[Panel | Table]:
     return parts
 
 
-_REASSESS_WORDS = {
-    "title": ("Đánh giá lại: trả lời theo {old} → đánh giá theo {new}",
-              "Re-assessment: answered for {old} → assessed against {new}"),
-    "change": ("Thay đổi", "Change"),
-    "answered": ("Đã trả lời", "Answered"),
-    "now": ("Hiện tại", "Now"),
-    "added": ("mới — chưa trả lời", "new — unanswered"),
-    "removed": ("đã bỏ — câu trả lời không dùng", "removed — answer ignored"),
-    "renamed": ("đổi mã từ {old}", "renamed from {old}"),
-    "changed": ("đã sửa: {fields}", "changed: {fields}"),
-    "more": ("… và {n} kiểm soát khác (xem --json)", "… and {n} more controls (see --json)"),
-    "hint": ("Cập nhật hồ sơ: assess migrate <hồ sơ> --to {new} -o <hồ sơ mới>",
-             "Update the proposal: assess migrate <proposal> --to {new} -o <new proposal>"),
-}
-
-
-def _rsw(key: str, lang: Lang) -> str:
-    vi, en = _REASSESS_WORDS[key]
-    return vi if lang == "vi" else en
-
-
 def _reassessment(a: Assessment, lang: Lang, limit: int = 20) -> list[Table]:
     """Controls the answers miss because the checklist changed since they were given."""
     r = a.reassessment
     if r is None or not r.controls:
         return []
-    title = _rsw("title", lang).format(old=r.answered, new=r.assessed)
+    title = t("reassess.title", lang).format(old=r.answered, new=r.assessed)
     table = Table(title=title, title_justify="left", min_width=len(title),
-                  caption=_rsw("hint", lang).format(new=r.assessed), caption_justify="left")
+                  caption=t("reassess.hint", lang).format(new=r.assessed), caption_justify="left")
     for key in ("control", "change", "answered", "now"):
-        table.add_column(t(key, lang) if key == "control" else _rsw(key, lang))
+        table.add_column(t(key, lang) if key == "control" else t("reassess." + key, lang))
     for c in r.controls[:limit]:
-        change = _rsw(c.change, lang).format(old=c.renamed_from, fields=", ".join(c.fields))
+        change = t("reassess." + c.change, lang).format(old=c.renamed_from, fields=", ".join(c.fields))
         table.add_row(RichText(c.id), RichText(change),
                       RichText(t(c.answered, lang) if c.answered else t("na", lang)),
                       RichText(t(c.status, lang) if c.status else t("na", lang),
                                style=STATUS_STYLE.get(c.status or "", "")))
     if len(r.controls) > limit:
-        table.caption = (_rsw("more", lang).format(n=len(r.controls) - limit) + "\n"
-                         + _rsw("hint", lang).format(new=r.assessed))
+        table.caption = (t("reassess.more", lang).format(n=len(r.controls) - limit) + "\n"
+                         + t("reassess.hint", lang).format(new=r.assessed))
     return [table]
 
 
