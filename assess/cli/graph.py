@@ -43,8 +43,10 @@ def graph_command(
         "file) instead of the one the proposal names.")] = None,
     checklists: ChecklistDirs = None,
 ) -> None:
-    """Draw the data-flow diagram: zones as boundaries, flows and stores named by findings in
-    colour (red: personal data unencrypted across a boundary; dashed blue: transfer abroad).
+    """Draw the data-flow diagram: zones as boundaries, findings in colour.
+
+    Flows and stores named by findings are coloured (red: personal data unencrypted across a
+    boundary; dashed blue: transfer abroad).
 
     Past 60 nodes the diagram is collapsed to one box per zone.
     svg and png need Graphviz's 'dot' program; --format dot does not.

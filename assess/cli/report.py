@@ -37,9 +37,10 @@ def report(
     lang: LangOpt = "vi",
     checklists: ChecklistDirs = None,
 ) -> None:
-    """Write the formal report as PDF/A-3b: verdict, scope, data-flow diagram, exposure, scores,
-    risk, findings with legal basis, annexes — with the assessment JSON and the input files
-    attached.
+    """Write the formal report (PDF/A-3b, Decree 30/2020 layout).
+
+    Verdict, scope, data-flow diagram, exposure, scores, risk, findings with legal basis and
+    annexes — with the assessment JSON and the input files attached.
 
     The same inputs give the same bytes (dates come from the inputs; SOURCE_DATE_EPOCH, if set,
     dates the document). Nothing is written if anything fails.
