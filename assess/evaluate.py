@@ -105,7 +105,7 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
         rule_status=rule_status, review_status=override.status if override else None,
         review_rationale=override.rationale if override else None, weight=plan.weight,
         value=values[status] if applicable else None,
-        evidence=list(answer.evidence) if answer else [], note=answer.note if answer else None,
+        evidence=answer.evidence if answer else [], note=answer.note if answer else None,
         evidence_expected=ctrl.evidence, legal_basis=ctrl.legal_basis,
         remediation=ctrl.remediation)
 
@@ -303,7 +303,7 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     counts: dict[str, int] = {}
     for r in results:
         if r.applicable:
-            counts[r.status.value] = counts.get(r.status.value, 0) + 1
+            counts[r.status] = counts.get(r.status, 0) + 1
     self_assessment = None
     review_info = None
     if review is not None:
