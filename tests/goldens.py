@@ -49,7 +49,7 @@ def _kind(path: Path) -> tuple[str | None, str | None, str | None]:
 
 def cases() -> list[Case]:
     """The small test proposal, every example proposal in both languages, and every example
-    review with the proposal it reviews."""
+    review with the proposal it reviews, in both languages."""
     out = [Case("proposal-ok.vi", DATA / "proposal-ok.yaml", "vi",
                 checklist_dirs=(DATA / "checklists",))]
     proposals: dict[str, Path] = {}
@@ -63,7 +63,8 @@ def cases() -> list[Case]:
             reviews.append((path, reviewed))
     for path, reviewed in reviews:
         if reviewed in proposals:
-            out.append(Case(f"{path.stem}.vi", proposals[reviewed], "vi", review=path))
+            out += [Case(f"{path.stem}.{lang}", proposals[reviewed], lang, review=path)
+                    for lang in ("vi", "en")]
     return out
 
 

@@ -457,7 +457,8 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Render:
                      "name": "Trần Văn Bình",
                      "role": {"vi": "Chuyên viên thẩm định", "en": "Reviewing officer"}},
         "reviewed_on": "2026-04-02",
-        "overrides": {"RES-02": {"status": "met", "rationale": "Phụ lục hợp đồng đã ký."}},
+        "overrides": {"RES-01": {"status": "met", "rationale": "Đã đối chiếu văn bản của VNG."},
+                      "RES-02": {"status": "met", "rationale": "Phụ lục hợp đồng đã ký."}},
         "conditions": [{"text": "Ký phụ lục bảo vệ dữ liệu", "control": "RES-02",
                         "due": "2026-06-30"}],
         "decision": {"verdict": "conditional", "rationale": "Chờ phụ lục."},
@@ -472,12 +473,108 @@ def test_a_reviewed_report_is_issued_and_signed_by_the_reviewer(reviewed: Render
                                                                tmp_path: Path) -> None:
     text = flat(pdf_text(reviewed.pdf, tmp_path))
     for expected in ["CỤC AN TOÀN THÔNG TIN", "/BC-CATTT", "Hà Nội, ngày 02 tháng 4 năm 2026",
-                     "VIII. Điều kiện kèm theo", "Ký phụ lục bảo vệ dữ liệu",
+                     "II. Kết quả thẩm định", "Tự đánh giá của đơn vị đề xuất",
+                     "Điều chỉnh của người thẩm định", "Phụ lục hợp đồng đã ký.",
+                     "Người thẩm định và điều kiện kèm theo", "Ký phụ lục bảo vệ dữ liệu",
                      "30/06/2026", "CHUYÊN VIÊN THẨM ĐỊNH", "Trần Văn Bình",
-                     "UBND tỉnh Thử Nghiệm (kèm kết quả thẩm định)",
-                     "Kết quả tự đánh giá của đơn vị đề xuất"]:
+                     "UBND tỉnh Thử Nghiệm (kèm kết quả thẩm định)"]:
         assert expected in text, expected
+    assert "Điều kiện kèm theo VIII" not in text and "VIII. Điều kiện" not in text
     assert b"(review.yaml)" in inflated(reviewed.pdf)
+
+
+def _view(r: Render, lang: Lang = "vi") -> Any:
+    from assess.report import diagram
+    from assess.report.view import build_view
+
+    return build_view(r.assessment, lang, diagram=diagram(r.assessment, lang),
+                      created=dt.datetime(2026, 4, 2, tzinfo=dt.UTC))
+
+
+def _texts(rows: list[list[Any]]) -> list[list[str]]:
+    return [[c.text for c in row] for row in rows]
+
+
+def test_review_section_comes_right_after_the_summary(reviewed: Render, small: Render) -> None:
+    labels = [s.label for s in _view(reviewed).toc]
+    assert labels[:3] == ["I. Tóm tắt và kết luận", "II. Kết quả thẩm định",
+                          "III. Phạm vi đánh giá"]
+    assert labels[-3:] == ["VIII. Các phát hiện", "Phụ lục I. Kết quả từng kiểm soát",
+                           "Phụ lục II. Định danh và phương pháp tính điểm"]
+    html = reviewed.html
+    assert html.index('id="summary"') < html.index('id="review"') < html.index('id="scope"')
+    assert '<a href="#review">II. Kết quả thẩm định</a>' in html
+    plain = _view(small)
+    assert plain.review is None and "review" not in plain.sections
+    assert 'id="review"' not in small.html and "Tự đánh giá của đơn vị đề xuất" not in small.html
+
+
+def test_verdicts_are_compared_side_by_side_with_the_computed_verdict_when_overruled(
+        reviewed: Render) -> None:
+    a = reviewed.assessment
+    assert a.computed_verdict.value == "approve" and a.verdict.value == "conditional"
+    compare = _view(reviewed).review.compare
+    assert compare.head == ["Nội dung", "Tự đánh giá của đơn vị đề xuất", "Kết quả thẩm định"]
+    rows = {r[0].text: r[1:] for r in compare.rows}
+    own = a.self_assessment
+    assert [c.text for c in rows["Kết luận"]] == ["Chấp thuận", "Chấp thuận có điều kiện"]
+    assert rows["Kết luận"][1].cls == "v-conditional changed"
+    assert [c.text for c in rows["Điểm"]] == [f"{own.score:.1f}/100", f"{a.score:.1f}/100"]
+    from assess.i18n import t
+
+    risk = rows["Mức rủi ro (tác động × khả năng)"]
+    assert [c.text for c in risk] == [
+        f"{t(r.rating, 'vi')} (tác động {r.impact} × khả năng {r.likelihood})"
+        for r in (own.risk, a.risk)]
+    assert risk[0].cls == f"r-{own.risk.rating}"
+    assert [c.text for c in rows["Số kiểm soát đạt một phần"]] == ["1", "0"]
+    assert "changed" in rows["Số kiểm soát đạt một phần"][1].cls
+    assert sum(int(rows[k][0].text) for k in rows if k.startswith("Số kiểm soát")) == \
+        len(a.controls)
+    assert [c.text for c in rows["Kết luận tính theo tiêu chí"]] == ["—", "Chấp thuận"]
+    assert [c.text for c in rows["Lý do quyết định của người thẩm định"]] == ["—", "Chờ phụ lục."]
+    english = _view(reviewed, "en").review.compare
+    assert english.head == ["Item", "Self-assessment", "Review"]
+
+
+def test_overrides_show_before_and_after_with_blockers_marked_and_changes_highlighted(
+        reviewed: Render) -> None:
+    review = _view(reviewed).review
+    assert review.overrides.head == ["Kiểm soát", "Tên", "Trước thẩm định", "Sau thẩm định",
+                                     "Lý do"]
+    res01, res02 = review.overrides.rows
+    assert _texts([res01, res02]) == [
+        ["RES-01", res01[1].text, "Đạt", "Đạt", "Đã đối chiếu văn bản của VNG."],
+        ["RES-02", res02[1].text, "Đạt một phần", "Đạt", "Phụ lục hợp đồng đã ký."]]
+    assert res01[0].badge == "bắt buộc" and res02[0].badge is None
+    assert "changed" not in res01[3].cls and res02[3].cls == "st-met changed"
+    html = reviewed.html
+    assert '<td class="id">RES-01 <span class="badge blocker">bắt buộc</span></td>' in html
+    assert '<td class="st-met changed">Đạt</td>' in html
+
+
+def test_reviewer_decision_and_dated_conditions_are_listed(reviewed: Render) -> None:
+    review = _view(reviewed).review
+    assert [(p.label, p.value) for p in review.reviewer] == [
+        ("Người thẩm định", "Trần Văn Bình"), ("Chức vụ", "Chuyên viên thẩm định"),
+        ("Cơ quan", "Cục An toàn thông tin"), ("Ngày thẩm định", "02/04/2026"),
+        ("Quyết định của người thẩm định", "Chấp thuận có điều kiện. Chờ phụ lục.")]
+    assert _texts(review.conditions.rows) == [
+        ["1", "Ký phụ lục bảo vệ dữ liệu", "RES-02", "30/06/2026"]]
+    english = _view(reviewed, "en").review
+    assert english.reviewer[1].value == "Reviewing officer"
+    assert english.conditions.head == ["#", "Condition", "Control", "Due"]
+
+
+def test_the_diagram_is_sized_for_its_page_with_a_legend_under_it(small: Render) -> None:
+    view = _view(small)
+    assert 0.7 <= view.diagram_scale <= 1.0
+    width = float(re.search(r'<svg[^>]*\bwidth="([\d.]+)pt"', str(view.diagram)).group(1))
+    assert width <= 165 / 25.4 * 72 + 0.01
+    assert [e.text for e in view.diagram_legend][:3] == ["Tác nhân", "Tiến trình",
+                                                        "Kho dữ liệu"]
+    assert small.html.count('<span class="lg"><svg') == len(view.diagram_legend)
+    assert "#n trên một luồng là số thứ tự của luồng trong bảng" in small.html
 
 
 # ---- goldens ------------------------------------------------------------------------------------

@@ -252,3 +252,53 @@ def test_review_and_signing_commands_have_help_with_examples(runner: CliRunner,
     assert result.exit_code == 0 and "Usage:" in result.output
     if command != ["review"]:
         assert "Example" in result.output
+
+
+# ---- the example review ---------------------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def test_example_ministry_review_of_bac_giang_2019_is_stricter_but_stays_conditional(
+        runner: CliRunner) -> None:
+    """The 2019 review: stricter where the province's evidence is an oral statement or an
+    internal check, new evidence accepted for encryption at rest, the blocker PDP-06 confirmed
+    partly met, so both verdicts are 'conditional' and the decision agrees."""
+    proposal = EXAMPLES / "bac-giang-zalo-2019.yaml"
+    review = EXAMPLES / "bac-giang-zalo-2019.review.yaml"
+    if not review.exists():
+        pytest.skip("examples/ not present")
+    text = review.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/review.schema.json\n")
+    assert runner.invoke(app, ["validate", str(review)]).exit_code == 0
+    doc = yaml.safe_load(text)
+    assert doc["proposal"]["sha256"] == __import__("hashlib").sha256(
+        proposal.read_bytes()).hexdigest()
+    assert doc["reviewed_on"] > yaml.safe_load(proposal.read_text(encoding="utf-8"))[
+        "submitted_on"]
+    assert doc["reviewer"]["organization"]["vi"] == "Bộ Thông tin và Truyền thông"
+
+    result = runner.invoke(app, ["score", str(proposal), "--review", str(review), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    own = data["self_assessment"]
+    assert own["verdict"] == "conditional" and round(own["score"], 1) == 58.0
+    assert data["verdict"] == data["computed_verdict"] == "conditional"
+    assert round(data["score"], 1) == 58.4
+    assert data["review"]["overridden"] == ["ACC-05", "ENC-03", "PDP-05", "PDP-06", "RES-05"]
+    final = {c["id"]: c["status"] for c in data["controls"]}
+    assert {cid: (own["statuses"][cid], final[cid]) for cid in data["review"]["overridden"]} == {
+        "RES-05": ("partial", "not-met"), "ENC-03": ("not-met", "met"),
+        "ACC-05": ("partial", "not-met"), "PDP-05": ("partial", "not-met"),
+        "PDP-06": ("partial", "partial")}
+    reasons = {r["code"]: r.get("controls") for r in data["verdict_reasons"]}
+    assert reasons["blocker-partial"] == ["PDP-06"] and "blocker-failed" not in reasons
+    conditions = data["review"]["conditions"]
+    assert [(c["control"], c["due"]) for c in conditions] == [
+        ("PDP-06", "2019-12-31"), ("ACC-02", "2019-12-15"), ("RES-05", "2020-01-31"),
+        ("VEN-01", "2020-03-31")]
+    assert data["review"]["decision"]["verdict"] == "conditional"
+
+    shown = runner.invoke(app, ["score", str(proposal), "--review", str(review)], env=WIDE)
+    assert ("Tự đánh giá: Chấp thuận có điều kiện (điểm 58.0)  →  Sau thẩm định: Chấp thuận có "
+            "điều kiện (điểm 58.4)") in shown.output

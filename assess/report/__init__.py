@@ -16,6 +16,7 @@ from assess.models import Lang
 from assess.report.files import Embedded, embedded_files
 
 if TYPE_CHECKING:
+    from assess.diagram import Drawing
     from assess.report.pdf import TemplateFetcher
 
 
@@ -32,13 +33,14 @@ def creation_time(a: Assessment) -> dt.datetime:
     return dt.datetime.combine(a.as_of, dt.time(), dt.UTC)
 
 
-def diagram_svg(a: Assessment, lang: Lang) -> str | None:
-    """The data-flow diagram, or None when the proposal declares no nodes."""
+def diagram(a: Assessment, lang: Lang) -> Drawing | None:
+    """The data-flow diagram laid out for an A4 page, without the title and legend the report
+    prints itself; None when the proposal declares no nodes."""
     if not a.scope.nodes:
         return None
-    from assess.diagram import to_svg
+    from assess.diagram import draw
 
-    return to_svg(a, lang)
+    return draw(a, lang, standalone=False)
 
 
 def render_html(a: Assessment, lang: Lang, *, created: dt.datetime | None = None,
@@ -47,7 +49,7 @@ def render_html(a: Assessment, lang: Lang, *, created: dt.datetime | None = None
     from assess.report.html import render
     from assess.report.view import build_view
 
-    view = build_view(a, lang, diagram=diagram_svg(a, lang),
+    view = build_view(a, lang, diagram=diagram(a, lang),
                       created=created or creation_time(a),
                       attachments=[e.name for e in attachments])
     return render(view)

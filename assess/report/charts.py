@@ -144,10 +144,11 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def clean_svg(svg: str) -> str:
+def clean_svg(svg: str, size: tuple[float, float] | None = None) -> str:
     """An SVG made elsewhere, made safe to inline: drops scripts, embedded images and styles,
     links and any attribute that could reference something outside the document; sets the
-    shipped font (Graphviz laid the text out with Times metrics, which Liberation Serif shares)."""
+    shipped font (the diagram's labels were sized from it). With `size` (points), the SVG is
+    shown at that width and height (its viewBox scales the drawing)."""
     ET.register_namespace("", SVG_NS)
     ET.register_namespace("xlink", XLINK_NS)
     root = ET.fromstring(svg.encode("utf-8"))
@@ -171,22 +172,7 @@ def clean_svg(svg: str) -> str:
         if "font-family" in el.attrib:
             el.attrib["font-family"] = FONT
     root.attrib["font-family"] = FONT
+    if size is not None:
+        root.attrib["width"] = f"{size[0]:.2f}pt"
+        root.attrib["height"] = f"{size[1]:.2f}pt"
     return ET.tostring(root, encoding="unicode")
-
-
-_LENGTH = re.compile(r"^\s*([0-9.]+)\s*(pt|px)?\s*$")
-
-
-def size_pt(svg: str) -> tuple[float, float] | None:
-    """The width and height an SVG asks for, in points (None if it does not say)."""
-    root = re.search(r"<svg\b[^>]*>", svg)
-    if root is None:
-        return None
-    dims = []
-    for name in ("width", "height"):
-        m = re.search(rf'\b{name}="([^"]*)"', root.group(0))
-        n = _LENGTH.match(m.group(1)) if m else None
-        if n is None:
-            return None
-        dims.append(float(n.group(1)) * (0.75 if n.group(2) == "px" else 1.0))
-    return dims[0], dims[1]

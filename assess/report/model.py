@@ -14,6 +14,8 @@ from assess.models import Lang
 class Cell:
     text: str
     cls: str = ""
+    badge: str | None = None
+    """A short mark printed after the text (e.g. 'blocker')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,6 @@ class Summary:
     risk_cls: str
     reasons: list[str]
     facts: list[Pair]
-    self_assessment: list[Pair]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +91,23 @@ class FindingView:
 
 
 @dataclass(frozen=True, slots=True)
-class ConditionView:
+class LegendItem:
+    """One entry of the diagram's legend: a small picture (SVG made by assess.diagram from
+    constants, cleaned) and what it means."""
+
+    swatch: Markup
     text: str
-    control: str | None
-    due: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewView:
+    """The review beside the self-assessment: verdicts compared, the reviewer's overrides, who
+    reviewed and when, the decision and the conditions."""
+
+    compare: Table
+    overrides: Table
+    reviewer: list[Pair]
+    conditions: Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +148,12 @@ class ReportView:
     zones: Table
     facts: list[Pair]
     diagram: Markup | None
+    """The data-flow SVG, cleaned and sized for its page."""
     diagram_wide: bool
-    """True when the diagram needs a landscape page to stay legible."""
+    """True when the diagram is shown larger on a landscape page."""
+    diagram_scale: float
+    """The scale the diagram is shown at (1 = Graphviz's own size: 10 pt node names)."""
+    diagram_legend: list[LegendItem]
     flows: Table
     exposure: Table
     exposure_legend: list[Pair]
@@ -144,8 +162,7 @@ class ReportView:
     risk_chart: Markup
     risk_notes: list[Pair]
     findings: list[FindingView]
-    conditions: list[ConditionView] | None
-    decision: str | None
+    review: ReviewView | None
     closing: str
     signature: Signature
     controls: Table

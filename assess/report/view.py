@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from assess import diagram as dfd
 from assess.assessment import Assessment, ControlResult, Finding
 from assess.i18n import WORDS as SHARED_WORDS
 from assess.i18n import t
@@ -28,12 +29,13 @@ from assess.report.fmt import (
 )
 from assess.report.model import (
     Cell,
-    ConditionView,
     FindingView,
     Header,
+    LegendItem,
     Meta,
     Pair,
     ReportView,
+    ReviewView,
     Section,
     Signature,
     Summary,
@@ -41,8 +43,6 @@ from assess.report.model import (
 )
 from assess.report.words import WORDS, w
 
-PORTRAIT_WIDTH_PT = 165 / 25.4 * 72
-"""Text width of a portrait page (A4 less the 30 + 15 mm margins of report.css)."""
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -51,7 +51,7 @@ ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 def _sections(a: Assessment, lang: Lang) -> list[Section]:
     keys = ["summary", "scope", "flows", "exposure", "domains", "risk", "findings"]
     if a.review is not None:
-        keys.append("conditions")
+        keys.insert(1, "review")
     out = [Section(k, f"{ROMAN[i]}. {w('s_' + k, lang)}") for i, k in enumerate(keys)]
     out += [Section("annex-controls", w("s_annex_controls", lang)),
             Section("annex-identity", w("s_annex_identity", lang))]
@@ -127,13 +127,6 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
     if na:
         counted += ("; " if counted else "") + w("not_applicable_n", lang, n=na)
     facts.append(Pair(w("counts", lang), counted or t("na", lang)))
-    own: list[Pair] = []
-    if a.self_assessment is not None:
-        s = a.self_assessment
-        own = [Pair(t("verdict", lang), t(s.verdict.value, lang)),
-               Pair(t("score", lang), f"{number_text(s.score)}/100"),
-               Pair(t("risk", lang), _risk_text(s.risk.rating, s.risk.impact, s.risk.likelihood,
-                                               lang))]
     if a.computed_verdict != a.verdict:
         facts.append(Pair(w("computed_verdict", lang), t(a.computed_verdict.value, lang)))
     return Summary(
@@ -141,7 +134,7 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
         score=f"{number_text(a.score)}/100",
         risk=_risk_text(a.risk.rating, a.risk.impact, a.risk.likelihood, lang),
         risk_cls=a.risk.rating, reasons=[r.text.get(lang) for r in a.verdict_reasons],
-        facts=facts, self_assessment=own)
+        facts=facts)
 
 
 _STATUS_ORDER = {"met": 0, "partial": 1, "not-met": 2, "unknown": 3, "not-applicable": 4}
@@ -296,21 +289,103 @@ def _finding(f: Finding, controls: dict[str, ControlResult], names: _Names,
         remediation=f.remediation.get(lang) if f.remediation else None)
 
 
-def _conditions(a: Assessment, lang: Lang) -> tuple[list[ConditionView] | None, str | None]:
-    if a.review is None:
-        return None, None
-    out = []
-    for c in a.review.conditions:
-        due = c.get("due")
-        out.append(ConditionView(
-            local_text(c.get("text"), lang), c.get("control"),
-            dt.date.fromisoformat(due).strftime("%d/%m/%Y") if isinstance(due, str) else None))
-    decision = None
-    if a.review.decision:
-        d = a.review.decision
-        decision = t(str(d.get("verdict")), lang) + (f". {d['rationale']}" if d.get("rationale")
-                                                      else "")
-    return out, decision
+def _count_rows(a: Assessment, lang: Lang) -> list[list[Cell]]:
+    """Controls per status, before and after the review (every control, so both columns add up
+    to the checklist's size)."""
+    own = a.self_assessment.statuses if a.self_assessment is not None else {}
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
+    for c in a.controls:
+        after[c.status.value] = after.get(c.status.value, 0) + 1
+        first = own.get(c.id, c.status).value
+        before[first] = before.get(first, 0) + 1
+    rows = []
+    for status in _STATUS_ORDER:
+        b, f = before.get(status, 0), after.get(status, 0)
+        changed = " changed" if b != f else ""
+        rows.append([Cell(w("controls_with", lang, status=t(status, lang).lower())),
+                     Cell(str(b)), Cell(str(f), changed.strip())])
+    return rows
+
+
+def _changed(before: str, after: str) -> str:
+    return " changed" if before != after else ""
+
+
+def _review(a: Assessment, lang: Lang) -> ReviewView | None:
+    """The review section: nothing here is recomputed, only set side by side."""
+    if a.review is None or a.self_assessment is None:
+        return None
+    own, r = a.self_assessment, a.review
+    verdict_self, verdict_now = t(own.verdict.value, lang), t(a.verdict.value, lang)
+    score_self, score_now = f"{number_text(own.score)}/100", f"{number_text(a.score)}/100"
+    risk_self = _risk_text(own.risk.rating, own.risk.impact, own.risk.likelihood, lang)
+    risk_now = _risk_text(a.risk.rating, a.risk.impact, a.risk.likelihood, lang)
+    rows = [
+        [Cell(t("verdict", lang)), Cell(verdict_self, "v-" + own.verdict.value),
+         Cell(verdict_now, "v-" + a.verdict.value + _changed(verdict_self, verdict_now))],
+        [Cell(t("score", lang)), Cell(score_self),
+         Cell(score_now, _changed(score_self, score_now).strip())],
+        [Cell(w("risk_rating", lang)), Cell(risk_self, "r-" + own.risk.rating),
+         Cell(risk_now, "r-" + a.risk.rating + _changed(risk_self, risk_now))],
+        *_count_rows(a, lang)]
+    decision = r.decision or {}
+    if a.computed_verdict != a.verdict:
+        rows += [[Cell(w("computed_verdict", lang)), Cell(t("na", lang)),
+                  Cell(t(a.computed_verdict.value, lang), "v-" + a.computed_verdict.value)],
+                 [Cell(w("decision_why", lang)), Cell(t("na", lang)),
+                  Cell(str(decision.get("rationale") or t("na", lang)))]]
+    compare = Table([w("compare_item", lang), w("self_col", lang), w("review_col", lang)],
+                    ["w30", "w35", "w35"], rows, "compare")
+    controls = {c.id: c for c in a.controls}
+    changes = []
+    for cid in [c.id for c in a.controls if c.id in set(r.overridden)]:
+        c = controls[cid]
+        before = own.statuses.get(cid, c.status).value
+        after = c.status.value
+        changes.append([
+            Cell(cid, "id", w("blocker_mark", lang) if c.blocker else None),
+            Cell(c.title.get(lang)),
+            Cell(t(before, lang), "st-" + before),
+            Cell(t(after, lang), "st-" + after + _changed(before, after)),
+            Cell(c.review_rationale or "")])
+    overrides = Table([t("control", lang), w("title", lang), w("before_review", lang),
+                       w("after_review", lang), t("review.rationale", lang)],
+                      ["w10", "w20", "w11", "w13", "w46"], changes, "overrides")
+    reviewer = [Pair(t("review.reviewer", lang), str(r.reviewer.get("name", ""))),
+                Pair(w("position", lang), local_text(r.reviewer.get("role"), lang)),
+                Pair(w("organisation", lang), local_text(r.reviewer.get("organization"), lang)),
+                Pair(w("reviewed_on", lang), r.reviewed_on.strftime("%d/%m/%Y"))]
+    if decision:
+        text = t(str(decision.get("verdict")), lang)
+        if decision.get("rationale"):
+            text += f". {decision['rationale']}"
+        reviewer.append(Pair(w("decision", lang), text))
+    conditions = []
+    for i, cond in enumerate(r.conditions, 1):
+        due = cond.get("due")
+        conditions.append([
+            Cell(str(i)), Cell(local_text(cond.get("text"), lang)),
+            Cell(str(cond.get("control") or t("na", lang)), "id"),
+            Cell(dt.date.fromisoformat(due).strftime("%d/%m/%Y") if isinstance(due, str)
+                 else t("na", lang))])
+    return ReviewView(
+        compare=compare, overrides=overrides, reviewer=reviewer,
+        conditions=Table(["#", w("condition", lang), t("control", lang), w("due", lang)],
+                         ["w6", "w64", "w15", "w15"], conditions, "conditions"))
+
+
+def _diagram(a: Assessment, lang: Lang, drawing: dfd.Drawing | None
+             ) -> tuple[Markup | None, bool, float, list[LegendItem]]:
+    """The diagram cleaned and sized for the page it fits best, and its legend."""
+    if drawing is None:
+        return None, False, 0.0, []
+    width, height = drawing.size
+    scale = drawing.fit.scale
+    svg = charts.clean_svg(drawing.svg, size=(width * scale, height * scale))
+    legend = [LegendItem(Markup(charts.clean_svg(e.swatch)), e.text)
+              for e in dfd.legend(a, lang)]
+    return Markup(svg), drawing.fit.page == "landscape", scale, legend
 
 
 def _controls(a: Assessment, lang: Lang) -> Table:
@@ -376,10 +451,11 @@ def _method(a: Assessment, lang: Lang) -> list[Table]:
     return [weights, values, thresholds, risk]
 
 
-def build_view(a: Assessment, lang: Lang, *, diagram: str | None, created: dt.datetime,
+def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | None, created: dt.datetime,
                attachments: list[str] | None = None) -> ReportView:
-    """Everything the template prints, in `lang`. `diagram` is the data-flow SVG (cleaned
-    here before it is inlined); `created` the document's creation time (from the inputs)."""
+    """Everything the template prints, in `lang`. `diagram` is the laid-out data-flow diagram
+    (its SVG is cleaned here before it is inlined); `created` the document's creation time
+    (from the inputs)."""
     issuer = _issuer(a, lang)
     channel = a.scope.channel.name.get(lang)
     title = w("doc_title", lang, channel=channel)
@@ -398,10 +474,7 @@ def build_view(a: Assessment, lang: Lang, *, diagram: str | None, created: dt.da
     domains, domain_chart = _domains(a, lang)
     risk_chart, risk_notes = _risk(a, lang)
     controls = {c.id: c for c in a.controls}
-    conditions, decision = _conditions(a, lang)
-    svg = charts.clean_svg(diagram) if diagram else None
-    size = charts.size_pt(svg) if svg else None
-    wide = size is not None and size[0] > PORTRAIT_WIDTH_PT * 1.15 and size[0] > size[1]
+    svg, wide, scale, diagram_legend = _diagram(a, lang, diagram)
     return ReportView(
         lang=lang,
         meta=Meta(title=f"{w('doc_kind', lang).capitalize()}: {title}", author=issuer.body,
@@ -414,11 +487,12 @@ def build_view(a: Assessment, lang: Lang, *, diagram: str | None, created: dt.da
         header=header, toc=sections, sections={s.anchor: s for s in sections},
         summary=_summary(a, lang), scope=scope, services=services, inventory=inventory,
         subjects=subjects, zones=zones, facts=_facts(a, lang),
-        diagram=Markup(svg) if svg else None, diagram_wide=wide,
+        diagram=svg, diagram_wide=wide, diagram_scale=scale,
+        diagram_legend=diagram_legend,
         flows=_flows(a, lang, names), exposure=exposure, exposure_legend=legend, domains=domains,
         domain_chart=domain_chart, risk_chart=risk_chart, risk_notes=risk_notes,
         findings=[_finding(f, controls, names, lang) for f in a.findings],
-        conditions=conditions, decision=decision,
+        review=_review(a, lang),
         closing=w("closing", lang, tool=f"{a.tool.name} {a.tool.version}"),
         signature=Signature(issuer.position, w("sign_here", lang), issuer.name,
                             w("recipients", lang), issuer.recipients),
