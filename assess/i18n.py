@@ -89,9 +89,14 @@ WORDS: dict[str, tuple[str, str]] = {
 }
 
 
+def pick(pair: tuple[str, str], lang: Lang) -> str:
+    """The `lang` half of a (Vietnamese, English) pair: how every word table is read."""
+    return pair[0] if lang == "vi" else pair[1]
+
+
 def t(key: str, lang: Lang) -> str:
     """The word for `key`; an unknown key is returned as is (never raises in a renderer)."""
     pair = WORDS.get(key)
     if pair is None:
         return key
-    return pair[0] if lang == "vi" else pair[1]
+    return pick(pair, lang)

@@ -158,7 +158,7 @@ def test_dot_failures_are_assess_errors() -> None:
 
 
 def test_missing_graphviz_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("assess.diagram.shutil.which", lambda name: None)
+    monkeypatch.setattr("assess.diagram.layout.shutil.which", lambda name: None)
     with pytest.raises(DiagramError, match="install Graphviz"):
         run_dot("digraph {}", "svg")
 
@@ -289,10 +289,10 @@ def test_a_layout_dot_cannot_make_is_passed_over(mini_catalog: Any,
             raise DiagramError("Graphviz could not draw the diagram: trouble in init_rank")
         return real(source, fmt)
 
-    monkeypatch.setattr(diagram, "run_dot", picky)
+    monkeypatch.setattr(diagram.layout, "run_dot", picky)
     drawing = diagram.draw(assessment(mini_catalog), "vi")
     assert drawing.layout.rankdir == "TB" and not drawing.layout.newrank
-    monkeypatch.setattr(diagram, "run_dot", lambda source, fmt: (_ for _ in ()).throw(
+    monkeypatch.setattr(diagram.layout, "run_dot", lambda source, fmt: (_ for _ in ()).throw(
         DiagramError("Graphviz could not draw the diagram: x")))
     with pytest.raises(DiagramError, match="could not draw"):
         diagram.draw(assessment(mini_catalog), "vi")
@@ -352,7 +352,7 @@ def test_graph_refuses_an_unknown_format(runner: Any, ok_proposal: Path) -> None
 def test_graph_without_graphviz_exits_2_with_a_hint(runner: Any, ok_proposal: Path,
                                                    tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("assess.diagram.shutil.which", lambda name: None)
+    monkeypatch.setattr("assess.diagram.layout.shutil.which", lambda name: None)
     out = tmp_path / "flows.svg"
     result = graph(runner, str(ok_proposal), "-o", str(out))
     assert result.exit_code == 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assess.i18n import t
+from assess.i18n import pick, t
 from assess.models import Lang
 
 WORDS: dict[str, tuple[str, str]] = {
@@ -213,5 +213,5 @@ WORDS: dict[str, tuple[str, str]] = {
 def w(key: str, lang: Lang, **fmt: object) -> str:
     """The report word for `key` (falling back to the shared words), formatted with `fmt`."""
     pair = WORDS.get(key)
-    text = t(key, lang) if pair is None else (pair[0] if lang == "vi" else pair[1])
+    text = t(key, lang) if pair is None else pick(pair, lang)
     return text.format(**fmt) if fmt else text
