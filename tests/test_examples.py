@@ -180,3 +180,22 @@ def test_approved_design_is_rejected_once_its_store_moves_abroad(tmp_path):
     assert a.verdict.value == "reject"
     assert "RES-01" in blockers_failed(a)
     assert rule_hits(a, "G-RES-STORE") == ["G-RES-STORE@zalo-store"]
+
+
+@pytest.mark.parametrize("checklist_ref", ["vn-third-party-channel@1.0.0", "vn-third-party-channel@1.1.0"])
+def test_approved_design_is_rejected_once_personal_data_crosses_a_boundary_unencrypted(
+        tmp_path, checklist_ref):
+    data = yaml.safe_load((EXAMPLES / "bac-ninh-zalo-notifications.yaml").read_text("utf-8"))
+    classes = {d["id"]: d["class"] for d in data["data"]}
+    zone_of = {n["id"]: n["zone"] for n in data["nodes"]}
+    flow = next(f for f in data["flows"]
+                if zone_of[f["from"]] != zone_of[f["to"]]
+                and any(classes[d] in ("personal", "sensitive-personal") for d in f["data"]))
+    flow["encryption"] = "none"
+    plain = tmp_path / "plain.yaml"
+    plain.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    proposal, cl = load_proposal(plain, checklist=checklist_ref)
+    a = evaluate(proposal, cl)
+    assert a.verdict.value == "reject"
+    assert "ENC-01" in blockers_failed(a)
+    assert f"G-ENC-BOUNDARY@{flow['from']}->{flow['to']}" in rule_hits(a, "G-ENC-BOUNDARY")
