@@ -70,15 +70,17 @@ def _unencrypted_boundary(fg: FlowGraph) -> list[Hit]:
     ix = index(fg)
     zone = ix.zone
     for u, v, enc, data in zip(ix.src, ix.dst, ix.enc, ix.data, strict=True):
-        if enc != "none" or zone[u] == zone[v]:
+        if enc in ("tls", "e2e") or zone[u] == zone[v]:
             continue
         personal = ix.personal(data)
         if personal:
+            how_vi, how_en = (("mà không được mã hóa", "unencrypted") if enc == "none" else
+                              ("mà chưa rõ có được mã hóa không", "with its encryption unknown"))
             hits.append(Hit(f"{u}->{v}", Text(
                 vi=f"Dữ liệu cá nhân ({_names(personal)}) đi qua ranh giới vùng "
-                   f"{zone[u]} → {zone[v]} mà không được mã hóa.",
+                   f"{zone[u]} → {zone[v]} {how_vi}.",
                 en=f"Personal data ({_names(personal)}) crosses the zone boundary "
-                   f"{zone[u]} → {zone[v]} unencrypted."),
+                   f"{zone[u]} → {zone[v]} {how_en}."),
                 trace(fg, u, v, personal[0]), tuple(personal)))
     return hits
 

@@ -93,7 +93,7 @@ flows: []
 # - from: nguoi-dan
 #   to: oa
 #   data: [so-dien-thoai]
-#   encryption: tls                 # none | tls | e2e
+#   encryption: tls                 # none | tls | e2e | unknown
 #   authenticated: false
 #   purpose: "Người dân gửi câu hỏi"
 """,
@@ -150,7 +150,7 @@ flows: []
 # - from: citizen
 #   to: oa
 #   data: [phone]
-#   encryption: tls                 # none | tls | e2e
+#   encryption: tls                 # none | tls | e2e | unknown
 #   authenticated: false
 #   purpose: "Citizen asks a question"
 """,

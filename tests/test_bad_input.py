@@ -44,7 +44,7 @@ CASES = {
                       "the platform, e.g. VNG."),
     "bad-enum": (_edit("encryption: tls, authenticated: false", "encryption: ssl, authenticated: "
                        "false"), "p.yaml:36: flows[0].encryption: got 'ssl'; expected 'none', "
-                 "'tls' or 'e2e'"),
+                 "'tls', 'e2e' or 'unknown'"),
     "bad-pattern": (_edit("operator_country: VN", "operator_country: Vietnam"),
                     "p.yaml:13: channel.operator_country: got 'Vietnam'; expected a two-letter "
                     "ISO 3166 country code in capitals, e.g. VN, SG, US"),

@@ -87,6 +87,14 @@ def test_unencrypted_inside_a_zone_encrypted_across_or_public_passes() -> None:
                        ("portal", "oa", "guide", "none")]) == []
 
 
+def test_unknown_encryption_across_a_boundary_counts_as_unencrypted() -> None:
+    h = only("G-ENC-BOUNDARY", zones=ZONES, data=PERSONAL,
+             nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo")],
+             flows=[("citizen", "oa", "phone", "unknown")])
+    assert h.element == "citizen->oa"
+    assert "encryption unknown" in h.message.en and "chưa rõ có được mã hóa" in h.message.vi
+
+
 # -- G-E2E-SENSITIVE --------------------------------------------------------------------------
 
 def test_sensitive_data_under_tls_through_a_third_party() -> None:

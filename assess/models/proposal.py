@@ -104,8 +104,9 @@ class Flow(Strict):
     source: str = Field(alias="from", description="Id of the sending node.")
     target: str = Field(alias="to", description="Id of the receiving node.")
     data: list[str] = Field(min_length=1, description="Ids of the data items it carries.")
-    encryption: Literal["none", "tls", "e2e"] = Field(
-        description="none, tls (encrypted in transit, readable by each hop) or e2e (end-to-end).")
+    encryption: Literal["none", "tls", "e2e", "unknown"] = Field(
+        description="none, tls (encrypted in transit, readable by each hop), e2e (end-to-end), "
+        "or unknown (not known to the province: treated as unencrypted until shown otherwise).")
     authenticated: bool = Field(description="Is the sender authenticated by the receiver?")
     purpose: LocalText | None = Field(None, description="Why the data moves.")
 

@@ -197,7 +197,7 @@ def _flows(a: Assessment, lang: Lang, names: _Names) -> Table:
             Cell(str(i), "num"), Cell(names.node_list([f.source], "")),
             Cell(names.node_list([f.target], "")), Cell(names.data_list(f.data)),
             Cell(enc + (f" — {w('crosses', lang)}" if crosses else ""),
-                 "bad" if f.encryption == "none" and crosses else ""),
+                 "bad" if f.encryption in ("none", "unknown") and crosses else ""),
             Cell(_yes(f.authenticated, lang)),
             Cell(f.purpose.get(lang) if f.purpose else "")])
     return Table(["#", w("from", lang), w("to", lang), t("data", lang), w("encryption", lang),

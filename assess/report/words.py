@@ -91,6 +91,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "enc_none": ("Không", "None"),
     "enc_tls": ("TLS", "TLS"),
     "enc_e2e": ("Đầu-cuối", "End-to-end"),
+    "enc_unknown": ("Chưa rõ", "Unknown"),
     # exposure
     "exposure_intro": ("Đơn vị vận hành nào đọc được dữ liệu nào (theo vùng dữ liệu đi qua và "
                        "được lưu).",
