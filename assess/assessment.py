@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, TypeAdapter
 
 from assess.models import LegalBasis, Proposal, Scoring, Severity, Status, Text, Verdict
+from assess.models.review import Condition, Decision, Reviewer
 
 ControlSource = Literal["declared", "rule", "review", "default"]
 FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene", "declared-na"]
@@ -155,11 +156,11 @@ class SelfAssessment:
 
 @dataclass(slots=True, kw_only=True)
 class ReviewInfo:
-    reviewer: dict[str, Any]
+    reviewer: Reviewer
     reviewed_on: dt.date
     sha256: str
-    conditions: list[dict[str, Any]]
-    decision: dict[str, Any] | None
+    conditions: list[Condition]
+    decision: Decision | None
     overridden: list[str]
 
 

@@ -273,10 +273,8 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
 def _review_info(review: Loaded[Review], overridden: list[str]) -> ReviewInfo:
     r = review.doc
     return ReviewInfo(
-        reviewer=r.reviewer.model_dump(mode="json"), reviewed_on=r.reviewed_on,
-        sha256=review.source.sha256,
-        conditions=[c.model_dump(mode="json") for c in r.conditions],
-        decision=r.decision.model_dump(mode="json") if r.decision else None,
+        reviewer=r.reviewer, reviewed_on=r.reviewed_on, sha256=review.source.sha256,
+        conditions=list(r.conditions), decision=r.decision,
         overridden=overridden)
 
 

@@ -31,6 +31,8 @@ _W: dict[str, dict[str, str]] = {
         "org": "Bộ Khoa học và Công nghệ",
         "name": "Họ và tên người thẩm định",
         "role": "Chuyên viên",
+        "unit": "đơn vị trực thuộc thực hiện thẩm định, ví dụ Cục …",
+        "place": "nơi ghi ở dòng ngày tháng của báo cáo",
         "overrides": "Sửa trạng thái một kiểm soát: xóa \"{}\" ở dòng trên, bỏ \"# \" ở ba dòng "
                      "của kiểm soát đó, chọn trạng thái và ghi lý do (bắt buộc).",
         "statuses": "Trạng thái: met | partial | not-met | not-applicable | unknown",
@@ -67,6 +69,8 @@ _W: dict[str, dict[str, str]] = {
         "org": "Ministry of Science and Technology",
         "name": "Reviewer's full name",
         "role": "Officer",
+        "unit": "the body's unit that carries out the review, e.g. a department",
+        "place": "the place written on the report's date line",
         "overrides": "To change a control's status: delete the \"{}\" above, remove the \"# \" "
                      "from that control's three lines, choose the status and give the reason "
                      "(required).",
@@ -164,8 +168,10 @@ def review_skeleton(a: Assessment, lang: Lang, *, proposal_path: str,
         f"  sha256: {a.proposal.sha256}   # {w['sha']}",
         "reviewer:",
         f"  organization: \"{w['org']}\"",
+        f"  # unit: \"…\"            # {w['unit']}",
         f"  name: \"{w['name']}\"",
         f"  role: \"{w['role']}\"",
+        f"  # place: \"Hà Nội\"      # {w['place']}",
         f"reviewed_on: {(today or dt.date.today()).isoformat()}",
         "overrides: {}",
         *_wrap(w["overrides"], "  "),

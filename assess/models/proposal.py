@@ -24,6 +24,8 @@ class Submitter(Strict):
     organization: LocalText = Field(description="Submitting body, e.g. 'UBND tỉnh Bắc Giang'.")
     unit: LocalText | None = Field(None, description="Unit within it that runs the service.")
     contact: Contact = Field(description="Contact person.")
+    place: str | None = Field(None, description="Place in the report's date line, e.g. 'Bắc "
+                              "Giang'; taken from the organisation's name when not given.")
 
 
 class Channel(Strict):

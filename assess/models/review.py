@@ -20,9 +20,14 @@ class ProposalRef(Strict):
 class Reviewer(Strict):
     """Who reviews."""
 
-    organization: LocalText = Field(description="Reviewing body.")
+    organization: LocalText = Field(description="Reviewing body, e.g. 'Bộ Thông tin và Truyền "
+                                    "thông' (the parent body in the report's header).")
+    unit: LocalText | None = Field(None, description="Unit of that body that issues the review, "
+                                   "e.g. 'Cục An toàn thông tin' (the issuing body in the header).")
     name: str = Field(min_length=1, description="Reviewer's full name.")
-    role: LocalText = Field(description="Reviewer's position.")
+    role: LocalText = Field(description="Reviewer's position, as it stands above the signature.")
+    place: str | None = Field(None, description="Place in the report's date line, e.g. 'Hà Nội'; "
+                              "taken from the organisation's name when not given.")
 
 
 class Override(Strict):

@@ -107,16 +107,13 @@ def _review(a: Assessment, lang: Lang) -> list[Panel | Table]:
     if a.verdict is not a.computed_verdict:
         head.append(f"; {t('review.computed', lang)}: {t(a.computed_verdict.value, lang)}")
     who = rv.reviewer
-    org = who.get("organization") or {}
-    org_text = (org.get("en") if lang == "en" and org.get("en") else org.get("vi")) or ""
+    org = who.organization.get(lang) + (f", {who.unit.get(lang)}" if who.unit else "")
     head.append(f"\n{t('review.reviewer', lang)}: ", style="bold")
-    head.append(f"{who.get('name', '')}, {org_text} ({rv.reviewed_on.isoformat()})")
+    head.append(f"{who.name}, {org} ({rv.reviewed_on.isoformat()})")
     for cond in rv.conditions:
-        text = cond.get("text") or {}
-        line = (text.get("en") if lang == "en" and text.get("en") else text.get("vi")) or ""
         head.append(f"\n {t('review.conditions', lang)}: ", style="bold")
-        head.append(line + (f" ({cond['control']})" if cond.get("control") else "")
-                    + (f" — {cond['due']}" if cond.get("due") else ""))
+        head.append(cond.text.get(lang) + (f" ({cond.control})" if cond.control else "")
+                    + (f" — {cond.due.isoformat()}" if cond.due else ""))
     parts: list[Panel | Table] = [Panel(head, title=t("review", lang), expand=False)]
     if rv.overridden:
         table = Table(title=t("review.overrides", lang), title_justify="left")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Any
 
 from assess.models import Lang, LegalBasis
 from assess.report.model import Citation
@@ -82,8 +81,3 @@ def citation(lb: LegalBasis, lang: Lang) -> Citation:
     return Citation(text, w("to_confirm", lang) if lb.status == "to-confirm" else None)
 
 
-def local_text(value: Any, lang: Lang) -> str:
-    """A LocalText as dumped in ReviewInfo (dict) or a plain string, in `lang`."""
-    if isinstance(value, dict):
-        return str(value.get(lang) or value.get("vi") or "")
-    return str(value or "")

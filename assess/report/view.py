@@ -23,7 +23,6 @@ from assess.report.fmt import (
     citation,
     count_text,
     date_text,
-    local_text,
     number_text,
     place_of,
 )
@@ -63,7 +62,7 @@ class _Issuer:
     parent: str | None
     body: str
     body_vi: str
-    place_org: str
+    place: str
     position: str
     name: str
     recipients: list[str]
@@ -73,15 +72,16 @@ def _issuer(a: Assessment, lang: Lang) -> _Issuer:
     sub = a.scope.submitted_by
     if a.review is not None:
         r = a.review.reviewer
-        org = r.get("organization")
-        return _Issuer(None, local_text(org, lang), local_text(org, "vi"), local_text(org, "vi"),
-                       local_text(r.get("role"), lang).upper(), str(r.get("name", "")),
+        body = r.unit or r.organization
+        return _Issuer(r.organization.get(lang) if r.unit else None, body.get(lang), body.vi,
+                       r.place or place_of(r.organization.vi), r.role.get(lang).upper(), r.name,
                        [w("to_submitter", lang, org=sub.organization.get(lang)),
                         w("archive", lang)])
     parent = sub.organization.get(lang) if sub.unit else None
     issuing = sub.unit or sub.organization
-    return _Issuer(parent, issuing.get(lang), issuing.vi, sub.organization.vi, w("self_signer", lang),
-                   sub.contact.name, [w("to_reviewer", lang), w("archive", lang)])
+    return _Issuer(parent, issuing.get(lang), issuing.vi, sub.place or place_of(sub.organization.vi),
+                   w("self_signer", lang), sub.contact.name,
+                   [w("to_reviewer", lang), w("archive", lang)])
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +116,9 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
              Pair(w("submitted_by", lang), p.submitted_by.organization.get(lang)),
              Pair(w("submitted_on", lang), p.submitted_on.strftime("%d/%m/%Y"))]
     if a.review is not None:
-        facts += [Pair(w("reviewed_by", lang), f"{local_text(a.review.reviewer.get('organization'), lang)}"
-                       f" — {a.review.reviewer.get('name', '')}"),
+        who = a.review.reviewer
+        facts += [Pair(w("reviewed_by", lang), f"{(who.unit or who.organization).get(lang)}"
+                       f" — {who.name}"),
                   Pair(w("reviewed_on", lang), a.review.reviewed_on.strftime("%d/%m/%Y"))]
     facts.append(Pair(t("checklist", lang), f"{a.checklist.title.get(lang) if a.checklist.title else ''}"
                       f" ({a.checklist.id}@{a.checklist.version})"))
@@ -329,12 +330,12 @@ def _review(a: Assessment, lang: Lang) -> ReviewView | None:
         [Cell(w("risk_rating", lang)), Cell(risk_self, "r-" + own.risk.rating),
          Cell(risk_now, "r-" + a.risk.rating + _changed(risk_self, risk_now))],
         *_count_rows(a, lang)]
-    decision = r.decision or {}
+    decision = r.decision
     if a.computed_verdict != a.verdict:
         rows += [[Cell(w("computed_verdict", lang)), Cell(t("na", lang)),
                   Cell(t(a.computed_verdict.value, lang), "v-" + a.computed_verdict.value)],
                  [Cell(w("decision_why", lang)), Cell(t("na", lang)),
-                  Cell(str(decision.get("rationale") or t("na", lang)))]]
+                  Cell((decision.rationale if decision else None) or t("na", lang))]]
     compare = Table([w("compare_item", lang), w("self_col", lang), w("review_col", lang)],
                     ["w30", "w35", "w35"], rows, "compare")
     controls = {c.id: c for c in a.controls}
@@ -352,23 +353,23 @@ def _review(a: Assessment, lang: Lang) -> ReviewView | None:
     overrides = Table([t("control", lang), w("title", lang), w("before_review", lang),
                        w("after_review", lang), t("review.rationale", lang)],
                       ["w10", "w20", "w11", "w13", "w46"], changes, "overrides")
-    reviewer = [Pair(t("review.reviewer", lang), str(r.reviewer.get("name", ""))),
-                Pair(w("position", lang), local_text(r.reviewer.get("role"), lang)),
-                Pair(w("organisation", lang), local_text(r.reviewer.get("organization"), lang)),
+    who = r.reviewer
+    organisation = who.organization.get(lang) + (f" — {who.unit.get(lang)}" if who.unit else "")
+    reviewer = [Pair(t("review.reviewer", lang), who.name),
+                Pair(w("position", lang), who.role.get(lang)),
+                Pair(w("organisation", lang), organisation),
                 Pair(w("reviewed_on", lang), r.reviewed_on.strftime("%d/%m/%Y"))]
     if decision:
-        text = t(str(decision.get("verdict")), lang)
-        if decision.get("rationale"):
-            text += f". {decision['rationale']}"
+        text = t(decision.verdict, lang)
+        if decision.rationale:
+            text += f". {decision.rationale}"
         reviewer.append(Pair(w("decision", lang), text))
     conditions = []
     for i, cond in enumerate(r.conditions, 1):
-        due = cond.get("due")
         conditions.append([
-            Cell(str(i)), Cell(local_text(cond.get("text"), lang)),
-            Cell(str(cond.get("control") or t("na", lang)), "id"),
-            Cell(dt.date.fromisoformat(due).strftime("%d/%m/%Y") if isinstance(due, str)
-                 else t("na", lang))])
+            Cell(str(i)), Cell(cond.text.get(lang)),
+            Cell(cond.control or t("na", lang), "id"),
+            Cell(cond.due.strftime("%d/%m/%Y") if cond.due else t("na", lang))])
     return ReviewView(
         compare=compare, overrides=overrides, reviewer=reviewer,
         conditions=Table(["#", w("condition", lang), t("control", lang), w("due", lang)],
@@ -464,7 +465,7 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | None, create
         parent=issuer.parent.upper() if issuer.parent else None, body=issuer.body.upper(),
         number=f"{w('number', lang)}:\u2003\u2003\u2003/BC-{abbreviation(issuer.body_vi)}",
         nation=w("nation", lang), motto=w("motto", lang),
-        place_date=f"{place_of(issuer.place_org)}, {date_text(a.as_of, lang)}",
+        place_date=f"{issuer.place}, {date_text(a.as_of, lang)}",
         kind=w("doc_kind", lang), title=title,
         subject=w("doc_subject", lang, title=proposal_title))
     sections = _sections(a, lang)
