@@ -66,6 +66,7 @@ def stdout() -> Any:
     return Console()
 
 
+ProposalArg = Annotated[Path, typer.Argument(help="The proposal YAML file.")]
 LangOpt = Annotated[
     str,
     typer.Option("--lang", "-l", help="Language of the output: vi (Vietnamese) or en (English).",

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, app, catalog, guarded, lang_of, stderr, stdout
+from assess.cli.app import ChecklistDirs, LangOpt, ProposalArg, app, catalog, guarded, lang_of, stderr, stdout
 
 
 @app.command(epilog="Examples:\n\n  assess validate proposal.yaml\n\n"
@@ -47,7 +47,7 @@ def validate(
              "  assess score proposal.yaml --checklist vn-third-party-channel@latest")
 @guarded
 def score(
-    proposal: Annotated[Path, typer.Argument(help="The proposal YAML file.")],
+    proposal: ProposalArg,
     checklist: Annotated[str | None, typer.Option(
         "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a "
         "file) instead of the one the proposal names.")] = None,

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, app, guarded, lang_of, stderr
+from assess.cli.app import ChecklistDirs, LangOpt, ProposalArg, app, guarded, lang_of, stderr
 
 Format = Literal["svg", "dot", "png"]
 _FORMATS: dict[str, Format] = {"svg": "svg", "dot": "dot", "png": "png"}
@@ -30,7 +30,7 @@ def _format_of(value: str | None, output: Path | None) -> Format:
              "  assess graph proposal.yaml --format dot | dot -Tpdf -o flows.pdf")
 @guarded
 def graph_command(
-    proposal: Annotated[Path, typer.Argument(help="The proposal YAML file.")],
+    proposal: ProposalArg,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the diagram here (atomically) instead of to standard "
         "output.")] = None,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, app, guarded, lang_of, stderr
+from assess.cli.app import ChecklistDirs, LangOpt, ProposalArg, app, guarded, lang_of, stderr
 
 
 def default_output(proposal: Path, lang: str, review: Path | None) -> Path:
@@ -22,7 +22,7 @@ def default_output(proposal: Path, lang: str, review: Path | None) -> Path:
              "  assess report proposal.yaml --review review.yaml -o reviewed.pdf")
 @guarded
 def report(
-    proposal: Annotated[Path, typer.Argument(help="The proposal YAML file.")],
+    proposal: ProposalArg,
     review: Annotated[Path | None, typer.Option(
         "--review", "-r", help="A reviewer's review YAML: the report is then the reviewer's, "
         "with their overrides, conditions and decision.")] = None,

@@ -11,6 +11,7 @@ import typer
 from assess.cli.app import (
     ChecklistDirs,
     LangOpt,
+    ProposalArg,
     app,
     catalog,
     checklist_app,
@@ -158,7 +159,7 @@ def release(
              "vn-third-party-channel@1.1.0   # see first what changes")
 @guarded
 def migrate(
-    proposal: Annotated[Path, typer.Argument(help="The proposal YAML file.")],
+    proposal: ProposalArg,
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the result.")],
     to: Annotated[str | None, typer.Option(
         "--to", help="Checklist version to answer: ID@VERSION (default: the latest release of "
