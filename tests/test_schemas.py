@@ -87,3 +87,15 @@ def test_init_puts_the_schema_line_first(runner: CliRunner, tmp_path: Path) -> N
     prefix = "# yaml-language-server: $schema=file://"
     assert first.startswith(prefix) and first.endswith("/proposal.schema.json")
     assert Path(first[len(prefix):]).read_text("utf-8") == schemas.text("proposal")
+
+
+def test_cli_creates_the_output_folder_but_refuses_a_file(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "new" / "schemas"
+    result = runner.invoke(app, ["schema", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "checklist.schema.json", "proposal.schema.json", "review.schema.json"]
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    refused = runner.invoke(app, ["schema", "-o", str(blocker)])
+    assert refused.exit_code == 2 and "is a file" in refused.output

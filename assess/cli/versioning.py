@@ -215,9 +215,10 @@ def schema(
                                      param_hint="KIND")
         typer.echo(schemas.text(kind), nl=False)
         return
-    if not output.is_dir():
+    if output.exists() and not output.is_dir():
         from assess.errors import OutputError
 
-        raise OutputError(f"{output}: no such folder")
+        raise OutputError(f"{output}: is a file; expected a folder to write the schemas into")
+    output.mkdir(parents=True, exist_ok=True)
     written = schemas.write(output, [kind] if kind else list(schemas.KINDS))
     stderr().print("wrote " + ", ".join(str(p) for p in written), **_PLAIN)
