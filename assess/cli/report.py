@@ -58,7 +58,9 @@ def report(
     a = assess_files(proposal, checklist=checklist, review=review,
                      checklist_dirs=checklists or [])
     files = embedded_files(a, language, review=review)
-    page, pdf = render_pdf(a, language, attachments=files)
+    # Rendering takes seconds (minutes for a 1,000-control checklist): say what is happening.
+    with stderr().status(f"rendering the report ({len(a.controls)} controls)…"):
+        page, pdf = render_pdf(a, language, attachments=files)
     write_atomic(target, pdf)
     if html is not None:
         write_atomic(html, page)
