@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assess.errors import NotFoundError
+from assess.errors import InputError, NotFoundError
 from assess.pydantic_errors import nearest
 from assess.resources import data_dir
 
@@ -57,6 +57,20 @@ class Catalog:
                         version = f.name[: -len(".yaml")]
                         self._entries.setdefault(sub.name, {})[version] = Entry(sub.name, version, f)
 
+    def _released(self, entry: Entry) -> bool:
+        """Released per the folder's lock when it has one (no parse of the checklist itself);
+        otherwise per the file's own `status`."""
+        from assess.lockfile import LOCK, read_lock
+
+        if (entry.path.parent / LOCK).is_file():
+            try:
+                return entry.version in read_lock(entry.path.parent)
+            except InputError:
+                pass  # a broken lock is lint's business; fall back to the file's status
+        from assess.loading import read_status
+
+        return read_status(entry.path) == "released"
+
     def ids(self) -> list[str]:
         return sorted(self._entries)
 
@@ -78,10 +92,8 @@ class Catalog:
                 f"searched {', '.join(str(d) for d in self.dirs)}")
         entries = self.versions(checklist_id)
         if version in ("", "latest"):
-            from assess.loading import read_status
-
             for entry in reversed(entries):
-                if not released or read_status(entry.path) == "released":
+                if not released or self._released(entry):
                     return entry.path
             raise NotFoundError(f"checklist '{checklist_id}' has no released version; "
                                 f"name a draft explicitly: {checklist_id}@{entries[-1].version}")

@@ -27,13 +27,11 @@ from assess.catalog import semver_key
 from assess.diff import Diff, bump_rank, diff, next_version, version_bump
 from assess.errors import AssessError, InputError, Problem
 from assess.lint import Issue, in_catalog_layout, lint_document, load_for_lint
+from assess.lockfile import LOCK, VERSION, read_lock, read_lock_with_problems
 from assess.models import Checklist
 from assess.yamlsource import Source
 
-LOCK = "releases.lock"
 CHANGELOG = "CHANGELOG.md"
-_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
-_SHA = re.compile(r"^[0-9a-f]{64}$")
 _STATUS_LINE = re.compile(r"^(status[ \t]*:[ \t]*)([\"']?)draft\2(?=[ \t]*(#.*)?\r?$)")
 
 
@@ -42,40 +40,6 @@ class ReleaseError(AssessError):
 
 
 # ── the lock ──────────────────────────────────────────────────────────────────────────────────
-
-
-def _read_lock(folder: Path) -> tuple[dict[str, str], list[Problem], Source | None]:
-    path = folder / LOCK
-    if not path.is_file():
-        return {}, [], None
-    try:
-        source = yamlsource.read(path)
-    except InputError as exc:
-        return {}, exc.problems, None
-    data = source.data
-    if not isinstance(data, dict):
-        return {}, [Problem(str(path), 1, "", "expected a mapping of version: sha256")], source
-    out: dict[str, str] = {}
-    problems: list[Problem] = []
-    for version, sha in data.items():
-        line = source.line_of((version,))
-        if not isinstance(version, str) or not _SEMVER.match(version):
-            problems.append(Problem(str(path), line, str(version),
-                                    "expected a version such as 1.0.0 (quoted)"))
-        elif not isinstance(sha, str) or not _SHA.match(sha):
-            problems.append(Problem(str(path), line, version,
-                                    "expected the file's SHA-256 as 64 lower-case hex digits"))
-        else:
-            out[version] = sha
-    return out, problems, source
-
-
-def read_lock(folder: Path) -> dict[str, str]:
-    """Version -> SHA-256 of every released file of the folder; empty when there is no lock."""
-    lock, problems, _ = _read_lock(folder)
-    if problems:
-        raise InputError(problems)
-    return lock
 
 
 def lock_text(checklist_id: str, versions: dict[str, str]) -> str:
@@ -88,7 +52,7 @@ def lock_text(checklist_id: str, versions: dict[str, str]) -> str:
 
 def lock_issues(folder: Path) -> list[Issue]:
     """Problems of the folder's lock itself: unreadable entries, released files that are gone."""
-    lock, problems, source = _read_lock(folder)
+    lock, problems, source = read_lock_with_problems(folder)
     issues = [Issue("error", p) for p in problems]
     for version in lock:
         if not (folder / f"{version}.yaml").is_file():
@@ -107,7 +71,7 @@ def previous_release(folder: Path, version: str, lock: dict[str, str]) -> Path |
     """The highest released version below `version`: recorded in the lock, or saying so."""
     from assess.loading import read_status
 
-    below = [f for f in folder.glob("*.yaml") if _SEMVER.match(f.stem)
+    below = [f for f in folder.glob("*.yaml") if VERSION.match(f.stem)
              and semver_key(f.stem) < semver_key(version)]
     for f in sorted(below, key=lambda f: semver_key(f.stem), reverse=True):
         if f.stem in lock or read_status(f) == "released":
@@ -153,7 +117,7 @@ def bump_check(folder: Path, cl: Checklist, lock: dict[str, str]) -> BumpCheck |
 def release_issues(path: Path, cl: Checklist, source: Source) -> list[Issue]:
     """Lock and version-bump checks of one file in the catalog layout."""
     folder = path.parent
-    lock, _, _ = _read_lock(folder)  # the lock's own problems are reported by lock_issues
+    lock, _, _ = read_lock_with_problems(folder)  # the lock's own problems are reported by lock_issues
     issues: list[Issue] = []
 
     def add(level: str, fld: str, message: str) -> None:

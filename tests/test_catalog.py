@@ -105,3 +105,18 @@ def test_the_built_in_checklist_latest_is_released() -> None:
 
     path = Catalog().resolve("vn-third-party-channel@latest")
     assert read_status(path) == "released"
+
+
+def test_with_a_lock_latest_is_the_highest_locked_version(tmp_path: Path) -> None:
+    version(tmp_path, "1.0.0")
+    version(tmp_path, "1.1.0")  # says released, but the lock does not record it (lint's error)
+    (tmp_path / "mini" / "releases.lock").write_text('"1.0.0": "' + "a" * 64 + '"\n',
+                                                     encoding="utf-8")
+    assert Catalog([tmp_path]).resolve("mini@latest") == tmp_path / "mini" / "1.0.0.yaml"
+
+
+def test_a_broken_lock_falls_back_to_the_files_status(tmp_path: Path) -> None:
+    version(tmp_path, "1.0.0")
+    newest = version(tmp_path, "1.1.0")
+    (tmp_path / "mini" / "releases.lock").write_text("- not a mapping\n", encoding="utf-8")
+    assert Catalog([tmp_path]).resolve("mini@latest") == newest
