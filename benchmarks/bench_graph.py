@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from assess.exposure import exposure_matrix
-from assess.graph import FlowGraph, build
-from assess.models import Proposal
-from assess.rules import run
+from assess.documents.models import Proposal
+from assess.engine.exposure import exposure_matrix
+from assess.engine.graph import FlowGraph, build
+from assess.engine.rules import run
 
 SIZES = (1_000, 10_000, 50_000)
 # Mostly Vietnamese zones, mostly TLS: a large but plausible province, where a few percent of

@@ -28,9 +28,9 @@ ROUNDS = 7
 
 def report_run(proposal: Path, out: Path, dirs: tuple[Path, ...] = ()) -> bytes:
     """What `assess report` does, minus argument parsing: assess, attach, render, write."""
-    from assess.output import write_atomic
-    from assess.pipeline import assess_files
-    from assess.report import embedded_files, render_pdf
+    from assess.core.files import write_atomic
+    from assess.outputs.report import embedded_files, render_pdf
+    from assess.workflows.pipeline import assess_files
 
     a = assess_files(proposal, checklist_dirs=dirs)
     files = embedded_files(a, "vi")
@@ -43,7 +43,7 @@ def weasyprint_alone(html: str, files: list[Any]) -> bytes:
     """WeasyPrint rendering the very same HTML, same variant and attachments, nothing else."""
     from weasyprint import HTML, Attachment
 
-    from assess.report.pdf import TemplateFetcher
+    from assess.outputs.report.pdf import TemplateFetcher
 
     fetcher = TemplateFetcher()
     attachments = [Attachment(file_obj=io.BytesIO(e.data), name=e.name) for e in files]
@@ -54,8 +54,8 @@ def weasyprint_alone(html: str, files: list[Any]) -> bytes:
 
 
 def _example_html() -> tuple[str, list[Any]]:
-    from assess.pipeline import assess_files
-    from assess.report import embedded_files, render_html
+    from assess.outputs.report import embedded_files, render_html
+    from assess.workflows.pipeline import assess_files
 
     a = assess_files(EXAMPLE)
     files = embedded_files(a, "vi")

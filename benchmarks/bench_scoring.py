@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from assess.catalog import Catalog
-from assess.evaluate import evaluate
-from assess.loading import load_proposal
+from assess.checklists.catalog import Catalog
+from assess.documents.loading import load_proposal
+from assess.engine.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = {

@@ -20,7 +20,7 @@ def runner() -> CliRunner:
 
 @pytest.fixture
 def mini_catalog():  # type: ignore[no-untyped-def]
-    from assess.catalog import Catalog
+    from assess.checklists.catalog import Catalog
 
     return Catalog([MINI_DIR])
 

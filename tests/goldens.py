@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from assess.models import Lang
+from assess.documents.models import Lang
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -70,8 +70,8 @@ def cases() -> list[Case]:
 
 def render(case: Case) -> str:
     """The report HTML of `case`, as `assess report` makes it."""
-    from assess.pipeline import assess_files
-    from assess.report import embedded_files, render_html
+    from assess.outputs.report import embedded_files, render_html
+    from assess.workflows.pipeline import assess_files
 
     a = assess_files(case.proposal, review=case.review, checklist_dirs=case.checklist_dirs)
     files = embedded_files(a, case.lang, review=case.review)

@@ -8,12 +8,12 @@ from typing import Any
 
 import yaml
 
-from assess.assessment import Assessment
-from assess.catalog import Catalog
-from assess.evaluate import evaluate
-from assess.loading import Loaded, load_proposal, parse_model
-from assess.models import Proposal, Review
-from assess.yamlsource import parse
+from assess.checklists.catalog import Catalog
+from assess.documents.loading import Loaded, load_proposal, parse_model
+from assess.documents.models import Proposal, Review
+from assess.documents.yamlsource import parse
+from assess.engine.evaluate import evaluate
+from assess.engine.result import Assessment
 
 DATA = Path(__file__).resolve().parent / "data"
 _BASE: dict[str, Any] = yaml.safe_load((DATA / "proposal-ok.yaml").read_text(encoding="utf-8"))

@@ -6,9 +6,9 @@ from typing import Any
 
 import yaml
 
-from assess.loading import Loaded, parse_model
-from assess.models import Proposal
-from assess.yamlsource import parse
+from assess.documents.loading import Loaded, parse_model
+from assess.documents.models import Proposal
+from assess.documents.yamlsource import parse
 
 Z = tuple[str, str, str] | tuple[str, str, str, str]  # id, country, trust[, operator = ID]
 N = tuple[str, str, str] | tuple[str, str, str, dict[str, Any]]  # id, kind, zone[, extra]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from assess import yamlsource
 from assess.cli import app
+from assess.documents import yamlsource
 from tests.helpers import DATA, base_proposal, dump
 
 CHECKLISTS = ["--checklists", str(DATA / "checklists")]

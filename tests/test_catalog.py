@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assess.catalog import Catalog
-from assess.errors import NotFoundError
+from assess.checklists.catalog import Catalog
+from assess.core.errors import NotFoundError
 from tests.conftest import MINI_DIR
 
 MINI = MINI_DIR / "mini" / "1.0.0.yaml"
@@ -101,7 +101,7 @@ def test_files_not_named_as_versions_are_not_in_the_catalog(tmp_path: Path) -> N
 
 
 def test_the_built_in_checklist_latest_is_released() -> None:
-    from assess.loading import read_status
+    from assess.documents.loading import read_status
 
     path = Catalog().resolve("vn-third-party-channel@latest")
     assert read_status(path) == "released"

@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from assess import diagram
-from assess.assessment import Assessment, Finding
-from assess.diagram import MAX_NODES, DiagramError, run_dot, to_dot, to_svg
-from assess.models import Severity, Text
+from assess.documents.models import Severity, Text
+from assess.engine.result import Assessment, Finding
+from assess.outputs import diagram
+from assess.outputs.diagram import MAX_NODES, DiagramError, run_dot, to_dot, to_svg
 from tests.conftest import EXAMPLES, MINI_DIR
 from tests.proposals import loaded, store
 
@@ -31,8 +31,8 @@ FLOWS = [("citizen", "oa", "phone", "none"), ("oa", "portal", "phone", "tls"),
 
 
 def assessment(mini_catalog: Any, **kw: Any) -> Assessment:
-    from assess.evaluate import evaluate
-    from assess.loading import resolve_checklist
+    from assess.documents.loading import resolve_checklist
+    from assess.engine.evaluate import evaluate
 
     doc: dict[str, Any] = {"zones": ZONES, "nodes": NODES, "flows": FLOWS,
                            "data": {"phone": "personal"}, **kw}
@@ -158,7 +158,7 @@ def test_dot_failures_are_assess_errors() -> None:
 
 
 def test_missing_graphviz_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("assess.diagram.layout.shutil.which", lambda name: None)
+    monkeypatch.setattr("assess.outputs.diagram.layout.shutil.which", lambda name: None)
     with pytest.raises(DiagramError, match="install Graphviz"):
         run_dot("digraph {}", "svg")
 
@@ -304,7 +304,7 @@ def test_a_layout_dot_cannot_make_is_passed_over(mini_catalog: Any,
 def test_every_example_fits_an_a4_page_at_70_percent_or_more(name: str, lang: str) -> None:
     """Quảng Trị's diagram was 2,147 pt wide (34 % on a landscape page) before labels were
     wrapped and both directions tried."""
-    from assess.pipeline import assess_files
+    from assess.workflows.pipeline import assess_files
 
     path = EXAMPLES / f"{name}.yaml"
     if not path.exists():
@@ -352,7 +352,7 @@ def test_graph_refuses_an_unknown_format(runner: Any, ok_proposal: Path) -> None
 def test_graph_without_graphviz_exits_2_with_a_hint(runner: Any, ok_proposal: Path,
                                                    tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("assess.diagram.layout.shutil.which", lambda name: None)
+    monkeypatch.setattr("assess.outputs.diagram.layout.shutil.which", lambda name: None)
     out = tmp_path / "flows.svg"
     result = graph(runner, str(ok_proposal), "-o", str(out))
     assert result.exit_code == 2

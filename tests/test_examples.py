@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assess.evaluate import evaluate
-from assess.loading import load_checklist, load_proposal
-from assess.rules import known
+from assess.documents.loading import load_checklist, load_proposal
+from assess.engine.evaluate import evaluate
+from assess.engine.rules import known
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECKLIST = ROOT / "checklists" / "vn-third-party-channel" / "1.0.0.yaml"
+CHECKLIST = ROOT / "assess" / "data" / "checklists" / "vn-third-party-channel" / "1.0.0.yaml"
 EXAMPLES = ROOT / "examples"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 PROPOSALS = [p for p in EXAMPLE_FILES

@@ -5,9 +5,9 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from assess.assessment import ExposureEntry
-from assess.exposure import MAX_PATH, exposure_matrix, index
-from assess.graph import build
+from assess.engine.exposure import MAX_PATH, exposure_matrix, index
+from assess.engine.graph import build
+from assess.engine.result import ExposureEntry
 from tests.proposals import ZONES, Z, make, store
 
 TG = ("tg", "SG", "third-party")

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from assess.graph import build
-from assess.rules import RULES, Hit, known
+from assess.engine.graph import build
+from assess.engine.rules import RULES, Hit, known
 from tests.proposals import ZONES, loaded, make, store
 
 PERSONAL = {"phone": "personal", "guide": "public"}
@@ -222,7 +222,7 @@ def test_service_whose_data_reaches_government_passes() -> None:
 # -- paths in general -------------------------------------------------------------------------
 
 def test_every_hit_but_unused_data_carries_a_path_from_the_origin() -> None:
-    from assess.rules import run
+    from assess.engine.rules import run
 
     p = make(zones=SG, data={**SENSITIVE, "spare": "internal"}, services={"s": "health"},
              nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo"),
@@ -253,7 +253,7 @@ def test_a_loop_back_to_the_citizen_still_starts_at_the_citizen() -> None:
 
 
 def test_long_chains_keep_the_hops_nearest_the_hit() -> None:
-    from assess.exposure import MAX_PATH
+    from assess.engine.exposure import MAX_PATH
 
     chain = [f"p{i}" for i in range(MAX_PATH + 10)]
     h = only("G-ENC-BOUNDARY", zones=ZONES, data=PERSONAL,
@@ -266,8 +266,8 @@ def test_long_chains_keep_the_hops_nearest_the_hit() -> None:
 # -- contradictions ---------------------------------------------------------------------------
 
 def _assess(mini_catalog: Any, declared: str, country: str) -> Any:
-    from assess.evaluate import evaluate
-    from assess.loading import resolve_checklist
+    from assess.documents.loading import resolve_checklist
+    from assess.engine.evaluate import evaluate
 
     p = loaded(zones=[*ZONES, ("far", country, "third-party")], data=PERSONAL,
                nodes=[("citizen", "actor", "home"), ("db", "datastore", "far", store("phone"))],

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assess.catalog import Catalog
-from assess.evaluate import evaluate
-from assess.loading import Loaded, load_checklist, parse_model
-from assess.models import Checklist, Proposal
-from assess.yamlsource import parse
+from assess.checklists.catalog import Catalog
+from assess.documents.loading import Loaded, load_checklist, parse_model
+from assess.documents.models import Checklist, Proposal
+from assess.documents.yamlsource import parse
+from assess.engine.evaluate import evaluate
 from tests.helpers import dump
 
 CLASSES = ["public", "internal", "personal", "sensitive-personal"]

@@ -12,8 +12,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from assess.checklists.lint import FileReport, has_diacritics, lint, lint_file
 from assess.cli import app
-from assess.lint import FileReport, has_diacritics, lint, lint_file
 from tests.conftest import DATA, MINI_DIR
 
 BASE: dict[str, Any] = yaml.safe_load((MINI_DIR / "mini" / "1.0.0.yaml").read_text("utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import BaseModel
 
-from assess.models import Checklist, Proposal, Review
+from assess.documents.models import Checklist, Proposal, Review
 
 
 def _models(root: type[BaseModel]) -> set[type[BaseModel]]:

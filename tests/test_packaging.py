@@ -23,21 +23,13 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
 
 def test_wheel_ships_every_checklist_and_template(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
-    for folder in ("checklists", "templates"):
-        for f in (ROOT / folder).rglob("*"):
+    for folder in ("checklists", "templates", "schemas"):
+        for f in (ROOT / "assess" / "data" / folder).rglob("*"):
             if f.is_file():
-                assert f"assess/_data/{f.relative_to(ROOT).as_posix()}" in names
+                assert f.relative_to(ROOT).as_posix() in names
 
 
 def test_wheel_has_the_console_script(wheel: zipfile.ZipFile) -> None:
     entry = next(n for n in wheel.namelist() if n.endswith("entry_points.txt"))
     assert "assess = assess.cli:main" in wheel.read(entry).decode()
 
-
-def test_packaged_data_is_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import assess.resources as resources
-
-    (tmp_path / "_data" / "checklists").mkdir(parents=True)
-    monkeypatch.setattr(resources, "_PKG", tmp_path)
-    assert resources.data_dir("checklists") == tmp_path / "_data" / "checklists"
-    assert resources.data_dir("templates") == tmp_path.parent / "templates"

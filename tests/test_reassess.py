@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assess.cli import app
-from assess.errors import InputError
-from assess.pipeline import assess_files
+from assess.core.errors import InputError
+from assess.workflows.pipeline import assess_files
 from tests.helpers import DATA, base_proposal, dump
 from tests.versions import catalog_with_v2
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from assess.checklists.lint import lint, lint_file
+from assess.checklists.release import ReleaseError, lock_text, mark_released, plan_release, read_lock
 from assess.cli import app
-from assess.errors import InputError
-from assess.lint import lint, lint_file
-from assess.release import ReleaseError, lock_text, mark_released, plan_release, read_lock
-from assess.yamlsource import parse
+from assess.core.errors import InputError
+from assess.documents.yamlsource import parse
 from tests.conftest import MINI_DIR
 
 MINI = (MINI_DIR / "mini" / "1.0.0.yaml").read_text(encoding="utf-8")
@@ -289,8 +289,8 @@ def test_an_existing_entry_is_kept_and_a_new_one_goes_below_the_intro(
 
 
 def test_the_built_in_checklists_pass_lint_and_match_their_lock() -> None:
-    from assess.catalog import Catalog
-    from assess.lint import targets
+    from assess.checklists.catalog import Catalog
+    from assess.checklists.lint import targets
 
     report = lint(targets([], Catalog()))
     assert report.errors() == 0, [str(i) for i in report.issues() if i.level == "error"]
@@ -302,9 +302,9 @@ def test_the_built_in_checklists_pass_lint_and_match_their_lock() -> None:
 
 
 def test_the_built_in_1_1_0_is_a_minor_release_adding_two_controls() -> None:
-    from assess.catalog import Catalog
-    from assess.diff import diff
-    from assess.loading import resolve_checklist
+    from assess.checklists.catalog import Catalog
+    from assess.checklists.diff import diff
+    from assess.documents.loading import resolve_checklist
 
     cat = Catalog()
     d = diff(resolve_checklist("vn-third-party-channel@1.0.0", cat).doc,

@@ -24,7 +24,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assess.cli import app
-from assess.models import Lang, LegalBasis, Text
+from assess.documents.models import Lang, LegalBasis, Text
 from tests import goldens
 from tests.helpers import DATA, base_proposal, dump
 
@@ -46,9 +46,9 @@ class Render:
 
 def render(proposal: Path, lang: Lang = "vi", *, review: Path | None = None,
            dirs: tuple[Path, ...] = ()) -> Render:
-    from assess.pipeline import assess_files
-    from assess.report import embedded_files, render_pdf
-    from assess.report.pdf import TemplateFetcher
+    from assess.outputs.report import embedded_files, render_pdf
+    from assess.outputs.report.pdf import TemplateFetcher
+    from assess.workflows.pipeline import assess_files
 
     a = assess_files(proposal, review=review, checklist_dirs=dirs)
     files = embedded_files(a, lang, review=review)
@@ -174,7 +174,7 @@ def test_fonts_are_the_shipped_serif_embedded_and_subset(example_vi: Render,
 def test_shipped_font_covers_vietnamese_and_has_its_licence() -> None:
     from fontTools.ttLib import TTFont
 
-    from assess.resources import data_dir
+    from assess.core.resources import data_dir
 
     fonts = data_dir("templates") / "fonts"
     assert "SIL Open Font License" in (fonts / "LICENSE.txt").read_text(encoding="utf-8")
@@ -233,7 +233,7 @@ def test_findings_carry_control_legal_basis_evidence_and_remediation(example_vi:
 
 
 def test_to_confirm_citations_are_marked() -> None:
-    from assess.report.fmt import citation
+    from assess.outputs.report.fmt import citation
 
     lb = LegalBasis(document=Text(vi="Luật An ninh mạng", en="Law on Cybersecurity"),
                     number="116/2025/QH15", article="26(3)", status="to-confirm")
@@ -247,7 +247,7 @@ def test_to_confirm_citations_are_marked() -> None:
 
 
 def test_an_empty_proposal_still_renders_every_section() -> None:
-    from assess.report import render_html
+    from assess.outputs.report import render_html
     from tests.helpers import assess_dict
 
     doc = base_proposal()
@@ -270,7 +270,7 @@ def test_an_empty_proposal_still_renders_every_section() -> None:
     (dt.date(2026, 12, 31), "ngày 31 tháng 12 năm 2026", "31 December 2026"),
 ])
 def test_dates_follow_decree_30(day: dt.date, vi: str, en: str) -> None:
-    from assess.report.fmt import date_text
+    from assess.outputs.report.fmt import date_text
 
     assert date_text(day, "vi") == vi
     assert date_text(day, "en") == en
@@ -286,7 +286,7 @@ def test_dates_follow_decree_30(day: dt.date, vi: str, en: str) -> None:
 ])
 def test_place_and_document_symbol_come_from_the_body_name(org: str, place: str,
                                                           symbol: str) -> None:
-    from assess.report.fmt import abbreviation, place_of
+    from assess.outputs.report.fmt import abbreviation, place_of
 
     assert place_of(org) == place
     assert abbreviation(org) == symbol
@@ -297,7 +297,7 @@ def test_signature_block_marks_the_box_assess_sign_fills(small: Render) -> None:
 
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    from assess.signing import signature_box
+    from assess.signatures.sign import signature_box
 
     found = signature_box(PdfFileReader(io.BytesIO(small.pdf)))
     assert found is not None
@@ -315,7 +315,7 @@ def test_the_same_inputs_give_the_same_bytes(small: Render) -> None:
 
 def test_source_date_epoch_dates_the_document(small: Render,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    from assess.report import creation_time
+    from assess.outputs.report import creation_time
 
     assert b"/CreationDate (D:20260301000000" in small.pdf
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -360,7 +360,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Render:
 
 def test_markup_from_inputs_is_escaped_and_nothing_outside_templates_is_fetched(
         hostile: Render) -> None:
-    from assess.resources import data_dir
+    from assess.core.resources import data_dir
 
     html = hostile.html
     for tag in ("<script", "<img", "<link", "<image", "<iframe"):
@@ -385,8 +385,8 @@ def test_hostile_text_is_printed_as_text(hostile: Render, tmp_path: Path) -> Non
 
 
 def test_the_fetcher_refuses_everything_but_template_files(tmp_path: Path) -> None:
-    from assess.report.pdf import TemplateFetcher
-    from assess.resources import data_dir
+    from assess.core.resources import data_dir
+    from assess.outputs.report.pdf import TemplateFetcher
 
     root = data_dir("templates").resolve()
     outside = tmp_path / "secret.txt"
@@ -406,7 +406,7 @@ def test_the_fetcher_refuses_everything_but_template_files(tmp_path: Path) -> No
 
 def test_markup_that_reached_the_renderer_would_still_fetch_nothing(tmp_path: Path) -> None:
     """Defence in depth: even unescaped markup cannot make WeasyPrint read a file or the net."""
-    from assess.report.pdf import TemplateFetcher, write_pdf
+    from assess.outputs.report.pdf import TemplateFetcher, write_pdf
 
     fetcher = TemplateFetcher()
     html = ('<html><head><link rel="stylesheet" href="http://example.com/s.css">'
@@ -421,7 +421,7 @@ def test_markup_that_reached_the_renderer_would_still_fetch_nothing(tmp_path: Pa
 
 
 def test_diagram_svg_is_cleaned_before_it_is_inlined() -> None:
-    from assess.report.charts import clean_svg
+    from assess.outputs.report.charts import clean_svg
 
     dirty = ('<?xml version="1.0"?><!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
              '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">'
@@ -438,7 +438,7 @@ def test_diagram_svg_is_cleaned_before_it_is_inlined() -> None:
 
 
 def test_charts_escape_their_labels() -> None:
-    from assess.report.charts import Bar, Threshold, domain_bars
+    from assess.outputs.report.charts import Bar, Threshold, domain_bars
 
     svg = domain_bars([Bar("<script>x</script>", 50.0, "50.0")], [Threshold(80, "<b>")], "t&")
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "&lt;b&gt;" in svg
@@ -484,8 +484,8 @@ def test_a_reviewed_report_is_issued_and_signed_by_the_reviewer(reviewed: Render
 
 
 def _view(r: Render, lang: Lang = "vi") -> Any:
-    from assess.report import diagram
-    from assess.report.view import build_view
+    from assess.outputs.report import diagram
+    from assess.outputs.report.view import build_view
 
     return build_view(r.assessment, lang, diagram=diagram(r.assessment, lang),
                       created=dt.datetime(2026, 4, 2, tzinfo=dt.UTC))
@@ -520,7 +520,7 @@ def test_verdicts_are_compared_side_by_side_with_the_computed_verdict_when_overr
     assert [c.text for c in rows["Kết luận"]] == ["Chấp thuận", "Chấp thuận có điều kiện"]
     assert rows["Kết luận"][1].cls == "v-conditional changed"
     assert [c.text for c in rows["Điểm"]] == [f"{own.score:.1f}/100", f"{a.score:.1f}/100"]
-    from assess.i18n import t
+    from assess.core.i18n import t
 
     risk = rows["Mức rủi ro (tác động × khả năng)"]
     assert [c.text for c in risk] == [
@@ -590,7 +590,7 @@ def test_html_matches_its_golden(case: goldens.Case) -> None:
 
 def test_template_computes_nothing() -> None:
     """The template only prints and loops: no arithmetic, filters or calls on data."""
-    from assess.resources import data_dir
+    from assess.core.resources import data_dir
 
     source = (data_dir("templates") / "report.html.j2").read_text(encoding="utf-8")
     expressions = re.findall(r"{{(.*?)}}|{%(.*?)%}", source, re.DOTALL)
@@ -653,13 +653,13 @@ def test_cli_bad_input_exits_2_and_writes_nothing(tmp_path: Path, change: str) -
 
 
 def test_cli_render_failure_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import assess.report
-    from assess.errors import OutputError
+    import assess.outputs.report
+    from assess.core.errors import OutputError
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise OutputError("renderer failed")
 
-    monkeypatch.setattr(assess.report, "render_pdf", broken)
+    monkeypatch.setattr(assess.outputs.report, "render_pdf", broken)
     result = CliRunner().invoke(app, ["report", str(OK), "--checklists", str(MINI), "-o",
                                       str(tmp_path / "r.pdf")])
     assert result.exit_code == 2 and "renderer failed" in result.output
@@ -668,7 +668,7 @@ def test_cli_render_failure_leaves_no_file(tmp_path: Path, monkeypatch: pytest.M
 
 def test_help_and_report_module_do_not_load_weasyprint() -> None:
     code = ("import sys\nfrom typer.testing import CliRunner\nfrom assess.cli import app\n"
-            "import assess.report, assess.report.view, assess.report.html\n"
+            "import assess.outputs.report, assess.outputs.report.view, assess.outputs.report.html\n"
             "r = CliRunner().invoke(app, ['report', '--help'])\nassert r.exit_code == 0\n"
             "print('weasyprint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,

@@ -10,11 +10,11 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from assess import schemas
 from assess.cli import app
+from assess.documents import schemas
 from tests.conftest import DATA, EXAMPLES, MINI_DIR, ROOT
 
-SCHEMAS = ROOT / "schemas"
+SCHEMAS = ROOT / "assess" / "data" / "schemas"
 
 
 @pytest.mark.parametrize("kind", list(schemas.KINDS))
@@ -54,7 +54,7 @@ def test_documents_validate_against_their_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     files = {"proposal": [DATA / "proposal-ok.yaml", *sorted(EXAMPLES.glob("*.yaml"))],
              "checklist": [MINI_DIR / "mini" / "1.0.0.yaml",
-                           *sorted((ROOT / "checklists").glob("*/*.yaml"))]}
+                           *sorted((ROOT / "assess" / "data" / "checklists").glob("*/*.yaml"))]}
     for kind, paths in files.items():
         for path in paths:
             doc = _plain(yaml.safe_load(path.read_text(encoding="utf-8")))

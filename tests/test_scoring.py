@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assess.models import Status, Verdict
+from assess.documents.models import Status, Verdict
 from tests.helpers import assess_dict, base_proposal
 
 

@@ -21,10 +21,10 @@ import pytest
 from typer.testing import CliRunner
 
 from assess.cli import app
-from assess.demo_ca import CA_NAME, FILES, make_demo
-from assess.pipeline import assess_files
-from assess.signing import FIELD, load_key, sign_pdf
-from assess.verify import load_trust_roots, verify_pdf
+from assess.signatures.demo_ca import CA_NAME, FILES, make_demo
+from assess.signatures.sign import FIELD, load_key, sign_pdf
+from assess.signatures.verify import load_trust_roots, verify_pdf
+from assess.workflows.pipeline import assess_files
 from tests.helpers import DATA
 
 CHECKLISTS = ["--checklists", str(DATA / "checklists")]

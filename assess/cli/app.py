@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, TypeVar
 import typer
 
 from assess import __version__
-from assess.errors import AssessError
+from assess.core.errors import AssessError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,7 +89,7 @@ def lang_of(value: str) -> Literal["vi", "en"]:
 
 
 def catalog(dirs: list[Path] | None) -> Any:
-    from assess.catalog import Catalog
+    from assess.checklists.catalog import Catalog
 
     return Catalog(dirs or [])
 

@@ -22,8 +22,8 @@ def validate(
 
     Every problem is printed as file:line: field: message. Exit status 2 if any file has one.
     """
-    from assess.errors import AssessError
-    from assess.loading import validate_file
+    from assess.core.errors import AssessError
+    from assess.documents.loading import validate_file
 
     cat = catalog(checklists)
     out, err = stdout(), stderr()
@@ -70,14 +70,14 @@ def score(
         raise typer.BadParameter(f"'{fail_on}'; expected reject or conditional",
                                  param_hint="--fail-on")
     language = lang_of(lang)
-    from assess.pipeline import assess_files
+    from assess.workflows.pipeline import assess_files
 
     a = assess_files(proposal, checklist=checklist, review=review,
                      checklist_dirs=checklists or [])
     if as_json:
         typer.echo(a.to_json())
     else:
-        from assess.render.terminal import print_assessment
+        from assess.outputs.terminal.assessment import print_assessment
 
         print_assessment(a, language)
     bad = {"reject": ("reject",), "conditional": ("reject", "conditional")}
@@ -103,9 +103,9 @@ def init(
     expected evidence as comments. The skeleton validates as written.
     """
     language = lang_of(lang)
-    from assess.loading import resolve_checklist
-    from assess.output import write_atomic
-    from assess.skeleton import skeleton
+    from assess.core.files import write_atomic
+    from assess.documents.loading import resolve_checklist
+    from assess.workflows.skeleton import skeleton
 
     cl = resolve_checklist(checklist, catalog(checklists))
     write_atomic(output, skeleton(cl.doc, language), overwrite=force)

@@ -56,15 +56,15 @@ def graph_command(
     if kind == "png" and output is None and sys.stdout.isatty():
         raise typer.BadParameter("a PNG is binary; give -o FILE or redirect standard output",
                                  param_hint="--format")
-    from assess.diagram import render
-    from assess.pipeline import assess_files
+    from assess.outputs.diagram import render
+    from assess.workflows.pipeline import assess_files
 
     a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [])
     content = render(a, language, kind)
     if output is None:
         typer.echo(content, nl=isinstance(content, str) and not content.endswith("\n"))
         return
-    from assess.output import write_atomic
+    from assess.core.files import write_atomic
 
     write_atomic(output, content)
     stderr().print(f"wrote {output} ({kind})", markup=False, highlight=False)

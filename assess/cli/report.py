@@ -46,10 +46,10 @@ def report(
     dates the document). Nothing is written if anything fails.
     """
     language = lang_of(lang)
-    from assess.errors import OutputError
-    from assess.output import write_atomic
-    from assess.pipeline import assess_files
-    from assess.report import embedded_files, render_pdf
+    from assess.core.errors import OutputError
+    from assess.core.files import write_atomic
+    from assess.outputs.report import embedded_files, render_pdf
+    from assess.workflows.pipeline import assess_files
 
     target = output or default_output(proposal, language, review)
     for path in (target, html):  # refuse before any work, and never write half a pair

@@ -37,9 +37,9 @@ def init(
     review of a proposal file that has changed since is refused.
     """
     language = lang_of(lang)
-    from assess.output import write_atomic
-    from assess.pipeline import assess_files
-    from assess.review_skeleton import review_skeleton
+    from assess.core.files import write_atomic
+    from assess.workflows.pipeline import assess_files
+    from assess.workflows.review_skeleton import review_skeleton
 
     a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [])
     text = review_skeleton(a, language, proposal_path=str(proposal), file=output.name)

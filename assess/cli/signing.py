@@ -20,10 +20,10 @@ def default_signed(report: Path) -> Path:
 
 
 def _password(password_file: Path | None) -> bytes:
-    from assess.errors import InputError
+    from assess.core.errors import InputError
 
     if password_file is not None:
-        from assess.signing import read_password_file
+        from assess.signatures.sign import read_password_file
 
         return read_password_file(password_file)
     try:
@@ -59,14 +59,14 @@ def sign(
     The signature is added as an incremental update, so the report's own bytes, its attachments
     and its PDF/A-3b conformance are kept. Nothing is written if anything fails.
     """
-    from assess.output import write_atomic
-    from assess.signing import load_key, sign_pdf
+    from assess.core.files import write_atomic
+    from assess.signatures.sign import load_key, sign_pdf
 
     signer = load_key(key, _password(password_file))
     try:
         data = report.read_bytes()
     except OSError as exc:
-        from assess.errors import InputError
+        from assess.core.errors import InputError
 
         raise InputError.single(report, f"cannot read it ({exc.strerror})") from None
     signed = sign_pdf(data, signer, name=str(report))
@@ -97,13 +97,13 @@ def verify(
     the report prints. Exit status 0 when everything holds, 1 when anything does not (each
     failure is said).
     """
-    from assess.verify import SignatureCheck, load_trust_roots, verify_pdf
+    from assess.signatures.verify import SignatureCheck, load_trust_roots, verify_pdf
 
     roots = load_trust_roots(trust or [])
     try:
         data = report.read_bytes()
     except OSError as exc:
-        from assess.errors import InputError
+        from assess.core.errors import InputError
 
         raise InputError.single(report, f"cannot read it ({exc.strerror})") from None
     v = verify_pdf(data, roots, name=str(report))
@@ -154,9 +154,9 @@ def demo_ca(
     """
     import os
 
-    from assess.demo_ca import FILES, make_demo
-    from assess.errors import OutputError
-    from assess.output import write_atomic
+    from assess.core.errors import OutputError
+    from assess.core.files import write_atomic
+    from assess.signatures.demo_ca import FILES, make_demo
 
     if not name.strip():
         raise typer.BadParameter("expected a name", param_hint="--name")

@@ -44,8 +44,8 @@ def lint(
     Prints every problem as level: file:line: field: message. Exit status 2 if there is an
     error (or, with --strict, a warning).
     """
-    from assess.lint import lint as run
-    from assess.lint import targets
+    from assess.checklists.lint import lint as run
+    from assess.checklists.lint import targets
 
     report = run(targets(paths or [], catalog(checklists)))
     out = stdout()
@@ -84,8 +84,8 @@ def diff(
     if as_json and as_markdown:
         raise typer.BadParameter("choose one of --json and --markdown", param_hint="--json")
     language = lang_of(lang)
-    from assess.diff import diff as compute
-    from assess.loading import resolve_checklist
+    from assess.checklists.diff import diff as compute
+    from assess.documents.loading import resolve_checklist
 
     cat = catalog(checklists)
     d = compute(resolve_checklist(old, cat).doc, resolve_checklist(new, cat).doc)
@@ -94,11 +94,11 @@ def diff(
 
         typer.echo(json.dumps(d.to_dict(), indent=2, ensure_ascii=False))
     elif as_markdown:
-        from assess.render.diff import markdown
+        from assess.outputs.terminal.diff import markdown
 
         typer.echo(markdown(d, language), nl=False)
     else:
-        from assess.render.diff import print_diff
+        from assess.outputs.terminal.diff import print_diff
 
         print_diff(d, language)
 
@@ -133,14 +133,14 @@ def release(
     except ValueError:
         raise typer.BadParameter(f"'{date}'; expected a date as YYYY-MM-DD",
                                  param_hint="--date") from None
-    from assess.release import plan_release, write_release
+    from assess.checklists.release import plan_release, write_release
 
     rel = plan_release(catalog(checklists).resolve(ref), today=today, strict=strict)
     err = stderr()
     for issue in rel.warnings:
         err.print(f"warning: {issue.problem}", **_PLAIN)
     if rel.diff is not None:
-        from assess.render.diff import print_diff
+        from assess.outputs.terminal.diff import print_diff
 
         print_diff(rel.diff, "en")
     what = "recorded" if rel.recorded_only else "released"
@@ -174,8 +174,8 @@ def migrate(
     controls are dropped, renamed controls keep their answer. The result is validated.
     """
     language = lang_of(lang)
-    from assess.migrate import migrate as run
-    from assess.output import write_atomic
+    from assess.core.files import write_atomic
+    from assess.workflows.migrate import migrate as run
 
     mig = run(proposal, to, catalog(checklists), language)
     write_atomic(output, mig.text, overwrite=force)
@@ -204,8 +204,7 @@ def schema(
     Put '# yaml-language-server: $schema=<path to the schema>' on the first line of a YAML file
     and editors check and complete it as it is typed.
     """
-    from assess import schemas
-
+    from assess.documents import schemas
     if kind is not None and kind not in schemas.KINDS:
         raise typer.BadParameter(f"'{kind}'; expected one of: {', '.join(schemas.KINDS)}",
                                  param_hint="KIND")
@@ -216,7 +215,7 @@ def schema(
         typer.echo(schemas.text(kind), nl=False)
         return
     if output.exists() and not output.is_dir():
-        from assess.errors import OutputError
+        from assess.core.errors import OutputError
 
         raise OutputError(f"{output}: is a file; expected a folder to write the schemas into")
     output.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,104 @@
+"""Finding checklists: `ID`, `ID@VERSION`, `ID@latest` or a path to a file.
+
+Search order: folders given by the user (`--checklists`, or `ASSESS_CHECKLISTS` separated by the
+OS path separator) first, then the built-in checklists shipped with the package. The layout is
+`<dir>/<id>/<version>.yaml`: one immutable file per version.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from assess.core.errors import InputError, NotFoundError
+from assess.core.resources import data_dir
+from assess.documents.messages import nearest
+
+ENV_VAR = "ASSESS_CHECKLISTS"
+_VERSION_FILE = re.compile(r"^(\d+)\.(\d+)\.(\d+)\.yaml$")
+
+
+def semver_key(version: str) -> tuple[int, int, int]:
+    major, minor, patch = (int(x) for x in version.split("."))
+    return major, minor, patch
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    id: str
+    version: str
+    path: Path
+
+
+def search_dirs(extra: Iterable[Path | str] = ()) -> list[Path]:
+    dirs = [Path(d) for d in extra]
+    env = os.environ.get(ENV_VAR)
+    if env:
+        dirs += [Path(d) for d in env.split(os.pathsep) if d]
+    dirs.append(data_dir("checklists"))
+    return dirs
+
+
+class Catalog:
+    """The checklists visible from a set of folders; earlier folders win on equal id@version."""
+
+    def __init__(self, dirs: Iterable[Path | str] = ()) -> None:
+        self.dirs = search_dirs(dirs)
+        self._entries: dict[str, dict[str, Entry]] = {}
+        for d in reversed(self.dirs):
+            if not d.is_dir():
+                continue
+            for sub in sorted(p for p in d.iterdir() if p.is_dir()):
+                for f in sub.iterdir():
+                    if _VERSION_FILE.match(f.name):
+                        version = f.name[: -len(".yaml")]
+                        self._entries.setdefault(sub.name, {})[version] = Entry(sub.name, version, f)
+
+    def _released(self, entry: Entry) -> bool:
+        """Released per the folder's lock when it has one (no parse of the checklist itself);
+        otherwise per the file's own `status`."""
+        from assess.checklists.lock import LOCK, read_lock
+
+        if (entry.path.parent / LOCK).is_file():
+            try:
+                return entry.version in read_lock(entry.path.parent)
+            except InputError:
+                pass  # a broken lock is lint's business; fall back to the file's status
+        from assess.documents.loading import read_status
+
+        return read_status(entry.path) == "released"
+
+    def ids(self) -> list[str]:
+        return sorted(self._entries)
+
+    def versions(self, checklist_id: str) -> list[Entry]:
+        found = self._entries.get(checklist_id, {})
+        return [found[v] for v in sorted(found, key=semver_key)]
+
+    def resolve(self, ref: str, *, released: bool = True) -> Path:
+        """Path of the checklist file that `ref` names; `@latest` skips drafts."""
+        if ref.endswith((".yaml", ".yml")) or os.sep in ref or "/" in ref:
+            path = Path(ref)
+            if not path.is_file():
+                raise NotFoundError(f"{ref}: no such checklist file")
+            return path
+        checklist_id, _, version = ref.partition("@")
+        if checklist_id not in self._entries:
+            raise NotFoundError(
+                f"no checklist '{checklist_id}' ({nearest(checklist_id, self.ids())}); "
+                f"searched {', '.join(str(d) for d in self.dirs)}")
+        entries = self.versions(checklist_id)
+        if version in ("", "latest"):
+            for entry in reversed(entries):
+                if not released or self._released(entry):
+                    return entry.path
+            raise NotFoundError(f"checklist '{checklist_id}' has no released version; "
+                                f"name a draft explicitly: {checklist_id}@{entries[-1].version}")
+        for entry in entries:
+            if entry.version == version:
+                return entry.path
+        have = ", ".join(e.version for e in entries)
+        raise NotFoundError(f"checklist '{checklist_id}' has no version {version} (have: {have})")

@@ -1,0 +1,102 @@
+"""Interface words in both languages, shared by the terminal, HTML and PDF renderers."""
+
+from __future__ import annotations
+
+from assess.documents.models import Lang
+
+WORDS: dict[str, tuple[str, str]] = {
+    "approve": ("Chấp thuận", "Approve"),
+    "conditional": ("Chấp thuận có điều kiện", "Approve with conditions"),
+    "reject": ("Không chấp thuận", "Reject"),
+    "met": ("Đạt", "Met"),
+    "partial": ("Đạt một phần", "Partly met"),
+    "not-met": ("Không đạt", "Not met"),
+    "not-applicable": ("Không áp dụng", "Not applicable"),
+    "unknown": ("Chưa rõ", "Unknown"),
+    "critical": ("Nghiêm trọng", "Critical"),
+    "high": ("Cao", "High"),
+    "medium": ("Trung bình", "Medium"),
+    "low": ("Thấp", "Low"),
+    "declared": ("Tự khai", "Declared"),
+    "rule": ("Luồng dữ liệu", "Data flows"),
+    "review": ("Thẩm định", "Review"),
+    "default": ("Chưa trả lời", "No answer"),
+    "verdict": ("Kết luận", "Verdict"),
+    "score": ("Điểm", "Score"),
+    "risk": ("Mức rủi ro", "Risk"),
+    "impact": ("Tác động", "Impact"),
+    "likelihood": ("Khả năng xảy ra", "Likelihood"),
+    "domain": ("Lĩnh vực", "Domain"),
+    "domains": ("Điểm theo lĩnh vực", "Domain scores"),
+    "weight": ("Trọng số", "Weight"),
+    "controls": ("Kiểm soát", "Controls"),
+    "control": ("Kiểm soát", "Control"),
+    "findings": ("Phát hiện chính", "Top findings"),
+    "severity": ("Mức độ", "Severity"),
+    "message": ("Nội dung", "Finding"),
+    "proposal": ("Hồ sơ", "Proposal"),
+    "checklist": ("Bộ tiêu chí", "Checklist"),
+    "channel": ("Kênh", "Channel"),
+    "operator": ("Đơn vị vận hành", "Operator"),
+    "status": ("Trạng thái", "Status"),
+    "source": ("Nguồn", "Source"),
+    "blocker": ("Bắt buộc", "Blocker"),
+    "reasons": ("Căn cứ kết luận", "Why"),
+    "exposure": ("Ai đọc được dữ liệu nào", "Who can read what"),
+    "data": ("Dữ liệu", "Data"),
+    "zone": ("Vùng", "Zone"),
+    "country": ("Quốc gia", "Country"),
+    "at_rest": ("Lưu trữ", "At rest"),
+    "e2e": ("Mã hóa đầu-cuối", "End-to-end"),
+    "yes": ("Có", "Yes"),
+    "no": ("Không", "No"),
+    "more_findings": (
+        "… và {n} phát hiện khác (xem --json hoặc báo cáo)",
+        "… and {n} more findings (see --json or the report)",
+    ),
+    "na": ("—", "—"),
+    # terminal-only phrases, by section
+    "path.path": ("Đường đi", "Path"),
+    "path.more": (
+        "… và {n} dòng khác (xem --json hoặc báo cáo)",
+        "… and {n} more rows (see --json or the report)",
+    ),
+    "review.self": ("Tự đánh giá", "Self-assessed"),
+    "review.reviewed": ("Sau thẩm định", "Reviewed"),
+    "review.reviewer": ("Người thẩm định", "Reviewer"),
+    "review.overrides": ("Điều chỉnh của người thẩm định", "Reviewer's overrides"),
+    "review.before": ("Trước", "Before"),
+    "review.after": ("Sau", "After"),
+    "review.rationale": ("Lý do", "Rationale"),
+    "review.conditions": ("Điều kiện", "Conditions"),
+    "review.computed": ("công cụ tính được", "computed"),
+    "reassess.title": (
+        "Đánh giá lại: trả lời theo {old} → đánh giá theo {new}",
+        "Re-assessment: answered for {old} → assessed against {new}",
+    ),
+    "reassess.change": ("Thay đổi", "Change"),
+    "reassess.answered": ("Đã trả lời", "Answered"),
+    "reassess.now": ("Hiện tại", "Now"),
+    "reassess.added": ("mới — chưa trả lời", "new — unanswered"),
+    "reassess.removed": ("đã bỏ — câu trả lời không dùng", "removed — answer ignored"),
+    "reassess.renamed": ("đổi mã từ {old}", "renamed from {old}"),
+    "reassess.changed": ("đã sửa: {fields}", "changed: {fields}"),
+    "reassess.more": ("… và {n} kiểm soát khác (xem --json)", "… and {n} more controls (see --json)"),
+    "reassess.hint": (
+        "Cập nhật hồ sơ: assess migrate <hồ sơ> --to {new} -o <hồ sơ mới>",
+        "Update the proposal: assess migrate <proposal> --to {new} -o <new proposal>",
+    ),
+}
+
+
+def pick(pair: tuple[str, str], lang: Lang) -> str:
+    """The `lang` half of a (Vietnamese, English) pair: how every word table is read."""
+    return pair[0] if lang == "vi" else pair[1]
+
+
+def t(key: str, lang: Lang) -> str:
+    """The word for `key`; an unknown key is returned as is (never raises in a renderer)."""
+    pair = WORDS.get(key)
+    if pair is None:
+        return key
+    return pick(pair, lang)

@@ -1,0 +1,149 @@
+"""The proposal document: what a province wants to run on a third-party channel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from assess.documents.models.common import Country, DataClass, Id, LocalText, Status, Strict
+
+
+class Contact(Strict):
+    """Who to ask about the proposal."""
+
+    name: str = Field(min_length=1, description="Full name of the contact person.")
+    email: str | None = Field(None, description="E-mail address.")
+    phone: str | None = Field(None, description="Telephone number.")
+
+
+class Submitter(Strict):
+    """The body submitting the proposal."""
+
+    organization: LocalText = Field(description="Submitting body, e.g. 'UBND tỉnh Bắc Giang'.")
+    unit: LocalText | None = Field(None, description="Unit within it that runs the service.")
+    contact: Contact = Field(description="Contact person.")
+    place: str | None = Field(None, description="Place in the report's date line, e.g. 'Bắc "
+                              "Giang'; taken from the organisation's name when not given.")
+
+
+class Channel(Strict):
+    """The third-party channel the province wants to use."""
+
+    name: LocalText = Field(description="Channel as citizens see it, e.g. 'Zalo OA Bắc Giang'.")
+    operator: str = Field(min_length=1, description="Company that runs the platform, e.g. VNG.")
+    operator_country: Country = Field(description="Country where the operator is established.")
+    kind: Literal["official-account", "social-page", "chat-bot", "mini-app", "saas-form",
+                  "other"] = Field(description="What kind of channel it is.")
+    exclusive: bool = Field(description="True if citizens can get the service ONLY through this "
+                            "channel (no portal, counter or other way).")
+    url: str | None = Field(None, description="Public address of the channel (shown as text only).")
+
+
+class Service(Strict):
+    """A public service delivered through the channel."""
+
+    id: Id = Field(description="Service id, unique in the proposal.")
+    name: LocalText = Field(description="Service name.")
+    description: LocalText | None = Field(None, description="What citizens do through it.")
+    data: list[str] = Field(default_factory=list, description="Ids of data items it uses.")
+
+
+class DataSubjects(Strict):
+    """A category of people whose data is processed."""
+
+    category: LocalText = Field(description="Who they are, e.g. 'citizens applying for permits'.")
+    count: int = Field(ge=0, description="Estimated number of people.")
+
+
+class DataItem(Strict):
+    """An entry of the data inventory."""
+
+    id: Id = Field(description="Data id, unique in the proposal.")
+    name: LocalText = Field(description="What the data is.")
+    data_class: Literal["public", "internal", "personal", "sensitive-personal"] = Field(
+        alias="class", description="Classification: public, internal, personal or "
+        "sensitive-personal (Decree 356/2025 Art. 4 lists sensitive data).")
+    description: LocalText | None = Field(None, description="Fields it contains.")
+
+    @property
+    def cls(self) -> DataClass:
+        return DataClass(self.data_class)
+
+
+class Zone(Strict):
+    """A trust zone: where something runs, in which country, under whose control."""
+
+    id: Id = Field(description="Zone id, unique in the proposal.")
+    name: LocalText = Field(description="Zone name.")
+    country: Country = Field(description="Country where the zone's systems and data are located.")
+    operator: str = Field(min_length=1, description="Who operates the zone.")
+    trust: Literal["government", "third-party", "untrusted"] = Field(
+        description="government (the state's own systems), third-party (a contracted operator) "
+        "or untrusted (the public internet, citizens' devices).")
+
+
+class Node(Strict):
+    """An element of the data-flow diagram."""
+
+    id: Id = Field(description="Node id, unique in the proposal.")
+    name: LocalText = Field(description="Node name.")
+    kind: Literal["actor", "process", "datastore", "external"] = Field(
+        description="actor (a person), process (software), datastore, or external system.")
+    zone: str = Field(description="Id of the zone it is in.")
+    stores: list[str] = Field(default_factory=list,
+                              description="Datastores only: ids of the data items kept there.")
+    encrypted_at_rest: Literal["yes", "no", "unknown"] | None = Field(
+        None, description="Datastores only: is the stored data encrypted at rest?")
+    retention_days: int | None = Field(
+        None, ge=0, description="Datastores only: how many days data is kept before deletion.")
+
+
+class Flow(Strict):
+    """A transfer of data from one node to another."""
+
+    source: str = Field(alias="from", description="Id of the sending node.")
+    target: str = Field(alias="to", description="Id of the receiving node.")
+    data: list[str] = Field(min_length=1, description="Ids of the data items it carries.")
+    encryption: Literal["none", "tls", "e2e", "unknown"] = Field(
+        description="none, tls (encrypted in transit, readable by each hop), e2e (end-to-end), "
+        "or unknown (not known to the province: treated as unencrypted until shown otherwise).")
+    authenticated: bool = Field(description="Is the sender authenticated by the receiver?")
+    purpose: LocalText | None = Field(None, description="Why the data moves.")
+
+    @property
+    def key(self) -> str:
+        return f"{self.source}->{self.target}"
+
+
+class Answer(Strict):
+    """The province's declared answer to one control."""
+
+    status: Status = Field(description="met, partial, not-met, not-applicable or unknown.")
+    evidence: list[str] = Field(default_factory=list,
+                                description="References to the documents that prove it.")
+    note: str | None = Field(None, description="Explanation in the province's words.")
+
+
+class Proposal(Strict):
+    """A proposal to deliver public services through a third-party channel (`kind: proposal`)."""
+
+    kind: Literal["proposal"] = Field(description="Always 'proposal'.")
+    schema_version: Literal[1] = Field(description="Version of this document format; currently 1.")
+    id: Id = Field(description="Proposal id.")
+    title: LocalText = Field(description="Title of the proposal.")
+    submitted_by: Submitter = Field(description="Submitting body.")
+    submitted_on: dt.date = Field(description="Date of submission.")
+    checklist: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*@\S+$",
+                           description="Checklist answered, as id@version.")
+    channel: Channel = Field(description="The channel.")
+    services: list[Service] = Field(default_factory=list, description="Services offered through it.")
+    data_subjects: list[DataSubjects] = Field(default_factory=list,
+                                              description="Whose data is processed.")
+    data: list[DataItem] = Field(default_factory=list, description="Data inventory.")
+    zones: list[Zone] = Field(default_factory=list, description="Trust zones.")
+    nodes: list[Node] = Field(default_factory=list, description="Data-flow diagram nodes.")
+    flows: list[Flow] = Field(default_factory=list, description="Data flows between nodes.")
+    answers: dict[str, Answer] = Field(default_factory=dict,
+                                       description="Declared answer per control id.")

@@ -1,0 +1,68 @@
+"""The review document: a ministry reviewer's re-assessment of a proposal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from assess.documents.models.common import Id, LocalText, Status, Strict
+
+
+class ProposalRef(Strict):
+    """Which proposal file is reviewed; a changed file does not match its hash."""
+
+    id: Id = Field(description="Proposal id.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the proposal file.")
+
+
+class Reviewer(Strict):
+    """Who reviews."""
+
+    organization: LocalText = Field(description="Reviewing body, e.g. 'Bộ Thông tin và Truyền "
+                                    "thông' (the parent body in the report's header).")
+    unit: LocalText | None = Field(None, description="Unit of that body that issues the review, "
+                                   "e.g. 'Cục An toàn thông tin' (the issuing body in the header).")
+    name: str = Field(min_length=1, description="Reviewer's full name.")
+    role: LocalText = Field(description="Reviewer's position, as it stands above the signature.")
+    place: str | None = Field(None, description="Place in the report's date line, e.g. 'Hà Nội'; "
+                              "taken from the organisation's name when not given.")
+
+
+class Override(Strict):
+    """The reviewer's own status for a control, with the reason."""
+
+    status: Status = Field(description="Status the reviewer assigns.")
+    rationale: str = Field(min_length=1, description="Why the reviewer sets this status "
+                           "(required: an override without a reason is refused).")
+
+
+class Condition(Strict):
+    """A condition attached to approval."""
+
+    text: LocalText = Field(description="What must be done.")
+    control: str | None = Field(None, description="Control it concerns, if any.")
+    due: dt.date | None = Field(None, description="Deadline.")
+
+
+class Decision(Strict):
+    """The reviewer's decision, if they state one."""
+
+    verdict: Literal["approve", "conditional", "reject"] = Field(description="Decided verdict.")
+    rationale: str | None = Field(None, description="Required when it differs from the computed "
+                                  "verdict.")
+
+
+class Review(Strict):
+    """A reviewer's re-assessment (`kind: review`)."""
+
+    kind: Literal["review"] = Field(description="Always 'review'.")
+    schema_version: Literal[1] = Field(description="Version of this document format; currently 1.")
+    proposal: ProposalRef = Field(description="The reviewed proposal.")
+    reviewer: Reviewer = Field(description="The reviewer.")
+    reviewed_on: dt.date = Field(description="Date of the review.")
+    overrides: dict[str, Override] = Field(default_factory=dict,
+                                           description="Reviewer's status per control id.")
+    conditions: list[Condition] = Field(default_factory=list, description="Conditions of approval.")
+    decision: Decision | None = Field(None, description="The reviewer's decision.")

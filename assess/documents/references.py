@@ -1,0 +1,156 @@
+"""Cross-reference checks that a schema cannot express: ids exist, are unique, fit together.
+
+Each check returns every problem it finds (not just the first), located by YAML path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from assess.core.errors import Problem
+from assess.documents.messages import nearest
+from assess.documents.models import Checklist, Proposal, Review
+from assess.documents.yamlsource import Path_, Source, format_path
+
+
+class _Collector:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path_, message: str) -> None:
+        self.problems.append(Problem(self.source.name, self.source.line_of(path),
+                                     format_path(path), message))
+
+    def unique(self, items: Iterable[tuple[Path_, str]], what: str) -> set[str]:
+        seen: dict[str, Path_] = {}
+        for path, value in items:
+            if value in seen:
+                first = self.source.line_of(seen[value])
+                self.add(path, f"duplicate {what} '{value}' (first defined on line {first}); "
+                         f"expected each {what} once")
+            else:
+                seen[value] = path
+        return set(seen)
+
+    def known(self, path: Path_, value: str, pool: set[str], what: str) -> None:
+        if value not in pool:
+            self.add(path, f"unknown {what} '{value}'; {nearest(value, pool)}")
+
+
+def check_proposal(p: Proposal, source: Source) -> list[Problem]:
+    c = _Collector(source)
+    data = c.unique(((("data", i, "id"), d.id) for i, d in enumerate(p.data)), "data id")
+    zones = c.unique(((("zones", i, "id"), z.id) for i, z in enumerate(p.zones)), "zone id")
+    nodes = c.unique(((("nodes", i, "id"), n.id) for i, n in enumerate(p.nodes)), "node id")
+    c.unique(((("services", i, "id"), s.id) for i, s in enumerate(p.services)), "service id")
+    for i, s in enumerate(p.services):
+        for j, d in enumerate(s.data):
+            c.known(("services", i, "data", j), d, data, "data id")
+    for i, n in enumerate(p.nodes):
+        c.known(("nodes", i, "zone"), n.zone, zones, "zone")
+        for j, d in enumerate(n.stores):
+            c.known(("nodes", i, "stores", j), d, data, "data id")
+        if n.kind != "datastore":
+            for name in ("stores", "encrypted_at_rest", "retention_days"):
+                if getattr(n, name):
+                    c.add(("nodes", i, name), f"'{name}' is only for datastores; this node is "
+                          f"a {n.kind} (set kind: datastore, or remove the field)")
+    pairs: dict[str, int] = {}
+    for i, f in enumerate(p.flows):
+        c.known(("flows", i, "from"), f.source, nodes, "node")
+        c.known(("flows", i, "to"), f.target, nodes, "node")
+        if f.source == f.target:
+            c.add(("flows", i, "to"), f"a flow from '{f.source}' to itself; expected two "
+                  "different nodes")
+        if f.key in pairs:
+            c.add(("flows", i), f"a second flow {f.key} (first is flows[{pairs[f.key]}]); "
+                  "expected one flow per direction: list all its data in one flow")
+        pairs.setdefault(f.key, i)
+        for j, d in enumerate(f.data):
+            c.known(("flows", i, "data", j), d, data, "data id")
+    return c.problems
+
+
+def check_answers(p: Proposal, source: Source, checklist: Checklist) -> list[Problem]:
+    c = _Collector(source)
+    ids = {ctrl.id for ctrl in checklist.controls()}
+    for key in p.answers:
+        if key not in ids:
+            c.add(("answers", key), f"no control '{key}' in checklist {checklist.ref}; "
+                  f"{nearest(key, ids)}")
+    return c.problems
+
+
+def check_checklist(cl: Checklist, source: Source) -> list[Problem]:
+    from assess.engine.facts import FACTS
+    from assess.engine.rules import known
+
+    c = _Collector(source)
+    rules = set(known())
+    c.unique(((("domains", i, "id"), d.id) for i, d in enumerate(cl.domains)), "domain id")
+    c.unique(((("domains", i, "controls", j, "id"), ctrl.id)
+              for i, d in enumerate(cl.domains) for j, ctrl in enumerate(d.controls)), "control id")
+    for i, d in enumerate(cl.domains):
+        for j, ctrl in enumerate(d.controls):
+            at: Path_ = ("domains", i, "controls", j)
+            if not ctrl.id.startswith(d.id + "-"):
+                c.add((*at, "id"), f"control '{ctrl.id}' is in domain '{d.id}'; expected an id "
+                      f"starting with '{d.id}-'")
+            for k, fact in enumerate(ctrl.applies_if):
+                c.known((*at, "applies_if", k), fact, set(FACTS), "fact")
+            if ctrl.rule is not None:
+                c.known((*at, "rule"), ctrl.rule, rules, "rule")
+    s = cl.scoring
+    missing = [sev for sev in ("critical", "high", "medium", "low") if sev not in s.severity_weights]
+    if missing:
+        c.add(("scoring", "severity_weights"), f"missing weights for {', '.join(missing)}")
+    missing = [st for st in ("met", "partial", "not-met", "unknown") if st not in s.status_values]
+    if missing:
+        c.add(("scoring", "status_values"), f"missing values for {', '.join(missing)}")
+    for st, v in s.status_values.items():
+        if not 0 <= v <= 1:
+            c.add(("scoring", "status_values", st), f"value {v} is out of range; expected 0 to 1")
+    if s.thresholds.approve < s.thresholds.conditional:
+        c.add(("scoring", "thresholds"), f"approve ({s.thresholds.approve}) is below conditional "
+              f"({s.thresholds.conditional}); expected approve ≥ conditional")
+    for name, level in s.risk.impact.class_levels.items():
+        if not 1 <= level <= 4:
+            c.add(("scoring", "risk", "impact", "class_levels", name),
+                  f"level {level} is out of range; expected 1 to 4")
+    for sev, level in s.risk.likelihood_levels.items():
+        if not 1 <= level <= 4:
+            c.add(("scoring", "risk", "likelihood_levels", sev),
+                  f"level {level} is out of range; expected 1 to 4")
+    for i, row in enumerate(s.risk.matrix):
+        if len(row) != 4:
+            c.add(("scoring", "risk", "matrix", i), f"row has {len(row)} ratings; expected 4")
+    return c.problems
+
+
+def check_review(r: Review, source: Source, checklist: Checklist | None) -> list[Problem]:
+    c = _Collector(source)
+    if checklist is not None:
+        ids = {ctrl.id for ctrl in checklist.controls()}
+        for key in r.overrides:
+            if key not in ids:
+                c.add(("overrides", key), f"no control '{key}' in checklist {checklist.ref}; "
+                      f"{nearest(key, ids)}")
+        for i, cond in enumerate(r.conditions):
+            if cond.control is not None:
+                c.known(("conditions", i, "control"), cond.control, ids, "control")
+    for key, override in r.overrides.items():
+        if not override.rationale.strip():
+            c.add(("overrides", key, "rationale"), "is blank; expected the reason the reviewer "
+                  "sets this status (an override needs a rationale)")
+    return c.problems
+
+
+def check_decision(r: Review, source: Source, computed: str) -> list[Problem]:
+    """A decision that departs from the computed verdict must say why (known once scored)."""
+    c = _Collector(source)
+    d = r.decision
+    if d is not None and d.verdict != computed and not (d.rationale or "").strip():
+        c.add(("decision", "rationale"), f"the decision '{d.verdict}' differs from the computed "
+              f"verdict '{computed}'; expected a rationale saying why")
+    return c.problems

@@ -1,0 +1,258 @@
+"""The built-in graph rules. Each walks the graph once (linear in flows and nodes).
+
+Rule ids are referenced by checklists (`rule:`) and are stable forever; a finding's id is
+`RULE@element`, where element is a node id or a flow `from->to`. Every hit carries the path the
+data took to the offending flow or store (from where it originates, see `assess.exposure`), so a
+reviewer sees how it got there, not only where it is.
+"""
+
+from __future__ import annotations
+
+from assess.documents.models import Severity, Text
+from assess.engine.exposure import Index, index
+from assess.engine.graph import HOME_COUNTRY, FlowGraph
+from assess.engine.rules import Hit, Rule, register
+
+_TRUST_OUTSIDE = {"third-party": ("bên thứ ba", "third-party"),
+                  "untrusted": ("không tin cậy", "untrusted")}
+"""Trust levels outside the state's systems, in Vietnamese and English."""
+
+
+def _names(items: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(items)
+
+
+def trace(fg: FlowGraph, u: str, v: str, data: str) -> tuple[str, ...]:
+    """The path `data` took to reach the flow u→v: from its origin to u, then v."""
+    return (*index(fg).spread(data).path(u), v)
+
+
+def _rests(ix: Index, n: str, data: str) -> tuple[str, ...]:
+    """The path `data` took to the node that keeps it."""
+    return ix.spread(data).path(n)
+
+
+def _store_abroad(fg: FlowGraph) -> list[Hit]:
+    hits = []
+    ix = index(fg)
+    for n, kept in ix.stores.items():
+        c = ix.country[n]
+        personal = ix.personal(kept) if c != HOME_COUNTRY else None
+        if personal:
+            hits.append(Hit(n, Text(
+                vi=f"Dữ liệu cá nhân ({_names(personal)}) được lưu tại '{n}' ở {c}, "
+                   "ngoài lãnh thổ Việt Nam.",
+                en=f"Personal data ({_names(personal)}) is stored at '{n}' in {c}, "
+                   "outside Vietnam."), _rests(ix, n, personal[0]), tuple(personal)))
+    return hits
+
+
+def _transfer_abroad(fg: FlowGraph) -> list[Hit]:
+    hits = []
+    ix = index(fg)
+    country = ix.country
+    for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True):
+        c = country[v]
+        if c == HOME_COUNTRY or country[u] == c:
+            continue
+        personal = ix.personal(data)
+        if personal:
+            hits.append(Hit(f"{u}->{v}", Text(
+                vi=f"Dữ liệu cá nhân ({_names(personal)}) được chuyển ra nước ngoài ({c}) "
+                   f"qua luồng {u} → {v}.",
+                en=f"Personal data ({_names(personal)}) is transferred abroad ({c}) on the flow "
+                   f"{u} → {v}."), trace(fg, u, v, personal[0]), tuple(personal)))
+    return hits
+
+
+def _unencrypted_boundary(fg: FlowGraph) -> list[Hit]:
+    hits = []
+    ix = index(fg)
+    zone = ix.zone
+    for u, v, enc, data in zip(ix.src, ix.dst, ix.enc, ix.data, strict=True):
+        if enc in ("tls", "e2e") or zone[u] == zone[v]:
+            continue
+        personal = ix.personal(data)
+        if personal:
+            how_vi, how_en = (("mà không được mã hóa", "unencrypted") if enc == "none" else
+                              ("mà chưa rõ có được mã hóa không", "with its encryption unknown"))
+            hits.append(Hit(f"{u}->{v}", Text(
+                vi=f"Dữ liệu cá nhân ({_names(personal)}) đi qua ranh giới vùng "
+                   f"{zone[u]} → {zone[v]} {how_vi}.",
+                en=f"Personal data ({_names(personal)}) crosses the zone boundary "
+                   f"{zone[u]} → {zone[v]} {how_en}."),
+                trace(fg, u, v, personal[0]), tuple(personal)))
+    return hits
+
+
+def _e2e_ends_at(ix: Index, v: str, sensitive: list[str]) -> list[str]:
+    """Sensitive items whose end-to-end channel terminates at node v.
+
+    End-to-end encryption only keeps data from the hops *between* the ends: when the item goes
+    no further than v (and v does not keep it, a finding of its own), v decrypts it.
+    """
+    kept = ix.stores.get(v, ())
+    return [d for d in sensitive if v in ix.spread(d).ends and d not in kept]
+
+
+def _sensitive_edge(fg: FlowGraph, u: str, v: str, sensitive: list[str], e2e: bool) -> Hit:
+    ix = index(fg)
+    op = ", ".join(dict.fromkeys(ix.operator[n] for n in (u, v) if ix.trust[n] == "third-party"))
+    if e2e:
+        text = Text(
+            vi=f"Mã hóa đầu-cuối của dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) kết thúc "
+               f"tại hệ thống của {op} ('{v}'), nơi dữ liệu được giải mã.",
+            en=f"End-to-end encryption of sensitive personal data ({_names(sensitive)}) ends at "
+               f"{op}'s system '{v}', where it is decrypted.")
+    else:
+        text = Text(
+            vi=f"Dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) đi qua hệ thống của {op} "
+               f"({u} → {v}) mà không được mã hóa đầu-cuối.",
+            en=f"Sensitive personal data ({_names(sensitive)}) passes through {op}'s systems "
+               f"({u} → {v}) without end-to-end encryption.")
+    return Hit(f"{u}->{v}", text, trace(fg, u, v, sensitive[0]), tuple(sensitive))
+
+
+def _sensitive_flows(fg: FlowGraph) -> list[Hit]:
+    """Flows that let a third party read sensitive data: not end-to-end encrypted and touching
+    it, or end-to-end encrypted but ending at it."""
+    hits = []
+    ix = index(fg)
+    trust = ix.trust
+    for u, v, enc, data in zip(ix.src, ix.dst, ix.enc, ix.data, strict=True):
+        e2e = enc == "e2e"
+        if trust[v] != "third-party" and (e2e or trust[u] != "third-party"):
+            continue
+        sensitive = ix.sensitive(data)
+        if sensitive and e2e:
+            sensitive = _e2e_ends_at(ix, v, sensitive)
+        if sensitive:
+            hits.append(_sensitive_edge(fg, u, v, sensitive, e2e))
+    return hits
+
+
+def _sensitive_without_e2e(fg: FlowGraph) -> list[Hit]:
+    hits = _sensitive_flows(fg)
+    ix = index(fg)
+    for n, kept in ix.stores.items():
+        sensitive = ix.sensitive(kept) if ix.trust[n] == "third-party" else None
+        if sensitive:
+            op = ix.operator[n]
+            hits.append(Hit(n, Text(
+                vi=f"Dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) được lưu tại '{n}' do "
+                   f"{op} vận hành.",
+                en=f"Sensitive personal data ({_names(sensitive)}) rests at '{n}', run by "
+                   f"{op}."), _rests(ix, n, sensitive[0]), tuple(sensitive)))
+    return hits
+
+
+def _not_encrypted_at_rest(fg: FlowGraph) -> list[Hit]:
+    hits = []
+    ix = index(fg)
+    for n, kept in ix.stores.items():
+        state = ix.at_rest[n] or "unknown"
+        personal = ix.personal(kept) if state != "yes" else None
+        if personal:
+            vi_state = "không" if state == "no" else "chưa rõ"
+            hits.append(Hit(n, Text(
+                vi=f"Kho dữ liệu '{n}' lưu dữ liệu cá nhân ({_names(personal)}); mã hóa khi lưu "
+                   f"trữ: {vi_state}.",
+                en=f"Datastore '{n}' holds personal data ({_names(personal)}); encrypted at "
+                   f"rest: {state}."), _rests(ix, n, personal[0]), tuple(personal)))
+    return hits
+
+
+def _no_retention(fg: FlowGraph) -> list[Hit]:
+    hits = []
+    ix = index(fg)
+    for n, kept in ix.stores.items():
+        personal = ix.personal(kept) if ix.retention[n] is None else None
+        if personal:
+            hits.append(Hit(n, Text(
+                vi=f"Kho dữ liệu '{n}' lưu dữ liệu cá nhân ({_names(personal)}) nhưng không "
+                   "có thời hạn lưu trữ.",
+                en=f"Datastore '{n}' holds personal data ({_names(personal)}) with no "
+                   "retention period."), _rests(ix, n, personal[0]), tuple(personal)))
+    return hits
+
+
+def _unauthenticated_inbound(fg: FlowGraph) -> list[Hit]:
+    hits = []
+    ix = index(fg)
+    trust = ix.trust
+    for u, v, auth, data in zip(ix.src, ix.dst, ix.auth, ix.data, strict=True):
+        t = trust[u]
+        if auth or trust[v] != "government" or t not in _TRUST_OUTSIDE:
+            continue
+        hits.append(Hit(f"{u}->{v}", Text(
+            vi=f"Luồng từ vùng {_TRUST_OUTSIDE[t][0]} '{u}' vào hệ thống nhà nước '{v}' không "
+               "được xác thực.",
+            en=f"The flow from {_TRUST_OUTSIDE[t][1]} '{u}' into government system '{v}' is not "
+               "authenticated."), trace(fg, u, v, data[0]), data))
+    return hits
+
+
+def _unused_data(fg: FlowGraph) -> list[Hit]:
+    """The one rule whose hits have an empty path: an unused item is nowhere in the graph."""
+    used = index(fg).used()
+    return [Hit(d.id, Text(
+        vi=f"Dữ liệu '{d.id}' được khai báo nhưng không có luồng hay kho nào sử dụng.",
+        en=f"Data item '{d.id}' is declared but no flow or store uses it."), (), (d.id,))
+        for d in fg.proposal.data if d.id not in used]
+
+
+def _farthest(ix: Index, data: list[str]) -> tuple[str, ...]:
+    """Where the service's data goes: the path to the last node its first item reaches."""
+    for d in data:
+        sp = ix.spread(d)
+        if sp.parent:
+            return sp.path(next(reversed(sp.parent)))
+    return ()
+
+
+def _reaches_government(ix: Index, data: str) -> bool:
+    trust = ix.trust
+    return any(trust[n] == "government" for n in ix.spread(data).parent)
+
+
+def _service_off_government(fg: FlowGraph) -> list[Hit]:
+    ix = index(fg)
+    return [Hit(s.id, Text(
+        vi=f"Dữ liệu của dịch vụ '{s.id}' không đến hệ thống nào của cơ quan nhà nước.",
+        en=f"The data of service '{s.id}' never reaches a government system."),
+        _farthest(ix, s.data), tuple(s.data))
+        for s in fg.proposal.services
+        if s.data and not any(_reaches_government(ix, d) for d in s.data)]
+
+
+for _rule in (
+    Rule("G-RES-STORE", Text(vi="Dữ liệu cá nhân lưu trữ ngoài Việt Nam",
+                             en="Personal data stored outside Vietnam"),
+         Severity.critical, _store_abroad),
+    Rule("G-RES-XFER", Text(vi="Chuyển dữ liệu cá nhân ra nước ngoài",
+                            en="Cross-border transfer of personal data"),
+         Severity.high, _transfer_abroad),
+    Rule("G-ENC-BOUNDARY", Text(vi="Dữ liệu cá nhân qua ranh giới vùng không mã hóa",
+                                en="Personal data crosses a zone boundary unencrypted"),
+         Severity.critical, _unencrypted_boundary),
+    Rule("G-E2E-SENSITIVE", Text(vi="Dữ liệu nhạy cảm qua bên thứ ba không mã hóa đầu-cuối",
+                                 en="Sensitive data through a third party without end-to-end "
+                                    "encryption"),
+         Severity.critical, _sensitive_without_e2e),
+    Rule("G-REST-ENC", Text(vi="Kho dữ liệu cá nhân không mã hóa khi lưu trữ",
+                            en="Personal datastore not encrypted at rest"),
+         Severity.high, _not_encrypted_at_rest),
+    Rule("G-RETENTION", Text(vi="Kho dữ liệu cá nhân không có thời hạn lưu trữ",
+                             en="Personal datastore without a retention period"),
+         Severity.medium, _no_retention),
+    Rule("G-AUTH-INBOUND", Text(vi="Luồng vào hệ thống nhà nước không xác thực",
+                                en="Unauthenticated flow into a government system"),
+         Severity.high, _unauthenticated_inbound),
+    Rule("G-INV-UNUSED", Text(vi="Dữ liệu khai báo nhưng không sử dụng",
+                              en="Declared data that nothing uses"),
+         Severity.low, _unused_data, decides=False),
+    Rule("G-INV-SERVICE", Text(vi="Dịch vụ có dữ liệu không đến hệ thống nhà nước",
+                               en="Service whose data never reaches a government system"),
+         Severity.low, _service_off_government, decides=False),
+):
+    register(_rule)

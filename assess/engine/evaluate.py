@@ -1,0 +1,332 @@
+"""Evaluate a proposal against a checklist: facts → control statuses → scores → verdict → risk.
+
+Pure: takes validated documents, returns an Assessment. All numbers come from the checklist's
+`scoring` block, so a policy team changes the model by releasing a new checklist version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assess import __version__
+from assess.core.i18n import t
+from assess.documents.loading import Loaded
+from assess.documents.models import Checklist, Control, Proposal, Review, Severity, Status, Text, Verdict
+from assess.engine import facts as facts_mod
+from assess.engine import graph as graph_mod
+from assess.engine import rules as rules_mod
+from assess.engine.exposure import exposure_matrix
+from assess.engine.result import (
+    Assessment,
+    ControlResult,
+    ControlSource,
+    DocRef,
+    DomainResult,
+    FactResult,
+    Finding,
+    FindingKind,
+    Reason,
+    ReviewInfo,
+    RiskResult,
+    SelfAssessment,
+    Tool,
+)
+from assess.engine.rules import RuleResult
+
+_SEVERITY_ORDER = {s: i for i, s in enumerate(("critical", "high", "medium", "low"))}
+_FAILED = (Status.not_met, Status.unknown)
+# A declared answer contradicts a rule only when it claims the opposite outcome: "partial"
+# admits a gap, so it never contradicts a failed rule (one store encrypted, another not).
+_CONTRADICTS = {Status.not_met: {Status.met, Status.not_applicable}, Status.met: {Status.not_met}}
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What scoring needs from one control, computed once per checklist, not per proposal."""
+
+    ctrl: Control
+    domain: str
+    weight: float
+    messages: dict[Status, tuple[FindingKind, Text]]
+
+
+_PLANS: dict[int, tuple[Checklist, list[_Plan], dict[Status, float]]] = {}
+
+
+def _plan(cl: Checklist) -> tuple[list[_Plan], dict[Status, float]]:
+    """Per-checklist constants, cached: batch scoring evaluates one checklist many times."""
+    hit = _PLANS.get(id(cl))
+    if hit is not None and hit[0] is cl:
+        return hit[1], hit[2]
+    sc = cl.scoring
+    values = {Status(k): v for k, v in sc.status_values.items()}
+    plans = []
+    for d in cl.domains:
+        for c in d.controls:
+            messages = {status: (kind, Text(vi=f"{vi}: {c.title.vi}", en=f"{en}: {c.title.en}"))
+                        for status, (kind, vi, en) in _STATUS_TEXT.items()}
+            plans.append(_Plan(c, d.id, sc.severity_weights[c.severity], messages))
+    if len(_PLANS) >= 64:
+        _PLANS.clear()
+    _PLANS[id(cl)] = (cl, plans, values)
+    return plans, values
+
+
+def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
+             facts: dict[str, facts_mod.Fact], rule_results: dict[str, RuleResult],
+             review: Review | None) -> ControlResult:
+    ctrl = plan.ctrl
+    missing = [f for f in ctrl.applies_if if not facts[f].value] if ctrl.applies_if else []
+    answer = proposal.answers.get(ctrl.id)
+    declared = answer.status if answer else None
+    rule_status: Status | None = None
+    if ctrl.rule is not None and ctrl.rule in rule_results:
+        rule_status = Status.met if rule_results[ctrl.rule].passed else Status.not_met
+    override = review.overrides.get(ctrl.id) if review else None
+
+    applicable = not missing
+    source: ControlSource
+    if override is not None:
+        status, source = override.status, "review"
+    elif not applicable:
+        status, source = Status.not_applicable, "rule"
+    elif rule_status is not None:
+        status, source = rule_status, "rule"
+    elif declared is not None:
+        status, source = declared, "declared"
+    else:
+        status, source = Status.unknown, "default"
+    if status is Status.not_applicable:
+        applicable = False
+    return ControlResult(
+        id=ctrl.id, domain=plan.domain, title=ctrl.title, requirement=ctrl.requirement,
+        severity=ctrl.severity, blocker=ctrl.blocker, owner=ctrl.owner, applicable=applicable,
+        missing_facts=missing, status=status, source=source, declared=declared, rule=ctrl.rule,
+        rule_status=rule_status, review_status=override.status if override else None,
+        review_rationale=override.rationale if override else None, weight=plan.weight,
+        value=values[status] if applicable else None,
+        evidence=answer.evidence if answer else [], note=answer.note if answer else None,
+        evidence_expected=ctrl.evidence, legal_basis=ctrl.legal_basis,
+        remediation=ctrl.remediation)
+
+
+def _domains(cl: Checklist, results: list[ControlResult]) -> list[DomainResult]:
+    sums: dict[str, tuple[float, float, list[str]]] = {d.id: (0.0, 0.0, []) for d in cl.domains}
+    for r in results:
+        if r.applicable:
+            earned, possible, ids = sums[r.domain]
+            ids.append(r.id)
+            sums[r.domain] = (earned + r.weight * (r.value or 0.0), possible + r.weight, ids)
+    out = []
+    for d in cl.domains:
+        earned, possible, ids = sums[d.id]
+        out.append(DomainResult(
+            id=d.id, title=d.title, weight=d.weight,
+            score=round(earned / possible * 100, 2) if possible else None, earned=earned,
+            possible=possible, controls=ids))
+    return out
+
+
+def _overall(domains: list[DomainResult]) -> float:
+    scored = [d for d in domains if d.score is not None]
+    total = sum(d.weight for d in scored)
+    if not total:
+        return 0.0
+    return round(sum(d.weight * (d.score or 0.0) for d in scored) / total, 2)
+
+
+def _verdict(cl: Checklist, score: float, results: list[ControlResult]) -> tuple[Verdict,
+                                                                                   list[Reason]]:
+    t = cl.scoring.thresholds
+    failed = [r.id for r in results if r.applicable and r.blocker and r.status in _FAILED]
+    partial = [r.id for r in results if r.applicable and r.blocker and r.status is Status.partial]
+    reasons: list[Reason] = []
+    if score >= t.approve:
+        verdict = Verdict.approve
+        text = Text(vi=f"Điểm {score:.1f} đạt ngưỡng chấp thuận {t.approve:g}.",
+                    en=f"Score {score:.1f} reaches the approval threshold {t.approve:g}.")
+    elif score >= t.conditional:
+        verdict = Verdict.conditional
+        text = Text(vi=f"Điểm {score:.1f} đạt ngưỡng chấp thuận có điều kiện {t.conditional:g} "
+                    f"nhưng dưới ngưỡng chấp thuận {t.approve:g}.",
+                    en=f"Score {score:.1f} reaches the conditional threshold {t.conditional:g} "
+                    f"but is below the approval threshold {t.approve:g}.")
+    else:
+        verdict = Verdict.reject
+        text = Text(vi=f"Điểm {score:.1f} dưới ngưỡng chấp thuận có điều kiện {t.conditional:g}.",
+                    en=f"Score {score:.1f} is below the conditional threshold {t.conditional:g}.")
+    reasons.append(Reason(code="score", text=text))
+    if partial:
+        if verdict is Verdict.approve:
+            verdict = Verdict.conditional
+        reasons.insert(0, Reason(
+            code="blocker-partial", controls=partial,
+            text=Text(vi="Kiểm soát bắt buộc chỉ đáp ứng một phần: " + ", ".join(partial)
+                      + " — tối đa là chấp thuận có điều kiện.",
+                      en="Blocking controls only partly met: " + ", ".join(partial)
+                      + " — at best conditional.")))
+    if failed:
+        verdict = Verdict.reject
+        reasons.insert(0, Reason(
+            code="blocker-failed", controls=failed,
+            text=Text(vi="Kiểm soát bắt buộc không đạt hoặc chưa rõ: " + ", ".join(failed)
+                      + " — hồ sơ bị từ chối bất kể điểm số.",
+                      en="Blocking controls not met or unknown: " + ", ".join(failed)
+                      + " — rejected whatever the score.")))
+    return verdict, reasons
+
+
+_CLASS_VI = {"public": "công khai", "internal": "nội bộ", "personal": "cá nhân",
+             "sensitive-personal": "cá nhân nhạy cảm"}
+
+
+def _risk(cl: Checklist, proposal: Proposal, used: frozenset[str],
+          results: list[ControlResult]) -> RiskResult:
+    r = cl.scoring.risk
+    levels = r.impact.class_levels
+    classes = [d.data_class for d in proposal.data if d.id in used] or ["public"]
+    top = max(classes, key=lambda c: levels.get(c, 1))
+    impact = levels.get(top, 1)
+    subjects = sum(s.count for s in proposal.data_subjects)
+    stepped = subjects >= r.impact.subjects_step_up
+    impact = min(4, impact + (1 if stepped else 0))
+    likelihood, by = 1, []
+    for c in results:
+        if not c.applicable:
+            continue
+        if c.status in _FAILED:
+            level = r.likelihood_levels.get(c.severity, 1)
+        elif c.status is Status.partial:
+            level = max(1, r.likelihood_levels.get(c.severity, 1) - r.partial_step_down)
+        else:
+            continue
+        if level > likelihood:
+            likelihood, by = level, [c.id]
+        elif level == likelihood:
+            by.append(c.id)
+    more = (f" và {subjects:,} chủ thể dữ liệu (≥ {r.impact.subjects_step_up:,})".replace(",", ".")
+            if stepped else "")
+    more_en = f" and {subjects:,} data subjects (≥ {r.impact.subjects_step_up:,})" if stepped else ""
+    because = Text(vi=f"Loại dữ liệu cao nhất: {_CLASS_VI[top]}{more}.",
+                   en=f"Most sensitive data class: {top}{more_en}.")
+    return RiskResult(impact=impact, likelihood=likelihood,
+                      rating=r.matrix[impact - 1][likelihood - 1], impact_because=because,
+                      likelihood_controls=by)
+
+
+_STATUS_TEXT: dict[Status, tuple[FindingKind, str, str]] = {
+    Status.not_met: ("not-met", "Không đạt", "Not met"),
+    Status.partial: ("partial", "Đạt một phần", "Partly met"),
+    Status.unknown: ("unknown", "Chưa rõ — chưa có trả lời hoặc bằng chứng",
+                     "Unknown — no answer or evidence"),
+}
+
+
+def _findings(results: list[ControlResult], plans: list[_Plan],
+              rule_results: dict[str, RuleResult]) -> list[Finding]:
+    out: list[Finding] = []
+    users: dict[str, list[ControlResult]] = {}
+    for c in results:
+        if c.rule:
+            users.setdefault(c.rule, []).append(c)
+    for c, plan in zip(results, plans, strict=True):
+        if c.declared is Status.not_applicable and not c.missing_facts and c.source == "declared":
+            out.append(Finding(
+                id=f"NA@{c.id}", kind="declared-na", severity=Severity.low, control=c.id,
+                message=Text(
+                    vi=f"Tỉnh khai báo {c.id} không áp dụng, nhưng dữ liệu của hồ sơ không cho "
+                    f"thấy lý do; người thẩm định cần xác nhận: {c.title.vi}",
+                    en=f"The province declared {c.id} not applicable, but the proposal's data "
+                    f"does not show why; the reviewer should confirm: {c.title.en}")))
+        if not c.applicable:
+            continue
+        if (c.rule_status is not None and c.declared is not None and c.source != "review"
+                and c.declared in _CONTRADICTS.get(c.rule_status, ())):
+            out.append(Finding(
+                id=f"CONTRA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
+                control=c.id, message=Text(
+                    vi=f"Khai báo mâu thuẫn với luồng dữ liệu: tỉnh trả lời '{c.declared}' cho "
+                    f"{c.id} nhưng quy tắc {c.rule} cho kết quả '{c.rule_status}'.",
+                    en=f"Declaration contradicts data flows: the province answered "
+                    f"'{c.declared}' for {c.id} but rule {c.rule} gives '{c.rule_status}'.")))
+        if c.status in _STATUS_TEXT and not (c.source == "rule" and c.rule):
+            kind, message = plan.messages[c.status]
+            out.append(Finding(
+                id=c.id, kind=kind, severity=c.severity,
+                blocker=c.blocker, control=c.id, remediation=c.remediation, message=message))
+    for rid, rr in rule_results.items():
+        ctrls = [c for c in users.get(rid, []) if c.applicable]
+        if rr.rule.decides and not ctrls:
+            continue
+        ctrl = ctrls[0] if ctrls else None
+        for hit in rr.hits:
+            out.append(Finding(
+                id=f"{rid}@{hit.element}", kind="rule" if rr.rule.decides else "hygiene",
+                severity=ctrl.severity if ctrl else rr.rule.severity,
+                blocker=bool(ctrl and ctrl.blocker), control=ctrl.id if ctrl else None,
+                message=hit.message, path=list(hit.path), data=list(hit.data),
+                remediation=ctrl.remediation if ctrl else None))
+    out.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], not f.blocker, f.id))
+    return out
+
+
+def _review_info(review: Loaded[Review], overridden: list[str]) -> ReviewInfo:
+    r = review.doc
+    return ReviewInfo(
+        reviewer=r.reviewer, reviewed_on=r.reviewed_on, sha256=review.source.sha256,
+        conditions=list(r.conditions), decision=r.decision,
+        overridden=overridden)
+
+
+def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
+             review: Loaded[Review] | None = None) -> Assessment:
+    """The whole assessment of one proposal, optionally with a reviewer's overrides."""
+    p, cl = proposal.doc, checklist.doc
+    fg = graph_mod.build(p)
+    facts = facts_mod.derive(fg)
+    rule_results = rules_mod.run(fg)
+    rv = review.doc if review else None
+    plans, values = _plan(cl)
+    results = [_control(plan, values, p, facts, rule_results, rv) for plan in plans]
+    domains = _domains(cl, results)
+    score = _overall(domains)
+    computed, reasons = _verdict(cl, score, results)
+    verdict = computed
+    if rv is not None and rv.decision is not None:
+        verdict = Verdict(rv.decision.verdict)
+        why = f" {rv.decision.rationale}" if rv.decision.rationale else ""
+        reasons.insert(0, Reason(code="review-decision", text=Text(
+            vi=f"Người thẩm định quyết định: {t(verdict.value, 'vi').lower()}.{why}",
+            en=f"The reviewer decided: {t(verdict.value, 'en').lower()}.{why}")))
+    counts: dict[str, int] = {}
+    for r in results:
+        if r.applicable:
+            counts[r.status] = counts.get(r.status, 0) + 1
+    self_assessment = None
+    review_info = None
+    if review is not None:
+        own = evaluate(proposal, checklist)
+        self_assessment = SelfAssessment(verdict=own.verdict, score=own.score, risk=own.risk,
+                                         statuses={c.id: c.status for c in own.controls})
+        review_info = _review_info(review, sorted(review.doc.overrides))
+    return Assessment(
+        tool=Tool(version=__version__),
+        as_of=rv.reviewed_on if rv else p.submitted_on,
+        checklist=DocRef(id=cl.id, version=cl.version, sha256=checklist.source.sha256,
+                         title=cl.title, file=checklist.source.name),
+        proposal=DocRef(id=p.id, sha256=proposal.source.sha256,
+                        title=Text(vi=p.title.vi, en=p.title.get("en")),
+                        file=proposal.source.name),
+        verdict=verdict, computed_verdict=computed, verdict_reasons=reasons, score=score,
+        thresholds={"approve": cl.scoring.thresholds.approve,
+                    "conditional": cl.scoring.thresholds.conditional},
+        scoring=cl.scoring,
+        risk=_risk(cl, p, fg.used, results), domains=domains, controls=results,
+        findings=_findings(results, plans, rule_results),
+        facts=[FactResult(name=f.name, value=f.value, text=facts_mod.FACTS[f.name].text,
+                          because=list(f.because)) for f in facts.values()],
+        exposure=exposure_matrix(fg), counts=counts, scope=p,
+        self_assessment=self_assessment, review=review_info)
+
+
+__all__ = ["Severity", "evaluate"]

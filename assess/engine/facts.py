@@ -1,0 +1,135 @@
+"""Facts: true/false statements about a proposal that decide which controls apply.
+
+Each fact says *why* it holds (the elements that make it true), so a reviewer can see why a
+control was applied or left out. Checklists name facts in `applies_if`; lint checks the names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assess.documents.models import Text
+from assess.engine.graph import HOME_COUNTRY, FlowGraph
+
+
+@dataclass(frozen=True, slots=True)
+class FactDef:
+    name: str
+    text: Text
+    derive: Callable[[FlowGraph], list[str]]
+    """Returns the elements that make the fact true; empty means false."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    name: str
+    value: bool
+    because: tuple[str, ...]
+
+
+def _personal(fg: FlowGraph) -> list[str]:
+    return sorted(fg.personal(fg.used))
+
+
+def _sensitive(fg: FlowGraph) -> list[str]:
+    return sorted(fg.sensitive(fg.used))
+
+
+def _stores_with_third_party(fg: FlowGraph) -> list[str]:
+    return [n for n, a in fg.g.nodes(data=True)
+            if a["trust"] != "government" and fg.personal(a["stores"])]
+
+
+def _stores_personal(fg: FlowGraph) -> list[str]:
+    return [n for n, a in fg.g.nodes(data=True) if fg.personal(a["stores"])]
+
+
+def _abroad(fg: FlowGraph) -> list[str]:
+    nodes = fg.g.nodes
+    out = [f"{u}->{v}" for u, v, a in fg.g.edges(data=True)
+           if nodes[v]["country"] != HOME_COUNTRY and fg.personal(a["data"])]
+    out += [n for n, a in nodes(data=True)
+            if a["country"] != HOME_COUNTRY and fg.personal(a["stores"])]
+    return sorted(set(out))
+
+
+def _third_party_processes_personal(fg: FlowGraph) -> list[str]:
+    nodes = fg.g.nodes
+    return sorted({v for _, v, a in fg.g.edges(data=True)
+                   if nodes[v]["trust"] == "third-party" and fg.personal(a["data"])}
+                  | set(_stores_with_third_party(fg)))
+
+
+def _inbound(fg: FlowGraph) -> list[str]:
+    nodes = fg.g.nodes
+    # Into a government *system* (process or datastore): an officer reading the platform's
+    # console is not an inbound interface of the province's systems.
+    return [f"{u}->{v}" for u, v in fg.g.edges
+            if nodes[u]["trust"] != "government" and nodes[v]["trust"] == "government"
+            and nodes[v]["kind"] in ("process", "datastore")]
+
+
+def _exclusive(fg: FlowGraph) -> list[str]:
+    return ["channel.exclusive"] if fg.proposal.channel.exclusive else []
+
+
+def _foreign_operator(fg: FlowGraph) -> list[str]:
+    c = fg.proposal.channel
+    return [f"channel.operator_country={c.operator_country}"] if (
+        c.operator_country != HOME_COUNTRY) else []
+
+
+def _conversational(fg: FlowGraph) -> list[str]:
+    c = fg.proposal.channel
+    return [f"channel.kind={c.kind}"] if c.kind in ("official-account", "chat-bot",
+                                                    "social-page") else []
+
+
+def _has_services(fg: FlowGraph) -> list[str]:
+    return [s.id for s in fg.proposal.services if fg.personal(s.data)]
+
+
+FACTS: dict[str, FactDef] = {f.name: f for f in (
+    FactDef("processes_personal_data",
+            Text(vi="Xử lý dữ liệu cá nhân", en="Processes personal data"), _personal),
+    FactDef("processes_sensitive_data",
+            Text(vi="Xử lý dữ liệu cá nhân nhạy cảm", en="Processes sensitive personal data"),
+            _sensitive),
+    FactDef("stores_personal_data",
+            Text(vi="Lưu trữ dữ liệu cá nhân", en="Stores personal data"), _stores_personal),
+    FactDef("stores_personal_data_with_third_party",
+            Text(vi="Dữ liệu cá nhân được lưu trữ tại bên thứ ba",
+                 en="Personal data is stored with a third party"), _stores_with_third_party),
+    FactDef("third_party_processes_personal_data",
+            Text(vi="Bên thứ ba tiếp nhận hoặc lưu trữ dữ liệu cá nhân",
+                 en="A third party receives or stores personal data"),
+            _third_party_processes_personal),
+    FactDef("transfers_personal_data_abroad",
+            Text(vi="Dữ liệu cá nhân được chuyển hoặc lưu trữ ra nước ngoài",
+                 en="Personal data is transferred or stored abroad"), _abroad),
+    FactDef("inbound_to_government",
+            Text(vi="Có luồng dữ liệu từ vùng ngoài nhà nước vào hệ thống nhà nước",
+                 en="Data flows from outside into a government system"), _inbound),
+    FactDef("channel_exclusive",
+            Text(vi="Kênh là cách duy nhất để người dân sử dụng dịch vụ",
+                 en="The channel is the only way to get the service"), _exclusive),
+    FactDef("foreign_operator",
+            Text(vi="Đơn vị vận hành kênh được thành lập ở nước ngoài",
+                 en="The channel's operator is established abroad"), _foreign_operator),
+    FactDef("conversational_channel",
+            Text(vi="Kênh trò chuyện (tài khoản chính thức, chatbot, trang mạng xã hội)",
+                 en="A conversational channel (official account, chat bot, social page)"),
+            _conversational),
+    FactDef("services_use_personal_data",
+            Text(vi="Có dịch vụ công sử dụng dữ liệu cá nhân",
+                 en="A public service on the channel uses personal data"), _has_services),
+)}
+
+
+def derive(fg: FlowGraph) -> dict[str, Fact]:
+    out = {}
+    for name, fd in FACTS.items():
+        because = fd.derive(fg)
+        out[name] = Fact(name, bool(because), tuple(because))
+    return out

@@ -1,0 +1,68 @@
+"""The formal report: Assessment -> view model -> HTML (Jinja2) -> PDF/A-3b (WeasyPrint).
+
+Light to import: WeasyPrint and Graphviz are loaded only when a report is actually rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from assess.core.errors import InputError
+from assess.documents.models import Lang
+from assess.engine.result import Assessment
+from assess.outputs.report.files import Embedded, embedded_files
+
+if TYPE_CHECKING:
+    from assess.outputs.diagram import Drawing
+    from assess.outputs.report.pdf import TemplateFetcher
+
+
+def creation_time(a: Assessment) -> dt.datetime:
+    """When the document says it was made: SOURCE_DATE_EPOCH if set, else the assessment's own
+    date (from the inputs) at midnight UTC — never the clock, so renders are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise InputError.single("SOURCE_DATE_EPOCH", f"'{epoch[:40]}' is not a number of "
+                                    "seconds since 1970-01-01") from None
+    return dt.datetime.combine(a.as_of, dt.time(), dt.UTC)
+
+
+def diagram(a: Assessment, lang: Lang) -> Drawing | None:
+    """The data-flow diagram laid out for an A4 page, without the title and legend the report
+    prints itself; None when the proposal declares no nodes."""
+    if not a.scope.nodes:
+        return None
+    from assess.outputs.diagram import draw
+
+    return draw(a, lang, standalone=False)
+
+
+def render_html(a: Assessment, lang: Lang, *, created: dt.datetime | None = None,
+                attachments: Sequence[Embedded] = ()) -> str:
+    """The report as HTML (what the PDF is made from)."""
+    from assess.outputs.report.html import render
+    from assess.outputs.report.view import build_view
+
+    view = build_view(a, lang, diagram=diagram(a, lang),
+                      created=created or creation_time(a),
+                      attachments=[e.name for e in attachments])
+    return render(view)
+
+
+def render_pdf(a: Assessment, lang: Lang, *, attachments: Sequence[Embedded] = (),
+               fetcher: TemplateFetcher | None = None) -> tuple[str, bytes]:
+    """The report as (HTML, PDF/A-3b bytes) with `attachments` embedded."""
+    from assess.outputs.report.pdf import write_pdf
+
+    created = creation_time(a)
+    html = render_html(a, lang, created=created, attachments=attachments)
+    return html, write_pdf(html, created=created, attachments=attachments, fetcher=fetcher)
+
+
+__all__ = ["Embedded", "creation_time", "embedded_files", "render_html", "render_pdf"]

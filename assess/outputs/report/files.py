@@ -1,0 +1,61 @@
+"""The files a report PDF carries: the assessment JSON and the input documents, byte for byte.
+
+Read here, at the edge (the CLI calls `embedded_files`), never in a template. Each input is
+checked against the SHA-256 the Assessment recorded, so the PDF cannot carry a file that differs
+from the one that was assessed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from assess.core.errors import InputError
+from assess.documents.models import Lang
+from assess.engine.result import Assessment
+from assess.outputs.report.words import w
+
+
+@dataclass(frozen=True, slots=True)
+class Embedded:
+    """One file attached to the PDF (PDF/A-3 associated file)."""
+
+    name: str
+    data: bytes
+    description: str
+    relationship: str
+    """PDF/A-3 AFRelationship: Source (an input) or Data (the result)."""
+
+
+def _read(path: str | Path, sha256: str) -> bytes:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError.single(str(path), f"cannot read it again to attach it ({exc.strerror})") \
+            from None
+    if hashlib.sha256(data).hexdigest() != sha256:
+        raise InputError.single(str(path), "changed while the report was being made; expected "
+                                f"SHA-256 {sha256[:12]}…; run the command again")
+    return data
+
+
+def embedded_files(a: Assessment, lang: Lang, *, review: str | Path | None = None
+                   ) -> list[Embedded]:
+    """The assessment JSON, the proposal, the checklist (and the review) as PDF attachments."""
+    out = [Embedded("assessment.json", a.to_json().encode("utf-8"), w("attach_json", lang),
+                    "Data")]
+    if a.proposal.file:
+        out.append(Embedded(Path(a.proposal.file).name, _read(a.proposal.file, a.proposal.sha256),
+                            w("attach_proposal", lang), "Source"))
+    if a.checklist.file:
+        out.append(Embedded(f"{a.checklist.id}-{a.checklist.version}.yaml",
+                            _read(a.checklist.file, a.checklist.sha256),
+                            w("attach_checklist", lang), "Source"))
+    if review is not None and a.review is not None:
+        name = Path(review).name
+        if name in {e.name for e in out}:
+            name = "review-" + name
+        out.append(Embedded(name, _read(review, a.review.sha256),
+                            w("attach_review", lang), "Source"))
+    return out

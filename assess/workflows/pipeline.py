@@ -1,0 +1,31 @@
+"""The whole job as library calls: files in, Assessment out (no printing, no writing)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from assess.checklists.catalog import Catalog
+from assess.core.errors import InputError
+from assess.documents.loading import load_proposal, load_review
+from assess.documents.references import check_decision
+from assess.engine.evaluate import evaluate
+from assess.engine.result import Assessment
+
+
+def assess_files(proposal: Path | str, *, checklist: str | None = None,
+                 review: Path | str | None = None,
+                 checklist_dirs: Iterable[Path | str] = ()) -> Assessment:
+    """Load, validate and evaluate; raises InputError/NotFoundError with located messages."""
+    catalog = Catalog(checklist_dirs)
+    p, cl = load_proposal(proposal, catalog, checklist=checklist)
+    rv = load_review(review, cl.doc, p) if review is not None else None
+    a = evaluate(p, cl, rv)
+    if rv is not None and (problems := check_decision(rv.doc, rv.source,
+                                                      a.computed_verdict.value)):
+        raise InputError(problems)
+    if checklist is not None:  # answered for another version? say what the answers miss
+        from assess.workflows.reassess import reassess
+
+        a.reassessment = reassess(p, cl, a, catalog)
+    return a
