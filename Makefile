@@ -43,6 +43,7 @@ $(STAMP): pyproject.toml
 
 lint: setup
 	$(BIN)/ruff check assess tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 typecheck: setup
 	$(BIN)/mypy

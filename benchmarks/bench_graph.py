@@ -16,7 +16,7 @@ import pytest
 from assess.documents.models import Proposal
 from assess.engine.exposure import exposure_matrix
 from assess.engine.graph import FlowGraph, build
-from assess.engine.rules import run
+from assess.engine.vocabulary import run
 
 SIZES = (1_000, 10_000, 50_000)
 # Mostly Vietnamese zones, mostly TLS: a large but plausible province, where a few percent of

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assess.checklists.catalog import Catalog
-from assess.documents.loading import load_proposal
+from assess.checklists.loading import load_proposal
 from assess.engine.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from assess.documents.models import Lang
+from assess.core.i18n import Lang
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -9,7 +9,8 @@ from typing import Any
 import yaml
 
 from assess.checklists.catalog import Catalog
-from assess.documents.loading import Loaded, load_proposal, parse_model
+from assess.checklists.loading import load_proposal
+from assess.documents.loading import Loaded, parse_model
 from assess.documents.models import Proposal, Review
 from assess.documents.yamlsource import parse
 from assess.engine.evaluate import evaluate

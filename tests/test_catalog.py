@@ -101,7 +101,7 @@ def test_files_not_named_as_versions_are_not_in_the_catalog(tmp_path: Path) -> N
 
 
 def test_the_built_in_checklist_latest_is_released() -> None:
-    from assess.documents.loading import read_status
+    from assess.checklists.catalog import read_status
 
     path = Catalog().resolve("vn-third-party-channel@latest")
     assert read_status(path) == "released"

@@ -31,7 +31,7 @@ FLOWS = [("citizen", "oa", "phone", "none"), ("oa", "portal", "phone", "tls"),
 
 
 def assessment(mini_catalog: Any, **kw: Any) -> Assessment:
-    from assess.documents.loading import resolve_checklist
+    from assess.checklists.loading import resolve_checklist
     from assess.engine.evaluate import evaluate
 
     doc: dict[str, Any] = {"zones": ZONES, "nodes": NODES, "flows": FLOWS,

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
+from assess.checklists.changelog import headline, markdown
 from assess.checklists.diff import Diff, diff, next_version, version_bump
 from assess.documents.models import Checklist
-from assess.outputs.terminal.diff import headline, markdown, table
+from assess.outputs.terminal.diff import table
 from tests.conftest import MINI_DIR
 
 BASE: dict[str, Any] = yaml.safe_load((MINI_DIR / "mini" / "1.0.0.yaml").read_text("utf-8"))

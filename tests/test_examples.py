@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assess.documents.loading import load_checklist, load_proposal
+from assess.checklists.loading import load_checklist, load_proposal
 from assess.engine.evaluate import evaluate
-from assess.engine.rules import known
+from assess.engine.vocabulary import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 CHECKLIST = ROOT / "assess" / "data" / "checklists" / "vn-third-party-channel" / "1.0.0.yaml"
@@ -77,7 +77,7 @@ def test_every_deciding_graph_rule_is_used_by_exactly_one_control(checklist):
     assert len(used) == len(set(used)), "a rule decides more than one control"
     assert set(used) == {"G-RES-STORE", "G-RES-XFER", "G-ENC-BOUNDARY", "G-E2E-SENSITIVE",
                          "G-REST-ENC", "G-RETENTION", "G-AUTH-INBOUND"}
-    assert set(used) <= {rid for rid, r in known().items() if r.decides}
+    assert set(used) <= {rid for rid, r in RULES.items() if r.decides}
 
 
 def test_law_116_2025_articles_are_cited_as_to_confirm(checklist):

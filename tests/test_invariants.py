@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assess.checklists.catalog import Catalog
-from assess.documents.loading import Loaded, load_checklist, parse_model
+from assess.checklists.loading import load_checklist
+from assess.documents.loading import Loaded, parse_model
 from assess.documents.models import Checklist, Proposal
 from assess.documents.yamlsource import parse
 from assess.engine.evaluate import evaluate

@@ -12,7 +12,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from assess.checklists.lint import FileReport, has_diacritics, lint, lint_file
+from assess.checklists.content import has_diacritics
+from assess.checklists.lint import FileReport, lint, lint_file
 from assess.cli import app
 from tests.conftest import DATA, MINI_DIR
 

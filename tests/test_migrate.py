@@ -12,8 +12,8 @@ import yaml
 from typer.testing import CliRunner
 
 from assess.checklists.catalog import Catalog
+from assess.checklists.loading import load_proposal
 from assess.cli import app
-from assess.documents.loading import load_proposal
 from assess.documents.yamlsource import parse
 from assess.workflows.migrate import MigrationError, migrate
 from assess.workflows.skeleton import skeleton
@@ -30,7 +30,7 @@ def cat(tmp_path: Path) -> Catalog:
 
 def answered_skeleton(tmp_path: Path, cat: Catalog, lang: str = "vi") -> Path:
     """`assess init` for mini 1.0.0, then answered by hand with notes of the province's own."""
-    from assess.documents.loading import resolve_checklist
+    from assess.checklists.loading import resolve_checklist
 
     cl = resolve_checklist("mini@1.0.0", cat).doc
     text = skeleton(cl, "vi" if lang == "vi" else "en", today=dt.date(2026, 3, 1),

@@ -304,7 +304,7 @@ def test_the_built_in_checklists_pass_lint_and_match_their_lock() -> None:
 def test_the_built_in_1_1_0_is_a_minor_release_adding_two_controls() -> None:
     from assess.checklists.catalog import Catalog
     from assess.checklists.diff import diff
-    from assess.documents.loading import resolve_checklist
+    from assess.checklists.loading import resolve_checklist
 
     cat = Catalog()
     d = diff(resolve_checklist("vn-third-party-channel@1.0.0", cat).doc,

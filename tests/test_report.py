@@ -24,7 +24,8 @@ import pytest
 from typer.testing import CliRunner
 
 from assess.cli import app
-from assess.documents.models import Lang, LegalBasis, Text
+from assess.core.i18n import Lang
+from assess.documents.models import LegalBasis, Text
 from tests import goldens
 from tests.helpers import DATA, base_proposal, dump
 

@@ -12,9 +12,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from assess.checklists.lock import LOCK, read_lock
 from assess.core.errors import InputError, NotFoundError
 from assess.core.resources import data_dir
+from assess.documents import yamlsource
 from assess.documents.messages import nearest
 
 ENV_VAR = "ASSESS_CHECKLISTS"
@@ -42,6 +45,15 @@ def search_dirs(extra: Iterable[Path | str] = ()) -> list[Path]:
     return dirs
 
 
+def read_status(path: Path) -> str | None:
+    """A checklist file's `status` without validating the rest (for `@latest`)."""
+    try:
+        data: Any = yamlsource.read(path).data
+    except InputError:
+        return None
+    return data.get("status") if isinstance(data, dict) else None
+
+
 class Catalog:
     """The checklists visible from a set of folders; earlier folders win on equal id@version."""
 
@@ -60,15 +72,11 @@ class Catalog:
     def _released(self, entry: Entry) -> bool:
         """Released per the folder's lock when it has one (no parse of the checklist itself);
         otherwise per the file's own `status`."""
-        from assess.checklists.lock import LOCK, read_lock
-
         if (entry.path.parent / LOCK).is_file():
             try:
                 return entry.version in read_lock(entry.path.parent)
             except InputError:
                 pass  # a broken lock is lint's business; fall back to the file's status
-        from assess.documents.loading import read_status
-
         return read_status(entry.path) == "released"
 
     def ids(self) -> list[str]:

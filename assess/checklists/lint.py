@@ -1,66 +1,27 @@
-"""`assess checklist lint`: structure and content checks beyond the schema, for policy teams.
+"""`assess checklist lint`: every check of checklist files and their release locks.
 
-A checklist that loads (schema + the cross-reference checks of `assess.checks`, reused here) can
-still be wrong in ways that matter to the people who answer it. Lint reports each as an **error**
-(the checklist must not be used or released like this) or a **warning** (probably a mistake;
-`--strict` makes warnings errors), located as `file:line: field: message`:
-
-- ids: unique domain and control ids, each control id carrying its domain's prefix (from
-  `check_checklist`); the folder and file name agree with `id` and `version`
-  (`<id>/<version>.yaml` — an error when the catalog would serve the file under another name, a
-  warning when the file is outside the catalog layout altogether).
-- reachability: a control counts towards a result only through its domain (its id's prefix)
-  and its severity's weight; a control whose severity weighs 0 never counts (warning). Rules
-  named by `rule` must exist *and* decide controls (hygiene rules only report findings: error).
-- texts: every text present in both languages (blank: error); the same text in vi and en, or a
-  Vietnamese text of three words or more without a single Vietnamese diacritic (warning).
-- legal basis: a control that cites none (warning: fine for good practice, but say so knowingly).
-- scoring sanity: weights not negative, severity weights and likelihood levels ordered by
-  severity, impact levels by data class, status values ordered met ≥ partial ≥ not-met (error),
-  unknown earning more than not-met (warning), the risk matrix never lower for a higher impact or
-  likelihood, thresholds ordered (error) and distinct (warning), every data class and severity
-  given a level (warning); `applies_if` facts exist (error) and are not repeated (warning);
-  a blocker of low severity (warning).
-- releases (see `assess.release`): a released file must match the hash in `releases.lock`, be
-  recorded there, and its version bump must be at least what its diff against the previous
-  release needs (errors; for a draft the bump is a warning until it is released).
+The content checks are `assess.checklists.content`; the lock and version-bump checks are
+`assess.checklists.release_checks`. This module only decides what to check and collects reports.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
-import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel
-
-from assess.core.errors import InputError, Problem
-from assess.documents import yamlsource
-from assess.documents.models import Checklist, Text
-from assess.documents.references import check_checklist
-from assess.documents.yamlsource import Path_, Source, format_path
-
-Level = Literal["error", "warning"]
-_VERSION_FILE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.ya?ml$")
-_SEVERITIES = ("low", "medium", "high", "critical")
-_CLASSES = ("public", "internal", "personal", "sensitive-personal")
-_RATINGS = {"low": 0, "medium": 1, "high": 2, "critical": 3}
-_VI_MIN_WORDS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    """One lint result: a located problem and how serious it is."""
-
-    level: Level
-    problem: Problem
-
-    def __str__(self) -> str:
-        return f"{self.level}: {self.problem}"
+from assess.checklists.content import (
+    VERSION_FILE,
+    Issue,
+    _check_names,
+    _Out,
+    in_catalog_layout,
+    lint_document,
+    load_for_lint,
+)
+from assess.checklists.release_checks import lock_issues, release_issues
+from assess.core.errors import InputError
 
 
 @dataclass(slots=True)
@@ -75,7 +36,6 @@ class FileReport:
     def failed(self) -> bool:
         return any(i.level == "error" for i in self.issues)
 
-
 @dataclass(slots=True)
 class LintReport:
     files: list[FileReport] = field(default_factory=list)
@@ -89,195 +49,8 @@ class LintReport:
     def warnings(self, *, strict: bool = False) -> int:
         return 0 if strict else sum(1 for i in self.issues() if i.level == "warning")
 
-
-class _Out:
-    def __init__(self, source: Source) -> None:
-        self.source = source
-        self.issues: list[Issue] = []
-
-    def add(self, level: Level, path: Path_, message: str) -> None:
-        self.issues.append(Issue(level, Problem(self.source.name, self.source.line_of(path),
-                                                format_path(path), message)))
-
-    def error(self, path: Path_, message: str) -> None:
-        self.add("error", path, message)
-
-    def warn(self, path: Path_, message: str) -> None:
-        self.add("warning", path, message)
-
-
-# ── content ───────────────────────────────────────────────────────────────────────────────────
-
-
-def _texts(obj: Any, path: Path_) -> Iterator[tuple[Path_, Text]]:
-    if isinstance(obj, Text):
-        yield path, obj
-    elif isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            yield from _texts(getattr(obj, name), (*path, name))
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            yield from _texts(item, (*path, i))
-
-
-def has_diacritics(text: str) -> bool:
-    """True if any letter carries a mark (or is đ): Vietnamese written with its diacritics."""
-    return any(ch in "đĐ" or (ch.isalpha() and unicodedata.decomposition(ch) != "")
-               for ch in text)
-
-
-def _check_texts(out: _Out, cl: Checklist) -> None:
-    for path, text in _texts(cl, ()):
-        for lang in ("vi", "en"):
-            if not getattr(text, lang).strip():
-                out.error((*path, lang), f"the {lang} text is blank; expected text in "
-                          f"{'Vietnamese' if lang == 'vi' else 'English'}")
-        vi, en = " ".join(text.vi.split()), " ".join(text.en.split())
-        if not vi or not en:
-            continue
-        if vi == en:
-            out.warn((*path, "vi"), f"the vi and en texts are the same ({_short(vi)!r}); "
-                     "expected a Vietnamese text and its English translation")
-        elif len(re.findall(r"[^\W\d_]{2,}", vi)) >= _VI_MIN_WORDS and not has_diacritics(vi):
-            out.warn((*path, "vi"), f"the vi text has no Vietnamese diacritics ({_short(vi)!r}); "
-                     "expected Vietnamese written with its diacritics")
-
-
-def _short(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _check_controls(out: _Out, cl: Checklist) -> None:
-    from assess.engine.rules import known
-
-    rules = known()
-    weights = cl.scoring.severity_weights
-    for i, d in enumerate(cl.domains):
-        for j, c in enumerate(d.controls):
-            at: Path_ = ("domains", i, "controls", j)
-            if not c.legal_basis:
-                out.warn((*at, "id"), f"control {c.id} cites no legal basis; expected at least "
-                         "one provision in legal_basis (leave it empty only for good practice)")
-            if weights.get(c.severity, 1) == 0:
-                out.warn((*at, "severity"), f"control {c.id} never counts: severity "
-                         f"'{c.severity.value}' weighs 0 in scoring.severity_weights")
-            if c.rule is not None and c.rule in rules and not rules[c.rule].decides:
-                out.error((*at, "rule"), f"rule '{c.rule}' only reports hygiene findings and "
-                          "decides no control; expected a deciding rule, or no rule")
-            seen: set[str] = set()
-            for k, fact in enumerate(c.applies_if):
-                if fact in seen:
-                    out.warn((*at, "applies_if", k), f"fact '{fact}' is listed twice; "
-                             "expected each fact once")
-                seen.add(fact)
-            if c.blocker and c.severity.value == "low":
-                out.warn((*at, "blocker"), f"control {c.id} is a blocker of low severity; "
-                         "expected a blocker to be at least medium (failing it rejects the "
-                         "proposal)")
-
-
-def _ordered(out: _Out, path: Path_, values: dict[str, Any], order: tuple[str, ...], what: str,
-             level: Level = "warning", *, missing: str | None = None) -> None:
-    """Values must not decrease along `order`; keys left out are reported if `missing`."""
-    if missing:
-        gone = [k for k in order if k not in values]
-        if gone:
-            out.warn(path, f"no {what} for {', '.join(gone)}; {missing}")
-    present = [(k, values[k]) for k in order if k in values]
-    for (k1, v1), (k2, v2) in itertools.pairwise(present):
-        if v2 < v1:
-            out.add(level, (*path, k2), f"{what} of '{k2}' ({v2:g}) is below that of '{k1}' "
-                    f"({v1:g}); expected {what}s ordered {' ≤ '.join(order)}")
-
-
-def _check_scoring(out: _Out, cl: Checklist) -> None:
-    s = cl.scoring
-    at: Path_ = ("scoring",)
-    weights = {k.value: v for k, v in s.severity_weights.items()}
-    for sev, w in weights.items():
-        if w < 0:
-            out.error((*at, "severity_weights", sev), f"weight {w:g} is negative; expected 0 or "
-                      "more")
-    _ordered(out, (*at, "severity_weights"), weights, _SEVERITIES, "weight")
-    sv: dict[str, float] = {str(k): v for k, v in s.status_values.items()}
-    _ordered(out, (*at, "status_values"), sv, ("not-met", "partial", "met"), "value", "error")
-    if "unknown" in sv and "not-met" in sv and sv["unknown"] > sv["not-met"]:
-        out.warn((*at, "status_values", "unknown"), f"unknown earns {sv['unknown']:g}, more than "
-                 f"not-met ({sv['not-met']:g}); expected an unanswered control to earn no more "
-                 "than a failed one")
-    t = s.thresholds
-    if t.approve == t.conditional:
-        out.warn((*at, "thresholds"), f"approve and conditional are both {t.approve:g}; no score "
-                 "is ever 'conditional' — expected approve above conditional")
-    levels: dict[str, int] = {str(k): v for k, v in s.risk.impact.class_levels.items()}
-    _ordered(out, (*at, "risk", "impact", "class_levels"), levels,
-             _CLASSES, "impact level", missing="they count as level 1 — expected every class")
-    _ordered(out, (*at, "risk", "likelihood_levels"),
-             {k.value: v for k, v in s.risk.likelihood_levels.items()}, _SEVERITIES,
-             "likelihood level", missing="they count as level 1 — expected every severity")
-    m = s.risk.matrix
-    for i, row in enumerate(m):
-        for j, rating in enumerate(row):
-            left = _RATINGS[row[j - 1]] if j else -1
-            up = _RATINGS[m[i - 1][j]] if i and j < len(m[i - 1]) else -1
-            if _RATINGS[rating] < max(left, up):
-                out.warn((*at, "risk", "matrix", i, j), f"rating '{rating}' at impact {i + 1}, "
-                         f"likelihood {j + 1} is lower than a cell of lower impact or "
-                         "likelihood; expected ratings that never decrease to the right or down")
-
-
-def lint_document(cl: Checklist, source: Source) -> list[Issue]:
-    """Content checks of one loaded checklist (pure: no other file is read)."""
-    out = _Out(source)
-    out.issues += [Issue("error", p) for p in check_checklist(cl, source)]
-    _check_controls(out, cl)
-    _check_texts(out, cl)
-    _check_scoring(out, cl)
-    return out.issues
-
-
-# ── files ─────────────────────────────────────────────────────────────────────────────────────
-
-
-def _check_names(out: _Out, cl: Checklist, path: Path) -> None:
-    if not _VERSION_FILE.match(path.name):
-        out.warn(("version",), f"file name '{path.name}' is outside the catalog layout "
-                 f"<id>/<version>.yaml; expected {cl.id}/{cl.version}.yaml for the catalog to "
-                 "find it")
-        return
-    if path.name.rsplit(".", 1)[0] != cl.version:
-        out.error(("version",), f"file declares version '{cl.version}' but is named "
-                  f"'{path.name}'; expected {cl.version}.yaml (or version: "
-                  f"{path.name.rsplit('.', 1)[0]})")
-    if path.parent.name != cl.id:
-        out.error(("id",), f"file declares id '{cl.id}' but is in folder "
-                  f"'{path.parent.name}'; expected it in a folder named {cl.id}")
-
-
-def in_catalog_layout(path: Path, cl: Checklist) -> bool:
-    return path.parent.name == cl.id and path.name == f"{cl.version}.yaml"
-
-
-def load_for_lint(path: Path) -> tuple[Checklist | None, Source | None, list[Issue]]:
-    """Read and validate a checklist; schema problems become errors instead of raising."""
-    from assess.documents.loading import KINDS, parse_model
-
-    try:
-        source = yamlsource.read(path)
-        kind = source.data.get("kind") if isinstance(source.data, dict) else None
-        if kind != "checklist":
-            what = f"a {kind}" if kind in KINDS else "not a checklist document"
-            raise InputError.single(path, f"this is {what}; expected kind: checklist",
-                                    line=source.line_of(("kind",)), field="kind")
-        return parse_model(source, Checklist), source, []
-    except InputError as exc:
-        return None, None, [Issue("error", p) for p in exc.problems]
-
-
 def lint_file(path: Path | str) -> FileReport:
     """Every check of one checklist file, including its release lock."""
-    from assess.checklists.release import release_issues
-
     p = Path(path)
     cl, source, issues = load_for_lint(p)
     report = FileReport(str(path), issues=issues)
@@ -293,7 +66,6 @@ def lint_file(path: Path | str) -> FileReport:
     report.issues.sort(key=lambda i: (i.problem.line or 0, i.level != "error"))
     return report
 
-
 def targets(args: Iterable[str], catalog: Any) -> list[Path]:
     """Files to lint: each argument a file, a checklist folder, a folder of checklist folders,
     or a catalog reference (ID, ID@VERSION); no argument means every checklist of the catalog."""
@@ -304,10 +76,10 @@ def targets(args: Iterable[str], catalog: Any) -> list[Path]:
     for arg in args:
         p = Path(arg)
         if p.is_dir():
-            files = sorted(f for f in p.iterdir() if _VERSION_FILE.match(f.name))
+            files = sorted(f for f in p.iterdir() if VERSION_FILE.match(f.name))
             if not files:
                 files = sorted(f for sub in p.iterdir() if sub.is_dir()
-                               for f in sub.iterdir() if _VERSION_FILE.match(f.name))
+                               for f in sub.iterdir() if VERSION_FILE.match(f.name))
             if not files:
                 raise InputError.single(arg, "no checklist files (<id>/<version>.yaml) in this "
                                         "folder")
@@ -323,11 +95,8 @@ def targets(args: Iterable[str], catalog: Any) -> list[Path]:
         unique.setdefault(f.resolve(), f)
     return list(unique.values())
 
-
 def lint(paths: Iterable[Path]) -> LintReport:
     """Lint every file, then each release lock once per folder."""
-    from assess.checklists.release import lock_issues
-
     report = LintReport()
     folders: list[Path] = []
     for path in paths:
@@ -341,5 +110,4 @@ def lint(paths: Iterable[Path]) -> LintReport:
     return report
 
 
-__all__ = ["FileReport", "Issue", "LintReport", "has_diacritics", "lint", "lint_document",
-           "lint_file", "targets"]
+__all__ = ["FileReport", "LintReport", "lint", "lint_file", "targets"]

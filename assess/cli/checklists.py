@@ -16,7 +16,7 @@ def list_(checklists: ChecklistDirs = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from assess.documents.loading import read_status
+    from assess.checklists.catalog import read_status
 
     cat = catalog(checklists)
     table = Table("id", "version", "status", "file")
@@ -38,7 +38,7 @@ def show(
 ) -> None:
     """Show a checklist: identity, scoring model, and every control by domain."""
     language = lang_of(lang)
-    from assess.documents.loading import resolve_checklist
+    from assess.checklists.loading import resolve_checklist
     from assess.outputs.terminal.checklist import print_checklist
 
     cl = resolve_checklist(ref, catalog(checklists))

@@ -22,8 +22,8 @@ def validate(
 
     Every problem is printed as file:line: field: message. Exit status 2 if any file has one.
     """
+    from assess.checklists.loading import validate_file
     from assess.core.errors import AssessError
-    from assess.documents.loading import validate_file
 
     cat = catalog(checklists)
     out, err = stdout(), stderr()
@@ -103,8 +103,8 @@ def init(
     expected evidence as comments. The skeleton validates as written.
     """
     language = lang_of(lang)
+    from assess.checklists.loading import resolve_checklist
     from assess.core.files import write_atomic
-    from assess.documents.loading import resolve_checklist
     from assess.workflows.skeleton import skeleton
 
     cl = resolve_checklist(checklist, catalog(checklists))

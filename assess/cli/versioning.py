@@ -85,7 +85,7 @@ def diff(
         raise typer.BadParameter("choose one of --json and --markdown", param_hint="--json")
     language = lang_of(lang)
     from assess.checklists.diff import diff as compute
-    from assess.documents.loading import resolve_checklist
+    from assess.checklists.loading import resolve_checklist
 
     cat = catalog(checklists)
     d = compute(resolve_checklist(old, cat).doc, resolve_checklist(new, cat).doc)
@@ -94,7 +94,7 @@ def diff(
 
         typer.echo(json.dumps(d.to_dict(), indent=2, ensure_ascii=False))
     elif as_markdown:
-        from assess.outputs.terminal.diff import markdown
+        from assess.checklists.changelog import markdown
 
         typer.echo(markdown(d, language), nl=False)
     else:

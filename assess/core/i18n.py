@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from assess.documents.models import Lang
+from typing import Literal
+
+Lang = Literal["vi", "en"]
+"""The two languages of every text: Vietnamese (of record) and English."""
+LANGS: tuple[Lang, ...] = ("vi", "en")
 
 WORDS: dict[str, tuple[str, str]] = {
     "approve": ("Chấp thuận", "Approve"),

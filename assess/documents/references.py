@@ -5,7 +5,7 @@ Each check returns every problem it finds (not just the first), located by YAML 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from assess.core.errors import Problem
 from assess.documents.messages import nearest
@@ -82,12 +82,10 @@ def check_answers(p: Proposal, source: Source, checklist: Checklist) -> list[Pro
     return c.problems
 
 
-def check_checklist(cl: Checklist, source: Source) -> list[Problem]:
-    from assess.engine.facts import FACTS
-    from assess.engine.rules import known
-
+def check_checklist(cl: Checklist, source: Source, *, facts: Set[str], rules: Set[str]) -> list[Problem]:
+    """`facts` and `rules` are the names the engine knows (injected: documents sit below it)."""
     c = _Collector(source)
-    rules = set(known())
+    known_rules = set(rules)
     c.unique(((("domains", i, "id"), d.id) for i, d in enumerate(cl.domains)), "domain id")
     c.unique(((("domains", i, "controls", j, "id"), ctrl.id)
               for i, d in enumerate(cl.domains) for j, ctrl in enumerate(d.controls)), "control id")
@@ -98,9 +96,9 @@ def check_checklist(cl: Checklist, source: Source) -> list[Problem]:
                 c.add((*at, "id"), f"control '{ctrl.id}' is in domain '{d.id}'; expected an id "
                       f"starting with '{d.id}-'")
             for k, fact in enumerate(ctrl.applies_if):
-                c.known((*at, "applies_if", k), fact, set(FACTS), "fact")
+                c.known((*at, "applies_if", k), fact, set(facts), "fact")
             if ctrl.rule is not None:
-                c.known((*at, "rule"), ctrl.rule, rules, "rule")
+                c.known((*at, "rule"), ctrl.rule, known_rules, "rule")
     s = cl.scoring
     missing = [sev for sev in ("critical", "high", "medium", "low") if sev not in s.severity_weights]
     if missing:

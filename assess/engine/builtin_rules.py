@@ -11,7 +11,7 @@ from __future__ import annotations
 from assess.documents.models import Severity, Text
 from assess.engine.exposure import Index, index
 from assess.engine.graph import HOME_COUNTRY, FlowGraph
-from assess.engine.rules import Hit, Rule, register
+from assess.engine.rules import Hit, Rule
 
 _TRUST_OUTSIDE = {"third-party": ("bên thứ ba", "third-party"),
                   "untrusted": ("không tin cậy", "untrusted")}
@@ -225,7 +225,7 @@ def _service_off_government(fg: FlowGraph) -> list[Hit]:
         if s.data and not any(_reaches_government(ix, d) for d in s.data)]
 
 
-for _rule in (
+BUILTIN: tuple[Rule, ...] = (
     Rule("G-RES-STORE", Text(vi="Dữ liệu cá nhân lưu trữ ngoài Việt Nam",
                              en="Personal data stored outside Vietnam"),
          Severity.critical, _store_abroad),
@@ -254,5 +254,5 @@ for _rule in (
     Rule("G-INV-SERVICE", Text(vi="Dịch vụ có dữ liệu không đến hệ thống nhà nước",
                                en="Service whose data never reaches a government system"),
          Severity.low, _service_off_government, decides=False),
-):
-    register(_rule)
+)
+"""Every built-in rule, in the order they run and are documented."""

@@ -14,7 +14,7 @@ from assess.documents.loading import Loaded
 from assess.documents.models import Checklist, Control, Proposal, Review, Severity, Status, Text, Verdict
 from assess.engine import facts as facts_mod
 from assess.engine import graph as graph_mod
-from assess.engine import rules as rules_mod
+from assess.engine import vocabulary
 from assess.engine.exposure import exposure_matrix
 from assess.engine.result import (
     Assessment,
@@ -284,7 +284,7 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     p, cl = proposal.doc, checklist.doc
     fg = graph_mod.build(p)
     facts = facts_mod.derive(fg)
-    rule_results = rules_mod.run(fg)
+    rule_results = vocabulary.run(fg)
     rv = review.doc if review else None
     plans, values = _plan(cl)
     results = [_control(plan, values, p, facts, rule_results, rv) for plan in plans]

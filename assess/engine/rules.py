@@ -1,8 +1,9 @@
 """Graph rules: checks computed from the data flows, not declared by the province.
 
-A control that names a `rule` takes its status from it. Rules register here by id; the checklist
-linter refuses a `rule:` that is not registered. Each hit carries the elements involved, from
-which the finding's stable id is built (`RULE@element`).
+A control that names a `rule` takes its status from it. These are the rules' types; the built-in
+rules are a plain tuple (`builtin_rules.BUILTIN`) and `vocabulary` indexes them by id, so nothing
+registers itself by being imported. Each hit carries the elements involved, from which the
+finding's stable id is built (`RULE@element`).
 """
 
 from __future__ import annotations
@@ -42,29 +43,3 @@ class RuleResult:
     @property
     def passed(self) -> bool:
         return not self.hits
-
-
-RULES: dict[str, Rule] = {}
-
-
-def register(rule: Rule) -> Rule:
-    if rule.id in RULES:
-        raise ValueError(f"rule {rule.id} registered twice")
-    RULES[rule.id] = rule
-    return rule
-
-
-def run(fg: FlowGraph) -> dict[str, RuleResult]:
-    """Run every registered rule once on the graph."""
-    _load_builtin()
-    return {rid: RuleResult(rule, tuple(rule.check(fg))) for rid, rule in RULES.items()}
-
-
-def known() -> dict[str, Rule]:
-    _load_builtin()
-    return RULES
-
-
-def _load_builtin() -> None:
-    # The built-in rule set registers itself on import; importing here keeps start-up light.
-    import assess.engine.builtin_rules  # noqa: F401

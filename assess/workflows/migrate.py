@@ -33,10 +33,12 @@ from ruamel.yaml.tokens import CommentToken
 
 from assess.checklists.catalog import Catalog
 from assess.checklists.diff import diff
+from assess.checklists.loading import load_proposal
 from assess.core.errors import AssessError
+from assess.core.i18n import Lang
 from assess.documents import yamlsource
-from assess.documents.loading import Loaded, load_proposal
-from assess.documents.models import Checklist, Lang, Proposal
+from assess.documents.loading import Loaded
+from assess.documents.models import Checklist, Proposal
 from assess.workflows.reassess import answered_checklist
 from assess.workflows.skeleton import control_comments, domain_banner
 

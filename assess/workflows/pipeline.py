@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assess.checklists.catalog import Catalog
+from assess.checklists.loading import load_proposal, load_review
 from assess.core.errors import InputError
-from assess.documents.loading import load_proposal, load_review
 from assess.documents.references import check_decision
 from assess.engine.evaluate import evaluate
 from assess.engine.result import Assessment

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from assess.checklists.catalog import Catalog
 from assess.checklists.diff import ANSWER_FIELDS, Diff, diff
+from assess.checklists.loading import resolve_checklist
 from assess.core.errors import InputError, NotFoundError
-from assess.documents.loading import Loaded, resolve_checklist
+from assess.documents.loading import Loaded
 from assess.documents.models import Checklist, Proposal
 from assess.documents.references import check_answers
 from assess.engine.result import Assessment, ReassessedControl, Reassessment

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from assess.documents.models import Lang
+from assess.core.i18n import Lang
 from assess.engine.result import Assessment, ControlResult
 
 _W: dict[str, dict[str, str]] = {

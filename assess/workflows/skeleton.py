@@ -11,7 +11,8 @@ import textwrap
 
 import yaml
 
-from assess.documents.models import Checklist, Control, Domain, Lang
+from assess.core.i18n import Lang
+from assess.documents.models import Checklist, Control, Domain
 
 _LABELS = {
     "vi": {"question": "Yêu cầu", "guidance": "Cách kiểm tra", "evidence": "Bằng chứng cần có",

@@ -1,10 +1,10 @@
 """Typed input documents. Each knows its fields; cross-references are checked in `validate`."""
 
 from assess.documents.models.checklist import Checklist, Control, Domain, LegalBasis, Scoring
-from assess.documents.models.common import DataClass, Lang, LocalText, Severity, Status, Text, Verdict
+from assess.documents.models.common import DataClass, LocalText, Severity, Status, Text, Verdict
 from assess.documents.models.proposal import Answer, DataItem, Flow, Node, Proposal, Zone
 from assess.documents.models.review import Override, Review
 
-__all__ = ["Answer", "Checklist", "Control", "DataClass", "DataItem", "Domain", "Flow", "Lang",
+__all__ = ["Answer", "Checklist", "Control", "DataClass", "DataItem", "Domain", "Flow",
            "LegalBasis", "LocalText", "Node", "Override", "Proposal", "Review", "Scoring",
            "Severity", "Status", "Text", "Verdict", "Zone"]

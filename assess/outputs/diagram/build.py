@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assess.documents.models import Lang, Proposal
+from assess.core.i18n import Lang
+from assess.documents.models import Proposal
 from assess.engine.result import Assessment
 from assess.outputs.diagram.findings import EdgeKind, Flags, edge_color, edge_style, flags
 from assess.outputs.diagram.key import legend, legend_label

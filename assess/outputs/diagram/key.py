@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assess.documents.models import Lang
+from assess.core.i18n import Lang
 from assess.engine.result import Assessment
 from assess.outputs.diagram.findings import flags
 from assess.outputs.diagram.style import BLUE, GREY, MAX_NODES, ORANGE, RED, SHAPE, SMALL_SIZE, ZONE_STYLE, w

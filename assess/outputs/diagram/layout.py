@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assess.core.errors import AssessError
-from assess.documents.models import Lang
+from assess.core.i18n import Lang
 from assess.engine.result import Assessment
 from assess.outputs.diagram.build import Layout, to_dot
 from assess.outputs.diagram.text import graphviz_width, text_width

@@ -6,8 +6,7 @@ the same in both. Every colour and word here is a constant of this package, neve
 
 from __future__ import annotations
 
-from assess.core.i18n import pick
-from assess.documents.models import Lang
+from assess.core.i18n import Lang, pick
 
 MAX_NODES = 60
 """Past this many nodes a diagram is unreadable on an A4 page: draw one box per zone instead."""

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from assess.core.errors import InputError
-from assess.documents.models import Lang
+from assess.core.i18n import Lang
 from assess.engine.result import Assessment
 from assess.outputs.report.files import Embedded, embedded_files
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.core.errors import InputError
-from assess.documents.models import Lang
+from assess.core.i18n import Lang
 from assess.engine.result import Assessment
 from assess.outputs.report.words import w
 

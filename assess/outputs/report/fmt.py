@@ -9,7 +9,8 @@ import datetime as dt
 import re
 import unicodedata
 
-from assess.documents.models import Lang, LegalBasis
+from assess.core.i18n import Lang
+from assess.documents.models import LegalBasis
 from assess.outputs.report.model import Citation
 from assess.outputs.report.words import w
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from assess.documents.models import Lang
+from assess.core.i18n import Lang
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from assess.core.i18n import WORDS as SHARED_WORDS
-from assess.core.i18n import t
-from assess.documents.models import Lang
+from assess.core.i18n import Lang, t
 from assess.engine.result import Assessment, ControlResult, Finding
 from assess.outputs import diagram as dfd
 from assess.outputs.report import charts

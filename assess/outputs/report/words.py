@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from assess.core.i18n import pick, t
-from assess.documents.models import Lang
+from assess.core.i18n import Lang, pick, t
 
 WORDS: dict[str, tuple[str, str]] = {
     # Decree 30/2020 header and closing

@@ -7,8 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
-from assess.core.i18n import t
-from assess.documents.models import Lang
+from assess.core.i18n import Lang, t
 from assess.engine.result import Assessment
 
 VERDICT_STYLE = {"approve": "bold green", "conditional": "bold yellow", "reject": "bold red"}

@@ -6,9 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from assess.core.i18n import t
+from assess.core.i18n import Lang, t
 from assess.documents.loading import Loaded
-from assess.documents.models import Checklist, Lang
+from assess.documents.models import Checklist
 from assess.outputs.terminal.assessment import SEVERITY_STYLE
 
 

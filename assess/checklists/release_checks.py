@@ -1,0 +1,106 @@
+"""Read-only release checks: a released file matches its lock, and a version's bump is at least
+what its diff against the previous release needs. Lint runs them; `release` runs them before
+writing anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assess.checklists.catalog import read_status, semver_key
+from assess.checklists.content import Issue, load_for_lint
+from assess.checklists.diff import Diff, bump_rank, diff, next_version, version_bump
+from assess.checklists.lock import LOCK, VERSION, read_lock_with_problems
+from assess.core.errors import Problem
+from assess.documents.models import Checklist
+from assess.documents.yamlsource import Source
+
+
+def lock_issues(folder: Path) -> list[Issue]:
+    """Problems of the folder's lock itself: unreadable entries, released files that are gone."""
+    lock, problems, source = read_lock_with_problems(folder)
+    issues = [Issue("error", p) for p in problems]
+    for version in lock:
+        if not (folder / f"{version}.yaml").is_file():
+            line = source.line_of((version,)) if source else None
+            issues.append(Issue("error", Problem(
+                str(folder / LOCK), line, version,
+                f"version {version} is recorded as released but {version}.yaml is missing; "
+                "expected the released file (a released version is never removed)")))
+    return issues
+
+def previous_release(folder: Path, version: str, lock: dict[str, str]) -> Path | None:
+    """The highest released version below `version`: recorded in the lock, or saying so."""
+    below = [f for f in folder.glob("*.yaml") if VERSION.match(f.stem)
+             and semver_key(f.stem) < semver_key(version)]
+    for f in sorted(below, key=lambda f: semver_key(f.stem), reverse=True):
+        if f.stem in lock or read_status(f) == "released":
+            return f
+    return None
+
+@dataclass(frozen=True, slots=True)
+class BumpCheck:
+    previous: Checklist
+    diff: Diff
+
+    @property
+    def too_small(self) -> bool:
+        have = version_bump(self.previous.version, self.diff.new_version)
+        return bump_rank(have) < bump_rank(self.diff.bump)
+
+    def message(self) -> str:
+        d = self.diff
+        have = version_bump(self.previous.version, d.new_version)
+        worst = [c for c in d.changes if c.bump == d.bump][:3]
+        because = "; ".join(f"{c.target} {c.field or c.kind}: {c.why}" for c in worst)
+        more = len([c for c in d.changes if c.bump == d.bump]) - len(worst)
+        return (f"version {d.new_version} is a {have} bump over the previous release "
+                f"{self.previous.version}, but the changes need a {d.bump} bump ({because}"
+                f"{f'; and {more} more' if more > 0 else ''}); expected version "
+                f"{next_version(self.previous.version, d.bump)} or higher — see "
+                f"`assess checklist diff {d.old} {d.new}`")
+
+def bump_check(folder: Path, cl: Checklist, lock: dict[str, str]) -> BumpCheck | Issue | None:
+    """The diff against the previous release; an Issue if that release does not load."""
+    prev_path = previous_release(folder, cl.version, lock)
+    if prev_path is None:
+        return None
+    prev, _, _ = load_for_lint(prev_path)
+    if prev is None:
+        return Issue("warning", Problem(str(prev_path), None, "", "cannot compare with this "
+                                        "previous release: it does not load"))
+    return BumpCheck(prev, diff(prev, cl))
+
+def release_issues(path: Path, cl: Checklist, source: Source) -> list[Issue]:
+    """Lock and version-bump checks of one file in the catalog layout."""
+    folder = path.parent
+    lock, _, _ = read_lock_with_problems(folder)  # the lock's own problems are reported by lock_issues
+    issues: list[Issue] = []
+
+    def add(level: str, fld: str, message: str) -> None:
+        issues.append(Issue("error" if level == "error" else "warning",
+                            Problem(source.name, source.line_of((fld,)), fld, message)))
+
+    released = cl.status == "released"
+    if released and cl.version not in lock:
+        add("error", "status", f"version {cl.version} says released but is not recorded in "
+            f"{LOCK}; expected its SHA-256 there — record it with `assess checklist release "
+            f"{cl.ref}`")
+    elif released and lock[cl.version] != source.sha256:
+        add("error", "version", f"the file changed after its release: its SHA-256 is now "
+            f"{source.sha256[:12]}…, {LOCK} records {lock[cl.version][:12]}…; expected the "
+            "released bytes — a released version never changes: restore it and put the change "
+            "in a new version")
+    elif not released and cl.version in lock:
+        add("error", "status", f"{LOCK} records {cl.version} as released but the file says "
+            "status: draft; expected the released file")
+    check = bump_check(folder, cl, lock)
+    if isinstance(check, Issue):
+        issues.append(check)
+    elif check is not None and check.too_small:
+        add("error" if released else "warning", "version", check.message())
+    return issues
+
+
+__all__ = ["BumpCheck", "bump_check", "lock_issues", "previous_release", "release_issues"]
