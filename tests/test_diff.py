@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from assess.checklists.changelog import headline, markdown
-from assess.checklists.diff import Diff, diff, next_version, version_bump
+from assess.checklists.diff import Diff, diff
+from assess.core.semver import next_version, version_bump
 from assess.documents.models import Checklist
 from assess.outputs.terminal.diff import table
 from tests.conftest import MINI_DIR

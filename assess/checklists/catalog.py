@@ -8,25 +8,19 @@ OS path separator) first, then the built-in checklists shipped with the package.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from assess.checklists.lock import LOCK, read_lock
+from assess.core import semver
 from assess.core.errors import InputError, NotFoundError
 from assess.core.resources import data_dir
 from assess.documents import yamlsource
 from assess.documents.messages import nearest
 
 ENV_VAR = "ASSESS_CHECKLISTS"
-_VERSION_FILE = re.compile(r"^(\d+)\.(\d+)\.(\d+)\.yaml$")
-
-
-def semver_key(version: str) -> tuple[int, int, int]:
-    major, minor, patch = (int(x) for x in version.split("."))
-    return major, minor, patch
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +59,8 @@ class Catalog:
                 continue
             for sub in sorted(p for p in d.iterdir() if p.is_dir()):
                 for f in sub.iterdir():
-                    if _VERSION_FILE.match(f.name):
-                        version = f.name[: -len(".yaml")]
+                    version = semver.file_version(f.name)
+                    if version is not None:
                         self._entries.setdefault(sub.name, {})[version] = Entry(sub.name, version, f)
 
     def _released(self, entry: Entry) -> bool:
@@ -84,7 +78,7 @@ class Catalog:
 
     def versions(self, checklist_id: str) -> list[Entry]:
         found = self._entries.get(checklist_id, {})
-        return [found[v] for v in sorted(found, key=semver_key)]
+        return [found[v] for v in sorted(found, key=semver.parse)]
 
     def resolve(self, ref: str, *, released: bool = True) -> Path:
         """Path of the checklist file that `ref` names; `@latest` skips drafts."""

@@ -10,8 +10,9 @@ import difflib
 import re
 from typing import Any, Literal
 
-from assess.checklists.diff import Area, Change, Diff, next_version, version_bump
+from assess.checklists.diff import Area, Change, Diff
 from assess.core.i18n import Lang
+from assess.core.semver import next_version, version_bump
 from assess.documents.models import Checklist
 
 

@@ -39,6 +39,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from assess.core import semver
 from assess.core.errors import InputError, Problem
 from assess.documents import yamlsource
 from assess.documents.models import Checklist, Text
@@ -47,7 +48,6 @@ from assess.documents.yamlsource import Path_, Source, format_path
 from assess.engine.vocabulary import RULES, fact_names, rule_ids
 
 Level = Literal["error", "warning"]
-VERSION_FILE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.ya?ml$")
 _SEVERITIES = ("low", "medium", "high", "critical")
 _CLASSES = ("public", "internal", "personal", "sensitive-personal")
 _RATINGS = {"low": 0, "medium": 1, "high": 2, "critical": 3}
@@ -218,7 +218,7 @@ def lint_document(cl: Checklist, source: Source) -> list[Issue]:
 
 
 def _check_names(out: _Out, cl: Checklist, path: Path) -> None:
-    if not VERSION_FILE.match(path.name):
+    if semver.file_version(path.name) is None:
         out.warn(("version",), f"file name '{path.name}' is outside the catalog layout "
                  f"<id>/<version>.yaml; expected {cl.id}/{cl.version}.yaml for the catalog to "
                  "find it")
@@ -259,7 +259,6 @@ def load_for_lint(path: Path) -> tuple[Checklist | None, Source | None, list[Iss
 
 
 __all__ = [
-    "VERSION_FILE",
     "Issue",
     "has_diacritics",
     "in_catalog_layout",

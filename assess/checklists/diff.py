@@ -54,19 +54,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from assess.core.semver import BUMPS, Bump, bump_rank, next_version, version_bump
 from assess.documents.models import Checklist, Control, Domain, Scoring
 
-Bump = Literal["none", "patch", "minor", "major"]
-BUMPS: tuple[Bump, ...] = ("none", "patch", "minor", "major")
 Area = Literal["checklist", "scoring", "domain", "control"]
 _SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 _RISK_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 ANSWER_FIELDS = ("requirement", "applies_if", "rule")
 """Fields of a control whose change may change a province's answer (used by re-assessment)."""
-
-
-def bump_rank(bump: Bump) -> int:
-    return BUMPS.index(bump)
 
 
 def max_bump(bumps: Iterable[Bump]) -> Bump:
@@ -143,36 +138,6 @@ class Diff:
                 "summary": {"added": self.added, "removed": self.removed,
                             "renamed": self.renamed, "changed": sorted(self.changed)},
                 "changes": [asdict(c) for c in self.changes]}
-
-
-# ── semantic versions ─────────────────────────────────────────────────────────────────────────
-
-
-def _semver(version: str) -> tuple[int, int, int]:
-    major, minor, patch = (int(x) for x in version.split("."))
-    return major, minor, patch
-
-
-def version_bump(old: str, new: str) -> Bump:
-    """The bump from `old` to `new` ('none' when `new` is not higher)."""
-    a, b = _semver(old), _semver(new)
-    if b <= a:
-        return "none"
-    if b[0] > a[0]:
-        return "major"
-    if b[1] > a[1]:
-        return "minor"
-    return "patch"
-
-
-def next_version(old: str, bump: Bump) -> str:
-    """The smallest version after `old` that makes the bump `bump` (at least a patch)."""
-    major, minor, patch = _semver(old)
-    if bump == "major":
-        return f"{major + 1}.0.0"
-    if bump == "minor":
-        return f"{major}.{minor + 1}.0"
-    return f"{major}.{minor}.{patch + 1}"
 
 
 # ── comparing ─────────────────────────────────────────────────────────────────────────────────

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from assess.checklists.content import (
-    VERSION_FILE,
     Issue,
     _check_names,
     _Out,
@@ -21,6 +20,7 @@ from assess.checklists.content import (
     load_for_lint,
 )
 from assess.checklists.release_checks import lock_issues, release_issues
+from assess.core import semver
 from assess.core.errors import InputError
 
 
@@ -76,10 +76,10 @@ def targets(args: Iterable[str], catalog: Any) -> list[Path]:
     for arg in args:
         p = Path(arg)
         if p.is_dir():
-            files = sorted(f for f in p.iterdir() if VERSION_FILE.match(f.name))
+            files = sorted(f for f in p.iterdir() if semver.file_version(f.name))
             if not files:
                 files = sorted(f for sub in p.iterdir() if sub.is_dir()
-                               for f in sub.iterdir() if VERSION_FILE.match(f.name))
+                               for f in sub.iterdir() if semver.file_version(f.name))
             if not files:
                 raise InputError.single(arg, "no checklist files (<id>/<version>.yaml) in this "
                                         "folder")

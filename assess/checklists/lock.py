@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from assess.core import semver
 from assess.core.errors import InputError, Problem
 from assess.documents import yamlsource
 from assess.documents.yamlsource import Source
 
 LOCK = "releases.lock"
-VERSION = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _SHA = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -33,7 +33,7 @@ def read_lock_with_problems(folder: Path) -> tuple[dict[str, str], list[Problem]
     problems: list[Problem] = []
     for version, sha in data.items():
         line = source.line_of((version,))
-        if not isinstance(version, str) or not VERSION.match(version):
+        if not isinstance(version, str) or not semver.is_version(version):
             problems.append(Problem(str(path), line, str(version),
                                     "expected a version such as 1.0.0 (quoted)"))
         elif not isinstance(sha, str) or not _SHA.match(sha):

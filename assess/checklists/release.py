@@ -22,12 +22,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assess.checklists.catalog import semver_key
 from assess.checklists.changelog import changelog_entry, has_entry, prepend_changelog
 from assess.checklists.content import Issue, in_catalog_layout, lint_document, load_for_lint
 from assess.checklists.diff import Diff
 from assess.checklists.lock import LOCK, read_lock
 from assess.checklists.release_checks import bump_check, release_issues
+from assess.core import semver
 from assess.core.errors import AssessError, InputError, Problem
 from assess.documents import yamlsource
 from assess.documents.models import Checklist
@@ -48,7 +48,7 @@ def lock_text(checklist_id: str, versions: dict[str, str]) -> str:
     lines = [f"# Released versions of checklist '{checklist_id}': the SHA-256 of each file's bytes.",
              "# Written by `assess checklist release`; a released file must never change —",
              "# `assess checklist lint` fails when one does. Do not edit by hand.", ""]
-    lines += [f'"{v}": "{versions[v]}"' for v in sorted(versions, key=semver_key)]
+    lines += [f'"{v}": "{versions[v]}"' for v in sorted(versions, key=semver.parse)]
     return "\n".join(lines) + "\n"
 
 

@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assess.checklists.catalog import read_status, semver_key
+from assess.checklists.catalog import read_status
 from assess.checklists.content import Issue, load_for_lint
-from assess.checklists.diff import Diff, bump_rank, diff, next_version, version_bump
-from assess.checklists.lock import LOCK, VERSION, read_lock_with_problems
+from assess.checklists.diff import Diff, diff
+from assess.checklists.lock import LOCK, read_lock_with_problems
+from assess.core import semver
 from assess.core.errors import Problem
+from assess.core.semver import bump_rank, next_version, version_bump
 from assess.documents.models import Checklist
 from assess.documents.yamlsource import Source
 
@@ -32,9 +34,9 @@ def lock_issues(folder: Path) -> list[Issue]:
 
 def previous_release(folder: Path, version: str, lock: dict[str, str]) -> Path | None:
     """The highest released version below `version`: recorded in the lock, or saying so."""
-    below = [f for f in folder.glob("*.yaml") if VERSION.match(f.stem)
-             and semver_key(f.stem) < semver_key(version)]
-    for f in sorted(below, key=lambda f: semver_key(f.stem), reverse=True):
+    below = [f for f in folder.glob("*.yaml") if semver.is_version(f.stem)
+             and semver.parse(f.stem) < semver.parse(version)]
+    for f in sorted(below, key=lambda f: semver.parse(f.stem), reverse=True):
         if f.stem in lock or read_status(f) == "released":
             return f
     return None

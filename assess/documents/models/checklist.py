@@ -7,9 +7,9 @@ from typing import Literal
 
 from pydantic import Field
 
+from assess.core import semver
 from assess.documents.models.common import Id, Severity, Status, Strict, Text, Verdict
 
-SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
 ControlId = str
 RISK_LEVELS = ("low", "medium", "high", "critical")
 RiskLevel = Literal["low", "medium", "high", "critical"]
@@ -110,7 +110,7 @@ class Checklist(Strict):
     kind: Literal["checklist"] = Field(description="Always 'checklist'.")
     schema_version: Literal[1] = Field(description="Version of this document format; currently 1.")
     id: Id = Field(description="Checklist id, the folder name under checklists/.")
-    version: str = Field(pattern=SEMVER, description="Semantic version, e.g. 1.0.0.")
+    version: str = Field(pattern=semver.PATTERN, description="Semantic version, e.g. 1.0.0.")
     status: Literal["draft", "released"] = Field(description="'released' versions never change.")
     title: Text = Field(description="Title of the checklist.")
     description: Text | None = Field(None, description="What the checklist is for and its scope.")
