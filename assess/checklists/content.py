@@ -42,15 +42,14 @@ from pydantic import BaseModel
 from assess.core import semver
 from assess.core.errors import InputError, Problem
 from assess.documents import yamlsource
-from assess.documents.models import Checklist, Text
+from assess.documents.models import Checklist, DataClass, Text
+from assess.documents.models.common import LEVELS, level_rank
 from assess.documents.references import check_checklist
 from assess.documents.yamlsource import Path_, Source, format_path
 from assess.engine.vocabulary import RULES, fact_names, rule_ids
 
 Level = Literal["error", "warning"]
-_SEVERITIES = ("low", "medium", "high", "critical")
-_CLASSES = ("public", "internal", "personal", "sensitive-personal")
-_RATINGS = {"low": 0, "medium": 1, "high": 2, "critical": 3}
+_CLASSES = tuple(c.value for c in DataClass)
 _VI_MIN_WORDS = 3
 
 
@@ -175,7 +174,7 @@ def _check_scoring(out: _Out, cl: Checklist) -> None:
         if w < 0:
             out.error((*at, "severity_weights", sev), f"weight {w:g} is negative; expected 0 or "
                       "more")
-    _ordered(out, (*at, "severity_weights"), weights, _SEVERITIES, "weight")
+    _ordered(out, (*at, "severity_weights"), weights, LEVELS, "weight")
     sv: dict[str, float] = {str(k): v for k, v in s.status_values.items()}
     _ordered(out, (*at, "status_values"), sv, ("not-met", "partial", "met"), "value", "error")
     if "unknown" in sv and "not-met" in sv and sv["unknown"] > sv["not-met"]:
@@ -190,14 +189,14 @@ def _check_scoring(out: _Out, cl: Checklist) -> None:
     _ordered(out, (*at, "risk", "impact", "class_levels"), levels,
              _CLASSES, "impact level", missing="they count as level 1 — expected every class")
     _ordered(out, (*at, "risk", "likelihood_levels"),
-             {k.value: v for k, v in s.risk.likelihood_levels.items()}, _SEVERITIES,
+             {k.value: v for k, v in s.risk.likelihood_levels.items()}, LEVELS,
              "likelihood level", missing="they count as level 1 — expected every severity")
     m = s.risk.matrix
     for i, row in enumerate(m):
         for j, rating in enumerate(row):
-            left = _RATINGS[row[j - 1]] if j else -1
-            up = _RATINGS[m[i - 1][j]] if i and j < len(m[i - 1]) else -1
-            if _RATINGS[rating] < max(left, up):
+            left = level_rank(row[j - 1]) if j else -1
+            up = level_rank(m[i - 1][j]) if i and j < len(m[i - 1]) else -1
+            if level_rank(rating) < max(left, up):
                 out.warn((*at, "risk", "matrix", i, j), f"rating '{rating}' at impact {i + 1}, "
                          f"likelihood {j + 1} is lower than a cell of lower impact or "
                          "likelihood; expected ratings that never decrease to the right or down")

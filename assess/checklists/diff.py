@@ -56,10 +56,9 @@ from typing import Any, Literal
 
 from assess.core.semver import BUMPS, Bump, bump_rank, next_version, version_bump
 from assess.documents.models import Checklist, Control, Domain, Scoring
+from assess.documents.models.common import level_rank
 
 Area = Literal["checklist", "scoring", "domain", "control"]
-_SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
-_RISK_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 ANSWER_FIELDS = ("requirement", "applies_if", "rule")
 """Fields of a control whose change may change a province's answer (used by re-assessment)."""
 
@@ -212,7 +211,7 @@ def _control(c: _Collector, old: Control, new: Control, old_domain: str, new_dom
             why = _WORDING.get(name, "only whitespace, case or punctuation changed")
             c.add("control", cid, "reworded", name, "patch", why, a, b)
     if old.severity != new.severity:
-        raised = _SEVERITY_RANK[new.severity] > _SEVERITY_RANK[old.severity]
+        raised = level_rank(new.severity) > level_rank(old.severity)
         c.add("control", cid, "raised" if raised else "lowered", "severity", "major",
               "severity raised: failing it weighs more" if raised else
               "severity lowered: its weight changes, so a proposal that met it can score lower",
@@ -350,7 +349,7 @@ def _scoring(c: _Collector, old: Scoring, new: Scoring) -> None:
         for j, (x, y) in enumerate(zip(row_a, row_b, strict=False)):
             if x != y:
                 c.ordered("scoring", "scoring", f"risk.matrix[{i + 1}][{j + 1}]",
-                          _RISK_RANK[x], _RISK_RANK[y], stricter_when_higher=True,
+                          level_rank(x), level_rank(y), stricter_when_higher=True,
                           what=f"the risk rating at impact {i + 1}, likelihood {j + 1}",
                           shown=(x, y))
 

@@ -13,12 +13,10 @@ from pydantic import BaseModel, ValidationError
 
 from assess.core.errors import InputError, Problem
 from assess.documents.messages import problems_from
-from assess.documents.models import Checklist, Proposal, Review
+from assess.documents.models import KINDS
 from assess.documents.yamlsource import Source
 
 M = TypeVar("M", bound=BaseModel)
-KINDS: dict[str, type[BaseModel]] = {"checklist": Checklist, "proposal": Proposal,
-                                     "review": Review}
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,12 +14,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from assess.documents.models import KINDS
 
-from assess.documents.models import Checklist, Proposal, Review
-
-KINDS: dict[str, type[BaseModel]] = {"checklist": Checklist, "proposal": Proposal,
-                                     "review": Review}
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 

@@ -12,6 +12,7 @@ from assess import __version__
 from assess.core.i18n import t
 from assess.documents.loading import Loaded
 from assess.documents.models import Checklist, Control, Proposal, Review, Severity, Status, Text, Verdict
+from assess.documents.models.common import level_rank
 from assess.engine import facts as facts_mod
 from assess.engine import graph as graph_mod
 from assess.engine import vocabulary
@@ -33,7 +34,6 @@ from assess.engine.result import (
 )
 from assess.engine.rules import RuleResult
 
-_SEVERITY_ORDER = {s: i for i, s in enumerate(("critical", "high", "medium", "low"))}
 _FAILED = (Status.not_met, Status.unknown)
 # A declared answer contradicts a rule only when it claims the opposite outcome: "partial"
 # admits a gap, so it never contradicts a failed rule (one store encrypted, another not).
@@ -266,7 +266,7 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
                 blocker=bool(ctrl and ctrl.blocker), control=ctrl.id if ctrl else None,
                 message=hit.message, path=list(hit.path), data=list(hit.data),
                 remediation=ctrl.remediation if ctrl else None))
-    out.sort(key=lambda f: (_SEVERITY_ORDER[f.severity], not f.blocker, f.id))
+    out.sort(key=lambda f: (-level_rank(f.severity), not f.blocker, f.id))
     return out
 
 

@@ -5,6 +5,10 @@ from assess.documents.models.common import DataClass, LocalText, Severity, Statu
 from assess.documents.models.proposal import Answer, DataItem, Flow, Node, Proposal, Zone
 from assess.documents.models.review import Override, Review
 
-__all__ = ["Answer", "Checklist", "Control", "DataClass", "DataItem", "Domain", "Flow",
+KINDS: dict[str, type[Checklist | Proposal | Review]] = {
+    "checklist": Checklist, "proposal": Proposal, "review": Review}
+"""Every document kind, by the `kind:` it declares."""
+
+__all__ = ["KINDS", "Answer", "Checklist", "Control", "DataClass", "DataItem", "Domain", "Flow",
            "LegalBasis", "LocalText", "Node", "Override", "Proposal", "Review", "Scoring",
            "Severity", "Status", "Text", "Verdict", "Zone"]

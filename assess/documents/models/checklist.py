@@ -11,7 +11,6 @@ from assess.core import semver
 from assess.documents.models.common import Id, Severity, Status, Strict, Text, Verdict
 
 ControlId = str
-RISK_LEVELS = ("low", "medium", "high", "critical")
 RiskLevel = Literal["low", "medium", "high", "critical"]
 
 
@@ -127,5 +126,5 @@ class Checklist(Strict):
         return f"{self.id}@{self.version}"
 
 
-__all__ = ["RISK_LEVELS", "Checklist", "Control", "Domain", "LegalBasis", "Scoring", "Status",
+__all__ = ["Checklist", "Control", "Domain", "LegalBasis", "Scoring", "Status",
            "Verdict"]

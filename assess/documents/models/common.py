@@ -48,6 +48,15 @@ LocalText = Annotated[_LocalText, BeforeValidator(_plain_string_is_vietnamese)]
 """Text a province writes: a plain string (Vietnamese), or `{vi, en}` when it offers both."""
 
 
+LEVELS = ("low", "medium", "high", "critical")
+"""Severity and risk levels, lowest first: the one order every rank, check and sort uses."""
+
+
+def level_rank(level: str) -> int:
+    """0 for low … 3 for critical."""
+    return LEVELS.index(level)
+
+
 class Severity(StrEnum):
     critical = "critical"
     high = "high"
