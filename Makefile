@@ -1,16 +1,17 @@
 # Two entry points, each doing the whole set-up on a fresh Debian machine first:
 #   make demo   assess the Bắc Giang example and write its PDF report to reports/
-#   make test   lint (ruff), type checks (mypy) and the test suite (pytest)
+#   make test   lint (ruff, import contracts), type checks (mypy) and the test suite (pytest)
+#   make test-lowest   the suite again with the lowest versions pyproject.toml allows (CI runs it)
 
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SYSPKG := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 graphviz fonts-liberation2 poppler-utils
+SYSPKG := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 graphviz fonts-liberation2 poppler-utils
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO   := examples/bac-giang-zalo-2019.yaml
 
-.PHONY: demo test setup system-packages lint typecheck pytest bench goldens clean
+.PHONY: demo test test-lowest install-check setup system-packages python-version lint typecheck pytest bench goldens clean
 
 demo: setup
 	$(BIN)/assess validate $(DEMO)
@@ -25,7 +26,12 @@ demo: setup
 
 test: setup lint typecheck pytest
 
-setup: system-packages $(STAMP)
+setup: system-packages python-version $(STAMP)
+
+python-version:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null || { \
+	  echo "assess needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo missing)." >&2; \
+	  echo "Install python3.11 (or newer) and run: make PYTHON=python3.11 ..." >&2; exit 2; }
 
 # Installs only what is missing, so a second run costs nothing and needs no network.
 system-packages:
@@ -51,6 +57,31 @@ typecheck: setup
 pytest: setup
 	$(BIN)/pytest
 
+# The declared lower bounds are real: install the lowest version of every direct dependency
+# (uv's lowest-direct resolution) into a separate environment and run the whole suite there.
+LOWEST := .venv-lowest
+test-lowest: setup
+	$(BIN)/pip install -q 'uv>=0.5'
+	rm -rf $(LOWEST)
+	$(PYTHON) -m venv $(LOWEST)
+	VIRTUAL_ENV=$(LOWEST) $(BIN)/uv pip install -q --resolution lowest-direct -e '.[dev]'
+	$(LOWEST)/bin/pip list --format=freeze 2>/dev/null | grep -i -E '^(typer|rich|pydantic|networkx|jinja2|weasyprint|pyhanko|pypdf)=' | tr '\n' ' '; echo
+	$(LOWEST)/bin/pytest -p no:cacheprovider
+
+# What a user gets from `pip install`: the built wheel in a fresh environment, used from another
+# folder (no checkout on the path) to score, report, sign and verify an example.
+CHECK := $(shell mktemp -u -d /tmp/assess-install-check.XXXXXX)
+install-check: setup
+	rm -rf dist && $(BIN)/python -m pip wheel -q --no-deps --no-build-isolation -w dist .
+	$(PYTHON) -m venv $(CHECK)/venv
+	$(CHECK)/venv/bin/pip install -q dist/*.whl
+	cp examples/bac-ninh-zalo-notifications.yaml $(CHECK)/p.yaml
+	cd $(CHECK) && venv/bin/assess score p.yaml --fail-on reject && venv/bin/assess report p.yaml -o p.pdf \
+	  && venv/bin/assess demo-ca -o ca && venv/bin/assess sign p.pdf --key ca/TEST-ONLY-signer.p12 \
+	  --password-file ca/TEST-ONLY-signer.password -o p.signed.pdf \
+	  && venv/bin/assess verify p.signed.pdf --trust ca/TEST-ONLY-ca.pem
+	rm -rf $(CHECK)
+
 bench: setup
 	$(BIN)/pytest benchmarks/bench_*.py --benchmark-enable -q
 	$(BIN)/python benchmarks/cold_start.py
@@ -59,4 +90,4 @@ goldens: setup
 	$(BIN)/python -m tests.goldens
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(LOWEST) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
 
@@ -40,3 +41,8 @@ def assess_dict(doc: dict[str, Any], review: dict[str, Any] | None = None) -> As
 
 def proposal_model(doc: dict[str, Any]) -> Proposal:
     return parse_model(parse(dump(doc), "proposal.yaml"), Proposal)
+
+
+def flat(text: str) -> str:
+    """Terminal output without rich's box drawing and line wrapping, for asserting messages."""
+    return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())

@@ -345,8 +345,11 @@ def test_graph_writes_dot_and_png_files(runner: Any, ok_proposal: Path, tmp_path
 
 
 def test_graph_refuses_an_unknown_format(runner: Any, ok_proposal: Path) -> None:
+    from tests.helpers import flat
+
     result = graph(runner, str(ok_proposal), "--format", "pdf")
-    assert result.exit_code == 2 and "expected svg, dot or png" in result.output
+    assert result.exit_code == 2 and "'pdf' is not one of 'svg', 'dot', 'png'" in flat(
+        result.output)
 
 
 def test_graph_without_graphviz_exits_2_with_a_hint(runner: Any, ok_proposal: Path,

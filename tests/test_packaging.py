@@ -17,7 +17,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                     "-q", "-w", str(out), str(ROOT)], check=True, capture_output=True)
-    (path,) = out.glob("assess-*.whl")
+    (path,) = out.glob("assess_dsia-*.whl")
     return zipfile.ZipFile(path)
 
 

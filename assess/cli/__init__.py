@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from assess.cli import checklists, core, graph, report, review, signing, versioning  # noqa: F401  (register the commands)
-from assess.cli.app import app
+from assess.cli.app import app, run
 
 
 def main() -> None:
-    app()
+    run()
 
 
 __all__ = ["app", "main"]

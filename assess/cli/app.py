@@ -7,35 +7,71 @@ Only typer is imported at start-up; each command imports the library it needs wh
 from __future__ import annotations
 
 import functools
+import logging
 import os
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 import typer
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from assess import __version__
-from assess.core.errors import AssessError
+from assess.core.errors import AssessError, ExitStatus, exit_table
 
 F = TypeVar("F", bound=Callable[..., Any])
+log = logging.getLogger("assess")
 
-app = typer.Typer(
+
+def _flags_without_metavar(params: list[Any]) -> list[Any]:
+    """A flag takes no value, so its help shows none (typer would print `<bool>`)."""
+    for p in params:
+        if isinstance(p, TyperOption) and p.is_bool_flag:
+            p.metavar = ""
+    return params
+
+
+class Command(TyperCommand):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_without_metavar(super().get_params(ctx))
+
+
+class Group(TyperGroup):
+    def get_params(self, ctx: Any) -> list[Any]:
+        return _flags_without_metavar(super().get_params(ctx))
+
+
+class App(typer.Typer):
+    """typer.Typer whose commands and groups print flags without a metavar."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cls=Group, rich_markup_mode="rich", no_args_is_help=True,
+                         context_settings={"help_option_names": ["-h", "--help"]}, **kwargs)
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[F], F]:
+        kwargs.setdefault("cls", Command)
+        return super().command(*args, **kwargs)
+
+
+app = App(
     name="assess",
     help="Data-security impact assessments of third-party channels (Zalo OA, Facebook pages, "
     "Telegram bots…) used by Vietnamese public bodies.\n\n"
     "Typical use: [bold]assess init[/] → fill in the proposal → [bold]assess validate[/] → "
     "[bold]assess score[/] → [bold]assess report[/].",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
+    epilog="Exit status:\n\n" + exit_table().replace("\n", "\n\n"),
     pretty_exceptions_enable=False,
-    add_completion=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
 )
-checklist_app = typer.Typer(
-    help="Checklists for policy teams: list, show, lint, diff two versions, release one.",
-    no_args_is_help=True,
-    rich_markup_mode="rich")
+checklist_app = App(
+    help="Checklists for policy teams: list, show, lint, diff two versions, release one.")
 app.add_typer(checklist_app, name="checklist")
+
+
+def _say_errors(exc: AssessError) -> None:
+    err = stderr()
+    for line in exc.messages():
+        err.print(f"error: {line}")
 
 
 def guarded(func: F) -> F:
@@ -46,29 +82,42 @@ def guarded(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except AssessError as exc:
-            err = stderr()
-            for line in exc.messages():
-                err.print(f"error: {line}", markup=False, highlight=False, soft_wrap=True)
+            _say_errors(exc)
             raise typer.Exit(exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
 
 
 def stderr() -> Any:
+    """A console for messages: input text is printed as it is (no markup, no emoji codes —
+    `file:100:` must not become a 💯), never highlighted."""
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
 def stdout() -> Any:
     from rich.console import Console
 
-    return Console()
+    return Console(markup=False, emoji=False, highlight=False)
 
 
-ProposalArg = Annotated[Path, typer.Argument(help="The proposal YAML file.")]
+ProposalArg = Annotated[Path, typer.Argument(
+    help="The proposal YAML file, or - to read it from standard input.")]
+
+
+class Language(StrEnum):
+    vi = "vi"
+    en = "en"
+
+
+class Gate(StrEnum):
+    reject = "reject"
+    conditional = "conditional"
+
+
 LangOpt = Annotated[
-    str,
+    Language,
     typer.Option("--lang", "-l", help="Language of the output: vi (Vietnamese) or en (English).",
                  envvar="ASSESS_LANG", case_sensitive=False),
 ]
@@ -80,12 +129,8 @@ ChecklistDirs = Annotated[
 ]
 
 
-def lang_of(value: str) -> Literal["vi", "en"]:
-    low = value.lower()
-    if low not in ("vi", "en"):
-        raise typer.BadParameter(f"'{value}' is not a language; expected vi or en",
-                                 param_hint="--lang")
-    return "vi" if low == "vi" else "en"
+def lang_of(value: Language | str) -> Literal["vi", "en"]:
+    return "en" if Language(value) is Language.en else "vi"
 
 
 def catalog(dirs: list[Path] | None) -> Any:
@@ -100,12 +145,56 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_state = {"debug": False}
+
+
 @app.callback()
 def root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only warnings and errors.")
+                     ] = False,
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="Also say what each stage does (debug messages).")] = 0,
+    debug: Annotated[bool, typer.Option("--debug", help="On an internal error, print the "
+                                        "traceback.", envvar="ASSESS_DEBUG")] = False,
 ) -> None:
     """Data-security impact assessments of third-party channels."""
+    _state["debug"] = debug
+    configure_logging(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
+
+
+def configure_logging(level: int) -> None:
+    """Progress and notes go to standard error through `logging`, so -q and -v apply to all."""
+    import sys
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    root_log = logging.getLogger("assess")
+    root_log.handlers[:] = [handler]
+    root_log.setLevel(level)
+    root_log.propagate = False
+
+
+def run() -> None:
+    """The console script: our errors exit 2 (in `guarded`); anything else is a bug, exit 3."""
+    try:
+        app()
+    except AssessError as exc:  # raised outside a command (a callback)
+        _say_errors(exc)
+        raise SystemExit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        stderr().print("interrupted")
+        raise SystemExit(130) from None
+    except Exception as exc:
+        if _state["debug"]:
+            import traceback
+
+            traceback.print_exc()
+        stderr().print(f"internal error: {type(exc).__name__}: {exc} — this is a bug in assess "
+                       f"{__version__}, not in your files; please report it"
+                       + ("" if _state["debug"] else " (rerun with --debug to see the traceback)"))
+        raise SystemExit(ExitStatus.INTERNAL) from None
 
 
 def env_flag(name: str) -> bool:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, catalog, checklist_app, guarded, lang_of, stdout
+from assess.cli.app import ChecklistDirs, LangOpt, Language, catalog, checklist_app, guarded, lang_of, stdout
 
 
 @checklist_app.command("list", epilog="Example:\n\n  assess checklist list")
@@ -33,7 +33,7 @@ def list_(checklists: ChecklistDirs = None) -> None:
 @guarded
 def show(
     ref: Annotated[str, typer.Argument(help="ID, ID@VERSION, ID@latest or a file.")],
-    lang: LangOpt = "vi",
+    lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
 ) -> None:
     """Show a checklist: identity, scoring model, and every control by domain."""
@@ -43,3 +43,37 @@ def show(
 
     cl = resolve_checklist(ref, catalog(checklists))
     print_checklist(cl, language)
+
+
+@checklist_app.command("vocabulary", epilog="Examples:\n\n  assess checklist vocabulary\n\n"
+                       "  assess checklist vocabulary vn-third-party-channel@1.1.0 --lang en\n\n"
+                       "  assess checklist vocabulary --markdown > VOCABULARY.md")
+@guarded
+def vocabulary(
+    ref: Annotated[str | None, typer.Argument(
+        help="Also show which controls of this checklist name each fact and rule.")] = None,
+    as_markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown instead of a "
+                                              "table.")] = False,
+    lang: LangOpt = Language.en,
+    checklists: ChecklistDirs = None,
+) -> None:
+    """Every fact (applies_if) and graph rule (rule) a checklist may name, and what each means."""
+    language = lang_of(lang)
+    from assess.checklists.vocabulary import markdown, terms
+
+    cl = None
+    if ref is not None:
+        from assess.checklists.loading import resolve_checklist
+
+        cl = resolve_checklist(ref, catalog(checklists)).doc
+    if as_markdown:
+        typer.echo(markdown(language, cl), nl=False)
+        return
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table("kind", "name", "meaning", "severity and role", *(("used by",) if cl else ()))
+    for x in terms(language, cl):
+        table.add_row(Text(x.kind), Text(x.name), Text(x.text), Text(x.detail),
+                      *((Text(", ".join(x.used_by) or "—"),) if cl else ()))
+    stdout().print(table)

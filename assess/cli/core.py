@@ -7,11 +7,25 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, ProposalArg, app, catalog, guarded, lang_of, stderr, stdout
+from assess.cli.app import (
+    ChecklistDirs,
+    Gate,
+    LangOpt,
+    Language,
+    ProposalArg,
+    app,
+    catalog,
+    guarded,
+    lang_of,
+    log,
+    stderr,
+    stdout,
+)
+from assess.core.errors import ExitStatus
 
 
 @app.command(epilog="Examples:\n\n  assess validate proposal.yaml\n\n"
-             "  assess validate checklists/vn-third-party-channel/*.yaml examples/*.yaml")
+             "  assess validate examples/*.yaml my-checklists/*/*.yaml")
 @guarded
 def validate(
     files: Annotated[list[Path], typer.Argument(help="YAML files: checklists, proposals or "
@@ -34,11 +48,11 @@ def validate(
         except AssessError as exc:
             failed += 1
             for line in exc.messages():
-                err.print(f"error: {line}", markup=False, highlight=False, soft_wrap=True)
+                err.print(f"error: {line}")
             continue
-        out.print(f"ok: {f} ({kind})", markup=False, highlight=False)
+        out.print(f"ok: {f} ({kind})")
     if failed:
-        raise typer.Exit(2)
+        raise typer.Exit(ExitStatus.INPUT)
 
 
 @app.command(epilog="Examples:\n\n  assess score examples/bac-giang-zalo-2019.yaml\n\n"
@@ -55,10 +69,10 @@ def score(
         "--review", "-r", help="A reviewer's review YAML: its overrides and decision apply.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the assessment as JSON.")] = False,
-    fail_on: Annotated[str | None, typer.Option(
+    fail_on: Annotated[Gate | None, typer.Option(
         "--fail-on", help="Exit with status 1 if the verdict is this bad: 'reject', or "
-        "'conditional' (conditional or reject).")] = None,
-    lang: LangOpt = "vi",
+        "'conditional' (conditional or reject).", case_sensitive=False)] = None,
+    lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
 ) -> None:
     """Score a proposal: verdict, score, risk rating, domain scores and findings.
@@ -66,9 +80,6 @@ def score(
     Controls that name a graph rule are decided from the proposal's data flows; the province's
     answers decide the rest. Exit status 1 with --fail-on when the verdict is that bad.
     """
-    if fail_on not in (None, "reject", "conditional"):
-        raise typer.BadParameter(f"'{fail_on}'; expected reject or conditional",
-                                 param_hint="--fail-on")
     language = lang_of(lang)
     from assess.workflows.pipeline import assess_files
 
@@ -80,9 +91,9 @@ def score(
         from assess.outputs.terminal.assessment import print_assessment
 
         print_assessment(a, language)
-    bad = {"reject": ("reject",), "conditional": ("reject", "conditional")}
+    bad = {Gate.reject: ("reject",), Gate.conditional: ("reject", "conditional")}
     if fail_on and a.verdict.value in bad[fail_on]:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitStatus.GATE)
 
 
 @app.command(epilog="Examples:\n\n  assess init -o proposal.yaml\n\n"
@@ -94,7 +105,7 @@ def init(
         "--checklist", "-c", help="Checklist to answer: ID, ID@VERSION or ID@latest.")
     ] = "vn-third-party-channel@latest",
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    lang: LangOpt = "vi",
+    lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
 ) -> None:
     """Write a proposal skeleton for a province to fill in.
@@ -109,5 +120,4 @@ def init(
 
     cl = resolve_checklist(checklist, catalog(checklists))
     write_atomic(output, skeleton(cl.doc, language), overwrite=force)
-    stderr().print(f"wrote {output} ({len(cl.doc.controls())} controls of {cl.doc.ref})",
-                   markup=False, highlight=False)
+    log.info(f"wrote {output} ({len(cl.doc.controls())} controls of {cl.doc.ref})")

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, ProposalArg, app, guarded, lang_of, stderr
+from assess.cli.app import ChecklistDirs, LangOpt, Language, ProposalArg, app, guarded, lang_of, log
 
 Format = Literal["svg", "dot", "png"]
-_FORMATS: dict[str, Format] = {"svg": "svg", "dot": "dot", "png": "png"}
+
+
+class FormatChoice(StrEnum):
+    svg = "svg"
+    dot = "dot"
+    png = "png"
+
+
 _SUFFIX: dict[str, Format] = {".svg": "svg", ".dot": "dot", ".gv": "dot", ".png": "png"}
 
 
-def _format_of(value: str | None, output: Path | None) -> Format:
+def _format_of(value: FormatChoice | None, output: Path | None) -> Format:
     """An explicit --format wins; else the output's suffix says it; else SVG."""
     if value is None:
         return _SUFFIX.get(output.suffix.lower(), "svg") if output else "svg"
-    found = _FORMATS.get(value.lower())
-    if found is None:
-        raise typer.BadParameter(f"'{value}'; expected svg, dot or png", param_hint="--format")
-    return found
+    return _SUFFIX["." + value.value]
 
 
 @app.command("graph", epilog="Examples:\n\n  assess graph proposal.yaml -o flows.svg\n\n"
@@ -34,10 +39,10 @@ def graph_command(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the diagram here (atomically) instead of to standard "
         "output.")] = None,
-    fmt: Annotated[str | None, typer.Option(
+    fmt: Annotated[FormatChoice | None, typer.Option(
         "--format", "-f", help="svg, dot (Graphviz source) or png; by default the output's "
         "suffix, else svg.", case_sensitive=False)] = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = Language.vi,
     checklist: Annotated[str | None, typer.Option(
         "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a "
         "file) instead of the one the proposal names.")] = None,
@@ -67,4 +72,4 @@ def graph_command(
     from assess.core.files import write_atomic
 
     write_atomic(output, content)
-    stderr().print(f"wrote {output} ({kind})", markup=False, highlight=False)
+    log.info(f"wrote {output} ({kind})")

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, ProposalArg, app, guarded, lang_of, stderr
+from assess.cli.app import ChecklistDirs, LangOpt, Language, ProposalArg, app, guarded, lang_of, log, stderr
 
 
 def default_output(proposal: Path, lang: str, review: Path | None) -> Path:
@@ -34,7 +34,7 @@ def report(
     checklist: Annotated[str | None, typer.Option(
         "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a "
         "file) instead of the one the proposal names.")] = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
 ) -> None:
     """Write the formal report (PDF/A-3b, Decree 30/2020 layout).
@@ -46,6 +46,9 @@ def report(
     dates the document). Nothing is written if anything fails.
     """
     language = lang_of(lang)
+    if str(proposal) == "-":
+        raise typer.BadParameter("the report attaches the proposal file itself; expected its "
+                                 "path, not - (standard input)", param_hint="PROPOSAL")
     from assess.core.errors import OutputError
     from assess.core.files import write_atomic
     from assess.outputs.report import embedded_files, render_pdf
@@ -64,6 +67,5 @@ def report(
     write_atomic(target, pdf)
     if html is not None:
         write_atomic(html, page)
-    stderr().print(f"wrote {target} ({len(pdf):,} bytes; {a.verdict.value}, score "
-                   f"{a.score:.1f})" + (f" and {html}" if html else ""),
-                   markup=False, highlight=False, soft_wrap=True)
+    log.info(f"wrote {target} ({len(pdf):,} bytes; {a.verdict.value}, score "
+             f"{a.score:.1f})" + (f" and {html}" if html else ""))

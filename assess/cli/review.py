@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, app, guarded, lang_of, stderr
+from assess.cli.app import ChecklistDirs, LangOpt, Language, app, guarded, lang_of, log
 
 review_app = typer.Typer(
     help="Review a province's proposal: write a review pinned to the proposal file, then score "
@@ -27,7 +27,7 @@ def init(
         "ID@latest or a file) instead of the one the proposal names; score with the same "
         "option.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    lang: LangOpt = "vi",
+    lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
 ) -> None:
     """Write a review skeleton for PROPOSAL, pinned to its id and SHA-256.
@@ -44,6 +44,5 @@ def init(
     a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [])
     text = review_skeleton(a, language, proposal_path=str(proposal), file=output.name)
     write_atomic(output, text, overwrite=force)
-    stderr().print(f"wrote {output} (review of {a.proposal.id}, {len(a.controls)} controls; "
-                   f"self-assessed {a.verdict.value}, score {a.score:.1f})",
-                   markup=False, highlight=False)
+    log.info(f"wrote {output} (review of {a.proposal.id}, {len(a.controls)} controls; "
+                   f"self-assessed {a.verdict.value}, score {a.score:.1f})")

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import app, guarded, stderr, stdout
+from assess.cli.app import app, guarded, log, stdout
 
 
 def default_signed(report: Path) -> Path:
@@ -74,8 +74,7 @@ def sign(
     write_atomic(target, signed.pdf)
     where = {"field": "in its signature field", "box": f"in its signature box, page {signed.page}",
              "invisible": "invisibly (the report marks no signature box)"}[signed.placement]
-    stderr().print(f"wrote {target}: signed by {signed.signer} {where}", markup=False,
-                   highlight=False, soft_wrap=True)
+    log.info(f"wrote {target}: signed by {signed.signer} {where}")
 
 
 @app.command(epilog="Examples:\n\n  assess verify report.signed.pdf --trust ca.pem\n\n"
@@ -172,6 +171,5 @@ def demo_ca(
         write_atomic(targets[role], data)
         if role in ("key", "password"):
             os.chmod(targets[role], 0o600)
-    stderr().print(f"wrote {output}/: TEST ONLY certificate authority and signer "
-                   f"'{demo.signer}' — NOT TRUSTED, for trying 'assess sign' and 'assess verify'",
-                   markup=False, highlight=False, soft_wrap=True)
+    log.info(f"wrote {output}/: TEST ONLY certificate authority and signer "
+                   f"'{demo.signer}' — NOT TRUSTED, for trying 'assess sign' and 'assess verify'")

@@ -11,12 +11,14 @@ import typer
 from assess.cli.app import (
     ChecklistDirs,
     LangOpt,
+    Language,
     ProposalArg,
     app,
     catalog,
     checklist_app,
     guarded,
     lang_of,
+    log,
     stderr,
     stdout,
 )
@@ -25,7 +27,7 @@ _PLAIN = {"markup": False, "highlight": False, "soft_wrap": True}
 
 
 @checklist_app.command(epilog="Examples:\n\n  assess checklist lint\n\n"
-                       "  assess checklist lint checklists/vn-third-party-channel/1.1.0.yaml\n\n"
+                       "  assess checklist lint assess/data/checklists/vn-third-party-channel/1.1.0.yaml\n\n"
                        "  assess checklist lint my-checklists/ --strict   # CI gate")
 @guarded
 def lint(
@@ -72,7 +74,7 @@ def diff(
     as_json: Annotated[bool, typer.Option("--json", help="Print the diff as JSON.")] = False,
     as_markdown: Annotated[bool, typer.Option(
         "--markdown", help="Print a Markdown changelog entry.")] = False,
-    lang: LangOpt = "vi",
+    lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
 ) -> None:
     """Show what changed between two checklist versions, and the version bump it needs.
@@ -165,7 +167,7 @@ def migrate(
         "--to", help="Checklist version to answer: ID@VERSION (default: the latest release of "
         "the proposal's checklist).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
-    lang: LangOpt = "vi",
+    lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
 ) -> None:
     """Rewrite a proposal for another checklist version, keeping its answers and comments.
@@ -185,8 +187,8 @@ def migrate(
                                                if mig.removed else "")]
     if mig.renamed:
         parts.append("renamed " + ", ".join(f"{a} → {b}" for a, b in mig.renamed.items()))
-    stderr().print(f"wrote {output}: {mig.old} → {mig.new}; {mig.kept} answers kept, "
-                   + "; ".join(parts), **_PLAIN)
+    log.info(f"wrote {output}: {mig.old} → {mig.new}; {mig.kept} answers kept, "
+                   + "; ".join(parts))
 
 
 @app.command(epilog="Examples:\n\n  assess schema -o schemas\n\n  assess schema proposal > "
@@ -220,4 +222,4 @@ def schema(
         raise OutputError(f"{output}: is a file; expected a folder to write the schemas into")
     output.mkdir(parents=True, exist_ok=True)
     written = schemas.write(output, [kind] if kind else list(schemas.KINDS))
-    stderr().print("wrote " + ", ".join(str(p) for p in written), **_PLAIN)
+    log.info("wrote " + ", ".join(str(p) for p in written))

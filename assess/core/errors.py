@@ -7,7 +7,38 @@ stays usable (and testable) without the CLI.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import IntEnum
 from pathlib import Path
+
+
+class ExitStatus(IntEnum):
+    """The exit statuses of every command, so a script can tell a verdict from a broken tool."""
+
+    OK = 0
+    """The command did what it was asked."""
+    GATE = 1
+    """A gate failed: the verdict reached `--fail-on`, or a signature did not verify."""
+    INPUT = 2
+    """Bad input or usage: every problem was printed with its file, line and field."""
+    INTERNAL = 3
+    """A bug in assess: one line names it; `--debug` prints the traceback."""
+
+    @property
+    def meaning(self) -> str:
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    ExitStatus.OK: "ok",
+    ExitStatus.GATE: "a gate failed (the verdict with --fail-on; a signature with verify)",
+    ExitStatus.INPUT: "bad input or usage (each problem printed with file, line and field)",
+    ExitStatus.INTERNAL: "internal error: a bug in assess (rerun with --debug for the traceback)",
+}
+
+
+def exit_table() -> str:
+    """The table printed by `assess --help` and kept in the README (a test compares them)."""
+    return "\n".join(f"{int(s)}  {s.meaning}" for s in ExitStatus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +58,7 @@ class Problem:
 class AssessError(Exception):
     """Base of every error `assess` reports to a user (exit status 2)."""
 
-    exit_code = 2
+    exit_code = ExitStatus.INPUT
 
     def messages(self) -> list[str]:
         return [str(self)]

@@ -1,12 +1,23 @@
-"""Where the package's own data lives: inside the wheel, or at the top of a source checkout."""
+"""The package's own data (checklists, templates, schemas), read through importlib.resources.
+
+The data lives inside the package (`assess/data/`), so a wheel, an editable install and a source
+checkout all find it at the same place, with no fallback to guess between.
+"""
 
 from __future__ import annotations
 
+from importlib import resources
 from pathlib import Path
-
-_PKG = Path(__file__).resolve().parent.parent
 
 
 def data_dir(name: str) -> Path:
-    """`checklists`, `templates` or `schemas`: the folder shipped inside the package."""
-    return _PKG / "data" / name
+    """`checklists`, `templates` or `schemas`, as a folder on disk.
+
+    Catalogs list folders and WeasyPrint and Jinja2 read files by path, so the data must be real
+    files: pip always installs a wheel unpacked, and a zipped install is refused here clearly.
+    """
+    folder = resources.files("assess") / "data" / name
+    if not isinstance(folder, Path) or not folder.is_dir():
+        raise RuntimeError(f"assess's data folder {name!r} is missing from the installation "
+                           f"({folder}); reinstall the package from its wheel")
+    return folder

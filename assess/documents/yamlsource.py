@@ -172,8 +172,21 @@ def parse(raw: bytes, name: str) -> Source:
     return Source(name, data, hashlib.sha256(raw).hexdigest(), text, builder.lines)
 
 
+STDIN = "-"
+"""The path that means standard input, as command-line tools have it."""
+
+
 def read(path: Path | str) -> Source:
-    """Read and parse a YAML file, refusing oversized files before reading them whole."""
+    """Read and parse a YAML file (`-`: standard input), refusing oversized input before reading
+    it whole."""
+    if str(path) == STDIN:
+        import sys
+
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise InputError.single("<stdin>", f"input is over {MAX_BYTES:,} bytes; expected at "
+                                    f"most {MAX_BYTES:,} bytes")
+        return parse(raw, "<stdin>")
     p = Path(path)
     name = str(path)
     try:
