@@ -269,7 +269,7 @@ def test_example_ministry_review_of_bac_giang_2019_is_stricter_but_stays_conditi
     if not review.exists():
         pytest.skip("examples/ not present")
     text = review.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schemas/review.schema.json\n")
+    assert text.startswith("# yaml-language-server: $schema=../assess/data/schemas/review.schema.json\n")
     assert runner.invoke(app, ["validate", str(review)]).exit_code == 0
     doc = yaml.safe_load(text)
     assert doc["proposal"]["sha256"] == __import__("hashlib").sha256(
