@@ -29,6 +29,13 @@ def test_wheel_ships_every_checklist_and_template(wheel: zipfile.ZipFile) -> Non
                 assert f.relative_to(ROOT).as_posix() in names
 
 
+def test_wheel_ships_the_licence_and_the_typing_marker(wheel: zipfile.ZipFile) -> None:
+    names = set(wheel.namelist())
+    assert "assess/py.typed" in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") or n.endswith(".dist-info/LICENSE")
+               for n in names)
+
+
 def test_wheel_has_the_console_script(wheel: zipfile.ZipFile) -> None:
     entry = next(n for n in wheel.namelist() if n.endswith("entry_points.txt"))
     assert "assess = assess.cli:main" in wheel.read(entry).decode()
