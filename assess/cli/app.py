@@ -121,6 +121,9 @@ LangOpt = Annotated[
     typer.Option("--lang", "-l", help="Language of the output: vi (Vietnamese) or en (English).",
                  envvar="ASSESS_LANG", case_sensitive=False),
 ]
+ChecklistOpt = Annotated[str | None, typer.Option(
+    "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a file) "
+    "instead of the one the proposal names.")]
 ChecklistDirs = Annotated[
     list[Path] | None,
     typer.Option("--checklists", help="Extra folder of checklists (<dir>/<id>/<version>.yaml), "

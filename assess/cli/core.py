@@ -9,6 +9,7 @@ import typer
 
 from assess.cli.app import (
     ChecklistDirs,
+    ChecklistOpt,
     Gate,
     LangOpt,
     Language,
@@ -62,9 +63,7 @@ def validate(
 @guarded
 def score(
     proposal: ProposalArg,
-    checklist: Annotated[str | None, typer.Option(
-        "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a "
-        "file) instead of the one the proposal names.")] = None,
+    checklist: ChecklistOpt = None,
     review: Annotated[Path | None, typer.Option(
         "--review", "-r", help="A reviewer's review YAML: its overrides and decision apply.")
     ] = None,

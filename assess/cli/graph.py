@@ -9,7 +9,17 @@ from typing import Annotated, Literal
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, Language, ProposalArg, app, guarded, lang_of, log
+from assess.cli.app import (
+    ChecklistDirs,
+    ChecklistOpt,
+    LangOpt,
+    Language,
+    ProposalArg,
+    app,
+    guarded,
+    lang_of,
+    log,
+)
 
 Format = Literal["svg", "dot", "png"]
 
@@ -43,9 +53,7 @@ def graph_command(
         "--format", "-f", help="svg, dot (Graphviz source) or png; by default the output's "
         "suffix, else svg.", case_sensitive=False)] = None,
     lang: LangOpt = Language.vi,
-    checklist: Annotated[str | None, typer.Option(
-        "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a "
-        "file) instead of the one the proposal names.")] = None,
+    checklist: ChecklistOpt = None,
     checklists: ChecklistDirs = None,
 ) -> None:
     """Draw the data-flow diagram: zones as boundaries, findings in colour.

@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, Language, ProposalArg, app, guarded, lang_of, log, stderr
+from assess.cli.app import (
+    ChecklistDirs,
+    ChecklistOpt,
+    LangOpt,
+    Language,
+    ProposalArg,
+    app,
+    guarded,
+    lang_of,
+    log,
+    stderr,
+)
 
 
 def default_output(proposal: Path, lang: str, review: Path | None) -> Path:
@@ -31,9 +42,7 @@ def report(
         "./<proposal>.pdf when there is no reports/ folder).")] = None,
     html: Annotated[Path | None, typer.Option(
         "--html", help="Also write the HTML the PDF is made from.")] = None,
-    checklist: Annotated[str | None, typer.Option(
-        "--checklist", "-c", help="Assess against this checklist (ID@VERSION, ID@latest or a "
-        "file) instead of the one the proposal names.")] = None,
+    checklist: ChecklistOpt = None,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
 ) -> None:

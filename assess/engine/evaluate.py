@@ -176,10 +176,6 @@ def _verdict(cl: Checklist, score: float, results: list[ControlResult]) -> tuple
     return verdict, reasons
 
 
-_CLASS_VI = {"public": "công khai", "internal": "nội bộ", "personal": "cá nhân",
-             "sensitive-personal": "cá nhân nhạy cảm"}
-
-
 def _risk(cl: Checklist, proposal: Proposal, used: frozenset[str],
           results: list[ControlResult]) -> RiskResult:
     r = cl.scoring.risk
@@ -207,7 +203,7 @@ def _risk(cl: Checklist, proposal: Proposal, used: frozenset[str],
     more = (f" và {subjects:,} chủ thể dữ liệu (≥ {r.impact.subjects_step_up:,})".replace(",", ".")
             if stepped else "")
     more_en = f" and {subjects:,} data subjects (≥ {r.impact.subjects_step_up:,})" if stepped else ""
-    because = Text(vi=f"Loại dữ liệu cao nhất: {_CLASS_VI[top]}{more}.",
+    because = Text(vi=f"Loại dữ liệu cao nhất: {t('class.' + top, 'vi')}{more}.",
                    en=f"Most sensitive data class: {top}{more_en}.")
     return RiskResult(impact=impact, likelihood=likelihood,
                       rating=r.matrix[impact - 1][likelihood - 1], impact_because=because,

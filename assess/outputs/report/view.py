@@ -39,7 +39,7 @@ from assess.outputs.report.model import (
     Summary,
     Table,
 )
-from assess.outputs.report.words import WORDS, w
+from assess.outputs.report.words import WORDS, data_class, w
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -163,7 +163,7 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
         ["ID", w("name", lang), w("class", lang), w("description", lang)],
         ["w14", "w26", "w16", "w44"],
         [[Cell(d.id, "id"), Cell(d.name.get(lang)),
-          Cell(w("cls_" + d.data_class, lang), "cls-" + d.data_class),
+          Cell(data_class(d.data_class, lang), "cls-" + d.data_class),
           Cell(d.description.get(lang) if d.description else "")] for d in p.data])
     subjects = Table(
         [w("category", lang), w("count", lang)], ["w80", "w20 num"],
@@ -217,7 +217,7 @@ def _exposure(a: Assessment, lang: Lang, names: _Names) -> tuple[Table, list[Pai
         cells[key] = "".join(sorted(set(cells.get(key, "") + mark), key="■●○".index))
     data_ids = [d.id for d in a.scope.data if any(e.data == d.id for e in a.exposure)]
     cls = {d.id: d.data_class for d in a.scope.data}
-    rows = [[Cell(names.data_list([d])), Cell(w("cls_" + cls[d], lang), "cls-" + cls[d])]
+    rows = [[Cell(names.data_list([d])), Cell(data_class(cls[d], lang), "cls-" + cls[d])]
             + [Cell(cells.get((d, op), ""), "mark") for op, _ in operators] for d in data_ids]
     table = Table([t("data", lang), w("class", lang)] + [f"{op} ({c})" for op, c in operators],
                   ["w30", "w16"] + ["mark"] * len(operators), rows, "exposure")
@@ -439,7 +439,7 @@ def _method(a: Assessment, lang: Lang) -> list[Table]:
     r = s.risk
     risk = Table([w("risk_method", lang), ""], ["w60", "w40"],
                  [[Cell(w("class_levels", lang)),
-                   Cell(", ".join(f"{w('cls_' + k, lang)} {v}"
+                   Cell(", ".join(f"{data_class(k, lang)} {v}"
                                   for k, v in r.impact.class_levels.items()))],
                   [Cell(w("step_up", lang, n=count_text(r.impact.subjects_step_up, lang))),
                    Cell("+1")],

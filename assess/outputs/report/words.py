@@ -194,10 +194,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "attach_checklist": ("Tệp bộ tiêu chí", "The checklist file"),
     "attach_review": ("Tệp thẩm định", "The review file"),
     # classes, trust, kinds, owners
-    "cls_public": ("Công khai", "Public"),
-    "cls_internal": ("Nội bộ", "Internal"),
-    "cls_personal": ("Cá nhân", "Personal"),
-    "cls_sensitive-personal": ("Cá nhân nhạy cảm", "Sensitive personal"),
     "trust_government": ("Cơ quan nhà nước", "Government"),
     "trust_third-party": ("Bên thứ ba", "Third party"),
     "trust_untrusted": ("Không tin cậy", "Untrusted"),
@@ -208,6 +204,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "ck_saas-form": ("Biểu mẫu trực tuyến (SaaS)", "SaaS form"),
     "ck_other": ("Khác", "Other"),
 }
+
+
+def data_class(name: str, lang: Lang) -> str:
+    """A data class as a table cell: the shared word, capitalised."""
+    word = t("class." + name, lang)
+    return word[:1].upper() + word[1:]
 
 
 def w(key: str, lang: Lang, **fmt: object) -> str:
