@@ -21,6 +21,7 @@ def _text(value: Any, lang: Lang) -> str:
         return str(value[lang])
     return ""
 
+
 def show(value: Any, lang: Lang, other: Any = None) -> str:
     """A before/after value in one line: a text in `lang` (or the language that changed)."""
     if value is None:
@@ -44,18 +45,23 @@ def show(value: Any, lang: Lang, other: Any = None) -> str:
         return str(int(value))
     return str(value)
 
+
 def _citation(v: dict[str, Any]) -> str:
     art = f" art. {v['article']}" if v.get("article") else ""
     return f"{v['number']}{art}" + (" (to confirm)" if v.get("status") == "to-confirm" else "")
 
-def _clip(text: str, width: int) -> str:
+
+def clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
+
 Segment = tuple[Literal["same", "old", "new"], str]
+
 
 def _is_text(value: Any) -> bool:
     return isinstance(value, dict) and "vi" in value and "en" in value and "title" not in value
+
 
 def text_change(c: Change, lang: Lang, context: int = 4) -> tuple[str, list[Segment]] | None:
     """For a changed text: the language shown and its words as same/old/new runs, long
@@ -82,10 +88,12 @@ def text_change(c: Change, lang: Lang, context: int = 4) -> tuple[str, list[Segm
         out = [("same", "(whitespace only)")]
     return shown, out
 
-def _what(c: Change) -> str:
+
+def describe(c: Change) -> str:
     if c.area == "control" and not c.field:
         return c.kind
     return f"{c.field} {c.kind}" if c.field else c.kind
+
 
 def headline(d: Diff) -> str:
     """'mini@1.0.0 → mini@1.1.0: 1 added, …; needs a minor bump (1.0.0 → 1.1.0)'."""
@@ -102,8 +110,10 @@ def headline(d: Diff) -> str:
     return (text + f"; needs a {d.bump} version bump ({d.old_version} → "
             f"{next_version(d.old_version, d.bump)} at least; this is a {have} bump)")
 
+
 _AREA_TITLE = {"checklist": "Checklist", "scoring": "Scoring", "domain": "Domains",
                "control": "Controls"}
+
 
 def _md(text: str) -> str:
     """Text safe inside a Markdown list item: no line breaks, markup characters escaped."""
@@ -112,12 +122,14 @@ def _md(text: str) -> str:
         out = out.replace(ch, "\\" + ch)
     return out
 
+
 def _md_value(value: Any, lang: Lang, other: Any) -> str:
     if value is None:
         return "—"
     if _is_text(value) or (isinstance(value, dict) and "title" in value):
-        return _md(_clip(show(value, lang, other), 120))
+        return _md(clip(show(value, lang, other), 120))
     return "`" + show(value, lang, other).replace("`", "'") + "`"
+
 
 def _md_change(c: Change, lang: Lang) -> str:
     words = text_change(c, lang)
@@ -126,6 +138,7 @@ def _md_change(c: Change, lang: Lang) -> str:
     marks = {"same": "{}", "old": "~~{}~~", "new": "**{}**"}
     prefix = f"({words[0]}) " if words[0] != lang else ""
     return prefix + " ".join(marks[kind].format(_md(run)) for kind, run in words[1])
+
 
 def markdown(d: Diff, lang: Lang = "en", *, heading: str | None = None) -> str:
     """A changelog entry: a heading, the required bump, then the changes by kind."""
@@ -175,6 +188,7 @@ def changelog_entry(cl: Checklist, d: Diff | None, today: dt.date) -> str:
         f"First release: {len(controls)} controls in {len(cl.domains)} domains "
         f"({sum(c.blocker for c in controls)} blockers).", ""])
 
+
 def prepend_changelog(existing: str | None, checklist_id: str, entry: str) -> str:
     """The changelog with `entry` first, below the file's title."""
     if not existing:
@@ -187,10 +201,11 @@ def prepend_changelog(existing: str | None, checklist_id: str, entry: str) -> st
     rest = existing[cut:]
     return head + entry.rstrip("\n") + "\n" + ("\n" + rest if rest else "")
 
+
 def has_entry(changelog: str, version: str) -> bool:
     """True if the changelog has a heading for `version` already ('## 1.0.0 …')."""
     return re.search(rf"^## {re.escape(version)}(?![\w.])", changelog, flags=re.MULTILINE) is not None
 
 
-__all__ = ["Segment", "changelog_entry", "has_entry", "headline", "markdown", "prepend_changelog", "show",
-           "text_change"]
+__all__ = ["Segment", "changelog_entry", "clip", "describe", "has_entry", "headline", "markdown",
+           "prepend_changelog", "show", "text_change"]

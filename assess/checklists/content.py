@@ -1,6 +1,7 @@
 """Content checks of a checklist beyond the schema, for policy teams (`assess checklist lint`).
 
-A checklist that loads (schema + the cross-reference checks of `assess.checks`, reused here) can
+A checklist that loads (schema + the cross-reference checks of `assess.documents.references`, reused
+here) can
 still be wrong in ways that matter to the people who answer it. Lint reports each as an **error**
 (the checklist must not be used or released like this) or a **warning** (probably a mistake;
 `--strict` makes warnings errors), located as `file:line: field: message`:
@@ -64,10 +65,6 @@ class Issue:
         return f"{self.level}: {self.problem}"
 
 
-
-
-
-
 class _Out:
     def __init__(self, source: Source) -> None:
         self.source = source
@@ -126,7 +123,6 @@ def _short(text: str, width: int = 40) -> str:
 
 
 def _check_controls(out: _Out, cl: Checklist) -> None:
-    rules = RULES
     weights = cl.scoring.severity_weights
     for i, d in enumerate(cl.domains):
         for j, c in enumerate(d.controls):
@@ -137,7 +133,7 @@ def _check_controls(out: _Out, cl: Checklist) -> None:
             if weights.get(c.severity, 1) == 0:
                 out.warn((*at, "severity"), f"control {c.id} never counts: severity "
                          f"'{c.severity.value}' weighs 0 in scoring.severity_weights")
-            if c.rule is not None and c.rule in rules and not rules[c.rule].decides:
+            if c.rule is not None and c.rule in RULES and not RULES[c.rule].decides:
                 out.error((*at, "rule"), f"rule '{c.rule}' only reports hygiene findings and "
                           "decides no control; expected a deciding rule, or no rule")
             seen: set[str] = set()
@@ -231,6 +227,13 @@ def _check_names(out: _Out, cl: Checklist, path: Path) -> None:
                   f"'{path.parent.name}'; expected it in a folder named {cl.id}")
 
 
+def name_issues(path: Path, cl: Checklist, source: Source) -> list[Issue]:
+    """Whether the file's folder and name agree with its `id` and `version`."""
+    out = _Out(source)
+    _check_names(out, cl, path)
+    return out.issues
+
+
 def in_catalog_layout(path: Path, cl: Checklist) -> bool:
     return path.parent.name == cl.id and path.name == f"{cl.version}.yaml"
 
@@ -251,16 +254,11 @@ def load_for_lint(path: Path) -> tuple[Checklist | None, Source | None, list[Iss
         return None, None, [Issue("error", p) for p in exc.problems]
 
 
-
-
-
-
-
-
 __all__ = [
     "Issue",
     "has_diacritics",
     "in_catalog_layout",
     "lint_document",
     "load_for_lint",
+    "name_issues",
 ]

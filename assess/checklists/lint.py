@@ -13,11 +13,10 @@ from typing import Any
 
 from assess.checklists.content import (
     Issue,
-    _check_names,
-    _Out,
     in_catalog_layout,
     lint_document,
     load_for_lint,
+    name_issues,
 )
 from assess.checklists.release_checks import lock_issues, release_issues
 from assess.core import semver
@@ -36,6 +35,7 @@ class FileReport:
     def failed(self) -> bool:
         return any(i.level == "error" for i in self.issues)
 
+
 @dataclass(slots=True)
 class LintReport:
     files: list[FileReport] = field(default_factory=list)
@@ -49,6 +49,7 @@ class LintReport:
     def warnings(self, *, strict: bool = False) -> int:
         return 0 if strict else sum(1 for i in self.issues() if i.level == "warning")
 
+
 def lint_file(path: Path | str) -> FileReport:
     """Every check of one checklist file, including its release lock."""
     p = Path(path)
@@ -57,14 +58,13 @@ def lint_file(path: Path | str) -> FileReport:
     if cl is None or source is None:
         return report
     report.ref = cl.ref
-    out = _Out(source)
-    _check_names(out, cl, p)
-    report.issues += out.issues
+    report.issues += name_issues(p, cl, source)
     report.issues += lint_document(cl, source)
     if in_catalog_layout(p, cl) and not any(i.level == "error" for i in report.issues):
         report.issues += release_issues(p, cl, source)
     report.issues.sort(key=lambda i: (i.problem.line or 0, i.level != "error"))
     return report
+
 
 def targets(args: Iterable[str], catalog: Any) -> list[Path]:
     """Files to lint: each argument a file, a checklist folder, a folder of checklist folders,
@@ -94,6 +94,7 @@ def targets(args: Iterable[str], catalog: Any) -> list[Path]:
     for f in out:
         unique.setdefault(f.resolve(), f)
     return list(unique.values())
+
 
 def lint(paths: Iterable[Path]) -> LintReport:
     """Lint every file, then each release lock once per folder."""

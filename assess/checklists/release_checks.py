@@ -14,7 +14,6 @@ from assess.checklists.diff import Diff, diff
 from assess.checklists.lock import LOCK, read_lock_with_problems
 from assess.core import semver
 from assess.core.errors import Problem
-from assess.core.semver import bump_rank, next_version, version_bump
 from assess.documents.models import Checklist
 from assess.documents.yamlsource import Source
 
@@ -32,6 +31,7 @@ def lock_issues(folder: Path) -> list[Issue]:
                 "expected the released file (a released version is never removed)")))
     return issues
 
+
 def previous_release(folder: Path, version: str, lock: dict[str, str]) -> Path | None:
     """The highest released version below `version`: recorded in the lock, or saying so."""
     below = [f for f in folder.glob("*.yaml") if semver.is_version(f.stem)
@@ -41,6 +41,7 @@ def previous_release(folder: Path, version: str, lock: dict[str, str]) -> Path |
             return f
     return None
 
+
 @dataclass(frozen=True, slots=True)
 class BumpCheck:
     previous: Checklist
@@ -48,20 +49,21 @@ class BumpCheck:
 
     @property
     def too_small(self) -> bool:
-        have = version_bump(self.previous.version, self.diff.new_version)
-        return bump_rank(have) < bump_rank(self.diff.bump)
+        have = semver.version_bump(self.previous.version, self.diff.new_version)
+        return semver.bump_rank(have) < semver.bump_rank(self.diff.bump)
 
     def message(self) -> str:
         d = self.diff
-        have = version_bump(self.previous.version, d.new_version)
+        have = semver.version_bump(self.previous.version, d.new_version)
         worst = [c for c in d.changes if c.bump == d.bump][:3]
         because = "; ".join(f"{c.target} {c.field or c.kind}: {c.why}" for c in worst)
         more = len([c for c in d.changes if c.bump == d.bump]) - len(worst)
         return (f"version {d.new_version} is a {have} bump over the previous release "
                 f"{self.previous.version}, but the changes need a {d.bump} bump ({because}"
                 f"{f'; and {more} more' if more > 0 else ''}); expected version "
-                f"{next_version(self.previous.version, d.bump)} or higher — see "
+                f"{semver.next_version(self.previous.version, d.bump)} or higher — see "
                 f"`assess checklist diff {d.old} {d.new}`")
+
 
 def bump_check(folder: Path, cl: Checklist, lock: dict[str, str]) -> BumpCheck | Issue | None:
     """The diff against the previous release; an Issue if that release does not load."""
@@ -73,6 +75,7 @@ def bump_check(folder: Path, cl: Checklist, lock: dict[str, str]) -> BumpCheck |
         return Issue("warning", Problem(str(prev_path), None, "", "cannot compare with this "
                                         "previous release: it does not load"))
     return BumpCheck(prev, diff(prev, cl))
+
 
 def release_issues(path: Path, cl: Checklist, source: Source) -> list[Issue]:
     """Lock and version-bump checks of one file in the catalog layout."""

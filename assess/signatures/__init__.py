@@ -1,1 +1,2 @@
-"""signatures"""
+"""PAdES signing and verification of reports, and the TEST-ONLY demo certificate authority.
+"""

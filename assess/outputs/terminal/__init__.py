@@ -1,0 +1,1 @@
+"""Renderers for the terminal (rich): an assessment, a checklist, a checklist diff."""

@@ -6,29 +6,11 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text as RichText
 
-from assess.checklists.changelog import _clip, _what, headline, show, text_change
+from assess.checklists.changelog import clip, describe, headline, show, text_change
 from assess.checklists.diff import Diff
 from assess.core.i18n import Lang
 
 BUMP_STYLE = {"major": "bold red", "minor": "yellow", "patch": "dim", "none": "dim"}
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def table(d: Diff, lang: Lang = "vi", width: int = 70) -> Group:
@@ -51,9 +33,9 @@ def table(d: Diff, lang: Lang = "vi", width: int = 70) -> Group:
             values = RichText(before if c.kind == "removed" else after if c.kind == "added"
                               else f"{before} → {after}")
         else:
-            values = RichText(f"{_clip(before, width // 2)} → {_clip(after, width // 2)}")
+            values = RichText(f"{clip(before, width // 2)} → {clip(after, width // 2)}")
         t.add_row(RichText(c.bump, style=BUMP_STYLE[c.bump]), RichText(where),
-                  RichText(_what(c)), values)
+                  RichText(describe(c)), values)
     return Group(t, RichText(headline(d), style=BUMP_STYLE[d.bump]))
 
 
