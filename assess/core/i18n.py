@@ -25,6 +25,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "class.internal": ("nội bộ", "internal"),
     "class.personal": ("cá nhân", "personal"),
     "class.sensitive-personal": ("cá nhân nhạy cảm", "sensitive personal"),
+    "trust.government": ("nhà nước", "government"),
+    "trust.third-party": ("bên thứ ba", "third-party"),
+    "trust.untrusted": ("không tin cậy", "untrusted"),
     "declared": ("Tự khai", "Declared"),
     "rule": ("Luồng dữ liệu", "Data flows"),
     "review": ("Thẩm định", "Review"),
@@ -100,6 +103,12 @@ WORDS: dict[str, tuple[str, str]] = {
 def pick(pair: tuple[str, str], lang: Lang) -> str:
     """The `lang` half of a (Vietnamese, English) pair: how every word table is read."""
     return pair[0] if lang == "vi" else pair[1]
+
+
+def capitalised(key: str, lang: Lang) -> str:
+    """The word for `key` starting with a capital: a table cell or a label."""
+    word = t(key, lang)
+    return word[:1].upper() + word[1:]
 
 
 def t(key: str, lang: Lang) -> str:

@@ -8,14 +8,14 @@ reviewer sees how it got there, not only where it is.
 
 from __future__ import annotations
 
+from assess.core.i18n import t as tr
 from assess.documents.models import Severity, Text
 from assess.engine.exposure import Index, index
 from assess.engine.graph import HOME_COUNTRY, FlowGraph
 from assess.engine.rules import Hit, Rule
 
-_TRUST_OUTSIDE = {"third-party": ("bên thứ ba", "third-party"),
-                  "untrusted": ("không tin cậy", "untrusted")}
-"""Trust levels outside the state's systems, in Vietnamese and English."""
+_TRUST_OUTSIDE = ("third-party", "untrusted")
+"""Trust levels outside the state's systems."""
 
 
 def _names(items: list[str] | tuple[str, ...]) -> str:
@@ -185,9 +185,9 @@ def _unauthenticated_inbound(fg: FlowGraph) -> list[Hit]:
         if auth or trust[v] != "government" or t not in _TRUST_OUTSIDE:
             continue
         hits.append(Hit(f"{u}->{v}", Text(
-            vi=f"Luồng từ vùng {_TRUST_OUTSIDE[t][0]} '{u}' vào hệ thống nhà nước '{v}' không "
+            vi=f"Luồng từ vùng {tr('trust.' + t, 'vi')} '{u}' vào hệ thống nhà nước '{v}' không "
                "được xác thực.",
-            en=f"The flow from {_TRUST_OUTSIDE[t][1]} '{u}' into government system '{v}' is not "
+            en=f"The flow from {tr('trust.' + t, 'en')} '{u}' into government system '{v}' is not "
                "authenticated."), trace(fg, u, v, data[0]), data))
     return hits
 

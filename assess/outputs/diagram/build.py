@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assess.core.i18n import Lang
+from assess.core.i18n import Lang, t
 from assess.documents.models import Proposal
 from assess.engine.result import Assessment
 from assess.outputs.diagram.findings import EdgeKind, Flags, edge_color, edge_style, flags
@@ -78,7 +78,7 @@ def _zone_label(z_name: str, country: str, operator: str, trust: str, lang: Lang
                 extra: str = "") -> str:
     lines = [Line(t, ZONE_SIZE, bold=True) for t in wrap(z_name, _ZONE_WIDTH, ZONE_SIZE,
                                                          bold=True)]
-    lines.append(Line(f"{country} · {operator} · {w(trust, lang)}", SMALL_SIZE + 1))
+    lines.append(Line(f"{country} · {operator} · {t('trust.' + trust, lang)}", SMALL_SIZE + 1))
     if extra:
         lines.append(Line(extra, SMALL_SIZE + 1))
     return html_label(lines, ZONE_STYLE[trust][0] + "c8")  # a little see-through: flows under it show

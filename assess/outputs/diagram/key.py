@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assess.core.i18n import Lang
+from assess.core.i18n import Lang, t
 from assess.engine.result import Assessment
 from assess.outputs.diagram.findings import flags
 from assess.outputs.diagram.style import BLUE, GREY, MAX_NODES, ORANGE, RED, SHAPE, SMALL_SIZE, ZONE_STYLE, w
@@ -72,7 +72,7 @@ def legend(a: Assessment, lang: Lang) -> list[LegendEntry]:
     out = []
     for k in keys:
         if k in ZONE_STYLE:
-            word = w(k, lang)
+            word = t("trust." + k, lang)
             text = w("zone", lang).format(trust=word, Trust=word.capitalize())
         else:
             text = w(k, lang)

@@ -37,9 +37,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "process_shape": ("Tiến trình (elip)", "Process (ellipse)"),
     "datastore_shape": ("Kho dữ liệu (hình trụ)", "Datastore (cylinder)"),
     "external_shape": ("Hệ thống ngoài (hộp 3 chiều)", "External system (3-D box)"),
-    "government": ("nhà nước", "government"),
-    "third-party": ("bên thứ ba", "third party"),
-    "untrusted": ("không tin cậy", "untrusted"),
     "zone": ("Vùng {trust}", "{Trust} zone"),
     "plain": ("Dữ liệu cá nhân không mã hóa qua ranh giới", "Personal data unencrypted across a "
               "boundary"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from assess.core.i18n import WORDS as SHARED_WORDS
-from assess.core.i18n import Lang, t
+from assess.core.i18n import Lang, capitalised, t
 from assess.engine.result import Assessment, ControlResult, Finding
 from assess.outputs import diagram as dfd
 from assess.outputs.report import charts
@@ -39,7 +39,7 @@ from assess.outputs.report.model import (
     Summary,
     Table,
 )
-from assess.outputs.report.words import WORDS, data_class, w
+from assess.outputs.report.words import WORDS, w
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -163,7 +163,7 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
         ["ID", w("name", lang), w("class", lang), w("description", lang)],
         ["w14", "w26", "w16", "w44"],
         [[Cell(d.id, "id"), Cell(d.name.get(lang)),
-          Cell(data_class(d.data_class, lang), "cls-" + d.data_class),
+          Cell(capitalised("class." + d.data_class, lang), "cls-" + d.data_class),
           Cell(d.description.get(lang) if d.description else "")] for d in p.data])
     subjects = Table(
         [w("category", lang), w("count", lang)], ["w80", "w20 num"],
@@ -173,7 +173,7 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
         ["ID", w("name", lang), t("country", lang), t("operator", lang), w("trust", lang)],
         ["w13", "w28", "w11", "w28", "w20"],
         [[Cell(z.id, "id"), Cell(z.name.get(lang)), Cell(z.country), Cell(z.operator),
-          Cell(w("trust_" + z.trust, lang))] for z in p.zones])
+          Cell(capitalised("trust." + z.trust, lang))] for z in p.zones])
     return pairs, services, inventory, subjects, zones
 
 
@@ -217,7 +217,7 @@ def _exposure(a: Assessment, lang: Lang, names: _Names) -> tuple[Table, list[Pai
         cells[key] = "".join(sorted(set(cells.get(key, "") + mark), key="■●○".index))
     data_ids = [d.id for d in a.scope.data if any(e.data == d.id for e in a.exposure)]
     cls = {d.id: d.data_class for d in a.scope.data}
-    rows = [[Cell(names.data_list([d])), Cell(data_class(cls[d], lang), "cls-" + cls[d])]
+    rows = [[Cell(names.data_list([d])), Cell(capitalised("class." + cls[d], lang), "cls-" + cls[d])]
             + [Cell(cells.get((d, op), ""), "mark") for op, _ in operators] for d in data_ids]
     table = Table([t("data", lang), w("class", lang)] + [f"{op} ({c})" for op, c in operators],
                   ["w30", "w16"] + ["mark"] * len(operators), rows, "exposure")
@@ -439,7 +439,7 @@ def _method(a: Assessment, lang: Lang) -> list[Table]:
     r = s.risk
     risk = Table([w("risk_method", lang), ""], ["w60", "w40"],
                  [[Cell(w("class_levels", lang)),
-                   Cell(", ".join(f"{data_class(k, lang)} {v}"
+                   Cell(", ".join(f"{capitalised('class.' + k, lang)} {v}"
                                   for k, v in r.impact.class_levels.items()))],
                   [Cell(w("step_up", lang, n=count_text(r.impact.subjects_step_up, lang))),
                    Cell("+1")],

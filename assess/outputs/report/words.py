@@ -194,9 +194,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "attach_checklist": ("Tệp bộ tiêu chí", "The checklist file"),
     "attach_review": ("Tệp thẩm định", "The review file"),
     # classes, trust, kinds, owners
-    "trust_government": ("Cơ quan nhà nước", "Government"),
-    "trust_third-party": ("Bên thứ ba", "Third party"),
-    "trust_untrusted": ("Không tin cậy", "Untrusted"),
     "ck_official-account": ("Tài khoản chính thức (OA)", "Official account"),
     "ck_social-page": ("Trang mạng xã hội", "Social-network page"),
     "ck_chat-bot": ("Chatbot", "Chat bot"),
@@ -204,12 +201,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "ck_saas-form": ("Biểu mẫu trực tuyến (SaaS)", "SaaS form"),
     "ck_other": ("Khác", "Other"),
 }
-
-
-def data_class(name: str, lang: Lang) -> str:
-    """A data class as a table cell: the shared word, capitalised."""
-    word = t("class." + name, lang)
-    return word[:1].upper() + word[1:]
 
 
 def w(key: str, lang: Lang, **fmt: object) -> str:
