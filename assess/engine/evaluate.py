@@ -63,8 +63,9 @@ def _plan(cl: Checklist) -> tuple[list[_Plan], dict[Status, float]]:
     plans = []
     for d in cl.domains:
         for c in d.controls:
-            messages = {status: (kind, Text(vi=f"{vi}: {c.title.vi}", en=f"{en}: {c.title.en}"))
-                        for status, (kind, vi, en) in _STATUS_TEXT.items()}
+            messages = {status: (kind, Text(vi=f"{t(word, 'vi')}: {c.title.vi}",
+                                            en=f"{t(word, 'en')}: {c.title.en}"))
+                        for status, (kind, word) in _STATUS_TEXT.items()}
             plans.append(_Plan(c, d.id, sc.severity_weights[c.severity], messages))
     if len(_PLANS) >= 64:
         _PLANS.clear()
@@ -210,12 +211,12 @@ def _risk(cl: Checklist, proposal: Proposal, used: frozenset[str],
                       likelihood_controls=by)
 
 
-_STATUS_TEXT: dict[Status, tuple[FindingKind, str, str]] = {
-    Status.not_met: ("not-met", "Không đạt", "Not met"),
-    Status.partial: ("partial", "Đạt một phần", "Partly met"),
-    Status.unknown: ("unknown", "Chưa rõ — chưa có trả lời hoặc bằng chứng",
-                     "Unknown — no answer or evidence"),
+_STATUS_TEXT: dict[Status, tuple[FindingKind, str]] = {
+    Status.not_met: ("not-met", "not-met"),
+    Status.partial: ("partial", "partial"),
+    Status.unknown: ("unknown", "finding.unknown"),
 }
+"""The statuses a control is reported as a finding for: its kind and the word heading it."""
 
 
 def _findings(results: list[ControlResult], plans: list[_Plan],

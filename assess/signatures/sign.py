@@ -44,6 +44,8 @@ from pyhanko.sign import fields, signers
 from pyhanko.stamp import TextStampStyle
 
 from assess.core.errors import InputError
+from assess.core.i18n import words
+from assess.core.i18n.signature import STAMP
 from assess.core.resources import data_dir
 
 log = logging.getLogger(__name__)
@@ -56,11 +58,6 @@ DEFAULT_BOX = (170.0, 62.0)
 """Width and height (points: 60 × 22 mm) of the box when only its top-left corner is marked."""
 FONT = "fonts/LiberationSerif-Regular.ttf"
 """The appearance's font, under the templates folder: the one the report is set in."""
-
-_STAMP = {
-    "vi": ("Ký số bởi: %(signer)s\nThời gian ký: %(ts)s", "%d/%m/%Y %H:%M:%S %z"),
-    "en": ("Digitally signed by: %(signer)s\nSigned on: %(ts)s", "%Y-%m-%d %H:%M:%S %z"),
-}
 
 Placement = Literal["field", "box", "invisible"]
 
@@ -257,7 +254,8 @@ class _ReportFont(FontEngineFactory):
 
 
 def _stamp(lang: str, signer: str) -> TextStampStyle:
-    template, ts_format = _STAMP["en" if lang.startswith("en") else "vi"]
+    stamp = words(STAMP, "en" if lang.startswith("en") else "vi")
+    template, ts_format = stamp["text"], stamp["time"]
     size = 9
     return TextStampStyle(
         stamp_text=template, timestamp_format=ts_format, border_width=0, background=None,

@@ -35,15 +35,13 @@ from assess.checklists.catalog import Catalog
 from assess.checklists.diff import diff
 from assess.checklists.loading import load_proposal
 from assess.core.errors import AssessError
-from assess.core.i18n import Lang
+from assess.core.i18n import Lang, pick
+from assess.core.i18n.skeleton import MIGRATE
 from assess.documents import yamlsource
 from assess.documents.loading import Loaded
 from assess.documents.models import Checklist, Proposal
 from assess.workflows.reassess import answered_checklist
 from assess.workflows.skeleton import control_comments, domain_banner
-
-_NEW = {"vi": "MỚI trong {ref}", "en": "NEW in {ref}"}
-_WAS = {"vi": "trước đây là {old} trong {ref}", "en": "was {old} in {ref}"}
 
 
 class MigrationError(AssessError):
@@ -292,7 +290,7 @@ def _edit(data: CommentedMap, p: Proposal, old: Checklist | None, new: Checklist
     renamed = {o: n for o, n in (d.renamed if d else {}).items() if o in answers
                and n not in answers}
     for o, n in renamed.items():
-        _rename(answers, o, n, _WAS[lang].format(old=o, ref=p.checklist), indent)
+        _rename(answers, o, n, pick(MIGRATE['was'], lang).format(old=o, ref=p.checklist), indent)
     mig.renamed = renamed
     for key in [k for k in answers if k not in ids]:
         _drop(answers, key)
@@ -303,7 +301,7 @@ def _edit(data: CommentedMap, p: Proposal, old: Checklist | None, new: Checklist
         for c in domain.controls:
             if c.id not in answers:
                 header = control_comments(c, lang)
-                header[0] += f" — {_NEW[lang].format(ref=new.ref)}"
+                header[0] += f" — {pick(MIGRATE['new'], lang).format(ref=new.ref)}"
                 banner = [domain_banner(domain, lang), ""] if banner_due else []
                 _insert(answers, c.id, previous, banner + header, indent)
                 mig.added.append(c.id)

@@ -14,88 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from assess.core.i18n import Lang
+from assess.core.i18n import Lang, words
+from assess.core.i18n.skeleton import REVIEW
 from assess.engine.result import Assessment, ControlResult
-
-_W: dict[str, dict[str, str]] = {
-    "vi": {
-        "head": "Thẩm định hồ sơ",
-        "file": "Tệp hồ sơ",
-        "pinned": "Bản thẩm định gắn với đúng nội dung tệp hồ sơ qua SHA-256: nếu tệp hồ sơ bị "
-                  "sửa, bản thẩm định bị từ chối và phải thẩm định lại.",
-        "self": "Kết quả tự đánh giá",
-        "score": "điểm",
-        "run": "Điền các mục, rồi chạy",
-        "and": "và",
-        "sha": "SHA-256 của tệp hồ sơ — không sửa",
-        "org": "Bộ Khoa học và Công nghệ",
-        "name": "Họ và tên người thẩm định",
-        "role": "Chuyên viên",
-        "unit": "đơn vị trực thuộc thực hiện thẩm định, ví dụ Cục …",
-        "place": "nơi ghi ở dòng ngày tháng của báo cáo",
-        "overrides": "Sửa trạng thái một kiểm soát: xóa \"{}\" ở dòng trên, bỏ \"# \" ở ba dòng "
-                     "của kiểm soát đó, chọn trạng thái và ghi lý do (bắt buộc).",
-        "statuses": "Trạng thái: met | partial | not-met | not-applicable | unknown",
-        "answer": "Tỉnh trả lời",
-        "no_answer": "không trả lời",
-        "evidence": "bằng chứng",
-        "note": "ghi chú",
-        "engine": "Công cụ tính",
-        "by_rule": "từ luồng dữ liệu, quy tắc",
-        "by_answer": "theo trả lời của tỉnh",
-        "by_default": "chưa có trả lời",
-        "na_facts": "không áp dụng vì không thỏa",
-        "contra": "KHÁC với trả lời của tỉnh",
-        "blocker": "BẮT BUỘC",
-        "rationale": "lý do (bắt buộc)",
-        "conditions": "Điều kiện kèm theo (nếu có): xóa \"[]\" ở dòng trên và bỏ \"# \" ở các "
-                      "dòng dưới; control và due là tùy chọn.",
-        "cond_text": "Nội dung điều kiện",
-        "decision": "Kết luận của người thẩm định (tùy chọn): xóa \"null\" ở dòng trên và bỏ "
-                    "\"# \" ở hai dòng dưới.",
-        "computed": "công cụ tính được",
-        "why": "bắt buộc nếu khác kết luận công cụ tính được",
-    },
-    "en": {
-        "head": "Review of proposal",
-        "file": "Proposal file",
-        "pinned": "This review is pinned to the proposal file's exact content by its SHA-256: "
-                  "if the file is edited, the review is refused and must be redone.",
-        "self": "Self-assessment",
-        "score": "score",
-        "run": "Fill in the sections, then run",
-        "and": "and",
-        "sha": "SHA-256 of the proposal file — do not edit",
-        "org": "Ministry of Science and Technology",
-        "name": "Reviewer's full name",
-        "role": "Officer",
-        "unit": "the body's unit that carries out the review, e.g. a department",
-        "place": "the place written on the report's date line",
-        "overrides": "To change a control's status: delete the \"{}\" above, remove the \"# \" "
-                     "from that control's three lines, choose the status and give the reason "
-                     "(required).",
-        "statuses": "Status: met | partial | not-met | not-applicable | unknown",
-        "answer": "Province's answer",
-        "no_answer": "no answer",
-        "evidence": "evidence",
-        "note": "note",
-        "engine": "Engine",
-        "by_rule": "from the data flows, rule",
-        "by_answer": "from the province's answer",
-        "by_default": "no answer",
-        "na_facts": "not applicable: not true that",
-        "contra": "DIFFERS from the province's answer",
-        "blocker": "BLOCKER",
-        "rationale": "reason (required)",
-        "conditions": "Conditions of approval (if any): delete the \"[]\" above and remove the "
-                      "\"# \" from the lines below; control and due are optional.",
-        "cond_text": "What must be done",
-        "decision": "The reviewer's decision (optional): delete the \"null\" above and remove "
-                    "the \"# \" from the two lines below.",
-        "computed": "computed",
-        "why": "required if it differs from the computed verdict",
-    },
-}
 
 
 def _one_line(text: str) -> str:
@@ -151,7 +72,7 @@ def _control(c: ControlResult, lang: Lang, w: dict[str, str]) -> list[str]:
 def review_skeleton(a: Assessment, lang: Lang, *, proposal_path: str,
                     today: dt.date | None = None, file: str = "review.yaml") -> str:
     """The review skeleton's text for the self-assessment `a` (no review applied), in `lang`."""
-    w = _W[lang]
+    w = words(REVIEW, lang)
     title = a.proposal.title.get(lang) if a.proposal.title else a.proposal.id
     out = [
         *_wrap(f"{w['head']} {a.proposal.id}: {title}", ""),

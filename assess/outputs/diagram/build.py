@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assess.core.i18n import Lang, t
+from assess.core.i18n.diagram import w
 from assess.documents.models import Proposal
 from assess.engine.result import Assessment
 from assess.outputs.diagram.findings import EdgeKind, Flags, edge_color, edge_style, flags
@@ -31,7 +32,6 @@ from assess.outputs.diagram.style import (
     TITLE_SIZE,
     ZONE_SIZE,
     ZONE_STYLE,
-    w,
 )
 from assess.outputs.diagram.text import FONT, Line, html_label, wrap
 

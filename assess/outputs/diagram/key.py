@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assess.core.i18n import Lang, t
+from assess.core.i18n.diagram import w
 from assess.engine.result import Assessment
 from assess.outputs.diagram.findings import flags
-from assess.outputs.diagram.style import BLUE, GREY, MAX_NODES, ORANGE, RED, SHAPE, SMALL_SIZE, ZONE_STYLE, w
+from assess.outputs.diagram.style import BLUE, GREY, MAX_NODES, ORANGE, RED, SHAPE, SMALL_SIZE, ZONE_STYLE
 from assess.outputs.diagram.text import Line, cell
 
 

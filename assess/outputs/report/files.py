@@ -13,8 +13,8 @@ from pathlib import Path
 
 from assess.core.errors import InputError
 from assess.core.i18n import Lang
+from assess.core.i18n.report import w
 from assess.engine.result import Assessment
-from assess.outputs.report.words import w
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,9 @@ import re
 import unicodedata
 
 from assess.core.i18n import Lang
+from assess.core.i18n.report import w
 from assess.documents.models import LegalBasis
 from assess.outputs.report.model import Citation
-from assess.outputs.report.words import w
 
 EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from assess.core.i18n import WORDS as SHARED_WORDS
 from assess.core.i18n import Lang, capitalised, t
+from assess.core.i18n.report import WORDS, w
 from assess.engine.result import Assessment, ControlResult, Finding
 from assess.outputs import diagram as dfd
 from assess.outputs.report import charts
@@ -39,7 +40,6 @@ from assess.outputs.report.model import (
     Summary,
     Table,
 )
-from assess.outputs.report.words import WORDS, w
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 

@@ -28,6 +28,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "trust.government": ("nhà nước", "government"),
     "trust.third-party": ("bên thứ ba", "third-party"),
     "trust.untrusted": ("không tin cậy", "untrusted"),
+    "finding.unknown": ("Chưa rõ — chưa có trả lời hoặc bằng chứng", "Unknown — no answer or evidence"),
     "declared": ("Tự khai", "Declared"),
     "rule": ("Luồng dữ liệu", "Data flows"),
     "review": ("Thẩm định", "Review"),
@@ -103,6 +104,11 @@ WORDS: dict[str, tuple[str, str]] = {
 def pick(pair: tuple[str, str], lang: Lang) -> str:
     """The `lang` half of a (Vietnamese, English) pair: how every word table is read."""
     return pair[0] if lang == "vi" else pair[1]
+
+
+def words(table: dict[str, tuple[str, str]], lang: Lang) -> dict[str, str]:
+    """One language's half of a word table, by key."""
+    return {key: pick(pair, lang) for key, pair in table.items()}
 
 
 def capitalised(key: str, lang: Lang) -> str:
