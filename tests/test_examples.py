@@ -127,7 +127,9 @@ def test_bac_giang_2019_conditional_because_public_info_in_vn_but_no_vng_contrac
 def test_quang_tri_rejected_because_id_images_and_health_data_stored_on_zalo():
     a = assess("quang-tri-zalo-services.yaml")
     assert a.verdict.value == "reject"
-    assert blockers_failed(a) == {"ENC-02", "PDP-06"}
+    # ENC-01 passes its rule on the drawing, but its "met" comes without evidence: unconfirmed.
+    assert blockers_failed(a) == {"ENC-01", "ENC-02", "PDP-06"}
+    assert "UNCONFIRMED@ENC-01" in {f.id for f in a.findings}
     assert "G-E2E-SENSITIVE@zalo-store" in rule_hits(a, "G-E2E-SENSITIVE")
     assert a.risk.rating == "critical"
 

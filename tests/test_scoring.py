@@ -33,11 +33,16 @@ def test_not_applicable_control_is_excluded_from_weights() -> None:
     assert "ENC-03" not in a.domains[1].controls
 
 
-def test_declared_not_applicable_is_excluded_too() -> None:
+def test_declared_not_applicable_on_an_applicable_control_counts_as_not_met() -> None:
+    before = assess_dict(base_proposal())
     doc = base_proposal()
     doc["answers"]["ENC-02"] = {"status": "not-applicable"}
     a = assess_dict(doc)
-    assert a.domains[1].possible == 8.0 and a.domains[1].score == 100.0
+    enc02 = _control(a, "ENC-02")
+    assert enc02.applicable and enc02.status is Status.not_met and enc02.contradicted
+    assert a.domains[1].possible == before.domains[1].possible
+    assert a.domains[1].score is not None and before.domains[1].score is not None
+    assert a.domains[1].score < before.domains[1].score
 
 
 def test_unknown_scores_zero_and_is_flagged() -> None:
@@ -152,26 +157,31 @@ def test_findings_are_ordered_by_severity_then_blocker() -> None:
     assert ranks == sorted(ranks)
 
 
-def test_partial_admits_a_gap_so_it_does_not_contradict_a_failed_rule() -> None:
+def test_partial_is_better_than_a_failed_rule_so_the_rule_counts_and_it_is_a_contradiction(
+) -> None:
     doc = base_proposal()
     doc["flows"][0]["encryption"] = "none"
     doc["answers"]["ENC-01"] = {"status": "partial"}
-    ids = [f.id for f in assess_dict(doc).findings]
-    assert "G-ENC-BOUNDARY@citizen->oa" in ids and "CONTRA@ENC-01" not in ids
+    a = assess_dict(doc)
+    ids = [f.id for f in a.findings]
+    assert "G-ENC-BOUNDARY@citizen->oa" in ids and "CONTRA@ENC-01" in ids
+    assert _control(a, "ENC-01").status is Status.not_met and a.verdict.value == "reject"
 
 
-def test_declared_not_met_contradicts_a_passing_rule() -> None:
+def test_a_declared_not_met_stands_though_the_drawing_shows_no_problem() -> None:
     doc = base_proposal()
     doc["answers"]["ENC-01"] = {"status": "not-met"}
     a = assess_dict(doc)
-    assert _control(a, "ENC-01").status is Status.met
-    assert "CONTRA@ENC-01" in [f.id for f in a.findings]
+    assert _control(a, "ENC-01").status is Status.not_met and a.verdict.value == "reject"
+    assert "CONTRA@ENC-01" not in [f.id for f in a.findings]
 
 
-def test_declared_not_applicable_without_supporting_facts_is_flagged() -> None:
+def test_declared_not_applicable_where_the_control_applies_says_what_to_answer() -> None:
     doc = base_proposal()
     doc["answers"]["RES-02"] = {"status": "not-applicable"}
     a = assess_dict(doc)
-    assert not _control(a, "RES-02").applicable
+    assert _control(a, "RES-02").applicable and _control(a, "RES-02").status is Status.not_met
     na = next(f for f in a.findings if f.id == "NA@RES-02")
-    assert na.kind == "declared-na" and na.control == "RES-02"
+    assert na.kind == "contradiction" and na.control == "RES-02"
+    assert "Answer met, partial or not-met instead, with evidence" in na.message.en
+    assert "Cần trả lời đạt, đạt một phần hoặc không đạt, kèm bằng chứng" in na.message.vi

@@ -35,9 +35,12 @@ from assess.engine.result import (
 from assess.engine.rules import RuleResult
 
 _FAILED = (Status.not_met, Status.unknown)
-# A declared answer contradicts a rule only when it claims the opposite outcome: "partial"
-# admits a gap, so it never contradicts a failed rule (one store encrypted, another not).
-_CONTRADICTS = {Status.not_met: {Status.met, Status.not_applicable}, Status.met: {Status.not_met}}
+_RANK = {Status.not_met: 0, Status.partial: 1, Status.met: 2}
+"""How good a status is, for 'the worse of the declared answer and the rule' (unknown aside)."""
+
+
+def _worse(a: Status, b: Status) -> Status:
+    return a if _RANK[a] <= _RANK[b] else b
 
 
 @dataclass(slots=True)
@@ -86,23 +89,37 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     override = review.overrides.get(ctrl.id) if review else None
 
     applicable = not missing
+    # The drawing and the facts only confirm or worsen what the province declares (DESIGN, "Who
+    # supplies the facts"): a not-applicable where the facts hold is a contradiction scored as
+    # not met; a declared unknown stays unknown; otherwise the worse of answer and rule counts.
+    contradicted = unconfirmed = False
+    own = declared
+    if applicable and own is Status.not_applicable:
+        own, contradicted = Status.not_met, True
     source: ControlSource
+    if not applicable:
+        status, source = Status.not_applicable, "rule"
+    elif rule_status is None:
+        status, source = (own, "declared") if own is not None else (Status.unknown, "default")
+    elif own is None or own is Status.unknown:
+        status, source = (rule_status, "rule") if own is None else (Status.unknown, "declared")
+        if own is None and ctrl.blocker and rule_status is Status.met:
+            status, unconfirmed = Status.unknown, True
+    else:
+        status = _worse(own, rule_status)
+        source = "declared" if _RANK[own] < _RANK[rule_status] else "rule"
+        contradicted = contradicted or _RANK[own] > _RANK[rule_status]
+        if ctrl.blocker and status is Status.met and not (answer and answer.evidence):
+            status, unconfirmed = Status.unknown, True
     if override is not None:
         status, source = override.status, "review"
-    elif not applicable:
-        status, source = Status.not_applicable, "rule"
-    elif rule_status is not None:
-        status, source = rule_status, "rule"
-    elif declared is not None:
-        status, source = declared, "declared"
-    else:
-        status, source = Status.unknown, "default"
     if status is Status.not_applicable:
         applicable = False
     return ControlResult(
         id=ctrl.id, domain=plan.domain, title=ctrl.title, requirement=ctrl.requirement,
         severity=ctrl.severity, blocker=ctrl.blocker, owner=ctrl.owner, applicable=applicable,
-        missing_facts=missing, status=status, source=source, declared=declared, rule=ctrl.rule,
+        missing_facts=missing, status=status, source=source, declared=declared,
+        contradicted=contradicted, unconfirmed=unconfirmed, rule=ctrl.rule,
         rule_status=rule_status, review_status=override.status if override else None,
         review_rationale=override.rationale if override else None, weight=plan.weight,
         value=values[status] if applicable else None,
@@ -227,25 +244,43 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
         if c.rule:
             users.setdefault(c.rule, []).append(c)
     for c, plan in zip(results, plans, strict=True):
-        if c.declared is Status.not_applicable and not c.missing_facts and c.source == "declared":
+        if c.contradicted and c.declared is Status.not_applicable:
+            facts = ", ".join(plan.ctrl.applies_if) or "—"
             out.append(Finding(
-                id=f"NA@{c.id}", kind="declared-na", severity=Severity.low, control=c.id,
-                message=Text(
-                    vi=f"Tỉnh khai báo {c.id} không áp dụng, nhưng dữ liệu của hồ sơ không cho "
-                    f"thấy lý do; người thẩm định cần xác nhận: {c.title.vi}",
-                    en=f"The province declared {c.id} not applicable, but the proposal's data "
-                    f"does not show why; the reviewer should confirm: {c.title.en}")))
+                id=f"NA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
+                control=c.id, remediation=c.remediation, message=Text(
+                    vi=f"Tỉnh khai báo {c.id} không áp dụng, nhưng kiểm soát này áp dụng cho hồ "
+                    f"sơ (dữ kiện: {facts}); được tính là không đạt. Cần trả lời đạt, đạt một "
+                    f"phần hoặc không đạt, kèm bằng chứng: {c.title.vi}",
+                    en=f"The province declared {c.id} not applicable, but it applies to this "
+                    f"proposal (facts: {facts}); it counts as not met. Answer met, partial or "
+                    f"not-met instead, with evidence: {c.title.en}")))
         if not c.applicable:
             continue
-        if (c.rule_status is not None and c.declared is not None and c.source != "review"
-                and c.declared in _CONTRADICTS.get(c.rule_status, ())):
+        if c.contradicted and c.rule_status is not None and c.declared is not Status.not_applicable:
             out.append(Finding(
                 id=f"CONTRA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
                 control=c.id, message=Text(
                     vi=f"Khai báo mâu thuẫn với luồng dữ liệu: tỉnh trả lời '{c.declared}' cho "
-                    f"{c.id} nhưng quy tắc {c.rule} cho kết quả '{c.rule_status}'.",
+                    f"{c.id} nhưng quy tắc {c.rule} cho kết quả '{c.rule_status}'; kết quả xấu "
+                    "hơn được tính" + (" và kiểm soát bắt buộc này không đạt." if c.blocker
+                                       else "."),
                     en=f"Declaration contradicts data flows: the province answered "
-                    f"'{c.declared}' for {c.id} but rule {c.rule} gives '{c.rule_status}'.")))
+                    f"'{c.declared}' for {c.id} but rule {c.rule} gives '{c.rule_status}'; the "
+                    "worse counts" + (" and this blocker fails." if c.blocker else "."))))
+        if c.unconfirmed:
+            out.append(Finding(
+                id=f"UNCONFIRMED@{c.id}", kind="unconfirmed", severity=c.severity,
+                blocker=c.blocker, control=c.id, remediation=c.remediation, message=Text(
+                    vi=f"Quy tắc {c.rule} không thấy vấn đề trên sơ đồ, nhưng {c.id} là kiểm soát "
+                    "bắt buộc: sơ đồ do tỉnh tự vẽ nên chỉ được tính khi tỉnh trả lời đạt kèm "
+                    f"bằng chứng (hoặc có hồ sơ nền tảng đã thẩm định); hiện là chưa rõ: "
+                    f"{c.title.vi}",
+                    en=f"Rule {c.rule} finds no problem in the drawing, but {c.id} is a blocker: "
+                    "a drawing is the province's own claim, so it counts only with an answer "
+                    "'met' backed by evidence (or a vetted platform profile); unknown until "
+                    f"then: {c.title.en}")))
+            continue
         if c.status in _STATUS_TEXT and not (c.source == "rule" and c.rule):
             kind, message = plan.messages[c.status]
             out.append(Finding(

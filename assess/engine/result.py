@@ -19,7 +19,8 @@ from assess.documents.models import LegalBasis, Proposal, Scoring, Severity, Sta
 from assess.documents.models.review import Condition, Decision, Reviewer
 
 ControlSource = Literal["declared", "rule", "review", "default"]
-FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene", "declared-na"]
+FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene", "declared-na",
+                      "unconfirmed", "presumed"]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -59,6 +60,12 @@ class ControlResult:
         ),
     ]
     declared: Annotated[Status | None, Field(description="The province's answer, if any.")]
+    contradicted: Annotated[bool, Field(
+        description="The declared answer is better than what the data flows or the control's "
+        "facts show: the worse one counts, and this is itself a finding.")] = False
+    unconfirmed: Annotated[bool, Field(
+        description="A blocker whose graph rule passes counts only when the province answers "
+        "met with evidence (or a platform profile supplies the elements): unknown until then.")] = False
     rule: str | None = None
     rule_status: Status | None = None
     review_status: Status | None = None
@@ -85,7 +92,8 @@ class DomainResult:
 
 @dataclass(slots=True, kw_only=True)
 class Reason:
-    code: Literal["blocker-failed", "blocker-partial", "score", "review-decision"]
+    code: Literal["blocker-failed", "blocker-partial", "score", "review-decision", "risk-cap",
+                  "review-exception"]
     text: Text
     controls: list[str] = field(default_factory=list)
 

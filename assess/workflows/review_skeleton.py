@@ -52,8 +52,7 @@ def _engine(c: ControlResult, w: dict[str, str]) -> str:
     else:
         why = w["by_default"]
     text = f"{w['engine']}: {c.status.value} ({why})"
-    if c.source == "rule" and c.declared is not None and c.declared is not c.status and (
-            c.applicable):
+    if c.contradicted and c.applicable:
         text += f" — {w['contra']}"
     return text
 
