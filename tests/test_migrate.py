@@ -21,6 +21,7 @@ from tests.conftest import DATA
 from tests.versions import catalog_with_v2
 
 NEW = {"RES-04", "ENC-04", "LOG-01"}
+ENC01 = "  ENC-01: {status: met, evidence: [Biên bản kiểm tra TLS 2026]}"
 
 
 @pytest.fixture
@@ -137,11 +138,11 @@ def test_flow_style_answers_with_end_of_line_comments(tmp_path: Path, cat: Catal
         "mini@1.0.0", "mini@2.0.0")
     for line in ("answers:   # what the province declares", "  # residency first",
                  "  RES-03: {status: partial, note: Đang đàm phán}   # contract pending",
-                 "  # encryption next", "  ENC-01: {status: met, evidence: [Biên bản kiểm tra TLS 2026]}", "  ENC-02: {status: met}",
+                 "  # encryption next", ENC01, "  ENC-02: {status: met}",
                  "# end of the file"):
         assert line in after.splitlines(), line
     lines = after.splitlines()
-    assert lines.index("  # encryption next") + 1 == lines.index("  ENC-01: {status: met, evidence: [Biên bản kiểm tra TLS 2026]}")
+    assert lines.index("  # encryption next") + 1 == lines.index(ENC01)
     load_proposal(parse(after.encode(), "flow.yaml"), cat)
 
 
@@ -190,4 +191,4 @@ def test_a_comment_right_after_an_answer_stays_right_above_the_next(tmp_path: Pa
     path.write_text(text, encoding="utf-8")
     lines = migrate(path, "mini@2.0.0", cat, "en").text.splitlines()
     at = lines.index("  # --- ENC ----------")
-    assert lines[at - 1] == "    note: Đang đàm phán" and lines[at + 1] == "  ENC-01: {status: met, evidence: [Biên bản kiểm tra TLS 2026]}"
+    assert lines[at - 1] == "    note: Đang đàm phán" and lines[at + 1] == ENC01
