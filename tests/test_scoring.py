@@ -141,10 +141,32 @@ def test_facts_explain_themselves() -> None:
     assert facts["processes_personal_data"].value and facts["processes_personal_data"].because == [
         "phone"]
     assert not facts["processes_sensitive_data"].value
-    assert facts["stores_personal_data_with_third_party"].because == ["msgs"]
+    assert facts["stores_personal_data_with_third_party"].because == ["msgs", "service:hoi-dap"]
     assert not facts["transfers_personal_data_abroad"].value
-    assert facts["inbound_to_government"].because == ["oa->portal"]
+    assert facts["inbound_to_government"].because == ["oa->portal", "service:hoi-dap"]
     assert facts["conversational_channel"].value and not facts["channel_exclusive"].value
+
+
+def test_scope_comes_from_services_and_inventory_so_an_empty_drawing_shrinks_nothing() -> None:
+    full = assess_dict(base_proposal())
+    doc = base_proposal()
+    doc["flows"] = []
+    for n in doc["nodes"]:
+        n.pop("stores", None)
+    bare = assess_dict(doc)
+    applicable = {c.id for c in full.controls if c.applicable}
+    assert applicable <= {c.id for c in bare.controls if c.applicable}
+    held = {f.name for f in bare.facts if f.value}
+    assert {"processes_personal_data", "stores_personal_data", "inbound_to_government",
+            "stores_personal_data_with_third_party", "third_party_processes_personal_data"} <= held
+
+
+def test_a_console_only_service_does_not_make_the_province_systems_inbound() -> None:
+    doc = base_proposal()
+    doc["services"][0]["reaches_province_systems"] = False
+    doc["flows"] = [f for f in doc["flows"] if f["to"] != "portal"]
+    facts = {f.name: f for f in assess_dict(doc).facts}
+    assert not facts["inbound_to_government"].value
 
 
 def test_findings_are_ordered_by_severity_then_blocker() -> None:

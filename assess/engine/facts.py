@@ -28,21 +28,33 @@ class Fact:
     because: tuple[str, ...]
 
 
+# Scope comes from what the province says it does — its services and its data inventory — and
+# the drawing can only add to it: leaving a flow or a store undrawn never shrinks the checklist.
+# A service on a third-party channel that uses personal data puts that data with the channel's
+# operator, which receives, processes and (absent a profile saying otherwise) keeps it.
+
+
+def _channel_services(fg: FlowGraph) -> list[str]:
+    """`service:<id>` for each service that uses personal data: it runs on the channel."""
+    return [f"service:{s.id}" for s in fg.proposal.services if fg.personal(s.data)]
+
+
 def _personal(fg: FlowGraph) -> list[str]:
-    return sorted(fg.personal(fg.used))
+    return sorted(fg.personal(fg.classes))
 
 
 def _sensitive(fg: FlowGraph) -> list[str]:
-    return sorted(fg.sensitive(fg.used))
+    return sorted(fg.sensitive(fg.classes))
 
 
 def _stores_with_third_party(fg: FlowGraph) -> list[str]:
     return [n for n, a in fg.g.nodes(data=True)
-            if a["trust"] != "government" and fg.personal(a["stores"])]
+            if a["trust"] != "government" and fg.personal(a["stores"])] + _channel_services(fg)
 
 
 def _stores_personal(fg: FlowGraph) -> list[str]:
-    return [n for n, a in fg.g.nodes(data=True) if fg.personal(a["stores"])]
+    return [n for n, a in fg.g.nodes(data=True) if fg.personal(a["stores"])] + (
+        _channel_services(fg))
 
 
 def _abroad(fg: FlowGraph) -> list[str]:
@@ -51,6 +63,9 @@ def _abroad(fg: FlowGraph) -> list[str]:
            if nodes[v]["country"] != HOME_COUNTRY and fg.personal(a["data"])]
     out += [n for n, a in nodes(data=True)
             if a["country"] != HOME_COUNTRY and fg.personal(a["stores"])]
+    c = fg.proposal.channel
+    if c.operator_country != HOME_COUNTRY and _channel_services(fg):
+        out.append(f"channel.operator_country={c.operator_country}")
     return sorted(set(out))
 
 
@@ -67,7 +82,9 @@ def _inbound(fg: FlowGraph) -> list[str]:
     # console is not an inbound interface of the province's systems.
     return [f"{u}->{v}" for u, v in fg.g.edges
             if nodes[u]["trust"] != "government" and nodes[v]["trust"] == "government"
-            and nodes[v]["kind"] in ("process", "datastore")]
+            and nodes[v]["kind"] in ("process", "datastore")] + [
+        f"service:{s.id}" for s in fg.proposal.services
+        if s.reaches_province_systems and fg.personal(s.data)]
 
 
 def _exclusive(fg: FlowGraph) -> list[str]:

@@ -48,6 +48,10 @@ class Service(Strict):
     name: LocalText = Field(description="Service name.")
     description: LocalText | None = Field(None, description="What citizens do through it.")
     data: list[str] = Field(default_factory=list, description="Ids of data items it uses.")
+    reaches_province_systems: bool = Field(
+        True, description="true (the default) if the service passes citizens' data from the "
+        "channel into the province's own systems (an API, a bot server, a database); false if "
+        "officers only read and answer in the platform's own console. Left out, it counts as true.")
 
 
 class DataSubjects(Strict):
