@@ -40,11 +40,11 @@ def _channel_services(fg: FlowGraph) -> list[str]:
 
 
 def _personal(fg: FlowGraph) -> list[str]:
-    return sorted(fg.personal(fg.classes))
+    return sorted(fg.personal(list(fg.classes)))
 
 
 def _sensitive(fg: FlowGraph) -> list[str]:
-    return sorted(fg.sensitive(fg.classes))
+    return sorted(fg.sensitive(list(fg.classes)))
 
 
 def _stores_with_third_party(fg: FlowGraph) -> list[str]:
