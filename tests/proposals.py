@@ -50,12 +50,20 @@ def loaded(**kw: Any) -> Loaded[Proposal]:
     return Loaded(parse_model(source, Proposal), source)
 
 
-def store(*data: str, enc: str = "yes", days: int | None = 30) -> dict[str, Any]:
-    """A datastore's extra fields."""
+def store(*data: str, enc: str = "yes", days: int | None = 30,
+          evidence: bool = True) -> dict[str, Any]:
+    """A datastore's extra fields (with evidence, so that outside a government zone its claims
+    about encryption and retention count)."""
     out: dict[str, Any] = {"stores": list(data), "encrypted_at_rest": enc}
     if days is not None:
         out["retention_days"] = days
+    if evidence:
+        out["evidence"] = ["Hợp đồng thử nghiệm, Điều 1"]
     return out
+
+
+RELAY: dict[str, Any] = {"retains": False, "evidence": ["Hợp đồng thử nghiệm, Điều 2"]}
+"""A node outside the state's systems shown, with evidence, to keep nothing it receives."""
 
 
 # The usual shape: a citizen, a platform in Vietnam, a province.

@@ -65,10 +65,15 @@ CASES = {
                              " encryption: tls, authenticated: false}\n  - {from: oa, to: msgs,"),
                        "p.yaml:37: flows[1]: a second flow citizen->oa (first is flows[0]); "
                        "expected one flow per direction: list all its data in one flow"),
-    "store-on-process": (_edit("kind: process, zone: zalo}", "kind: process, zone: zalo, "
+    "store-on-process": (_edit("kind: process, zone: gov}", "kind: process, zone: gov, "
                                "retention_days: 3}"),
-                         "p.yaml:32: nodes[1].retention_days: 'retention_days' is only for "
+                         "p.yaml:34: nodes[3].retention_days: 'retention_days' is only for "
                          "datastores; this node is a process"),
+    "retains-in-government": (_edit("kind: process, zone: gov}", "kind: process, zone: gov, "
+                                    "retains: false}"),
+                              "p.yaml:34: nodes[3].retains: 'retains' is only for nodes outside "
+                              "a government zone (a presumption about a third party); zone 'gov' "
+                              "is government: remove the field"),
     "unknown-answer": (_edit("  RES-02: {", "  RES-20: {"),
                        "p.yaml:42: answers.RES-20: no control 'RES-20' in checklist mini@1.0.0; "
                        "did you mean 'RES-02'"),

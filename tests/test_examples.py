@@ -120,8 +120,10 @@ def test_bac_giang_2019_conditional_because_public_info_in_vn_but_no_vng_contrac
     assert blockers_partial(a) == {"PDP-06"}
     assert 50 <= a.score < 85
     assert not rule_hits(a, "G-RES-STORE") and not rule_hits(a, "G-ENC-BOUNDARY")
-    assert rule_hits(a, "G-REST-ENC") == ["G-REST-ENC@zalo-store"]
-    assert rule_hits(a, "G-RETENTION") == ["G-RETENTION@zalo-store"]
+    # Zalo's OA server receives citizens' messages: with no profile and no evidence, it is
+    # presumed to keep them, like the message store the province drew.
+    assert rule_hits(a, "G-REST-ENC") == ["G-REST-ENC@zalo-oa", "G-REST-ENC@zalo-store"]
+    assert rule_hits(a, "G-RETENTION") == ["G-RETENTION@zalo-oa", "G-RETENTION@zalo-store"]
 
 
 def test_quang_tri_rejected_because_id_images_and_health_data_stored_on_zalo():
@@ -145,7 +147,8 @@ def test_facebook_messenger_rejected_because_personal_data_stored_in_us_and_sg()
     assert a.verdict.value == "reject"
     assert "RES-01" in blockers_failed(a)
     assert set(rule_hits(a, "G-RES-STORE")) == {"G-RES-STORE@meta-store-us",
-                                                "G-RES-STORE@meta-store-sg"}
+                                                "G-RES-STORE@meta-store-sg",
+                                                "G-RES-STORE@meta-edge", "G-RES-STORE@messenger"}
     assert rule_hits(a, "G-RES-XFER")
     # The rest of the proposal is decent: the blocker, not the score, rejects it.
     assert a.score >= a.thresholds["conditional"]

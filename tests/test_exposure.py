@@ -8,7 +8,7 @@ from typing import Any
 from assess.engine.exposure import MAX_PATH, exposure_matrix, index
 from assess.engine.graph import build
 from assess.engine.result import ExposureEntry
-from tests.proposals import ZONES, Z, make, store
+from tests.proposals import RELAY, ZONES, Z, make, store
 
 TG = ("tg", "SG", "third-party")
 
@@ -23,7 +23,7 @@ def matrix(**kw: Any) -> dict[tuple[str, str], ExposureEntry]:
 
 def test_reaches_every_zone_several_hops_away() -> None:
     m = matrix(zones=ZONES, data={"phone": "personal"},
-               nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo"),
+               nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo", RELAY),
                       ("api", "process", "gov"), ("db", "datastore", "gov", store("phone"))],
                flows=[("citizen", "oa", "phone", "tls"), ("oa", "api", "phone", "tls"),
                       ("api", "db", "phone", "tls")])
@@ -101,7 +101,7 @@ def test_path_prefers_how_the_item_arrives_over_where_it_already_rests() -> None
     """A store nobody writes to (a gap in the diagram) must not hide the flow into the zone."""
     m = matrix(zones=ZONES, data={"phone": "personal"},
                nodes=[("citizen", "actor", "home"), ("msgs", "datastore", "zalo", store("phone")),
-                      ("oa", "process", "zalo")],
+                      ("oa", "process", "zalo", RELAY)],
                flows=[("citizen", "oa", "phone", "tls")])
     zalo = m["phone", "zalo"]
     assert (zalo.path, zalo.at_rest, zalo.stored_at) == (["citizen", "oa"], True, ["msgs"])
@@ -110,8 +110,9 @@ def test_path_prefers_how_the_item_arrives_over_where_it_already_rests() -> None
 def test_several_operators_and_one_operator_in_two_countries() -> None:
     zones: list[Z] = [*ZONES, ("fb", "US", "third-party"), ("vng-sg", "SG", "third-party", "ZALO")]
     m = matrix(zones=zones, data={"phone": "personal"},
-               nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo"),
-                      ("page", "process", "fb"), ("cdn", "datastore", "vng-sg", store("phone"))],
+               nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo", RELAY),
+                      ("page", "process", "fb", RELAY),
+                      ("cdn", "datastore", "vng-sg", store("phone"))],
                flows=[("citizen", "oa", "phone", "tls"), ("citizen", "page", "phone", "tls"),
                       ("oa", "cdn", "phone", "tls")])
     got = sorted((e.operator, e.country, e.at_rest) for (d, _), e in m.items() if d == "phone")
@@ -160,3 +161,36 @@ def test_the_index_is_built_once_per_graph() -> None:
     fg = build(make(zones=ZONES, data={"d": "personal"}, nodes=[("a", "actor", "home")], flows=[]))
     assert index(fg) is index(fg)
     assert index(build(fg.proposal)) is not index(fg)
+
+
+def test_a_third_party_node_that_receives_personal_data_is_presumed_to_keep_it() -> None:
+    """No profile, no evidence: the platform's server keeps what it is sent, encryption at rest
+    unknown (DESIGN, "Who supplies the facts")."""
+    m = matrix(zones=ZONES, data={"phone": "personal"},
+               nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo")],
+               flows=[("citizen", "oa", "phone", "tls")])
+    zalo = m["phone", "zalo"]
+    assert (zalo.at_rest, zalo.stored_at) == (True, ["oa"])
+    fg = build(make(zones=ZONES, data={"phone": "personal"},
+                    nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo")],
+                    flows=[("citizen", "oa", "phone", "tls")]))
+    oa = fg.g.nodes["oa"]
+    assert (oa["stores"], oa["presumed"], oa["encrypted_at_rest"], oa["retention_days"]) == (
+        ("phone",), ("phone",), None, None)
+    assert fg.g.nodes["citizen"]["stores"] == ()  # the citizen's own device
+
+
+def test_claims_outside_the_state_count_only_with_evidence() -> None:
+    def oa(extra: dict[str, Any]) -> dict[str, Any]:
+        fg = build(make(zones=ZONES, data={"phone": "personal"},
+                        nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo", extra)],
+                        flows=[("citizen", "oa", "phone", "tls")]))
+        return dict(fg.g.nodes["oa"])
+
+    bare = oa({"retains": False, "encrypted_at_rest": "yes", "retention_days": 7})
+    assert (bare["stores"], bare["encrypted_at_rest"], bare["retention_days"]) == (
+        ("phone",), None, None)
+    proven = oa({"retains": False, "evidence": ["Hợp đồng, Điều 4"]})
+    assert proven["stores"] == ()
+    worse = oa({"encrypted_at_rest": "no"})  # a claim that makes things worse always counts
+    assert worse["encrypted_at_rest"] == "no"

@@ -10,7 +10,7 @@ import pytest
 from assess.engine.graph import build
 from assess.engine.rules import Hit
 from assess.engine.vocabulary import RULES
-from tests.proposals import ZONES, loaded, make, store
+from tests.proposals import RELAY, ZONES, loaded, make, store
 
 PERSONAL = {"phone": "personal", "guide": "public"}
 SENSITIVE = {"health": "sensitive-personal", "phone": "personal"}
@@ -37,10 +37,18 @@ def test_all_nine_rules_are_registered() -> None:
 
 def test_store_abroad_names_the_store_and_how_data_got_there() -> None:
     h = only("G-RES-STORE", zones=SG, data=PERSONAL,
-             nodes=[("citizen", "actor", "home"), ("bot", "process", "sg"),
+             nodes=[("citizen", "actor", "home"), ("bot", "process", "sg", RELAY),
                     ("db", "datastore", "sg", store("phone"))],
              flows=[("citizen", "bot", "phone", "tls"), ("bot", "db", "phone", "tls")])
     assert (h.element, h.path, h.data) == ("db", ("citizen", "bot", "db"), ("phone",))
+
+
+def test_a_server_abroad_that_receives_personal_data_is_presumed_to_store_it() -> None:
+    h = only("G-RES-STORE", zones=SG, data=PERSONAL,
+             nodes=[("citizen", "actor", "home"), ("bot", "process", "sg")],
+             flows=[("citizen", "bot", "phone", "tls")])
+    assert (h.element, h.data) == ("bot", ("phone",))
+    assert "Presumed: 'bot' receives phone" in h.message.en and "Giả định" in h.message.vi
     assert "SG" in h.message.en
 
 
@@ -99,7 +107,7 @@ def test_unknown_encryption_across_a_boundary_counts_as_unencrypted() -> None:
 
 def test_sensitive_data_under_tls_through_a_third_party() -> None:
     h = only("G-E2E-SENSITIVE", zones=ZONES, data=SENSITIVE,
-             nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo"),
+             nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo", RELAY),
                     ("portal", "process", "gov")],
              flows=[("citizen", "oa", "health", "e2e"), ("oa", "portal", "health phone", "tls")])
     assert (h.element, h.path, h.data) == ("oa->portal", ("citizen", "oa", "portal"), ("health",))
@@ -115,11 +123,19 @@ def test_sensitive_data_kept_by_a_third_party() -> None:
 
 def test_end_to_end_that_ends_at_the_third_party_is_no_protection() -> None:
     """The platform is the far end of the 'end-to-end' flow, so it decrypts the data."""
-    h = only("G-E2E-SENSITIVE", zones=ZONES, data=SENSITIVE,
-             nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo")],
-             flows=[("citizen", "oa", "health", "e2e")])
-    assert (h.element, h.path) == ("citizen->oa", ("citizen", "oa"))
-    assert "decrypted" in h.message.en
+    found = {h.element: h for h in hits(
+        "G-E2E-SENSITIVE", zones=ZONES, data=SENSITIVE,
+        nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo")],
+        flows=[("citizen", "oa", "health", "e2e")])}
+    assert set(found) == {"oa"}  # decrypted there and, with no evidence, presumed kept there
+    assert found["oa"].path == ("citizen", "oa")
+    assert "rests at 'oa'" in found["oa"].message.en and "Presumed" in found["oa"].message.en
+    relayed = hits(
+        "G-E2E-SENSITIVE", zones=ZONES, data=SENSITIVE,
+        nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo", RELAY)],
+        flows=[("citizen", "oa", "health", "e2e")])
+    assert [h.element for h in relayed] == ["citizen->oa"]  # shown to keep nothing
+    assert "decrypted" in relayed[0].message.en
 
 
 def test_end_to_end_through_a_relay_or_personal_under_tls_passes() -> None:
@@ -137,7 +153,7 @@ def test_personal_store_not_encrypted_at_rest(enc: str | None) -> None:
     extra = store("phone", enc="no")
     extra["encrypted_at_rest"] = enc
     h = only("G-REST-ENC", zones=ZONES, data=PERSONAL,
-             nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo"),
+             nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo", RELAY),
                     ("db", "datastore", "gov", extra)],
              flows=[("citizen", "oa", "phone", "tls"), ("oa", "db", "phone", "tls")])
     assert (h.element, h.path) == ("db", ("citizen", "oa", "db"))
@@ -154,7 +170,7 @@ def test_encrypted_store_or_public_store_passes() -> None:
 def test_personal_store_without_retention_is_its_own_origin() -> None:
     h = only("G-RETENTION", zones=ZONES, data=PERSONAL,
              nodes=[("db", "datastore", "gov", store("phone", days=None)),
-                    ("oa", "process", "zalo")],
+                    ("oa", "process", "zalo", RELAY)],
              flows=[("db", "oa", "phone", "tls")])
     assert (h.element, h.path) == ("db", ("db",))
 

@@ -141,7 +141,9 @@ def test_facts_explain_themselves() -> None:
     assert facts["processes_personal_data"].value and facts["processes_personal_data"].because == [
         "phone"]
     assert not facts["processes_sensitive_data"].value
-    assert facts["stores_personal_data_with_third_party"].because == ["msgs", "service:hoi-dap"]
+    # 'oa' receives the phone number: with no evidence it is presumed to keep it.
+    assert facts["stores_personal_data_with_third_party"].because == ["oa", "msgs",
+                                                                      "service:hoi-dap"]
     assert not facts["transfers_personal_data_abroad"].value
     assert facts["inbound_to_government"].because == ["oa->portal", "service:hoi-dap"]
     assert facts["conversational_channel"].value and not facts["channel_exclusive"].value

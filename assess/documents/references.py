@@ -47,15 +47,24 @@ def check_proposal(p: Proposal, source: Source) -> list[Problem]:
     for i, s in enumerate(p.services):
         for j, d in enumerate(s.data):
             c.known(("services", i, "data", j), d, data, "data id")
+    trust = {z.id: z.trust for z in p.zones}
     for i, n in enumerate(p.nodes):
         c.known(("nodes", i, "zone"), n.zone, zones, "zone")
         for j, d in enumerate(n.stores):
             c.known(("nodes", i, "stores", j), d, data, "data id")
+        outside = trust.get(n.zone, "government") != "government"
         if n.kind != "datastore":
-            for name in ("stores", "encrypted_at_rest", "retention_days"):
-                if getattr(n, name):
+            names = ("stores",) if outside else ("stores", "encrypted_at_rest", "retention_days")
+            for name in names:
+                if getattr(n, name) is not None and getattr(n, name) != []:
                     c.add(("nodes", i, name), f"'{name}' is only for datastores; this node is "
                           f"a {n.kind} (set kind: datastore, or remove the field)")
+        if not outside:
+            for name in ("retains", "evidence"):
+                if getattr(n, name) not in (None, []):
+                    c.add(("nodes", i, name), f"'{name}' is only for nodes outside a government "
+                          f"zone (a presumption about a third party); zone '{n.zone}' is "
+                          "government: remove the field")
     pairs: dict[str, int] = {}
     for i, f in enumerate(p.flows):
         c.known(("flows", i, "from"), f.source, nodes, "node")

@@ -22,6 +22,17 @@ def _names(items: list[str] | tuple[str, ...]) -> str:
     return ", ".join(items)
 
 
+def _presumed(fg: FlowGraph, n: str, data: list[str]) -> tuple[str, str]:
+    """Why a node keeps data the province did not draw it keeping (vi, en), or empty strings."""
+    held = [d for d in data if d in fg.g.nodes[n]["presumed"]]
+    if not held:
+        return "", ""
+    return (f" Giả định: '{n}' nhận {_names(held)} và chưa có hồ sơ nền tảng hay bằng chứng "
+            "(retains: false) cho thấy không lưu lại.",
+            f" Presumed: '{n}' receives {_names(held)} and neither a platform profile nor "
+            "evidence (retains: false) shows it does not keep it.")
+
+
 def trace(fg: FlowGraph, u: str, v: str, data: str) -> tuple[str, ...]:
     """The path `data` took to reach the flow u→v: from its origin to u, then v."""
     return (*index(fg).spread(data).path(u), v)
@@ -39,11 +50,12 @@ def _store_abroad(fg: FlowGraph) -> list[Hit]:
         c = ix.country[n]
         personal = ix.personal(kept) if c != HOME_COUNTRY else None
         if personal:
+            why = _presumed(fg, n, personal)
             hits.append(Hit(n, Text(
                 vi=f"Dữ liệu cá nhân ({_names(personal)}) được lưu tại '{n}' ở {c}, "
-                   "ngoài lãnh thổ Việt Nam.",
+                   "ngoài lãnh thổ Việt Nam." + why[0],
                 en=f"Personal data ({_names(personal)}) is stored at '{n}' in {c}, "
-                   "outside Vietnam."), _rests(ix, n, personal[0]), tuple(personal)))
+                   "outside Vietnam." + why[1]), _rests(ix, n, personal[0]), tuple(personal)))
     return hits
 
 
@@ -138,11 +150,12 @@ def _sensitive_without_e2e(fg: FlowGraph) -> list[Hit]:
         sensitive = ix.sensitive(kept) if ix.trust[n] == "third-party" else None
         if sensitive:
             op = ix.operator[n]
+            why = _presumed(fg, n, sensitive)
             hits.append(Hit(n, Text(
                 vi=f"Dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) được lưu tại '{n}' do "
-                   f"{op} vận hành.",
+                   f"{op} vận hành." + why[0],
                 en=f"Sensitive personal data ({_names(sensitive)}) rests at '{n}', run by "
-                   f"{op}."), _rests(ix, n, sensitive[0]), tuple(sensitive)))
+                   f"{op}." + why[1]), _rests(ix, n, sensitive[0]), tuple(sensitive)))
     return hits
 
 
@@ -154,11 +167,12 @@ def _not_encrypted_at_rest(fg: FlowGraph) -> list[Hit]:
         personal = ix.personal(kept) if state != "yes" else None
         if personal:
             vi_state = "không" if state == "no" else "chưa rõ"
+            why = _presumed(fg, n, personal)
             hits.append(Hit(n, Text(
-                vi=f"Kho dữ liệu '{n}' lưu dữ liệu cá nhân ({_names(personal)}); mã hóa khi lưu "
-                   f"trữ: {vi_state}.",
-                en=f"Datastore '{n}' holds personal data ({_names(personal)}); encrypted at "
-                   f"rest: {state}."), _rests(ix, n, personal[0]), tuple(personal)))
+                vi=f"'{n}' lưu dữ liệu cá nhân ({_names(personal)}); mã hóa khi lưu "
+                   f"trữ: {vi_state}." + why[0],
+                en=f"'{n}' holds personal data ({_names(personal)}); encrypted at "
+                   f"rest: {state}." + why[1]), _rests(ix, n, personal[0]), tuple(personal)))
     return hits
 
 
@@ -168,11 +182,13 @@ def _no_retention(fg: FlowGraph) -> list[Hit]:
     for n, kept in ix.stores.items():
         personal = ix.personal(kept) if ix.retention[n] is None else None
         if personal:
+            why = _presumed(fg, n, personal)
             hits.append(Hit(n, Text(
-                vi=f"Kho dữ liệu '{n}' lưu dữ liệu cá nhân ({_names(personal)}) nhưng không "
-                   "có thời hạn lưu trữ.",
-                en=f"Datastore '{n}' holds personal data ({_names(personal)}) with no "
-                   "retention period."), _rests(ix, n, personal[0]), tuple(personal)))
+                vi=f"'{n}' lưu dữ liệu cá nhân ({_names(personal)}) nhưng không "
+                   "có thời hạn lưu trữ (hoặc thời hạn chưa có bằng chứng)." + why[0],
+                en=f"'{n}' holds personal data ({_names(personal)}) with no retention "
+                   "period (or one without evidence)." + why[1]), _rests(ix, n, personal[0]),
+                tuple(personal)))
     return hits
 
 

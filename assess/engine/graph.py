@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from assess.documents.models import DataClass, Proposal
+from assess.documents.models import DataClass, Proposal, Zone
 
 HOME_COUNTRY = "VN"
 
@@ -33,19 +33,61 @@ class FlowGraph:
         return [d for d in data_ids if self.classes[d] is DataClass.sensitive_personal]
 
 
+def _citizen_side(kind: str, trust: str) -> bool:
+    """A citizen's own device: a person in an untrusted zone keeps what they receive by right."""
+    return trust == "untrusted" and kind == "actor"
+
+
+def _keeping(proposal: Proposal, zones: dict[str, Zone], classes: dict[str, DataClass]
+             ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]]:
+    """Per node: what it keeps (declared and presumed), what is presumed, and the encryption at
+    rest and retention that count.
+
+    Outside the state's systems the drawing is a claim about someone else's servers (DESIGN,
+    "Who supplies the facts"): a node there that receives personal data is presumed to keep it,
+    in its zone, with encryption at rest and retention unknown — unless the node says otherwise
+    with evidence. A claim that makes things worse ('no', no retention) always counts.
+    """
+    # What a node can read: data reaching it other than end-to-end, and end-to-end data it does
+    # not pass on end-to-end (it is where the encryption ends). A pure end-to-end relay holds
+    # ciphertext only, as the exposure matrix says.
+    relays = {(f.source, d) for f in proposal.flows if f.encryption == "e2e" for d in f.data}
+    received: dict[str, set[str]] = {}
+    for f in proposal.flows:
+        received.setdefault(f.target, set()).update(
+            d for d in f.data if classes[d].is_personal
+            and (f.encryption != "e2e" or (f.target, d) not in relays))
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]] = {}
+    for n in proposal.nodes:
+        trust = zones[n.zone].trust
+        declared = tuple(n.stores)
+        if trust == "government" or _citizen_side(n.kind, trust):
+            out[n.id] = (declared, (), n.encrypted_at_rest, n.retention_days)
+            continue
+        proven = bool(n.evidence)
+        presumed = () if (n.retains is False and proven) else tuple(
+            sorted(received.get(n.id, set()) - set(declared)))
+        at_rest = n.encrypted_at_rest if (proven or n.encrypted_at_rest == "no") else None
+        out[n.id] = (declared + presumed, presumed, at_rest,
+                     n.retention_days if proven else None)
+    return out
+
+
 def build(proposal: Proposal) -> FlowGraph:
     """Build the graph from a proposal whose references are already checked."""
     zones = {z.id: z for z in proposal.zones}
+    classes = {d.id: d.cls for d in proposal.data}
+    keeping = _keeping(proposal, zones, classes)
     g = nx.DiGraph()
     for n in proposal.nodes:
         z = zones[n.zone]
+        stores, presumed, at_rest, retention = keeping[n.id]
         g.add_node(n.id, kind=n.kind, zone=z.id, country=z.country, operator=z.operator,
-                   trust=z.trust, stores=tuple(n.stores), encrypted_at_rest=n.encrypted_at_rest,
-                   retention_days=n.retention_days)
+                   trust=z.trust, stores=stores, presumed=presumed, encrypted_at_rest=at_rest,
+                   retention_days=retention)
     for i, f in enumerate(proposal.flows):
         g.add_edge(f.source, f.target, index=i, data=tuple(f.data), encryption=f.encryption,
                    authenticated=f.authenticated)
-    classes = {d.id: d.cls for d in proposal.data}
     used = {d for f in proposal.flows for d in f.data}
     used.update(d for n in proposal.nodes for d in n.stores)
     used.update(d for s in proposal.services for d in s.data)

@@ -99,9 +99,20 @@ class Node(Strict):
     stores: list[str] = Field(default_factory=list,
                               description="Datastores only: ids of the data items kept there.")
     encrypted_at_rest: Literal["yes", "no", "unknown"] | None = Field(
-        None, description="Datastores only: is the stored data encrypted at rest?")
+        None, description="Is the stored data encrypted at rest? (datastores; outside a "
+        "government zone any node, and 'yes' only with evidence)")
     retention_days: int | None = Field(
-        None, ge=0, description="Datastores only: how many days data is kept before deletion.")
+        None, ge=0, description="How many days data is kept before deletion (datastores; outside "
+        "a government zone any node, and only with evidence).")
+    retains: bool | None = Field(
+        None, description="Outside a government zone only: false if the node keeps nothing it "
+        "receives (counts only with evidence). Without it, a node outside the state's systems "
+        "that receives personal data is presumed to keep it, encryption at rest and retention "
+        "unknown.")
+    evidence: list[str] = Field(
+        default_factory=list, description="Documents proving what this node declares about "
+        "keeping data (retains, encrypted_at_rest, retention_days) outside a government zone; "
+        "without them those claims do not count.")
 
 
 class Flow(Strict):
