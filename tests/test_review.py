@@ -262,7 +262,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 def test_example_ministry_review_of_bac_giang_2019_is_stricter_but_stays_conditional(
         runner: CliRunner) -> None:
     """The 2019 review: stricter where the province's evidence is an oral statement or an
-    internal check, new evidence accepted for encryption at rest, the blocker PDP-06 confirmed
+    internal check, late evidence on a rule-decided control sent to the resubmission, PDP-06 confirmed
     partly met, so both verdicts are 'conditional' and the decision agrees."""
     proposal = EXAMPLES / "bac-giang-zalo-2019.yaml"
     review = EXAMPLES / "bac-giang-zalo-2019.review.yaml"
@@ -284,21 +284,21 @@ def test_example_ministry_review_of_bac_giang_2019_is_stricter_but_stays_conditi
     own = data["self_assessment"]
     assert own["verdict"] == "conditional" and round(own["score"], 1) == 58.0
     assert data["verdict"] == data["computed_verdict"] == "conditional"
-    assert round(data["score"], 1) == 58.4
-    assert data["review"]["overridden"] == ["ACC-05", "ENC-03", "PDP-05", "PDP-06", "RES-05"]
+    assert round(data["score"], 1) == 55.3
+    assert data["review"]["overridden"] == ["ACC-05", "PDP-05", "PDP-06", "RES-05"]
     final = {c["id"]: c["status"] for c in data["controls"]}
     assert {cid: (own["statuses"][cid], final[cid]) for cid in data["review"]["overridden"]} == {
-        "RES-05": ("partial", "not-met"), "ENC-03": ("unknown", "met"),
+        "RES-05": ("partial", "not-met"),
         "ACC-05": ("partial", "not-met"), "PDP-05": ("partial", "not-met"),
         "PDP-06": ("partial", "partial")}
     reasons = {r["code"]: r.get("controls") for r in data["verdict_reasons"]}
     assert reasons["blocker-partial"] == ["PDP-06"] and "blocker-failed" not in reasons
     conditions = data["review"]["conditions"]
     assert [(c["control"], c["due"]) for c in conditions] == [
-        ("PDP-06", "2019-12-31"), ("ACC-02", "2019-12-15"), ("RES-05", "2020-01-31"),
+        ("ENC-03", "2019-11-30"), ("PDP-06", "2019-12-31"), ("ACC-02", "2019-12-15"), ("RES-05", "2020-01-31"),
         ("VEN-01", "2020-03-31")]
     assert data["review"]["decision"]["verdict"] == "conditional"
 
     shown = runner.invoke(app, ["score", str(proposal), "--review", str(review)], env=WIDE)
     assert ("Tự đánh giá: Chấp thuận có điều kiện (điểm 58.0)  →  Sau thẩm định: Chấp thuận có "
-            "điều kiện (điểm 58.4)") in shown.output
+            "điều kiện (điểm 55.3)") in shown.output

@@ -91,7 +91,7 @@ def score(
 
         print_assessment(a, language)
     bad = {Gate.reject: ("reject",), Gate.conditional: ("reject", "conditional")}
-    if fail_on and a.verdict.value in bad[fail_on]:
+    if fail_on and a.gate_verdict.value in bad[fail_on]:
         raise typer.Exit(ExitStatus.GATE)
 
 

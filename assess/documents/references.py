@@ -153,11 +153,42 @@ def check_review(r: Review, source: Source, checklist: Checklist | None) -> list
     return c.problems
 
 
-def check_decision(r: Review, source: Source, computed: str) -> list[Problem]:
-    """A decision that departs from the computed verdict must say why (known once scored)."""
+_VERDICT_RANK = {"reject": 0, "conditional": 1, "approve": 2}
+
+
+def check_decision(r: Review, source: Source, computed: str, *,
+                   failing_blockers: Iterable[str] = (), raised: Iterable[str] = ()
+                   ) -> list[Problem]:
+    """What a decision needs, known once scored: a rationale when it departs from the computed
+    verdict; and an explicit, reasoned exception (exception: true, rationale, authority) when it
+    is better than the controls allow — against `failing_blockers`, or with overrides that
+    `raised` a rule's result or a blocker."""
     c = _Collector(source)
     d = r.decision
+    failing, up = sorted(failing_blockers), sorted(raised)
     if d is not None and d.verdict != computed and not (d.rationale or "").strip():
         c.add(("decision", "rationale"), f"the decision '{d.verdict}' differs from the computed "
               f"verdict '{computed}'; expected a rationale saying why")
+    better = d is not None and _VERDICT_RANK[d.verdict] > _VERDICT_RANK[computed]
+    needs = (better and bool(failing)) or bool(up)
+    exception = d is not None and d.exception
+    if needs and not exception:
+        why = []
+        if better and failing:
+            why.append(f"it decides '{d.verdict}' (computed: '{computed}') against failing "  # type: ignore[union-attr]
+                       f"blockers {', '.join(failing)}")
+        if up:
+            why.append(f"overrides raise {', '.join(up)} above the rule or blocker result")
+        where: Path_ = ("decision", "exception") if d is not None else ("overrides", up[0])
+        c.add(where, f"{'; '.join(why)}: this is allowed only as an exception; expected "
+              "decision: {verdict, exception: true, rationale: the reason, authority: the legal "
+              "basis relied on}")
+    if exception:
+        assert d is not None
+        if not (d.rationale or "").strip():
+            c.add(("decision", "rationale"), "an exception needs a rationale; expected the "
+                  "reasons for deciding against the controls")
+        if not (d.authority or "").strip():
+            c.add(("decision", "authority"), "an exception needs the legal authority it relies "
+                  "on; expected e.g. the decision, article or instruction that allows it")
     return c.problems

@@ -35,8 +35,21 @@ from assess.engine.result import (
 from assess.engine.rules import RuleResult
 
 _FAILED = (Status.not_met, Status.unknown)
-_RANK = {Status.not_met: 0, Status.partial: 1, Status.met: 2}
-"""How good a status is, for 'the worse of the declared answer and the rule' (unknown aside)."""
+_RANK = {Status.not_met: 0, Status.unknown: 1, Status.partial: 2, Status.met: 3}
+"""How good a status is, for 'the worse of the declared answer and the rule'."""
+RESIDENCY_RULES = frozenset({"G-RES-STORE", "G-RES-XFER"})
+"""Rules that can only pass when where the operator keeps the data is known."""
+
+
+def residency_unproven(fg: graph_mod.FlowGraph) -> bool:
+    """A foreign operator drawn only in Vietnamese zones: the drawing alone cannot show that the
+    data stays in Vietnam, so the residency rules give 'unknown' until evidence does."""
+    c = fg.proposal.channel
+    if c.operator_country == graph_mod.HOME_COUNTRY:
+        return False
+    outside = [z for z in fg.proposal.zones if z.trust == "third-party"]
+    return all(z.country == graph_mod.HOME_COUNTRY for z in outside) and bool(
+        fg.personal(list(fg.classes)))
 
 
 def _worse(a: Status, b: Status) -> Status:
@@ -78,7 +91,7 @@ def _plan(cl: Checklist) -> tuple[list[_Plan], dict[Status, float]]:
 
 def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
              facts: dict[str, facts_mod.Fact], rule_results: dict[str, RuleResult],
-             review: Review | None) -> ControlResult:
+             review: Review | None, unproven: bool) -> ControlResult:
     ctrl = plan.ctrl
     missing = [f for f in ctrl.applies_if if not facts[f].value] if ctrl.applies_if else []
     answer = proposal.answers.get(ctrl.id)
@@ -86,6 +99,8 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     rule_status: Status | None = None
     if ctrl.rule is not None and ctrl.rule in rule_results:
         rule_status = Status.met if rule_results[ctrl.rule].passed else Status.not_met
+        if unproven and ctrl.rule in RESIDENCY_RULES and rule_status is Status.met:
+            rule_status = Status.unknown
     override = review.overrides.get(ctrl.id) if review else None
 
     applicable = not missing
@@ -108,7 +123,7 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     else:
         status = _worse(own, rule_status)
         source = "declared" if _RANK[own] < _RANK[rule_status] else "rule"
-        contradicted = contradicted or _RANK[own] > _RANK[rule_status]
+        contradicted = contradicted or (rule_status is Status.not_met and _RANK[own] > 0)
         if ctrl.blocker and status is Status.met and not (answer and answer.evidence):
             status, unconfirmed = Status.unknown, True
     if override is not None:
@@ -236,9 +251,35 @@ _STATUS_TEXT: dict[Status, tuple[FindingKind, str]] = {
 """The statuses a control is reported as a finding for: its kind and the word heading it."""
 
 
+def _residency_finding(p: Proposal, results: list[ControlResult]) -> Finding | None:
+    ctrls = [c for c in results if c.applicable and c.rule in RESIDENCY_RULES
+             and c.rule_status is Status.unknown]
+    if not ctrls:
+        return None
+    c, ch = ctrls[0], p.channel
+    ids = ", ".join(x.id for x in ctrls)
+    return Finding(
+        id="RESIDENCY@channel", kind="presumed", severity=c.severity,
+        blocker=any(x.blocker for x in ctrls), control=c.id, remediation=c.remediation,
+        message=Text(
+            vi=f"Đơn vị vận hành kênh ({ch.operator}) thành lập ở {ch.operator_country} nhưng mọi "
+            f"vùng của bên thứ ba đều được vẽ ở Việt Nam: sơ đồ không chứng minh được dữ liệu lưu "
+            f"tại Việt Nam, nên {ids} là chưa rõ. Bằng chứng cần có: văn bản của {ch.operator} "
+            "nêu trung tâm dữ liệu và nơi sao lưu tại Việt Nam cho dịch vụ này, hoặc hợp đồng "
+            "có điều khoản lưu trữ tại Việt Nam.",
+            en=f"The channel's operator ({ch.operator}) is established in {ch.operator_country} "
+            f"but every third-party zone is drawn in Vietnam: the drawing cannot show the data "
+            f"stays in Vietnam, so {ids} are unknown. Evidence needed: {ch.operator}'s written "
+            "statement of the data centre and backup location in Vietnam for this service, or a "
+            "contract clause on storage in Vietnam."))
+
+
 def _findings(results: list[ControlResult], plans: list[_Plan],
-              rule_results: dict[str, RuleResult]) -> list[Finding]:
+              rule_results: dict[str, RuleResult], unproven: Proposal | None = None
+              ) -> list[Finding]:
     out: list[Finding] = []
+    if unproven is not None and (f := _residency_finding(unproven, results)) is not None:
+        out.append(f)
     users: dict[str, list[ControlResult]] = {}
     for c in results:
         if c.rule:
@@ -302,6 +343,23 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
     return out
 
 
+def _exception_reason(rv: Review, verdict: Verdict, results: list[ControlResult]) -> Reason:
+    """The first thing a reader of an exception sees: that it is one, on what authority, and
+    which controls it goes against."""
+    d = rv.decision
+    assert d is not None
+    against = [c.id for c in results if c.applicable and c.blocker and c.status in _FAILED]
+    raised = [cid for cid in sorted(rv.overrides) if cid not in against]
+    listed = ", ".join(against + raised) or "—"
+    return Reason(code="review-exception", controls=against + raised, text=Text(
+        vi=f"{t(verdict.value + '.exception', 'vi')}: người thẩm định quyết định ngoại lệ, căn "
+        f"cứ {d.authority}. Lý do: {d.rationale} Kiểm soát được vượt qua hoặc điều chỉnh: "
+        f"{listed}.",
+        en=f"{t(verdict.value + '.exception', 'en')}: the reviewer decided an exception, relying "
+        f"on {d.authority}. Reason: {d.rationale} Controls gone against or overridden: "
+        f"{listed}."))
+
+
 def _review_info(review: Loaded[Review], overridden: list[str]) -> ReviewInfo:
     r = review.doc
     return ReviewInfo(
@@ -319,17 +377,26 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     rule_results = vocabulary.run(fg)
     rv = review.doc if review else None
     plans, values = _plan(cl)
-    results = [_control(plan, values, p, facts, rule_results, rv) for plan in plans]
+    unproven = residency_unproven(fg)
+    results = [_control(plan, values, p, facts, rule_results, rv, unproven) for plan in plans]
     domains = _domains(cl, results)
     score = _overall(domains)
     computed, reasons = _verdict(cl, score, results)
     verdict = computed
+    exception = False
     if rv is not None and rv.decision is not None:
         verdict = Verdict(rv.decision.verdict)
         why = f" {rv.decision.rationale}" if rv.decision.rationale else ""
-        reasons.insert(0, Reason(code="review-decision", text=Text(
-            vi=f"Người thẩm định quyết định: {t(verdict.value, 'vi').lower()}.{why}",
-            en=f"The reviewer decided: {t(verdict.value, 'en').lower()}.{why}")))
+        if rv.decision.exception:
+            exception = True
+            reasons = [_exception_reason(rv, verdict, results), *(
+                Reason(code=r.code, controls=r.controls, text=Text(
+                    vi="Theo kết quả tính của công cụ: " + r.text.vi,
+                    en="As computed by the tool: " + r.text.en)) for r in reasons)]
+        else:
+            reasons.insert(0, Reason(code="review-decision", text=Text(
+                vi=f"Người thẩm định quyết định: {t(verdict.value, 'vi').lower()}.{why}",
+                en=f"The reviewer decided: {t(verdict.value, 'en').lower()}.{why}")))
     counts: dict[str, int] = {}
     for r in results:
         if r.applicable:
@@ -350,11 +417,12 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
                         title=Text(vi=p.title.vi, en=p.title.get("en")),
                         file=proposal.source.name),
         verdict=verdict, computed_verdict=computed, verdict_reasons=reasons, score=score,
+        exception=exception,
         thresholds={"approve": cl.scoring.thresholds.approve,
                     "conditional": cl.scoring.thresholds.conditional},
         scoring=cl.scoring,
         risk=_risk(cl, p, fg.used, results), domains=domains, controls=results,
-        findings=_findings(results, plans, rule_results),
+        findings=_findings(results, plans, rule_results, p if unproven else None),
         facts=[FactResult(name=f.name, value=f.value, text=facts_mod.FACTS[f.name].text,
                           because=list(f.because)) for f in facts.values()],
         exposure=exposure_matrix(fg), counts=counts, scope=p,

@@ -23,6 +23,11 @@ FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", 
                       "unconfirmed", "presumed"]
 
 
+_STATUS_RANK = {Status.not_met: 0, Status.unknown: 1, Status.partial: 2, Status.met: 3,
+                Status.not_applicable: 4}
+"""How far a reviewer lifts a control: not applicable takes it out of the result entirely."""
+
+
 @dataclass(slots=True, kw_only=True)
 class DocRef:
     id: str
@@ -232,6 +237,9 @@ class Assessment:
         Verdict, Field(description="Verdict from the controls, before any reviewer decision.")
     ]
     verdict_reasons: list[Reason]
+    exception: Annotated[bool, Field(
+        description="The verdict is a reviewer's exception: better than the controls allow, "
+        "decided with a rationale and a legal authority.")] = False
     score: Annotated[
         float, Field(description="Overall score 0–100: domain scores weighted by domain weight.")
     ]
@@ -260,6 +268,29 @@ class Assessment:
     self_assessment: SelfAssessment | None = None
     review: ReviewInfo | None = None
     reassessment: Reassessment | None = None
+
+    @property
+    def verdict_key(self) -> str:
+        """The word for the verdict: an exception is titled as one, never as a plain approval."""
+        return f"{self.verdict.value}.exception" if self.exception else self.verdict.value
+
+    @property
+    def gate_verdict(self) -> Verdict:
+        """What a CI gate judges: an exception counts as the verdict the controls give."""
+        return self.computed_verdict if self.exception else self.verdict
+
+    def failing_blockers(self) -> list[str]:
+        return [c.id for c in self.controls if c.applicable and c.blocker
+                and c.status in (Status.not_met, Status.unknown)]
+
+    def raised_by_review(self) -> list[str]:
+        """Overrides that put a blocker or a rule-decided control above the engine's status."""
+        if self.review is None or self.self_assessment is None:
+            return []
+        own = self.self_assessment.statuses
+        return [c.id for c in self.controls if c.id in self.review.overridden
+                and (c.blocker or c.rule) and c.id in own
+                and _STATUS_RANK[c.status] > _STATUS_RANK[own[c.id]]]
 
     def to_json(self) -> str:
         return _adapter().dump_json(self, indent=2, by_alias=True).decode("utf-8")

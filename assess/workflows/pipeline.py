@@ -21,8 +21,9 @@ def assess_files(proposal: Path | str, *, checklist: str | None = None,
     p, cl = load_proposal(proposal, catalog, checklist=checklist)
     rv = load_review(review, cl.doc, p) if review is not None else None
     a = evaluate(p, cl, rv)
-    if rv is not None and (problems := check_decision(rv.doc, rv.source,
-                                                      a.computed_verdict.value)):
+    if rv is not None and (problems := check_decision(
+            rv.doc, rv.source, a.computed_verdict.value, failing_blockers=a.failing_blockers(),
+            raised=a.raised_by_review())):
         raise InputError(problems)
     if checklist is not None:  # answered for another version? say what the answers miss
         from assess.workflows.reassess import reassess

@@ -11,6 +11,10 @@ LANGS: tuple[Lang, ...] = ("vi", "en")
 WORDS: dict[str, tuple[str, str]] = {
     "approve": ("Chấp thuận", "Approve"),
     "conditional": ("Chấp thuận có điều kiện", "Approve with conditions"),
+    "approve.exception": ("Phê duyệt ngoại lệ", "Approved as an exception"),
+    "conditional.exception": ("Chấp thuận có điều kiện theo ngoại lệ",
+                              "Approved with conditions as an exception"),
+    "reject.exception": ("Không chấp thuận", "Reject"),
     "reject": ("Không chấp thuận", "Reject"),
     "met": ("Đạt", "Met"),
     "partial": ("Đạt một phần", "Partly met"),

@@ -52,6 +52,13 @@ class Decision(Strict):
     verdict: Literal["approve", "conditional", "reject"] = Field(description="Decided verdict.")
     rationale: str | None = Field(None, description="Required when it differs from the computed "
                                   "verdict.")
+    exception: bool = Field(False, description="true for a decision better than the controls "
+                            "allow — against failing blockers, or with overrides that raise a "
+                            "rule's result or a blocker: the report then titles it an exception "
+                            "and lists what was overridden. Needs a rationale and an authority.")
+    authority: str | None = Field(None, description="The legal authority an exception relies on, "
+                                  "e.g. the decision or article that allows it (required with "
+                                  "exception: true).")
 
 
 class Review(Strict):

@@ -130,7 +130,7 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
     if a.computed_verdict != a.verdict:
         facts.append(Pair(w("computed_verdict", lang), t(a.computed_verdict.value, lang)))
     return Summary(
-        verdict=t(a.verdict.value, lang), verdict_cls=a.verdict.value,
+        verdict=t(a.verdict_key, lang), verdict_cls=a.verdict.value,
         score=f"{number_text(a.score)}/100",
         risk=_risk_text(a.risk.rating, a.risk.impact, a.risk.likelihood, lang),
         risk_cls=a.risk.rating, reasons=[r.text.get(lang) for r in a.verdict_reasons],
@@ -317,7 +317,7 @@ def _review(a: Assessment, lang: Lang) -> ReviewView | None:
     if a.review is None or a.self_assessment is None:
         return None
     own, r = a.self_assessment, a.review
-    verdict_self, verdict_now = t(own.verdict.value, lang), t(a.verdict.value, lang)
+    verdict_self, verdict_now = t(own.verdict.value, lang), t(a.verdict_key, lang)
     score_self, score_now = f"{number_text(own.score)}/100", f"{number_text(a.score)}/100"
     risk_self = _risk_text(own.risk.rating, own.risk.impact, own.risk.likelihood, lang)
     risk_now = _risk_text(a.risk.rating, a.risk.impact, a.risk.likelihood, lang)

@@ -24,7 +24,7 @@ def _summary(a: Assessment, lang: Lang) -> Panel:
     head.append(f"{t('checklist', lang)}: ", style="bold")
     head.append(f"{a.checklist.id}@{a.checklist.version}\n")
     head.append(f"{t('verdict', lang)}: ", style="bold")
-    head.append(t(a.verdict.value, lang), style=VERDICT_STYLE[a.verdict.value])
+    head.append(t(a.verdict_key, lang), style=VERDICT_STYLE[a.verdict.value])
     head.append(f"   {t('score', lang)}: ", style="bold")
     head.append(f"{a.score:.1f}/100")
     head.append(f"   {t('risk', lang)}: ", style="bold")
