@@ -295,7 +295,8 @@ def test_example_ministry_review_of_bac_giang_2019_is_stricter_but_stays_conditi
     assert reasons["blocker-partial"] == ["PDP-06"] and "blocker-failed" not in reasons
     conditions = data["review"]["conditions"]
     assert [(c["control"], c["due"]) for c in conditions] == [
-        ("ENC-03", "2019-11-30"), ("PDP-06", "2019-12-31"), ("ACC-02", "2019-12-15"), ("RES-05", "2020-01-31"),
+        ("ENC-03", "2019-11-30"), ("PDP-06", "2019-12-31"), ("ACC-02", "2019-12-15"),
+        ("RES-05", "2020-01-31"),
         ("VEN-01", "2020-03-31")]
     assert data["review"]["decision"]["verdict"] == "conditional"
 
