@@ -381,7 +381,16 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     results = [_control(plan, values, p, facts, rule_results, rv, unproven) for plan in plans]
     domains = _domains(cl, results)
     score = _overall(domains)
+    risk = _risk(cl, p, fg.used, results)
     computed, reasons = _verdict(cl, score, results)
+    cap = cl.scoring.approve_max_risk
+    if computed is Verdict.approve and cap is not None and level_rank(risk.rating) > level_rank(cap):
+        computed = Verdict.conditional
+        reasons.insert(0, Reason(code="risk-cap", text=Text(
+            vi=f"Mức rủi ro {t(risk.rating, 'vi').lower()} cao hơn mức tối đa được chấp thuận "
+            f"({t(cap, 'vi').lower()}): tối đa là chấp thuận có điều kiện.",
+            en=f"The risk rating {risk.rating} is above the highest an approval may carry "
+            f"({cap}): at best conditional.")))
     verdict = computed
     exception = False
     if rv is not None and rv.decision is not None:
@@ -421,7 +430,7 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
         thresholds={"approve": cl.scoring.thresholds.approve,
                     "conditional": cl.scoring.thresholds.conditional},
         scoring=cl.scoring,
-        risk=_risk(cl, p, fg.used, results), domains=domains, controls=results,
+        risk=risk, domains=domains, controls=results,
         findings=_findings(results, plans, rule_results, p if unproven else None),
         facts=[FactResult(name=f.name, value=f.value, text=facts_mod.FACTS[f.name].text,
                           because=list(f.because)) for f in facts.values()],

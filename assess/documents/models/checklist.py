@@ -101,6 +101,9 @@ class Scoring(Strict):
         description="Value (0–1) each status earns; not-applicable controls are left out.")
     thresholds: Thresholds = Field(description="Verdict thresholds on the overall score (0–100).")
     risk: Risk = Field(description="Risk rating matrix.")
+    approve_max_risk: Literal["low", "medium", "high", "critical"] | None = Field(
+        None, description="Highest risk rating an approval may carry; above it the verdict is at "
+        "best 'conditional'. Absent: no cap (checklists 1.x, so their verdicts do not change).")
 
 
 class Checklist(Strict):
