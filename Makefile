@@ -11,7 +11,7 @@ SYSPKG := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuz
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO   := examples/bac-giang-zalo-2019.yaml
 
-.PHONY: demo test test-lowest install-check setup system-packages python-version lint typecheck pytest bench goldens clean
+.PHONY: demo test test-lowest install-check fuzz setup system-packages python-version lint typecheck pytest bench goldens clean
 
 demo: setup
 	$(BIN)/assess validate $(DEMO)
@@ -81,6 +81,11 @@ install-check: setup
 	  --password-file ca/TEST-ONLY-signer.password -o p.signed.pdf \
 	  && venv/bin/assess verify p.signed.pdf --trust ca/TEST-ONLY-ca.pem
 	rm -rf $(CHECK)
+
+# The trust model's properties with many more generated proposals, shrinking any counterexample.
+fuzz: setup
+	ASSESS_PROPERTY_EXAMPLES=2000 ASSESS_PROPERTY_SHRINK=1 $(BIN)/pytest -p no:cacheprovider \
+	  tests/test_properties.py tests/test_invariants.py
 
 bench: setup
 	$(BIN)/pytest benchmarks/bench_*.py --benchmark-enable -q

@@ -82,6 +82,13 @@ def test_a_foreign_operator_drawn_only_in_vietnam_leaves_residency_unknown() -> 
     assert status(a, "RES-01") == "unknown" and a.verdict.value == "reject"
     f = next(f for f in a.findings if f.id == "RESIDENCY@channel")
     assert f.blocker and "Evidence needed" in f.message.en and "Bằng chứng cần có" in f.message.vi
+    # An empty zone drawn abroad changes nothing: the foreign operator still has to show it.
+    doc["zones"].append({"id": "meta-ie", "name": "Meta Ireland", "country": "IE",
+                         "operator": "Meta", "trust": "third-party"})
+    assert status(assess(doc), "RES-01") == "unknown"
+    # With an answer 'met' backed by evidence of local hosting, the rule's pass counts.
+    doc["answers"]["RES-01"] = {"status": "met", "evidence": ["Hợp đồng lưu trữ tại Việt Nam"]}
+    assert status(assess(doc), "RES-01") == "met"
 
 
 def test_not_applicable_where_the_facts_hold_counts_as_not_met() -> None:

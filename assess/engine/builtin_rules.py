@@ -97,6 +97,13 @@ def _unencrypted_boundary(fg: FlowGraph) -> list[Hit]:
     return hits
 
 
+def _outside(ix: Index, n: str) -> bool:
+    """Run by someone other than the state or the citizen: a third party, or an untrusted system
+    that is not the citizen's own device (relabelling a platform 'untrusted' hides nothing)."""
+    t = ix.trust[n]
+    return t == "third-party" or (t == "untrusted" and ix.kind[n] != "actor")
+
+
 def _e2e_ends_at(ix: Index, v: str, sensitive: list[str]) -> list[str]:
     """Sensitive items whose end-to-end channel terminates at node v.
 
@@ -109,7 +116,7 @@ def _e2e_ends_at(ix: Index, v: str, sensitive: list[str]) -> list[str]:
 
 def _sensitive_edge(fg: FlowGraph, u: str, v: str, sensitive: list[str], e2e: bool) -> Hit:
     ix = index(fg)
-    op = ", ".join(dict.fromkeys(ix.operator[n] for n in (u, v) if ix.trust[n] == "third-party"))
+    op = ", ".join(dict.fromkeys(ix.operator[n] for n in (u, v) if _outside(ix, n)))
     if e2e:
         text = Text(
             vi=f"Mã hóa đầu-cuối của dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) kết thúc "
@@ -130,10 +137,9 @@ def _sensitive_flows(fg: FlowGraph) -> list[Hit]:
     it, or end-to-end encrypted but ending at it."""
     hits = []
     ix = index(fg)
-    trust = ix.trust
     for u, v, enc, data in zip(ix.src, ix.dst, ix.enc, ix.data, strict=True):
         e2e = enc == "e2e"
-        if trust[v] != "third-party" and (e2e or trust[u] != "third-party"):
+        if not _outside(ix, v) and (e2e or not _outside(ix, u)):
             continue
         sensitive = ix.sensitive(data)
         if sensitive and e2e:
@@ -147,7 +153,7 @@ def _sensitive_without_e2e(fg: FlowGraph) -> list[Hit]:
     hits = _sensitive_flows(fg)
     ix = index(fg)
     for n, kept in ix.stores.items():
-        sensitive = ix.sensitive(kept) if ix.trust[n] == "third-party" else None
+        sensitive = ix.sensitive(kept) if _outside(ix, n) else None
         if sensitive:
             op = ix.operator[n]
             why = _presumed(fg, n, sensitive)

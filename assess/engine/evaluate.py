@@ -42,13 +42,10 @@ RESIDENCY_RULES = frozenset({"G-RES-STORE", "G-RES-XFER"})
 
 
 def residency_unproven(fg: graph_mod.FlowGraph) -> bool:
-    """A foreign operator drawn only in Vietnamese zones: the drawing alone cannot show that the
-    data stays in Vietnam, so the residency rules give 'unknown' until evidence does."""
-    c = fg.proposal.channel
-    if c.operator_country == graph_mod.HOME_COUNTRY:
-        return False
-    outside = [z for z in fg.proposal.zones if z.trust == "third-party"]
-    return all(z.country == graph_mod.HOME_COUNTRY for z in outside) and bool(
+    """A foreign operator: where it keeps citizens' data is its own affair, and a drawing that
+    shows it in Vietnam is only the province's claim. The residency rules can then fail, but not
+    pass: a pass counts only with an answer 'met' backed by evidence of local hosting."""
+    return fg.proposal.channel.operator_country != graph_mod.HOME_COUNTRY and bool(
         fg.personal(list(fg.classes)))
 
 
@@ -99,7 +96,8 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     rule_status: Status | None = None
     if ctrl.rule is not None and ctrl.rule in rule_results:
         rule_status = Status.met if rule_results[ctrl.rule].passed else Status.not_met
-        if unproven and ctrl.rule in RESIDENCY_RULES and rule_status is Status.met:
+        if unproven and ctrl.rule in RESIDENCY_RULES and rule_status is Status.met and not (
+                declared is Status.met and answer is not None and answer.evidence):
             rule_status = Status.unknown
     override = review.overrides.get(ctrl.id) if review else None
 
@@ -124,7 +122,8 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
         status = _worse(own, rule_status)
         source = "declared" if _RANK[own] < _RANK[rule_status] else "rule"
         contradicted = contradicted or (rule_status is Status.not_met and _RANK[own] > 0)
-        if ctrl.blocker and status is Status.met and not (answer and answer.evidence):
+        if ctrl.blocker and rule_status is Status.met and status in (Status.met, Status.partial) \
+                and not (answer and answer.evidence):  # a claim the drawing alone cannot back
             status, unconfirmed = Status.unknown, True
     if override is not None:
         status, source = override.status, "review"
@@ -262,14 +261,14 @@ def _residency_finding(p: Proposal, results: list[ControlResult]) -> Finding | N
         id="RESIDENCY@channel", kind="presumed", severity=c.severity,
         blocker=any(x.blocker for x in ctrls), control=c.id, remediation=c.remediation,
         message=Text(
-            vi=f"Đơn vị vận hành kênh ({ch.operator}) thành lập ở {ch.operator_country} nhưng mọi "
-            f"vùng của bên thứ ba đều được vẽ ở Việt Nam: sơ đồ không chứng minh được dữ liệu lưu "
-            f"tại Việt Nam, nên {ids} là chưa rõ. Bằng chứng cần có: văn bản của {ch.operator} "
+            vi=f"Đơn vị vận hành kênh ({ch.operator}) thành lập ở {ch.operator_country}: sơ đồ chỉ "
+            f"là lời khai của tỉnh, không chứng minh được dữ liệu lưu tại Việt Nam, nên {ids} là "
+            f"chưa rõ. Bằng chứng cần có: văn bản của {ch.operator} "
             "nêu trung tâm dữ liệu và nơi sao lưu tại Việt Nam cho dịch vụ này, hoặc hợp đồng "
             "có điều khoản lưu trữ tại Việt Nam.",
-            en=f"The channel's operator ({ch.operator}) is established in {ch.operator_country} "
-            f"but every third-party zone is drawn in Vietnam: the drawing cannot show the data "
-            f"stays in Vietnam, so {ids} are unknown. Evidence needed: {ch.operator}'s written "
+            en=f"The channel's operator ({ch.operator}) is established in {ch.operator_country}: "
+            f"the drawing is the province's claim and cannot show the data stays in Vietnam, so "
+            f"{ids} are unknown. Evidence needed: {ch.operator}'s written "
             "statement of the data centre and backup location in Vietnam for this service, or a "
             "contract clause on storage in Vietnam."))
 
@@ -343,6 +342,16 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
     return out
 
 
+def _abroad(fg: graph_mod.FlowGraph) -> list[str]:
+    """Zones outside Vietnam that personal data reaches (a flow into them, or kept there)."""
+    nodes = fg.g.nodes
+    hit = {nodes[v]["zone"] for _, v, a in fg.g.edges(data=True)
+           if nodes[v]["country"] != graph_mod.HOME_COUNTRY and fg.personal(a["data"])}
+    hit |= {a["zone"] for _, a in nodes(data=True)
+            if a["country"] != graph_mod.HOME_COUNTRY and fg.personal(a["stores"])}
+    return sorted(hit)
+
+
 def _exception_reason(rv: Review, verdict: Verdict, results: list[ControlResult]) -> Reason:
     """The first thing a reader of an exception sees: that it is one, on what authority, and
     which controls it goes against."""
@@ -383,6 +392,14 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     score = _overall(domains)
     risk = _risk(cl, p, fg.used, results)
     computed, reasons = _verdict(cl, score, results)
+    abroad = _abroad(fg)
+    if computed is Verdict.approve and abroad:
+        computed = Verdict.conditional
+        reasons.insert(0, Reason(code="abroad-cap", controls=[], text=Text(
+            vi=f"Dữ liệu cá nhân đến vùng ở nước ngoài ({', '.join(abroad)}): hồ sơ không được "
+            "chấp thuận, tối đa là chấp thuận có điều kiện.",
+            en=f"Personal data reaches zones abroad ({', '.join(abroad)}): the proposal cannot "
+            "be approved; at best conditional.")))
     cap = cl.scoring.approve_max_risk
     if computed is Verdict.approve and cap is not None and level_rank(risk.rating) > level_rank(cap):
         computed = Verdict.conditional

@@ -35,8 +35,11 @@ class Fact:
 
 
 def _channel_services(fg: FlowGraph) -> list[str]:
-    """`service:<id>` for each service that uses personal data: it runs on the channel."""
-    return [f"service:{s.id}" for s in fg.proposal.services if fg.personal(s.data)]
+    """`service:<id>` for each service that uses personal data: it runs on the channel; with no
+    such service, `data:<id>` for each personal item of the inventory (the proposal is for the
+    channel, so what it lists is what the channel carries)."""
+    services = [f"service:{s.id}" for s in fg.proposal.services if fg.personal(s.data)]
+    return services or [f"data:{d}" for d in sorted(fg.personal(list(fg.classes)))]
 
 
 def _personal(fg: FlowGraph) -> list[str]:
@@ -64,8 +67,10 @@ def _abroad(fg: FlowGraph) -> list[str]:
     out += [n for n, a in nodes(data=True)
             if a["country"] != HOME_COUNTRY and fg.personal(a["stores"])]
     c = fg.proposal.channel
-    if c.operator_country != HOME_COUNTRY and _channel_services(fg):
-        out.append(f"channel.operator_country={c.operator_country}")
+    if _channel_services(fg):  # declared, not drawn: where the zones are, who runs the channel
+        out += [f"zone:{z.id}" for z in fg.proposal.zones if z.country != HOME_COUNTRY]
+        if c.operator_country != HOME_COUNTRY:
+            out.append(f"channel.operator_country={c.operator_country}")
     return sorted(set(out))
 
 

@@ -98,7 +98,7 @@ class DomainResult:
 @dataclass(slots=True, kw_only=True)
 class Reason:
     code: Literal["blocker-failed", "blocker-partial", "score", "review-decision", "risk-cap",
-                  "review-exception"]
+                  "abroad-cap", "review-exception"]
     text: Text
     controls: list[str] = field(default_factory=list)
 
