@@ -24,7 +24,8 @@ def _names(items: list[str] | tuple[str, ...]) -> str:
 
 def _presumed(fg: FlowGraph, n: str, data: list[str]) -> tuple[str, str]:
     """Why a node keeps data the province did not draw it keeping (vi, en), or empty strings."""
-    held = [d for d in data if d in fg.g.nodes[n]["presumed"]]
+    presumed = index(fg).presumed.get(n, ())
+    held = [d for d in data if d in presumed]
     if not held:
         return "", ""
     return (f" Giả định: '{n}' nhận {_names(held)} và chưa có hồ sơ nền tảng hay bằng chứng "

@@ -46,7 +46,7 @@ def residency_unproven(fg: graph_mod.FlowGraph) -> bool:
     shows it in Vietnam is only the province's claim. The residency rules can then fail, but not
     pass: a pass counts only with an answer 'met' backed by evidence of local hosting."""
     return fg.proposal.channel.operator_country != graph_mod.HOME_COUNTRY and bool(
-        fg.personal(list(fg.classes)))
+        fg.personal_ids)
 
 
 def _worse(a: Status, b: Status) -> Status:

@@ -95,6 +95,8 @@ class Index:
         self.trust: dict[str, str] = {}
         self.stores: dict[str, tuple[str, ...]] = {}
         """Datastores that keep something -> what they keep."""
+        self.presumed: dict[str, tuple[str, ...]] = {}
+        """Datastores that keep something -> what they are presumed to keep (not drawn)."""
         self.at_rest: dict[str, str | None] = {}
         self.retention: dict[str, int | None] = {}
         """Datastores that keep something -> encrypted at rest, retention days."""
@@ -104,6 +106,7 @@ class Index:
             if a["stores"]:
                 self.stores[n] = a["stores"]
                 self.at_rest[n], self.retention[n] = a["encrypted_at_rest"], a["retention_days"]
+                self.presumed[n] = a["presumed"]
 
     def _read_flows(self, g: nx.DiGraph) -> None:
         ends, e2es = self._ends, self._e2e

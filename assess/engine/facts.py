@@ -38,16 +38,15 @@ def _channel_services(fg: FlowGraph) -> list[str]:
     """`service:<id>` for each service that uses personal data: it runs on the channel; with no
     such service, `data:<id>` for each personal item of the inventory (the proposal is for the
     channel, so what it lists is what the channel carries)."""
-    services = [f"service:{s.id}" for s in fg.proposal.services if fg.personal(s.data)]
-    return services or [f"data:{d}" for d in sorted(fg.personal(list(fg.classes)))]
+    return list(fg.scope)
 
 
 def _personal(fg: FlowGraph) -> list[str]:
-    return sorted(fg.personal(list(fg.classes)))
+    return sorted(fg.personal_ids)
 
 
 def _sensitive(fg: FlowGraph) -> list[str]:
-    return sorted(fg.sensitive(list(fg.classes)))
+    return sorted(fg.sensitive_ids)
 
 
 def _stores_with_third_party(fg: FlowGraph) -> list[str]:

@@ -25,12 +25,19 @@ class FlowGraph:
     proposal: Proposal
     used: frozenset[str]
     """Data ids that some flow, store or service uses (the rest is inventory noise)."""
+    personal_ids: frozenset[str]
+    sensitive_ids: frozenset[str]
+    scope: tuple[str, ...]
+    """What puts personal data with the channel: `service:<id>` for each service using it, else
+    `data:<id>` for each personal item of the inventory (see `assess.engine.facts`)."""
 
     def personal(self, data_ids: tuple[str, ...] | list[str] | frozenset[str]) -> list[str]:
-        return [d for d in data_ids if self.classes[d].is_personal]
+        personal = self.personal_ids
+        return [d for d in data_ids if d in personal]
 
     def sensitive(self, data_ids: tuple[str, ...] | list[str] | frozenset[str]) -> list[str]:
-        return [d for d in data_ids if self.classes[d] is DataClass.sensitive_personal]
+        sensitive = self.sensitive_ids
+        return [d for d in data_ids if d in sensitive]
 
 
 def _citizen_side(kind: str, trust: str) -> bool:
@@ -38,7 +45,7 @@ def _citizen_side(kind: str, trust: str) -> bool:
     return trust == "untrusted" and kind == "actor"
 
 
-def _keeping(proposal: Proposal, zones: dict[str, Zone], classes: dict[str, DataClass]
+def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str]
              ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]]:
     """Per node: what it keeps (declared and presumed), what is presumed, and the encryption at
     rest and retention that count.
@@ -55,7 +62,7 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], classes: dict[str, Data
     received: dict[str, set[str]] = {}
     for f in proposal.flows:
         received.setdefault(f.target, set()).update(
-            d for d in f.data if classes[d].is_personal
+            d for d in f.data if d in personal
             and (f.encryption != "e2e" or (f.target, d) not in relays))
     out: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]] = {}
     for n in proposal.nodes:
@@ -77,7 +84,8 @@ def build(proposal: Proposal) -> FlowGraph:
     """Build the graph from a proposal whose references are already checked."""
     zones = {z.id: z for z in proposal.zones}
     classes = {d.id: d.cls for d in proposal.data}
-    keeping = _keeping(proposal, zones, classes)
+    personal = frozenset(d for d, c in classes.items() if c.is_personal)
+    keeping = _keeping(proposal, zones, personal)
     g = nx.DiGraph()
     for n in proposal.nodes:
         z = zones[n.zone]
@@ -91,4 +99,8 @@ def build(proposal: Proposal) -> FlowGraph:
     used = {d for f in proposal.flows for d in f.data}
     used.update(d for n in proposal.nodes for d in n.stores)
     used.update(d for s in proposal.services for d in s.data)
-    return FlowGraph(g, classes, proposal, frozenset(used))
+    services = tuple(f"service:{s.id}" for s in proposal.services if personal & set(s.data))
+    scope = services or tuple(f"data:{d}" for d in sorted(personal))
+    return FlowGraph(g, classes, proposal, frozenset(used), personal,
+                     frozenset(d for d, c in classes.items() if c is DataClass.sensitive_personal),
+                     scope)

@@ -52,9 +52,12 @@ LEVELS = ("low", "medium", "high", "critical")
 """Severity and risk levels, lowest first: the one order every rank, check and sort uses."""
 
 
+_LEVEL_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
 def level_rank(level: str) -> int:
-    """0 for low … 3 for critical."""
-    return LEVELS.index(level)
+    """0 for low … 3 for critical (a dict lookup: findings are sorted by it on every run)."""
+    return _LEVEL_RANK[level]
 
 
 class Severity(StrEnum):
