@@ -117,5 +117,7 @@ def review_skeleton(a: Assessment, lang: Lang, *, proposal_path: str,
         f"#   verdict: {a.verdict.value}       # approve | conditional | reject — "
         f"{w['computed']}: {a.verdict.value}",
         f"#   rationale: \"\"            # {w['why']}",
+        f"#   exception: false          # {w['exception']}",
+        f"#   authority: null           # {w['authority']}",
     ]
     return "\n".join(out) + "\n"

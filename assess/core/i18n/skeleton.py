@@ -170,8 +170,8 @@ REVIEW: dict[str, tuple[str, str]] = {
         "What must be done",
     ),
     'decision': (
-        'Kết luận của người thẩm định (tùy chọn): xóa "null" ở dòng trên và bỏ "# " ở hai dòng dưới.',
-        "The reviewer's decision (optional): delete the \"null\" above and remove the \"# \" from the two "
+        'Kết luận của người thẩm định (tùy chọn): xóa "null" ở dòng trên và bỏ "# " ở các dòng dưới.',
+        "The reviewer's decision (optional): delete the \"null\" above and remove the \"# \" from the "
         "lines below.",
     ),
     'computed': (
@@ -181,6 +181,16 @@ REVIEW: dict[str, tuple[str, str]] = {
     'why': (
         "bắt buộc nếu khác kết luận công cụ tính được",
         "required if it differs from the computed verdict",
+    ),
+    'exception': (
+        "true chỉ khi quyết định trái với kiểm soát bắt buộc không đạt hoặc nâng kết quả của quy tắc: "
+        "phải có lý do và căn cứ pháp lý",
+        "true only to decide against failing blockers or to lift a rule's result: needs a rationale "
+        "and an authority",
+    ),
+    'authority': (
+        "căn cứ pháp lý của quyết định ngoại lệ (văn bản, điều khoản)",
+        "the legal authority an exception relies on (document, article)",
     ),
 }
 """The review skeleton's comments and placeholders."""
@@ -236,6 +246,7 @@ services: []
 # - id: tra-cuu-ho-so
 #   name: "Tra cứu tình trạng hồ sơ"
 #   data: [ma-ho-so, so-dien-thoai]
+#   reaches_province_systems: true  # false nếu cán bộ chỉ làm việc trên trang quản trị của nền tảng
 data_subjects: []
 # - category: "Người dân, doanh nghiệp có thủ tục hành chính"
 #   count: 50000
@@ -261,6 +272,9 @@ nodes: []
 #   stores: [so-dien-thoai]
 #   encrypted_at_rest: unknown      # yes | no | unknown
 #   retention_days: 365
+#   evidence: ["Hợp đồng với đơn vị vận hành, Điều …"]   # ngoài vùng nhà nước: thiếu bằng chứng thì
+#                                   # mã hóa và thời hạn lưu không được tính; nút nhận dữ liệu cá nhân
+#                                   # bị coi là có lưu, trừ khi ghi retains: false kèm bằng chứng
 flows: []
 # - from: nguoi-dan
 #   to: oa
@@ -293,6 +307,7 @@ services: []
 # - id: status-lookup
 #   name: "Application status lookup"
 #   data: [application-no, phone]
+#   reaches_province_systems: true  # false if officers only work in the platform's own console
 data_subjects: []
 # - category: "Citizens and businesses with applications"
 #   count: 50000
@@ -318,6 +333,10 @@ nodes: []
 #   stores: [phone]
 #   encrypted_at_rest: unknown      # yes | no | unknown
 #   retention_days: 365
+#   evidence: ["Contract with the operator, Art. …"]   # outside a government zone, encryption and
+#                                   # retention count only with evidence; a node that receives
+#                                   # personal data is presumed to keep it unless retains: false
+#                                   # is backed by evidence
 flows: []
 # - from: citizen
 #   to: oa
