@@ -182,3 +182,20 @@ def test_an_approval_never_carries_more_risk_than_the_checklist_allows() -> None
     capped = evaluate(p2, _capped("medium"))
     assert capped.verdict.value == "conditional"
     assert capped.verdict_reasons[0].code == "risk-cap"
+
+
+def test_the_report_titles_an_exception_and_puts_it_before_the_computed_reasons(
+        tmp_path: Path) -> None:
+    review = _review(tmp_path, {
+        "verdict": "conditional", "exception": True, "authority": "Văn bản số 01/TTg-KSTT",
+        "rationale": "Thí điểm ba tháng."})
+    html, pdf = tmp_path / "r.html", tmp_path / "r.pdf"
+    result = CliRunner().invoke(app, ["report", str(FACEBOOK), "--review", str(review),
+                                      "-o", str(pdf), "--html", str(html)])
+    assert result.exit_code == 0, result.output
+    page = html.read_text(encoding="utf-8")
+    assert "Chấp thuận có điều kiện theo ngoại lệ" in page
+    exception = page.index("người thẩm định quyết định ngoại lệ")
+    rejected = page.index("hồ sơ bị từ chối bất kể điểm số")
+    assert exception < rejected
+    assert "Theo kết quả tính của công cụ: Kiểm soát bắt buộc không đạt" in page
