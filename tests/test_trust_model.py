@@ -4,6 +4,7 @@ claiming more (issue 11), each reproduced from an example and shown not to work 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -199,3 +200,51 @@ def test_the_report_titles_an_exception_and_puts_it_before_the_computed_reasons(
     rejected = page.index("hồ sơ bị từ chối bất kể điểm số")
     assert exception < rejected
     assert "Theo kết quả tính của công cụ: Kiểm soát bắt buộc không đạt" in page
+
+
+BAC_NINH = EXAMPLES / "bac-ninh-zalo-notifications.yaml"
+BAC_GIANG = EXAMPLES / "bac-giang-zalo-2019.yaml"
+
+
+def test_any_decision_better_than_the_computed_verdict_is_an_exception(tmp_path: Path) -> None:
+    """A partly met blocker, personal data abroad or a risk cap all say 'at best conditional':
+    a plain 'approve' over them is refused just as over a failing blocker."""
+    doc = yaml.safe_load((EXAMPLES / "bac-giang-zalo-2019.review.yaml").read_text("utf-8"))
+    doc["decision"] = {"verdict": "approve", "rationale": "Đồng ý."}
+    review = tmp_path / "review.yaml"
+    review.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    with pytest.raises(InputError) as exc:
+        assess_files(BAC_GIANG, review=review)
+    (message,) = exc.value.messages()
+    assert "better than the computed verdict 'conditional'" in message
+
+
+def test_a_zone_abroad_in_scope_keeps_an_approval_out_of_reach() -> None:
+    doc = yaml.safe_load(BAC_NINH.read_text("utf-8"))
+    assert assess(doc).verdict.value == "approve"
+    doc["zones"].append({"id": "zalo-sg", "name": "VNG Singapore", "country": "SG",
+                         "operator": "VNG", "trust": "third-party"})
+    a = assess(doc)
+    assert a.verdict.value == "conditional" and a.verdict_reasons[0].code == "abroad-cap"
+
+
+def test_overriding_a_control_that_applies_to_not_applicable_is_an_exception(
+        tmp_path: Path) -> None:
+    doc = yaml.safe_load((EXAMPLES / "bac-giang-zalo-2019.review.yaml").read_text("utf-8"))
+    doc["overrides"]["VEN-03"] = {"status": "not-applicable", "rationale": "Không cần."}
+    review = tmp_path / "review.yaml"
+    review.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), "utf-8")
+    with pytest.raises(InputError) as exc:
+        assess_files(BAC_GIANG, review=review)
+    assert "overrides raise VEN-03" in exc.value.messages()[0]
+
+
+def test_blank_evidence_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    text = re.sub(r"(?m)^      - Phụ lục 02 của Hợp đồng số 14/2026/HĐ-TTPVHCC, Điều 4.*$",
+                  "      - ' '", BAC_NINH.read_text("utf-8"), count=1)
+    path = tmp_path / "p.yaml"
+    path.write_text(text, "utf-8")
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code == 2
+    assert "nodes[1].evidence[0]: got ' '; expected the document that proves it, not a blank" \
+        in result.stderr

@@ -70,6 +70,7 @@ PATTERNS = {
     r"^[A-Z][A-Z0-9]*$": "a domain prefix in capitals, e.g. RES",
     r"^[A-Za-z0-9][A-Za-z0-9._-]*@\S+$": "id@version, e.g. vn-third-party-channel@1.0.0",
     r"^[0-9a-f]{64}$": "a SHA-256 digest: 64 lowercase hexadecimal digits",
+    r"\S": "the document that proves it, not a blank: its name, number and date",
 }
 """What each pattern used in the models means, in words (a regex is no help to a province)."""
 

@@ -170,13 +170,13 @@ def check_decision(r: Review, source: Source, computed: str, *,
         c.add(("decision", "rationale"), f"the decision '{d.verdict}' differs from the computed "
               f"verdict '{computed}'; expected a rationale saying why")
     better = d is not None and _VERDICT_RANK[d.verdict] > _VERDICT_RANK[computed]
-    needs = (better and bool(failing)) or bool(up)
+    needs = better or bool(up)
     exception = d is not None and d.exception
     if needs and not exception:
         why = []
-        if better and failing:
-            why.append(f"it decides '{d.verdict}' (computed: '{computed}') against failing "  # type: ignore[union-attr]
-                       f"blockers {', '.join(failing)}")
+        if better and d is not None:
+            why.append(f"it decides '{d.verdict}', better than the computed verdict '{computed}'"
+                       + (f", against failing blockers {', '.join(failing)}" if failing else ""))
         if up:
             why.append(f"overrides raise {', '.join(up)} above the rule or blocker result")
         where: Path_ = ("decision", "exception") if d is not None else ("overrides", up[0])

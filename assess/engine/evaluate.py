@@ -301,8 +301,9 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
             out.append(Finding(
                 id=f"CONTRA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
                 control=c.id, message=Text(
-                    vi=f"Khai báo mâu thuẫn với luồng dữ liệu: tỉnh trả lời '{c.declared}' cho "
-                    f"{c.id} nhưng quy tắc {c.rule} cho kết quả '{c.rule_status}'; kết quả xấu "
+                    vi=f"Khai báo mâu thuẫn với luồng dữ liệu: tỉnh trả lời "
+                    f"'{t(str(c.declared), 'vi')}' cho {c.id} nhưng quy tắc {c.rule} cho kết quả "
+                    f"'{t(c.rule_status.value, 'vi')}'; kết quả xấu "
                     "hơn được tính" + (" và kiểm soát bắt buộc này không đạt." if c.blocker
                                        else "."),
                     en=f"Declaration contradicts data flows: the province answered "
@@ -390,9 +391,11 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     results = [_control(plan, values, p, facts, rule_results, rv, unproven) for plan in plans]
     domains = _domains(cl, results)
     score = _overall(domains)
-    risk = _risk(cl, p, fg.used, results)
+    risk = _risk(cl, p, frozenset(fg.classes), results)  # the inventory, not what is drawn
     computed, reasons = _verdict(cl, score, results)
-    abroad = _abroad(fg)
+    abroad = sorted(set(_abroad(fg)) | {b.removeprefix("zone:") for b in
+                                         facts["transfers_personal_data_abroad"].because
+                                         if b.startswith("zone:")})
     if computed is Verdict.approve and abroad:
         computed = Verdict.conditional
         reasons.insert(0, Reason(code="abroad-cap", controls=[], text=Text(
@@ -404,7 +407,7 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     if computed is Verdict.approve and cap is not None and level_rank(risk.rating) > level_rank(cap):
         computed = Verdict.conditional
         reasons.insert(0, Reason(code="risk-cap", text=Text(
-            vi=f"Mức rủi ro {t(risk.rating, 'vi').lower()} cao hơn mức tối đa được chấp thuận "
+            vi=f"Mức rủi ro ({t(risk.rating, 'vi').lower()}) vượt mức tối đa được chấp thuận "
             f"({t(cap, 'vi').lower()}): tối đa là chấp thuận có điều kiện.",
             en=f"The risk rating {risk.rating} is above the highest an approval may carry "
             f"({cap}): at best conditional.")))

@@ -284,12 +284,14 @@ class Assessment:
                 and c.status in (Status.not_met, Status.unknown)]
 
     def raised_by_review(self) -> list[str]:
-        """Overrides that put a blocker or a rule-decided control above the engine's status."""
+        """Overrides that put a blocker or a rule-decided control above the engine's status, or
+        take a control that applies out of the result (not applicable)."""
         if self.review is None or self.self_assessment is None:
             return []
         own = self.self_assessment.statuses
-        return [c.id for c in self.controls if c.id in self.review.overridden
-                and (c.blocker or c.rule) and c.id in own
+        return [c.id for c in self.controls if c.id in self.review.overridden and c.id in own
+                and (c.blocker or c.rule or (c.status is Status.not_applicable
+                                             and not c.missing_facts))
                 and _STATUS_RANK[c.status] > _STATUS_RANK[own[c.id]]]
 
     def to_json(self) -> str:

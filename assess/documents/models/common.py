@@ -92,6 +92,10 @@ class Verdict(StrEnum):
     reject = "reject"
 
 
+Evidence = Annotated[str, Field(pattern=r"\S", description="A document that proves the claim: its "
+                                "name, number and date, e.g. 'Hợp đồng số 14/2026/HĐ, Điều 5'.")]
+"""One piece of evidence: never blank (a blank entry would pass for proof)."""
+
 Country = Annotated[
     str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code, e.g. VN, SG, US.")
 ]

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from assess.documents.models.common import Country, DataClass, Id, LocalText, Status, Strict
+from assess.documents.models.common import Country, DataClass, Evidence, Id, LocalText, Status, Strict
 
 
 class Contact(Strict):
@@ -109,7 +109,7 @@ class Node(Strict):
         "receives (counts only with evidence). Without it, a node outside the state's systems "
         "that receives personal data is presumed to keep it, encryption at rest and retention "
         "unknown.")
-    evidence: list[str] = Field(
+    evidence: list[Evidence] = Field(
         default_factory=list, description="Documents proving what this node declares about "
         "keeping data (retains, encrypted_at_rest, retention_days) outside a government zone; "
         "without them those claims do not count.")
@@ -136,8 +136,8 @@ class Answer(Strict):
     """The province's declared answer to one control."""
 
     status: Status = Field(description="met, partial, not-met, not-applicable or unknown.")
-    evidence: list[str] = Field(default_factory=list,
-                                description="References to the documents that prove it.")
+    evidence: list[Evidence] = Field(default_factory=list,
+                                     description="References to the documents that prove it.")
     note: str | None = Field(None, description="Explanation in the province's words.")
 
 
