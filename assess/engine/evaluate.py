@@ -314,12 +314,12 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
                 id=f"UNCONFIRMED@{c.id}", kind="unconfirmed", severity=c.severity,
                 blocker=c.blocker, control=c.id, remediation=c.remediation, message=Text(
                     vi=f"Quy tắc {c.rule} không thấy vấn đề trên sơ đồ, nhưng {c.id} là kiểm soát "
-                    "bắt buộc: sơ đồ do tỉnh tự vẽ nên chỉ được tính khi tỉnh trả lời đạt kèm "
-                    f"bằng chứng (hoặc có hồ sơ nền tảng đã thẩm định); hiện là chưa rõ: "
+                    "bắt buộc: sơ đồ do tỉnh tự vẽ nên chỉ được tính khi tỉnh trả lời đạt (hoặc "
+                    f"đạt một phần) kèm bằng chứng (hoặc có hồ sơ nền tảng đã thẩm định); hiện là chưa rõ: "
                     f"{c.title.vi}",
                     en=f"Rule {c.rule} finds no problem in the drawing, but {c.id} is a blocker: "
                     "a drawing is the province's own claim, so it counts only with an answer "
-                    "'met' backed by evidence (or a vetted platform profile); unknown until "
+                    "'met' (or 'partial') backed by evidence (or a vetted platform profile); unknown until "
                     f"then: {c.title.en}")))
             continue
         if c.status in _STATUS_TEXT and not (c.source == "rule" and c.rule):
