@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
-from assess.checklists.catalog import Catalog
-from assess.checklists.loading import load_proposal
+from assess.checklists.catalog import PLATFORMS, Catalog
+from assess.checklists.loading import load_inputs
 from assess.documents.loading import Loaded, parse_model
 from assess.documents.models import Proposal, Review
 from assess.documents.yamlsource import parse
@@ -31,12 +31,31 @@ def dump(doc: dict[str, Any]) -> bytes:
 
 def assess_dict(doc: dict[str, Any], review: dict[str, Any] | None = None) -> Assessment:
     source = parse(dump(doc), "proposal.yaml")
-    p, cl = load_proposal(source, Catalog([DATA / "checklists"]))
+    inputs = load_inputs(source, Catalog([DATA / "checklists"]),
+                         platforms=Catalog([DATA / "platforms"], PLATFORMS))
     rv = None
     if review is not None:
         rsrc = parse(dump(review), "review.yaml")
         rv = Loaded(parse_model(rsrc, Review), rsrc)
-    return evaluate(p, cl, rv)
+    return evaluate(inputs.proposal, inputs.checklist, rv, inputs.platform)
+
+
+def on_platform() -> dict[str, Any]:
+    """The base proposal moved onto the test profile demo-chat@1.0.0: the platform's zone, OA
+    and message store come from the profile; the province draws its citizens and its portal."""
+    doc = base_proposal()
+    doc["channel"] = {"name": "OA thử nghiệm", "platform": "demo-chat@1.0.0",
+                      "kind": "official-account", "exclusive": False}
+    doc["zones"] = [z for z in doc["zones"] if z["id"] != "zalo"]
+    doc["nodes"] = [n for n in doc["nodes"] if n["zone"] != "zalo"]
+    doc["flows"] = [
+        {"from": "citizen", "to": "demo-oa", "data": ["phone"], "encryption": "tls",
+         "authenticated": False},
+        {"from": "portal", "to": "demo-oa", "data": ["guide"], "encryption": "tls",
+         "authenticated": True},
+        {"from": "demo-oa", "to": "portal", "data": ["phone"], "encryption": "tls",
+         "authenticated": True}]
+    return doc
 
 
 def proposal_model(doc: dict[str, Any]) -> Proposal:

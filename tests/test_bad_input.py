@@ -37,11 +37,11 @@ CASES = {
                    "parse string as an integer (got 'many')"),
     "unknown-field": (_edit("  exclusive: false", "  exclusive: false\n  exclusiv: true"),
                       "p.yaml:16: channel.exclusiv: unknown field 'exclusiv'; did you mean "
-                      "'exclusive'? expected one of: name, operator, operator_country, kind, "
+                      "'exclusive'? expected one of: name, platform, operator, operator_country, kind, "
                       "exclusive, url"),
     "missing-field": (_edit("  operator: VNG\n", ""),
-                      "p.yaml:10: channel: missing required field 'operator': Company that runs "
-                      "the platform, e.g. VNG."),
+                      "p.yaml:10: channel: missing 'operator'; expected the id of the "
+                      "platform's operator"),
     "bad-enum": (_edit("encryption: tls, authenticated: false", "encryption: ssl, authenticated: "
                        "false"), "p.yaml:36: flows[0].encryption: got 'ssl'; expected 'none', "
                  "'tls', 'e2e' or 'unknown'"),

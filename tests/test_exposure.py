@@ -122,12 +122,22 @@ def test_several_operators_and_one_operator_in_two_countries() -> None:
 
 def test_matrix_is_sorted_and_skips_data_that_goes_nowhere() -> None:
     fg = build(make(zones=ZONES, data={"b": "personal", "a": "public", "idle": "personal"},
-                    services={"s": "idle"},
                     nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo")],
                     flows=[("citizen", "oa", "b a", "tls")]))
     entries = exposure_matrix(fg)
     assert [(e.data, e.operator) for e in entries] == [("a", "HOME"), ("a", "ZALO"),
                                                       ("b", "HOME"), ("b", "ZALO")]
+
+
+def test_a_service_puts_its_data_with_the_channel_even_undrawn() -> None:
+    """Citizens use the channel for each service: no drawn flow is needed for the channel's
+    systems to hold the service's data, so leaving the flow out hides nothing."""
+    fg = build(make(zones=ZONES, data={"b": "personal", "idle": "personal"},
+                    services={"s": "idle"},
+                    nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo")],
+                    flows=[("citizen", "oa", "b", "tls")]))
+    held = {(e.data, e.operator, e.at_rest) for e in exposure_matrix(fg)}
+    assert ("idle", "ZALO", True) in held
 
 
 def test_a_loop_no_flow_enters_starts_at_its_first_node() -> None:

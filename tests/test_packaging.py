@@ -23,7 +23,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
 
 def test_wheel_ships_every_checklist_and_template(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
-    for folder in ("checklists", "templates", "schemas"):
+    for folder in ("checklists", "platforms", "templates", "schemas"):
         for f in (ROOT / "assess" / "data" / folder).rglob("*"):
             if f.is_file():
                 assert f.relative_to(ROOT).as_posix() in names

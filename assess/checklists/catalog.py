@@ -1,8 +1,10 @@
-"""Finding checklists: `ID`, `ID@VERSION`, `ID@latest` or a path to a file.
+"""Finding versioned documents: `ID`, `ID@VERSION`, `ID@latest` or a path to a file.
 
-Search order: folders given by the user (`--checklists`, or `ASSESS_CHECKLISTS` separated by the
-OS path separator) first, then the built-in checklists shipped with the package. The layout is
-`<dir>/<id>/<version>.yaml`: one immutable file per version.
+Checklists and platform profiles are kept alike — one shelf each. Search order: folders given
+by the user (`--checklists` / `--platforms`, or `ASSESS_CHECKLISTS` / `ASSESS_PLATFORMS`
+separated by the OS path separator) first, then the ones shipped with the package. The layout is
+`<dir>/<id>/<version>.yaml`: one immutable file per version, released versions recorded in the
+folder's `releases.lock`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,20 @@ from assess.core.resources import data_dir
 from assess.documents import yamlsource
 from assess.documents.messages import nearest
 
-ENV_VAR = "ASSESS_CHECKLISTS"
+
+@dataclass(frozen=True, slots=True)
+class Shelf:
+    """One kind of versioned document: where it is shipped, its variable, what to call it."""
+
+    folder: str
+    env: str
+    noun: str
+    kind: str
+
+
+CHECKLISTS = Shelf("checklists", "ASSESS_CHECKLISTS", "checklist", "checklist")
+PLATFORMS = Shelf("platforms", "ASSESS_PLATFORMS", "platform profile", "platform")
+ENV_VAR = CHECKLISTS.env
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +45,12 @@ class Entry:
     path: Path
 
 
-def search_dirs(extra: Iterable[Path | str] = ()) -> list[Path]:
+def search_dirs(extra: Iterable[Path | str] = (), shelf: Shelf = CHECKLISTS) -> list[Path]:
     dirs = [Path(d) for d in extra]
-    env = os.environ.get(ENV_VAR)
+    env = os.environ.get(shelf.env)
     if env:
         dirs += [Path(d) for d in env.split(os.pathsep) if d]
-    dirs.append(data_dir("checklists"))
+    dirs.append(data_dir(shelf.folder))
     return dirs
 
 
@@ -49,10 +64,12 @@ def read_status(path: Path) -> str | None:
 
 
 class Catalog:
-    """The checklists visible from a set of folders; earlier folders win on equal id@version."""
+    """The documents of one shelf visible from a set of folders; earlier folders win on equal
+    id@version."""
 
-    def __init__(self, dirs: Iterable[Path | str] = ()) -> None:
-        self.dirs = search_dirs(dirs)
+    def __init__(self, dirs: Iterable[Path | str] = (), shelf: Shelf = CHECKLISTS) -> None:
+        self.shelf = shelf
+        self.dirs = search_dirs(dirs, shelf)
         self._entries: dict[str, dict[str, Entry]] = {}
         for d in reversed(self.dirs):
             if not d.is_dir():
@@ -81,26 +98,27 @@ class Catalog:
         return [found[v] for v in sorted(found, key=semver.parse)]
 
     def resolve(self, ref: str, *, released: bool = True) -> Path:
-        """Path of the checklist file that `ref` names; `@latest` skips drafts."""
+        """Path of the file that `ref` names; `@latest` skips drafts."""
+        noun = self.shelf.noun
         if ref.endswith((".yaml", ".yml")) or os.sep in ref or "/" in ref:
             path = Path(ref)
             if not path.is_file():
-                raise NotFoundError(f"{ref}: no such checklist file")
+                raise NotFoundError(f"{ref}: no such {noun} file")
             return path
-        checklist_id, _, version = ref.partition("@")
-        if checklist_id not in self._entries:
+        doc_id, _, version = ref.partition("@")
+        if doc_id not in self._entries:
             raise NotFoundError(
-                f"no checklist '{checklist_id}' ({nearest(checklist_id, self.ids())}); "
+                f"no {noun} '{doc_id}' ({nearest(doc_id, self.ids())}); "
                 f"searched {', '.join(str(d) for d in self.dirs)}")
-        entries = self.versions(checklist_id)
+        entries = self.versions(doc_id)
         if version in ("", "latest"):
             for entry in reversed(entries):
                 if not released or self._released(entry):
                     return entry.path
-            raise NotFoundError(f"checklist '{checklist_id}' has no released version; "
-                                f"name a draft explicitly: {checklist_id}@{entries[-1].version}")
+            raise NotFoundError(f"{noun} '{doc_id}' has no released version; "
+                                f"name a draft explicitly: {doc_id}@{entries[-1].version}")
         for entry in entries:
             if entry.version == version:
                 return entry.path
         have = ", ".join(e.version for e in entries)
-        raise NotFoundError(f"checklist '{checklist_id}' has no version {version} (have: {have})")
+        raise NotFoundError(f"{noun} '{doc_id}' has no version {version} (have: {have})")

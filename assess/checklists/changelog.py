@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from assess.checklists.diff import Area, Change, Diff
 from assess.core.i18n import Lang
 from assess.core.semver import next_version, version_bump
-from assess.documents.models import Checklist
+
+if TYPE_CHECKING:
+    from assess.checklists.kinds import DocKind
 
 
 def _text(value: Any, lang: Lang) -> str:
@@ -112,7 +114,7 @@ def headline(d: Diff) -> str:
 
 
 _AREA_TITLE = {"checklist": "Checklist", "scoring": "Scoring", "domain": "Domains",
-               "control": "Controls"}
+               "control": "Controls", "platform": "Profile"}
 
 
 def _md(text: str) -> str:
@@ -168,7 +170,7 @@ def markdown(d: Diff, lang: Lang = "en", *, heading: str | None = None) -> str:
                                  for c in controls if c.kind == "renamed"])
     section("Controls changed", [item(c, f"**{c.target}** `{c.field}`: {_md_change(c, lang)}")
                                  for c in controls if c.field])
-    areas: tuple[Area, ...] = ("domain", "scoring", "checklist")
+    areas: tuple[Area, ...] = ("domain", "scoring", "checklist", "platform")
     for area in areas:
         section(_AREA_TITLE[area], [
             item(c, f"{'**' + c.target + '** ' if area == 'domain' else ''}"
@@ -177,23 +179,26 @@ def markdown(d: Diff, lang: Lang = "en", *, heading: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def changelog_entry(cl: Checklist, d: Diff | None, today: dt.date) -> str:
-    heading = f"{cl.version} — released {today.isoformat()}, effective from " \
-              f"{cl.effective_from.isoformat()}"
+def changelog_entry(doc: Any, d: Diff | None, today: dt.date, kind: DocKind | None = None
+                    ) -> str:
+    """`doc` is a checklist or a platform profile, as `kind` says (a checklist by default)."""
+    from assess.checklists.kinds import CHECKLIST
+
+    kind = kind or CHECKLIST
+    since = "effective from" if kind is CHECKLIST else "facts checked on"
+    heading = f"{doc.version} — released {today.isoformat()}, {since} " \
+              f"{kind.effective(doc).isoformat()}"
     if d is not None:
         return markdown(d, "en", heading=heading)
-    controls = cl.controls()
-    return "\n".join([
-        f"## {heading}", "",
-        f"First release: {len(controls)} controls in {len(cl.domains)} domains "
-        f"({sum(c.blocker for c in controls)} blockers).", ""])
+    return "\n".join([f"## {heading}", "", kind.first_release(doc), ""])
 
 
-def prepend_changelog(existing: str | None, checklist_id: str, entry: str) -> str:
+def prepend_changelog(existing: str | None, checklist_id: str, entry: str,
+                      noun: str = "checklist", command: str = "checklist") -> str:
     """The changelog with `entry` first, below the file's title."""
     if not existing:
-        return (f"# Changelog — {checklist_id}\n\nReleases of the checklist `{checklist_id}`, "
-                "newest first. Each entry is written by `assess checklist release` from the "
+        return (f"# Changelog — {checklist_id}\n\nReleases of the {noun} `{checklist_id}`, "
+                f"newest first. Each entry is written by `assess {command} release` from the "
                 "diff against the previous release.\n\n" + entry.rstrip("\n") + "\n")
     match = re.search(r"^## ", existing, flags=re.MULTILINE)
     cut = match.start() if match else len(existing)

@@ -36,7 +36,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, overload
 
 from pydantic import BaseModel
 
@@ -65,7 +65,7 @@ class Issue:
         return f"{self.level}: {self.problem}"
 
 
-class _Out:
+class Out:
     def __init__(self, source: Source) -> None:
         self.source = source
         self.issues: list[Issue] = []
@@ -101,8 +101,9 @@ def has_diacritics(text: str) -> bool:
                for ch in text)
 
 
-def _check_texts(out: _Out, cl: Checklist) -> None:
-    for path, text in _texts(cl, ()):
+def check_texts(out: Out, doc: BaseModel) -> None:
+    """Every bilingual text of a document: both languages written, Vietnamese with diacritics."""
+    for path, text in _texts(doc, ()):
         for lang in ("vi", "en"):
             if not getattr(text, lang).strip():
                 out.error((*path, lang), f"the {lang} text is blank; expected text in "
@@ -122,7 +123,7 @@ def _short(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _check_controls(out: _Out, cl: Checklist) -> None:
+def _check_controls(out: Out, cl: Checklist) -> None:
     weights = cl.scoring.severity_weights
     for i, d in enumerate(cl.domains):
         for j, c in enumerate(d.controls):
@@ -148,7 +149,7 @@ def _check_controls(out: _Out, cl: Checklist) -> None:
                          "proposal)")
 
 
-def _ordered(out: _Out, path: Path_, values: dict[str, Any], order: tuple[str, ...], what: str,
+def _ordered(out: Out, path: Path_, values: dict[str, Any], order: tuple[str, ...], what: str,
              level: Level = "warning", *, missing: str | None = None) -> None:
     """Values must not decrease along `order`; keys left out are reported if `missing`."""
     if missing:
@@ -162,7 +163,7 @@ def _ordered(out: _Out, path: Path_, values: dict[str, Any], order: tuple[str, .
                     f"({v1:g}); expected {what}s ordered {' ≤ '.join(order)}")
 
 
-def _check_scoring(out: _Out, cl: Checklist) -> None:
+def _check_scoring(out: Out, cl: Checklist) -> None:
     s = cl.scoring
     at: Path_ = ("scoring",)
     weights = {k.value: v for k, v in s.severity_weights.items()}
@@ -200,11 +201,11 @@ def _check_scoring(out: _Out, cl: Checklist) -> None:
 
 def lint_document(cl: Checklist, source: Source) -> list[Issue]:
     """Content checks of one loaded checklist (pure: no other file is read)."""
-    out = _Out(source)
+    out = Out(source)
     problems = check_checklist(cl, source, facts=fact_names(), rules=rule_ids())
     out.issues += [Issue("error", p) for p in problems]
     _check_controls(out, cl)
-    _check_texts(out, cl)
+    check_texts(out, cl)
     _check_scoring(out, cl)
     return out.issues
 
@@ -212,7 +213,23 @@ def lint_document(cl: Checklist, source: Source) -> list[Issue]:
 # ── files ─────────────────────────────────────────────────────────────────────────────────────
 
 
-def _check_names(out: _Out, cl: Checklist, path: Path) -> None:
+class Versioned(Protocol):
+    """A document kept on a shelf: checklists and platform profiles."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def ref(self) -> str: ...
+
+
+def _check_names(out: Out, cl: Versioned, path: Path) -> None:
     if semver.file_version(path.name) is None:
         out.warn(("version",), f"file name '{path.name}' is outside the catalog layout "
                  f"<id>/<version>.yaml; expected {cl.id}/{cl.version}.yaml for the catalog to "
@@ -227,35 +244,47 @@ def _check_names(out: _Out, cl: Checklist, path: Path) -> None:
                   f"'{path.parent.name}'; expected it in a folder named {cl.id}")
 
 
-def name_issues(path: Path, cl: Checklist, source: Source) -> list[Issue]:
+def name_issues(path: Path, cl: Versioned, source: Source) -> list[Issue]:
     """Whether the file's folder and name agree with its `id` and `version`."""
-    out = _Out(source)
+    out = Out(source)
     _check_names(out, cl, path)
     return out.issues
 
 
-def in_catalog_layout(path: Path, cl: Checklist) -> bool:
+def in_catalog_layout(path: Path, cl: Versioned) -> bool:
     return path.parent.name == cl.id and path.name == f"{cl.version}.yaml"
 
 
-def load_for_lint(path: Path) -> tuple[Checklist | None, Source | None, list[Issue]]:
-    """Read and validate a checklist; schema problems become errors instead of raising."""
+@overload
+def load_for_lint(path: Path) -> tuple[Checklist | None, Source | None, list[Issue]]: ...
+
+
+@overload
+def load_for_lint(path: Path, model: type[BaseModel], kind: str
+                  ) -> tuple[Any, Source | None, list[Issue]]: ...
+
+
+def load_for_lint(path: Path, model: type[BaseModel] = Checklist, kind: str = "checklist"
+                  ) -> tuple[Any, Source | None, list[Issue]]:
+    """Read and validate a document of `kind`; schema problems become errors instead of raising."""
     from assess.documents.loading import KINDS, parse_model
 
     try:
         source = yamlsource.read(path)
-        kind = source.data.get("kind") if isinstance(source.data, dict) else None
-        if kind != "checklist":
-            what = f"a {kind}" if kind in KINDS else "not a checklist document"
-            raise InputError.single(path, f"this is {what}; expected kind: checklist",
+        found = source.data.get("kind") if isinstance(source.data, dict) else None
+        if found != kind:
+            what = f"a {found}" if found in KINDS else f"not a {kind} document"
+            raise InputError.single(path, f"this is {what}; expected kind: {kind}",
                                     line=source.line_of(("kind",)), field="kind")
-        return parse_model(source, Checklist), source, []
+        return parse_model(source, model), source, []
     except InputError as exc:
         return None, None, [Issue("error", p) for p in exc.problems]
 
 
 __all__ = [
     "Issue",
+    "Versioned",
+    "check_texts",
     "has_diacritics",
     "in_catalog_layout",
     "lint_document",

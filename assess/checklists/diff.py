@@ -58,7 +58,7 @@ from assess.core.semver import BUMPS, Bump, bump_rank, next_version, version_bum
 from assess.documents.models import Checklist, Control, Domain, Scoring
 from assess.documents.models.common import level_rank
 
-Area = Literal["checklist", "scoring", "domain", "control"]
+Area = Literal["checklist", "scoring", "domain", "control", "platform"]
 ANSWER_FIELDS = ("requirement", "applies_if", "rule")
 """Fields of a control whose change may change a province's answer (used by re-assessment)."""
 
@@ -157,7 +157,7 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", unicodedata.normalize("NFC", text).casefold()).split())
 
 
-class _Collector:
+class ChangeCollector:
     def __init__(self) -> None:
         self.changes: list[Change] = []
 
@@ -192,7 +192,7 @@ _WORDING = {
 }
 
 
-def _control(c: _Collector, old: Control, new: Control, old_domain: str, new_domain: str) -> None:
+def _control(c: ChangeCollector, old: Control, new: Control, old_domain: str, new_domain: str) -> None:
     cid = new.id
     if old_domain != new_domain:
         c.add("control", cid, "moved", "domain", "major",
@@ -247,7 +247,7 @@ def _control(c: _Collector, old: Control, new: Control, old_domain: str, new_dom
               old.owner, new.owner)
 
 
-def _controls(c: _Collector, old: Checklist, new: Checklist) -> None:
+def _controls(c: ChangeCollector, old: Checklist, new: Checklist) -> None:
     old_at = {ctrl.id: (d.id, ctrl) for d in old.domains for ctrl in d.controls}
     new_at = {ctrl.id: (d.id, ctrl) for d in new.domains for ctrl in d.controls}
     removed = [cid for cid in old_at if cid not in new_at]
@@ -289,7 +289,7 @@ def _same_text(a: Any, b: Any) -> bool:
     return all(_words(a.get(lang)) == _words(b.get(lang)) for lang in ("vi", "en"))
 
 
-def _domains(c: _Collector, old: Checklist, new: Checklist) -> None:
+def _domains(c: ChangeCollector, old: Checklist, new: Checklist) -> None:
     old_d: dict[str, Domain] = {d.id: d for d in old.domains}
     new_d: dict[str, Domain] = {d.id: d for d in new.domains}
     for did, d in old_d.items():
@@ -311,7 +311,7 @@ def _domains(c: _Collector, old: Checklist, new: Checklist) -> None:
                   o.title, d.title)
 
 
-def _scoring(c: _Collector, old: Scoring, new: Scoring) -> None:
+def _scoring(c: ChangeCollector, old: Scoring, new: Scoring) -> None:
     def each(fld: str, a: dict[Any, float], b: dict[Any, float], default: float | None,
              what: str, stricter_when_higher: bool | None) -> None:
         for key in list(a) + [k for k in b if k not in a]:
@@ -354,7 +354,7 @@ def _scoring(c: _Collector, old: Scoring, new: Scoring) -> None:
                           shown=(x, y))
 
 
-def _identity(c: _Collector, old: Checklist, new: Checklist) -> None:
+def _identity(c: ChangeCollector, old: Checklist, new: Checklist) -> None:
     target = new.id
     if old.id != new.id:
         c.add("checklist", target, "changed", "id", "major",
@@ -382,7 +382,7 @@ def _identity(c: _Collector, old: Checklist, new: Checklist) -> None:
 
 def diff(old: Checklist, new: Checklist) -> Diff:
     """Every change from `old` to `new`: identity, scoring, domains, then controls."""
-    c = _Collector()
+    c = ChangeCollector()
     _identity(c, old, new)
     _scoring(c, old.scoring, new.scoring)
     _domains(c, old, new)

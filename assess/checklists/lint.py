@@ -1,4 +1,5 @@
-"""`assess checklist lint`: every check of checklist files and their release locks.
+"""`assess checklist lint` and `assess platform lint`: every check of the files and their
+release locks.
 
 The content checks are `assess.checklists.content`; the lock and version-bump checks are
 `assess.checklists.release_checks`. This module only decides what to check and collects reports.
@@ -11,13 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assess.checklists.content import (
-    Issue,
-    in_catalog_layout,
-    lint_document,
-    load_for_lint,
-    name_issues,
-)
+from assess.checklists.catalog import Catalog
+from assess.checklists.content import Issue, in_catalog_layout, load_for_lint, name_issues
+from assess.checklists.kinds import DocKind, kind_of_file
 from assess.checklists.release_checks import lock_issues, release_issues
 from assess.core import semver
 from assess.core.errors import InputError
@@ -50,25 +47,27 @@ class LintReport:
         return 0 if strict else sum(1 for i in self.issues() if i.level == "warning")
 
 
-def lint_file(path: Path | str) -> FileReport:
-    """Every check of one checklist file, including its release lock."""
+def lint_file(path: Path | str, kind: DocKind | None = None,
+              checklists: Catalog | None = None) -> FileReport:
+    """Every check of one checklist or platform-profile file, including its release lock."""
     p = Path(path)
-    cl, source, issues = load_for_lint(p)
+    kind = kind or kind_of_file(p)
+    cl, source, issues = load_for_lint(p, kind.model, kind.name)
     report = FileReport(str(path), issues=issues)
     if cl is None or source is None:
         return report
     report.ref = cl.ref
     report.issues += name_issues(p, cl, source)
-    report.issues += lint_document(cl, source)
+    report.issues += kind.lint(cl, source, checklists)
     if in_catalog_layout(p, cl) and not any(i.level == "error" for i in report.issues):
-        report.issues += release_issues(p, cl, source)
+        report.issues += release_issues(p, cl, source, kind)
     report.issues.sort(key=lambda i: (i.problem.line or 0, i.level != "error"))
     return report
 
 
 def targets(args: Iterable[str], catalog: Any) -> list[Path]:
-    """Files to lint: each argument a file, a checklist folder, a folder of checklist folders,
-    or a catalog reference (ID, ID@VERSION); no argument means every checklist of the catalog."""
+    """Files to lint: each argument a file, a document's folder, a folder of such folders, or a
+    catalog reference (ID, ID@VERSION); no argument means every file of the catalog."""
     out: list[Path] = []
     args = list(args)
     if not args:
@@ -81,8 +80,8 @@ def targets(args: Iterable[str], catalog: Any) -> list[Path]:
                 files = sorted(f for sub in p.iterdir() if sub.is_dir()
                                for f in sub.iterdir() if semver.file_version(f.name))
             if not files:
-                raise InputError.single(arg, "no checklist files (<id>/<version>.yaml) in this "
-                                        "folder")
+                raise InputError.single(arg, f"no {catalog.shelf.noun} files "
+                                        "(<id>/<version>.yaml) in this folder")
             out += files
         elif p.is_file() or arg.endswith((".yaml", ".yml")) or "/" in arg:
             out.append(p)
@@ -96,12 +95,13 @@ def targets(args: Iterable[str], catalog: Any) -> list[Path]:
     return list(unique.values())
 
 
-def lint(paths: Iterable[Path]) -> LintReport:
-    """Lint every file, then each release lock once per folder."""
+def lint(paths: Iterable[Path], checklists: Catalog | None = None) -> LintReport:
+    """Lint every file, then each release lock once per folder; `checklists` is where a
+    profile's answers find their checklist versions (the default catalog otherwise)."""
     report = LintReport()
     folders: list[Path] = []
     for path in paths:
-        report.files.append(lint_file(path))
+        report.files.append(lint_file(path, checklists=checklists))
         if path.parent not in folders:
             folders.append(path.parent)
     for folder in folders:

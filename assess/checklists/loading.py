@@ -7,14 +7,21 @@ problem of a document at once; cross-reference problems follow once the schema h
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from assess.checklists.catalog import Catalog
+from assess.checklists.catalog import PLATFORMS, Catalog
 from assess.core.errors import InputError, NotFoundError, Problem
 from assess.documents import yamlsource
 from assess.documents.loading import Loaded, kind_of, raise_problems, typed
-from assess.documents.models import Checklist, Proposal, Review
-from assess.documents.references import check_answers, check_checklist, check_proposal, check_review
+from assess.documents.models import Checklist, Platform, Proposal, Review
+from assess.documents.references import (
+    check_answers,
+    check_checklist,
+    check_platform,
+    check_proposal,
+    check_review,
+)
 from assess.documents.yamlsource import Source
 from assess.engine.vocabulary import fact_names, rule_ids
 
@@ -37,29 +44,71 @@ def resolve_checklist(ref: str, catalog: Catalog, *, where: Source | None = None
         raise InputError.single(where.name, str(exc), line=where.line_of((field,)),
                                 field=field) from None
     loaded = load_checklist(path)
-    want_id, _, want_version = ref.partition("@")
-    if not ref.endswith((".yaml", ".yml")) and loaded.doc.id != want_id:
-        raise InputError.single(path, f"file declares id '{loaded.doc.id}'; expected "
-                                f"'{want_id}' (the folder name)", line=loaded.source.line_of(
-                                    ("id",)), field="id")
-    if want_version not in ("", "latest") and loaded.doc.version != want_version and (
-            not ref.endswith((".yaml", ".yml"))):
-        raise InputError.single(path, f"file declares version '{loaded.doc.version}'; expected "
-                                f"'{want_version}' (the file name)",
-                                line=loaded.source.line_of(("version",)), field="version")
+    _check_identity(ref, path, loaded.doc.id, loaded.doc.version, loaded.source)
     return loaded
 
 
-def load_proposal(path: Path | str | Source, catalog: Catalog | None = None, *,
-                  checklist: str | None = None) -> tuple[Loaded[Proposal], Loaded[Checklist]]:
-    """A proposal and the checklist it is assessed against (its own, unless `checklist` is given).
+def _check_identity(ref: str, path: Path, doc_id: str, version: str, source: Source) -> None:
+    """The file the catalog found under `ref` says it is that id and version."""
+    if ref.endswith((".yaml", ".yml")):
+        return
+    want_id, _, want_version = ref.partition("@")
+    if doc_id != want_id:
+        raise InputError.single(path, f"file declares id '{doc_id}'; expected '{want_id}' (the "
+                                "folder name)", line=source.line_of(("id",)), field="id")
+    if want_version not in ("", "latest") and version != want_version:
+        raise InputError.single(path, f"file declares version '{version}'; expected "
+                                f"'{want_version}' (the file name)",
+                                line=source.line_of(("version",)), field="version")
 
-    Answers are checked against that checklist, so a typo in a control id is caught here.
+
+def load_platform(path: Path | str | Source) -> Loaded[Platform]:
+    source = path if isinstance(path, Source) else yamlsource.read(path)
+    pf = typed(source, Platform)
+    raise_problems(check_platform(pf, source))
+    return Loaded(pf, source)
+
+
+def resolve_platform(ref: str, catalog: Catalog, *, where: Source | None = None,
+                     field: tuple[str, ...] = ("channel", "platform")) -> Loaded[Platform]:
+    """Load the profile `ref` names, checked to be the file the catalog serves under it."""
+    try:
+        path = catalog.resolve(ref)
+    except NotFoundError as exc:
+        if where is None:
+            raise
+        raise InputError.single(where.name, str(exc), line=where.line_of(field),
+                                field=".".join(field)) from None
+    loaded = load_platform(path)
+    _check_identity(ref, path, loaded.doc.id, loaded.doc.version, loaded.source)
+    return loaded
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What one assessment reads: the proposal, its checklist and, if it names one, its profile."""
+
+    proposal: Loaded[Proposal]
+    checklist: Loaded[Checklist]
+    platform: Loaded[Platform] | None = None
+
+
+def load_inputs(path: Path | str | Source, catalog: Catalog | None = None, *,
+                checklist: str | None = None, platforms: Catalog | None = None) -> Inputs:
+    """A proposal, the checklist it is assessed against (its own, unless `checklist` is given)
+    and the platform profile it names.
+
+    Answers are checked against that checklist, so a typo in a control id is caught here; the
+    drawing is checked against the profile, so redrawing the platform's part is caught too.
     """
     catalog = catalog or Catalog()
     source = path if isinstance(path, Source) else yamlsource.read(path)
     proposal = typed(source, Proposal)
-    problems = check_proposal(proposal, source)
+    pf = None
+    if proposal.channel.platform is not None:
+        pf = resolve_platform(proposal.channel.platform, platforms or Catalog(shelf=PLATFORMS),
+                              where=source)
+    problems = check_proposal(proposal, source, pf.doc if pf else None)
     if checklist is None:
         cl = resolve_checklist(proposal.checklist, catalog, where=source)
         problems += check_answers(proposal, source, cl.doc)
@@ -69,7 +118,14 @@ def load_proposal(path: Path | str | Source, catalog: Catalog | None = None, *,
                 proposal.checklist.partition("@")[2]):
             problems += check_answers(proposal, source, cl.doc)
     raise_problems(problems)
-    return Loaded(proposal, source), cl
+    return Inputs(Loaded(proposal, source), cl, pf)
+
+
+def load_proposal(path: Path | str | Source, catalog: Catalog | None = None, *,
+                  checklist: str | None = None) -> tuple[Loaded[Proposal], Loaded[Checklist]]:
+    """`load_inputs` without the profile, for callers that only read the documents."""
+    inputs = load_inputs(path, catalog, checklist=checklist)
+    return inputs.proposal, inputs.checklist
 
 
 def load_review(path: Path | str, checklist: Checklist | None = None,
@@ -93,18 +149,22 @@ def load_review(path: Path | str, checklist: Checklist | None = None,
     return Loaded(review, source)
 
 
-def validate_file(path: Path | str, catalog: Catalog | None = None) -> str:
+def validate_file(path: Path | str, catalog: Catalog | None = None,
+                  platforms: Catalog | None = None) -> str:
     """Validate any document by its `kind`; returns the kind. Raises InputError."""
     source = yamlsource.read(path)
     kind = kind_of(source)
     if kind == "checklist":
         load_checklist(source)
+    elif kind == "platform":
+        load_platform(source)
     elif kind == "proposal":
-        load_proposal(source, catalog)
+        load_inputs(source, catalog, platforms=platforms)
     else:
         review = typed(source, Review)
         raise_problems(check_review(review, source, None))
     return kind
 
 
-__all__ = ["load_checklist", "load_proposal", "load_review", "resolve_checklist", "validate_file"]
+__all__ = ["Inputs", "load_checklist", "load_inputs", "load_platform", "load_proposal",
+           "load_review", "resolve_checklist", "resolve_platform", "validate_file"]

@@ -22,15 +22,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assess.checklists.catalog import Catalog
 from assess.checklists.changelog import changelog_entry, has_entry, prepend_changelog
-from assess.checklists.content import Issue, in_catalog_layout, lint_document, load_for_lint
+from assess.checklists.content import Issue, in_catalog_layout, load_for_lint
 from assess.checklists.diff import Diff
+from assess.checklists.kinds import CHECKLIST, DocKind, kind_of_file
 from assess.checklists.lock import LOCK, read_lock
 from assess.checklists.release_checks import bump_check, release_issues
 from assess.core import semver
 from assess.core.errors import AssessError, InputError, Problem
 from assess.documents import yamlsource
-from assess.documents.models import Checklist
 from assess.documents.yamlsource import Source
 
 CHANGELOG = "CHANGELOG.md"
@@ -44,10 +45,11 @@ class ReleaseError(AssessError):
 # ── the lock ──────────────────────────────────────────────────────────────────────────────────
 
 
-def lock_text(checklist_id: str, versions: dict[str, str]) -> str:
-    lines = [f"# Released versions of checklist '{checklist_id}': the SHA-256 of each file's bytes.",
-             "# Written by `assess checklist release`; a released file must never change —",
-             "# `assess checklist lint` fails when one does. Do not edit by hand.", ""]
+def lock_text(checklist_id: str, versions: dict[str, str], kind: DocKind = CHECKLIST) -> str:
+    noun, cmd = kind.shelf.noun, kind.command
+    lines = [f"# Released versions of {noun} '{checklist_id}': the SHA-256 of each file's bytes.",
+             f"# Written by `assess {cmd} release`; a released file must never change —",
+             f"# `assess {cmd} lint` fails when one does. Do not edit by hand.", ""]
     lines += [f'"{v}": "{versions[v]}"' for v in sorted(versions, key=semver.parse)]
     return "\n".join(lines) + "\n"
 
@@ -83,18 +85,21 @@ def mark_released(source: Source) -> str:
     return "".join(lines)
 
 
-def plan_release(path: Path, *, today: dt.date, strict: bool = False) -> Release:
-    """Check a checklist file for release and work out every file to write; writes nothing.
+def plan_release(path: Path, *, today: dt.date, strict: bool = False,
+                 kind: DocKind | None = None, checklists: Catalog | None = None) -> Release:
+    """Check a checklist or profile file for release and work out every file to write; writes
+    nothing.
 
     Raises InputError (with every problem found) or ReleaseError when it cannot be released.
     """
-    cl, source, issues = load_for_lint(path)
+    kind = kind or kind_of_file(path)
+    cl, source, issues = load_for_lint(path, kind.model, kind.name)
     if cl is None or source is None:
         raise InputError([i.problem for i in issues])
     if not in_catalog_layout(path, cl):
         raise ReleaseError(f"{path}: a release must live at <id>/<version>.yaml; expected "
                            f"{cl.id}/{cl.version}.yaml")
-    content = lint_document(cl, source)
+    content = kind.lint(cl, source, checklists)
     errors = [i for i in content if i.level == "error" or strict]
     if errors:
         raise InputError([i.problem for i in errors])
@@ -107,7 +112,7 @@ def plan_release(path: Path, *, today: dt.date, strict: bool = False) -> Release
             raise ReleaseError(f"{cl.ref} is already released ({path}, SHA-256 "
                                f"{source.sha256[:12]}… as recorded in {LOCK})")
         if cl.version in lock:
-            raise InputError([i.problem for i in release_issues(path, cl, source)
+            raise InputError([i.problem for i in release_issues(path, cl, source, kind)
                               if i.level == "error"])
         text = source.text
     else:
@@ -118,10 +123,10 @@ def plan_release(path: Path, *, today: dt.date, strict: bool = False) -> Release
         after = yamlsource.parse(text.encode("utf-8"), str(path))
         from assess.documents.loading import parse_model
 
-        if parse_model(after, Checklist) != cl.model_copy(update={"status": "released"}):
+        if parse_model(after, kind.model) != cl.model_copy(update={"status": "released"}):
             raise ReleaseError(f"{path}: changing the status changed more than the status")
         rel.sha256 = after.sha256
-    check = bump_check(folder, cl, lock)
+    check = bump_check(folder, cl, lock, kind)
     if isinstance(check, Issue):
         raise InputError([check.problem])
     if check is not None:
@@ -137,13 +142,14 @@ def plan_release(path: Path, *, today: dt.date, strict: bool = False) -> Release
     existing = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
     if not rel.recorded_only:
         rel.files[path] = text
-    rel.files[folder / LOCK] = lock_text(cl.id, {**lock, cl.version: rel.sha256})
+    rel.files[folder / LOCK] = lock_text(cl.id, {**lock, cl.version: rel.sha256}, kind)
     if existing is not None and has_entry(existing, cl.version):
         rel.warnings.append(Issue("warning", Problem(
             str(changelog), None, "", f"already has an entry for {cl.version}; left as it is")))
     else:
         rel.files[changelog] = prepend_changelog(existing, cl.id,
-                                                 changelog_entry(cl, rel.diff, today))
+                                                 changelog_entry(cl, rel.diff, today, kind),
+                                                 kind.shelf.noun, kind.command)
     return rel
 
 

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.checklists.catalog import read_status
-from assess.checklists.content import Issue, load_for_lint
-from assess.checklists.diff import Diff, diff
+from assess.checklists.content import Issue, Versioned, load_for_lint
+from assess.checklists.diff import Diff
+from assess.checklists.kinds import CHECKLIST, DocKind
 from assess.checklists.lock import LOCK, read_lock_with_problems
 from assess.core import semver
 from assess.core.errors import Problem
-from assess.documents.models import Checklist
 from assess.documents.yamlsource import Source
 
 
@@ -44,8 +44,9 @@ def previous_release(folder: Path, version: str, lock: dict[str, str]) -> Path |
 
 @dataclass(frozen=True, slots=True)
 class BumpCheck:
-    previous: Checklist
+    previous: Versioned
     diff: Diff
+    command: str = "checklist"
 
     @property
     def too_small(self) -> bool:
@@ -62,22 +63,24 @@ class BumpCheck:
                 f"{self.previous.version}, but the changes need a {d.bump} bump ({because}"
                 f"{f'; and {more} more' if more > 0 else ''}); expected version "
                 f"{semver.next_version(self.previous.version, d.bump)} or higher — see "
-                f"`assess checklist diff {d.old} {d.new}`")
+                f"`assess {self.command} diff {d.old} {d.new}`")
 
 
-def bump_check(folder: Path, cl: Checklist, lock: dict[str, str]) -> BumpCheck | Issue | None:
+def bump_check(folder: Path, cl: Versioned, lock: dict[str, str],
+               kind: DocKind = CHECKLIST) -> BumpCheck | Issue | None:
     """The diff against the previous release; an Issue if that release does not load."""
     prev_path = previous_release(folder, cl.version, lock)
     if prev_path is None:
         return None
-    prev, _, _ = load_for_lint(prev_path)
+    prev, _, _ = load_for_lint(prev_path, kind.model, kind.name)
     if prev is None:
         return Issue("warning", Problem(str(prev_path), None, "", "cannot compare with this "
                                         "previous release: it does not load"))
-    return BumpCheck(prev, diff(prev, cl))
+    return BumpCheck(prev, kind.diff(prev, cl), kind.command)
 
 
-def release_issues(path: Path, cl: Checklist, source: Source) -> list[Issue]:
+def release_issues(path: Path, cl: Versioned, source: Source,
+                   kind: DocKind = CHECKLIST) -> list[Issue]:
     """Lock and version-bump checks of one file in the catalog layout."""
     folder = path.parent
     lock, _, _ = read_lock_with_problems(folder)  # the lock's own problems are reported by lock_issues
@@ -90,7 +93,7 @@ def release_issues(path: Path, cl: Checklist, source: Source) -> list[Issue]:
     released = cl.status == "released"
     if released and cl.version not in lock:
         add("error", "status", f"version {cl.version} says released but is not recorded in "
-            f"{LOCK}; expected its SHA-256 there — record it with `assess checklist release "
+            f"{LOCK}; expected its SHA-256 there — record it with `assess {kind.command} release "
             f"{cl.ref}`")
     elif released and lock[cl.version] != source.sha256:
         add("error", "version", f"the file changed after its release: its SHA-256 is now "
@@ -100,7 +103,7 @@ def release_issues(path: Path, cl: Checklist, source: Source) -> list[Issue]:
     elif not released and cl.version in lock:
         add("error", "status", f"{LOCK} records {cl.version} as released but the file says "
             "status: draft; expected the released file")
-    check = bump_check(folder, cl, lock)
+    check = bump_check(folder, cl, lock, kind)
     if isinstance(check, Issue):
         issues.append(check)
     elif check is not None and check.too_small:

@@ -66,6 +66,10 @@ app = App(
 checklist_app = App(
     help="Checklists for policy teams: list, show, lint, diff two versions, release one.")
 app.add_typer(checklist_app, name="checklist")
+platform_app = App(
+    help="Platform profiles (Zalo OA, Facebook Page, Telegram bot…): the operator's part of a "
+    "proposal, vetted and released like checklists — list, show, lint, release.")
+app.add_typer(platform_app, name="platform")
 
 
 def _say_errors(exc: AssessError) -> None:
@@ -132,6 +136,14 @@ ChecklistDirs = Annotated[
 ]
 
 
+PlatformDirs = Annotated[
+    list[Path] | None,
+    typer.Option("--platforms", help="Extra folder of platform profiles "
+                 "(<dir>/<id>/<version>.yaml), searched before the built-in ones. Repeatable; "
+                 "also ASSESS_PLATFORMS.", file_okay=False),
+]
+
+
 def lang_of(value: Language | str) -> Literal["vi", "en"]:
     return "en" if Language(value) is Language.en else "vi"
 
@@ -140,6 +152,12 @@ def catalog(dirs: list[Path] | None) -> Any:
     from assess.checklists.catalog import Catalog
 
     return Catalog(dirs or [])
+
+
+def platform_catalog(dirs: list[Path] | None) -> Any:
+    from assess.checklists.catalog import PLATFORMS, Catalog
+
+    return Catalog(dirs or [], PLATFORMS)
 
 
 def _version(value: bool) -> None:

@@ -13,12 +13,14 @@ from assess.cli.app import (
     Gate,
     LangOpt,
     Language,
+    PlatformDirs,
     ProposalArg,
     app,
     catalog,
     guarded,
     lang_of,
     log,
+    platform_catalog,
     stderr,
     stdout,
 )
@@ -29,9 +31,11 @@ from assess.core.errors import ExitStatus
              "  assess validate examples/*.yaml my-checklists/*/*.yaml")
 @guarded
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="YAML files: checklists, proposals or "
-                                                "reviews (recognised by their 'kind').")],
+    files: Annotated[list[Path], typer.Argument(help="YAML files: checklists, proposals, "
+                                                "reviews or platform profiles (recognised by "
+                                                "their 'kind').")],
     checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
 ) -> None:
     """Check documents: schema, references between ids, and the checklist a proposal names.
 
@@ -45,7 +49,7 @@ def validate(
     failed = 0
     for f in files:
         try:
-            kind = validate_file(f, cat)
+            kind = validate_file(f, cat, platform_catalog(platforms))
         except AssessError as exc:
             failed += 1
             for line in exc.messages():
@@ -73,6 +77,7 @@ def score(
         "'conditional' (conditional or reject).", case_sensitive=False)] = None,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
 ) -> None:
     """Score a proposal: verdict, score, risk rating, domain scores and findings.
 
@@ -83,7 +88,8 @@ def score(
     from assess.workflows.pipeline import assess_files
 
     a = assess_files(proposal, checklist=checklist, review=review,
-                     checklist_dirs=checklists or [])
+                     checklist_dirs=checklists or [],
+                     platform_dirs=platforms or [])
     if as_json:
         typer.echo(a.to_json())
     else:
@@ -103,20 +109,30 @@ def init(
     checklist: Annotated[str, typer.Option(
         "--checklist", "-c", help="Checklist to answer: ID, ID@VERSION or ID@latest.")
     ] = "vn-third-party-channel@latest",
+    platform: Annotated[str | None, typer.Option(
+        "--platform", "-p", help="The vetted platform profile the channel runs on: ID, "
+        "ID@VERSION or ID@latest (see `assess platform list`). The skeleton then names it and "
+        "leaves the platform's part of the drawing to it.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
 ) -> None:
     """Write a proposal skeleton for a province to fill in.
 
     Every control is listed under 'answers' as 'unknown', with its question, guidance and
-    expected evidence as comments. The skeleton validates as written.
+    expected evidence as comments. The skeleton validates as written. With --platform, the
+    channel names the profile (its operator, zones, what it keeps) and the comments list the
+    profile's entry points the province's flows connect to; without it, the operator's zone and
+    system are drawn for the province to correct.
     """
     language = lang_of(lang)
-    from assess.checklists.loading import resolve_checklist
+    from assess.checklists.loading import resolve_checklist, resolve_platform
     from assess.core.files import write_atomic
     from assess.workflows.skeleton import skeleton
 
     cl = resolve_checklist(checklist, catalog(checklists))
-    write_atomic(output, skeleton(cl.doc, language), overwrite=force)
-    log.info(f"wrote {output} ({len(cl.doc.controls())} controls of {cl.doc.ref})")
+    pf = resolve_platform(platform, platform_catalog(platforms)).doc if platform else None
+    write_atomic(output, skeleton(cl.doc, language, platform=pf), overwrite=force)
+    log.info(f"wrote {output} ({len(cl.doc.controls())} controls of {cl.doc.ref}"
+             + (f", on {pf.ref})" if pf else ")"))

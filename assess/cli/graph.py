@@ -14,6 +14,7 @@ from assess.cli.app import (
     ChecklistOpt,
     LangOpt,
     Language,
+    PlatformDirs,
     ProposalArg,
     app,
     guarded,
@@ -55,6 +56,7 @@ def graph_command(
     lang: LangOpt = Language.vi,
     checklist: ChecklistOpt = None,
     checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
 ) -> None:
     """Draw the data-flow diagram: zones as boundaries, findings in colour.
 
@@ -72,7 +74,8 @@ def graph_command(
     from assess.outputs.diagram import render
     from assess.workflows.pipeline import assess_files
 
-    a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [])
+    a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [],
+                     platform_dirs=platforms or [])
     content = render(a, language, kind)
     if output is None:
         typer.echo(content, nl=isinstance(content, str) and not content.endswith("\n"))

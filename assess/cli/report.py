@@ -12,6 +12,7 @@ from assess.cli.app import (
     ChecklistOpt,
     LangOpt,
     Language,
+    PlatformDirs,
     ProposalArg,
     app,
     guarded,
@@ -45,6 +46,7 @@ def report(
     checklist: ChecklistOpt = None,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
 ) -> None:
     """Write the formal report (PDF/A-3b, Decree 30/2020 layout).
 
@@ -68,7 +70,8 @@ def report(
         if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
             raise OutputError(f"{path}: folder {path.parent} does not exist")
     a = assess_files(proposal, checklist=checklist, review=review,
-                     checklist_dirs=checklists or [])
+                     checklist_dirs=checklists or [],
+                     platform_dirs=platforms or [])
     files = embedded_files(a, language, review=review)
     # Rendering takes seconds (minutes for a 1,000-control checklist): say what is happening.
     with stderr().status(f"rendering the report ({len(a.controls)} controls)…"):

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import ChecklistDirs, LangOpt, Language, app, guarded, lang_of, log
+from assess.cli.app import ChecklistDirs, LangOpt, Language, PlatformDirs, app, guarded, lang_of, log
 
 review_app = typer.Typer(
     help="Review a province's proposal: write a review pinned to the proposal file, then score "
@@ -29,6 +29,7 @@ def init(
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
 ) -> None:
     """Write a review skeleton for PROPOSAL, pinned to its id and SHA-256.
 
@@ -41,7 +42,8 @@ def init(
     from assess.workflows.pipeline import assess_files
     from assess.workflows.review_skeleton import review_skeleton
 
-    a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [])
+    a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [],
+                     platform_dirs=platforms or [])
     text = review_skeleton(a, language, proposal_path=str(proposal), file=output.name)
     write_atomic(output, text, overwrite=force)
     log.info(f"wrote {output} (review of {a.proposal.id}, {len(a.controls)} controls; "

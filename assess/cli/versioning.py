@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -46,17 +46,22 @@ def lint(
     Prints every problem as level: file:line: field: message. Exit status 2 if there is an
     error (or, with --strict, a warning).
     """
+    lint_shelf(paths, catalog(checklists), strict)
+
+
+def lint_shelf(paths: list[str] | None, cat: Any, strict: bool, checklists: Any = None) -> None:
+    """`checklist lint` and `platform lint`: every issue, a count, exit 2 on an error."""
     from assess.checklists.lint import lint as run
     from assess.checklists.lint import targets
 
-    report = run(targets(paths or [], catalog(checklists)))
+    report = run(targets(paths or [], cat), checklists)
     out = stdout()
     for issue in report.issues():
         level = "error" if strict else issue.level
         out.print(f"{level}: {issue.problem}", **_PLAIN)
     errors, warnings = report.errors(strict=strict), report.warnings(strict=strict)
     files = sum(1 for f in report.files if f.ref is not None)
-    out.print(f"{files} checklist file{'s' if files != 1 else ''} checked: {errors} error"
+    out.print(f"{files} {cat.shelf.noun} file{'s' if files != 1 else ''} checked: {errors} error"
               f"{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}",
               **_PLAIN)
     if errors:
@@ -127,6 +132,12 @@ def release(
 
     A file that already says released but is not in the lock yet is recorded as it is.
     """
+    release_from_shelf(ref, catalog(checklists), dry_run=dry_run, date=date, strict=strict)
+
+
+def release_from_shelf(ref: str, cat: Any, *, dry_run: bool, date: str | None,
+                       strict: bool, checklists: Any = None) -> None:
+    """`checklist release` and `platform release`: plan, show, then write (unless dry run)."""
     if "@" not in ref or ref.endswith("@latest"):
         raise typer.BadParameter(f"'{ref}'; expected ID@VERSION naming the draft",
                                  param_hint="REF")
@@ -135,9 +146,11 @@ def release(
     except ValueError:
         raise typer.BadParameter(f"'{date}'; expected a date as YYYY-MM-DD",
                                  param_hint="--date") from None
+    from assess.checklists.kinds import KINDS
     from assess.checklists.release import plan_release, write_release
 
-    rel = plan_release(catalog(checklists).resolve(ref), today=today, strict=strict)
+    rel = plan_release(cat.resolve(ref), today=today, strict=strict,
+                       kind=KINDS[cat.shelf.kind], checklists=checklists)
     err = stderr()
     for issue in rel.warnings:
         err.print(f"warning: {issue.problem}", **_PLAIN)
@@ -196,7 +209,8 @@ def migrate(
 @guarded
 def schema(
     kind: Annotated[str | None, typer.Argument(
-        help="checklist, proposal or review (default: all three, with -o).")] = None,
+        help="checklist, proposal, review or platform (default: all of them, with -o).")
+    ] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Folder to write <kind>.schema.json into.", file_okay=False)
     ] = None,
@@ -212,7 +226,7 @@ def schema(
                                  param_hint="KIND")
     if output is None:
         if kind is None:
-            raise typer.BadParameter("name a KIND to print, or give -o DIR to write all three",
+            raise typer.BadParameter("name a KIND to print, or give -o DIR to write them all",
                                      param_hint="KIND")
         typer.echo(schemas.text(kind), nl=False)
         return

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 
 from assess.core.errors import Problem
+from assess.documents.channel import by_id, channel_nodes, channel_zones
 from assess.documents.messages import nearest
 from assess.documents.models import Checklist, Proposal, Review
+from assess.documents.models.platform import Platform, Sourced
 from assess.documents.yamlsource import Path_, Source, format_path
 
 
@@ -38,11 +40,16 @@ class _Collector:
             self.add(path, f"unknown {what} '{value}'; {nearest(value, pool)}")
 
 
-def check_proposal(p: Proposal, source: Source) -> list[Problem]:
+def check_proposal(p: Proposal, source: Source, platform: Platform | None = None) -> list[Problem]:
+    """Every cross-reference of a proposal; with the platform profile it names, also that the
+    proposal connects to the profile's entry points and does not redraw the profile's part."""
     c = _Collector(source)
     data = c.unique(((("data", i, "id"), d.id) for i, d in enumerate(p.data)), "data id")
     zones = c.unique(((("zones", i, "id"), z.id) for i, z in enumerate(p.zones)), "zone id")
     nodes = c.unique(((("nodes", i, "id"), n.id) for i, n in enumerate(p.nodes)), "node id")
+    _check_operators(c, p, platform)
+    if platform is not None:
+        nodes = nodes | _check_platform(c, p, platform)
     c.unique(((("services", i, "id"), s.id) for i, s in enumerate(p.services)), "service id")
     for i, s in enumerate(p.services):
         for j, d in enumerate(s.data):
@@ -79,6 +86,87 @@ def check_proposal(p: Proposal, source: Source) -> list[Problem]:
         for j, d in enumerate(f.data):
             c.known(("flows", i, "data", j), d, data, "data id")
     return c.problems
+
+
+def _check_operators(c: _Collector, p: Proposal, platform: Platform | None) -> None:
+    """Operators by id: every zone and the channel name one; the channel's zones are never the
+    government's; without a profile, the channel's operator and a system of it are drawn."""
+    ch = p.channel
+    ids = c.unique(((("operators", i, "id"), o.id) for i, o in enumerate(p.operators)),
+                   "operator id")
+    if ids:
+        for i, z in enumerate(p.zones):
+            if z.operator not in ids:
+                c.add(("zones", i, "operator"), f"unknown operator '{z.operator}': this proposal "
+                      f"names operators by id; {nearest(z.operator, ids)}")
+    if platform is not None:
+        return
+    if ch.operator is None:
+        c.add(("channel",), "missing 'operator'; expected the id of the platform's operator "
+              "(from operators) — or name a vetted profile with channel.platform (see "
+              "`assess platform list`)")
+        return
+    if ids and ch.operator not in ids:
+        c.add(("channel", "operator"), f"unknown operator '{ch.operator}': this proposal names "
+              f"operators by id; {nearest(ch.operator, ids)}")
+        return
+    if ch.operator_country is None and not ids:
+        c.add(("channel",), "missing 'operator_country'; expected the ISO 3166 code of the "
+              "country where the operator is established, e.g. operator_country: VN")
+    own = {o.id: o.country for o in p.operators}
+    if ch.operator_country is not None and ch.operator in own and (
+            own[ch.operator] != ch.operator_country):
+        c.add(("channel", "operator_country"), f"'{ch.operator_country}' differs from operator "
+              f"'{ch.operator}' ({own[ch.operator]}); expected one country (or leave "
+              "operator_country out: it is taken from operators)")
+    for i, z in enumerate(p.zones):
+        if z.id in channel_zones(p) and z.trust == "government":
+            c.add(("zones", i, "trust"), f"zone '{z.id}' is run by the channel's operator "
+                  f"'{ch.operator}', which is not the state; expected trust: third-party")
+    if not channel_nodes(p):
+        where = (f"no zone of operator '{ch.operator}' holds a process or datastore" if by_id(p)
+                 else "no process or datastore outside a government zone")
+        c.add(("zones",) if p.zones else ("channel",), f"the channel's own systems are not drawn "
+              f"({where}); expected the operator's zone and the node citizens use — or name a "
+              "vetted profile with channel.platform (see `assess platform list`)")
+
+
+def _check_platform(c: _Collector, p: Proposal, pf: Platform) -> set[str]:
+    """The profile's part is the profile's: no zone of its operators, no reused id, flows only
+    to entry points; the channel's fields, when written, agree with the profile."""
+    ch = p.channel
+    op = pf.operator_record()
+    names = {o.id.casefold() for o in pf.operators} | {o.name.casefold() for o in pf.operators}
+    for field, value, want in (("operator", ch.operator, (op.id, op.name)),
+                               ("operator_country", ch.operator_country, (op.country,)),
+                               ("kind", ch.kind, (pf.channel_kind,))):
+        if value is not None and value not in want:
+            c.add(("channel", field), f"'{value}' differs from profile {pf.ref} ('{want[0]}'); "
+                  f"expected '{want[0]}', or leave it out: the profile supplies it"
+                  if field != "kind" else f"'{value}' differs from profile {pf.ref} "
+                  f"('{want[0]}'); expected kind: {want[0]}")
+    for i, z in enumerate(p.zones):
+        if z.operator.casefold() in names:
+            c.add(("zones", i, "operator"), f"zone '{z.id}' is run by '{z.operator}', an "
+                  f"operator of profile {pf.ref}: the platform's zones come from the profile and "
+                  "cannot be redrawn; remove this zone and connect your nodes to the profile's "
+                  f"entry points ({', '.join(n.id for n in pf.nodes if n.entry)})")
+    for i, z in enumerate(p.zones):
+        if z.id in {pz.id for pz in pf.zones}:
+            c.add(("zones", i, "id"), f"zone id '{z.id}' is a zone of profile {pf.ref}; "
+                  "expected another id (the profile's zones cannot be redrawn)")
+    entries = {n.id for n in pf.nodes if n.entry}
+    inner = {n.id for n in pf.nodes} - entries
+    for i, n in enumerate(p.nodes):
+        if n.id in entries | inner:
+            c.add(("nodes", i, "id"), f"node id '{n.id}' is a node of profile {pf.ref}; remove "
+                  "this node: the profile describes it (connect flows to it by its id)")
+    for i, f in enumerate(p.flows):
+        for end, node in (("from", f.source), ("to", f.target)):
+            if node in inner:
+                c.add(("flows", i, end), f"'{node}' is inside profile {pf.ref}, not an entry "
+                      f"point; expected one of: {', '.join(sorted(entries))}")
+    return entries | inner
 
 
 def check_answers(p: Proposal, source: Source, checklist: Checklist) -> list[Problem]:
@@ -192,3 +280,54 @@ def check_decision(r: Review, source: Source, computed: str, *,
             c.add(("decision", "authority"), "an exception needs the legal authority it relies "
                   "on; expected e.g. the decision, article or instruction that allows it")
     return c.problems
+
+
+def check_platform(pf: Platform, source: Source) -> list[Problem]:
+    """A profile's ids fit together, every fact cites sources it lists, and nothing it leaves
+    unknown is stated as known."""
+    c = _Collector(source)
+    ops = c.unique(((("operators", i, "id"), o.id) for i, o in enumerate(pf.operators)),
+                   "operator id")
+    zones = c.unique(((("zones", i, "id"), z.id) for i, z in enumerate(pf.zones)), "zone id")
+    nodes = c.unique(((("nodes", i, "id"), n.id) for i, n in enumerate(pf.nodes)), "node id")
+    cited = c.unique(((("sources", i, "id"), x.id) for i, x in enumerate(pf.sources)),
+                     "source id")
+    c.known(("operator",), pf.operator, ops, "operator")
+    for i, z in enumerate(pf.zones):
+        c.known(("zones", i, "operator"), z.operator, ops, "operator")
+    for i, n in enumerate(pf.nodes):
+        c.known(("nodes", i, "zone"), n.zone, zones, "zone")
+        if n.keeps == "no" and n.certainty != "confirmed":
+            c.add(("nodes", i, "keeps"), f"'keeps: no' on '{n.id}' rests on a {n.certainty} "
+                  "fact; expected keeps: unknown (a node counts as keeping nothing only on a "
+                  "confirmed source)")
+    if not any(n.entry for n in pf.nodes):
+        c.add(("nodes",), "no entry point; expected at least one node with entry: true (the "
+              "node a proposal's flows connect to)")
+    for i, f in enumerate(pf.flows):
+        c.known(("flows", i, "from"), f.source, nodes, "node")
+        c.known(("flows", i, "to"), f.target, nodes, "node")
+    for path, fact in _sourced(pf):
+        if fact.certainty != "unknown" and not fact.sources:
+            c.add((*path, "sources"), f"a {fact.certainty} fact with no source; expected the "
+                  "ids of the sources it rests on, or certainty: unknown")
+        for j, sid in enumerate(fact.sources):
+            c.known((*path, "sources", j), sid, cited, "source")
+    for ref in pf.answers:
+        if "@" not in ref:
+            c.add(("answers", ref), f"'{ref}' is not a checklist version; expected id@version, "
+                  "e.g. vn-third-party-channel@1.1.0")
+    return c.problems
+
+
+def _sourced(pf: Platform) -> list[tuple[Path_, Sourced]]:
+    out: list[tuple[Path_, Sourced]] = []
+    for name in ("operators", "zones", "nodes", "flows"):
+        out += [((name, i), x) for i, x in enumerate(getattr(pf, name))]
+    for name in ("sub_processors", "filings"):
+        value = getattr(pf, name)
+        out += [((name, i), x) for i, x in enumerate(value)] if isinstance(value, list) else [
+            ((name,), value)]
+    out += [(("answers", ref, cid), a) for ref, answers in pf.answers.items()
+            for cid, a in answers.items()]
+    return out

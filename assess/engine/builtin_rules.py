@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from assess.core.i18n import t as tr
 from assess.documents.models import Severity, Text
+from assess.documents.models.platform import UNKNOWN_COUNTRY
 from assess.engine.exposure import Index, index
 from assess.engine.graph import HOME_COUNTRY, FlowGraph
 from assess.engine.rules import Hit, Rule
@@ -23,7 +24,10 @@ def _names(items: list[str] | tuple[str, ...]) -> str:
 
 
 def _presumed(fg: FlowGraph, n: str, data: list[str]) -> tuple[str, str]:
-    """Why a node keeps data the province did not draw it keeping (vi, en), or empty strings."""
+    """Why a node keeps data the province did not draw it keeping (vi, en), or empty strings;
+    for a node of the platform profile, that the profile says so."""
+    if n in fg.from_profile:
+        return _profiled(fg, n)
     presumed = index(fg).presumed.get(n, ())
     held = [d for d in data if d in presumed]
     if not held:
@@ -44,19 +48,41 @@ def _rests(ix: Index, n: str, data: str) -> tuple[str, ...]:
     return ix.spread(data).path(n)
 
 
+def _profiled(fg: FlowGraph, *elements: str) -> tuple[str, str]:
+    """The note that a finding rests on the platform profile (vi, en), or empty strings."""
+    if fg.platform is None or not any(e in fg.from_profile for e in elements):
+        return "", ""
+    return (f" (Theo hồ sơ nền tảng {fg.platform}.)", f" (Per platform profile {fg.platform}.)")
+
+
+def _profile_unknown(fg: FlowGraph, n: str, what: str) -> bool:
+    """True where a hit rests on what the platform profile leaves unknown about its own node:
+    the control is then unknown rather than not met, until the province's evidence settles it."""
+    return f"{n}:{what}" in fg.unknowns
+
+
 def _store_abroad(fg: FlowGraph) -> list[Hit]:
     hits = []
     ix = index(fg)
     for n, kept in ix.stores.items():
         c = ix.country[n]
         personal = ix.personal(kept) if c != HOME_COUNTRY else None
-        if personal:
-            why = _presumed(fg, n, personal)
+        if not personal:
+            continue
+        why = _presumed(fg, n, personal)
+        if c == UNKNOWN_COUNTRY:
             hits.append(Hit(n, Text(
-                vi=f"Dữ liệu cá nhân ({_names(personal)}) được lưu tại '{n}' ở {c}, "
-                   "ngoài lãnh thổ Việt Nam." + why[0],
-                en=f"Personal data ({_names(personal)}) is stored at '{n}' in {c}, "
-                   "outside Vietnam." + why[1]), _rests(ix, n, personal[0]), tuple(personal)))
+                vi=f"Dữ liệu cá nhân ({_names(personal)}) được lưu tại '{n}' ở nơi chưa rõ: "
+                   "không nguồn công khai nào cho thấy là tại Việt Nam." + why[0],
+                en=f"Personal data ({_names(personal)}) is stored at '{n}' in an unknown "
+                   "location: no public source shows it is in Vietnam." + why[1]),
+                _rests(ix, n, personal[0]), tuple(personal), certain=False))
+            continue
+        hits.append(Hit(n, Text(
+            vi=f"Dữ liệu cá nhân ({_names(personal)}) được lưu tại '{n}' ở {c}, "
+               "ngoài lãnh thổ Việt Nam." + why[0],
+            en=f"Personal data ({_names(personal)}) is stored at '{n}' in {c}, "
+               "outside Vietnam." + why[1]), _rests(ix, n, personal[0]), tuple(personal)))
     return hits
 
 
@@ -69,12 +95,22 @@ def _transfer_abroad(fg: FlowGraph) -> list[Hit]:
         if c == HOME_COUNTRY or country[u] == c:
             continue
         personal = ix.personal(data)
-        if personal:
+        if not personal:
+            continue
+        src = _profiled(fg, u, v)
+        if c == UNKNOWN_COUNTRY:
             hits.append(Hit(f"{u}->{v}", Text(
-                vi=f"Dữ liệu cá nhân ({_names(personal)}) được chuyển ra nước ngoài ({c}) "
-                   f"qua luồng {u} → {v}.",
-                en=f"Personal data ({_names(personal)}) is transferred abroad ({c}) on the flow "
-                   f"{u} → {v}."), trace(fg, u, v, personal[0]), tuple(personal)))
+                vi=f"Dữ liệu cá nhân ({_names(personal)}) đi qua luồng {u} → {v} đến nơi chưa "
+                   "rõ: không nguồn công khai nào cho thấy là tại Việt Nam." + src[0],
+                en=f"Personal data ({_names(personal)}) goes on the flow {u} → {v} to an "
+                   "unknown location: no public source shows it is in Vietnam." + src[1]),
+                trace(fg, u, v, personal[0]), tuple(personal), certain=False))
+            continue
+        hits.append(Hit(f"{u}->{v}", Text(
+            vi=f"Dữ liệu cá nhân ({_names(personal)}) được chuyển ra nước ngoài ({c}) "
+               f"qua luồng {u} → {v}." + src[0],
+            en=f"Personal data ({_names(personal)}) is transferred abroad ({c}) on the flow "
+               f"{u} → {v}." + src[1]), trace(fg, u, v, personal[0]), tuple(personal)))
     return hits
 
 
@@ -82,19 +118,20 @@ def _unencrypted_boundary(fg: FlowGraph) -> list[Hit]:
     hits = []
     ix = index(fg)
     zone = ix.zone
-    for u, v, enc, data in zip(ix.src, ix.dst, ix.enc, ix.data, strict=True):
+    for u, v, enc, data, capped in zip(ix.src, ix.dst, ix.enc, ix.data, ix.capped, strict=True):
         if enc in ("tls", "e2e") or zone[u] == zone[v]:
             continue
         personal = ix.personal(data)
         if personal:
             how_vi, how_en = (("mà không được mã hóa", "unencrypted") if enc == "none" else
                               ("mà chưa rõ có được mã hóa không", "with its encryption unknown"))
+            src = _profiled(fg, u, v) if capped else ("", "")
             hits.append(Hit(f"{u}->{v}", Text(
                 vi=f"Dữ liệu cá nhân ({_names(personal)}) đi qua ranh giới vùng "
-                   f"{zone[u]} → {zone[v]} {how_vi}.",
+                   f"{zone[u]} → {zone[v]} {how_vi}." + src[0],
                 en=f"Personal data ({_names(personal)}) crosses the zone boundary "
-                   f"{zone[u]} → {zone[v]} {how_en}."),
-                trace(fg, u, v, personal[0]), tuple(personal)))
+                   f"{zone[u]} → {zone[v]} {how_en}." + src[1]),
+                trace(fg, u, v, personal[0]), tuple(personal), certain=not capped))
     return hits
 
 
@@ -130,6 +167,8 @@ def _sensitive_edge(fg: FlowGraph, u: str, v: str, sensitive: list[str], e2e: bo
                f"({u} → {v}) mà không được mã hóa đầu-cuối.",
             en=f"Sensitive personal data ({_names(sensitive)}) passes through {op}'s systems "
                f"({u} → {v}) without end-to-end encryption.")
+    src = _profiled(fg, u, v)
+    text = Text(vi=text.vi + src[0], en=text.en + src[1])
     return Hit(f"{u}->{v}", text, trace(fg, u, v, sensitive[0]), tuple(sensitive))
 
 
@@ -179,7 +218,8 @@ def _not_encrypted_at_rest(fg: FlowGraph) -> list[Hit]:
                 vi=f"'{n}' lưu dữ liệu cá nhân ({_names(personal)}); mã hóa khi lưu "
                    f"trữ: {vi_state}." + why[0],
                 en=f"'{n}' holds personal data ({_names(personal)}); encrypted at "
-                   f"rest: {state}." + why[1]), _rests(ix, n, personal[0]), tuple(personal)))
+                   f"rest: {state}." + why[1]), _rests(ix, n, personal[0]), tuple(personal),
+                certain=not (state == "unknown" and _profile_unknown(fg, n, "at_rest"))))
     return hits
 
 
@@ -195,7 +235,7 @@ def _no_retention(fg: FlowGraph) -> list[Hit]:
                    "có thời hạn lưu trữ (hoặc thời hạn chưa có bằng chứng)." + why[0],
                 en=f"'{n}' holds personal data ({_names(personal)}) with no retention "
                    "period (or one without evidence)." + why[1]), _rests(ix, n, personal[0]),
-                tuple(personal)))
+                tuple(personal), certain=not _profile_unknown(fg, n, "retention")))
     return hits
 
 

@@ -13,8 +13,10 @@ from assess.core.i18n import t
 from assess.documents.loading import Loaded
 from assess.documents.models import Checklist, Control, Proposal, Review, Severity, Status, Text, Verdict
 from assess.documents.models.common import level_rank
+from assess.documents.models.platform import UNKNOWN_COUNTRY, Platform, ProfileAnswer
 from assess.engine import facts as facts_mod
 from assess.engine import graph as graph_mod
+from assess.engine import join as join_mod
 from assess.engine import vocabulary
 from assess.engine.exposure import exposure_matrix
 from assess.engine.result import (
@@ -88,43 +90,63 @@ def _plan(cl: Checklist) -> tuple[list[_Plan], dict[Status, float]]:
 
 def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
              facts: dict[str, facts_mod.Fact], rule_results: dict[str, RuleResult],
-             review: Review | None, unproven: bool) -> ControlResult:
+             review: Review | None, unproven: bool,
+             profile: dict[str, ProfileAnswer] | None = None,
+             rests_on_profile: bool = False) -> ControlResult:
     ctrl = plan.ctrl
     missing = [f for f in ctrl.applies_if if not facts[f].value] if ctrl.applies_if else []
+    applicable = not missing
     answer = proposal.answers.get(ctrl.id)
     declared = answer.status if answer else None
-    rule_status: Status | None = None
-    if ctrl.rule is not None and ctrl.rule in rule_results:
-        rule_status = Status.met if rule_results[ctrl.rule].passed else Status.not_met
-        if unproven and ctrl.rule in RESIDENCY_RULES and rule_status is Status.met and not (
-                declared is Status.met and answer is not None and answer.evidence):
-            rule_status = Status.unknown
-    override = review.overrides.get(ctrl.id) if review else None
-
-    applicable = not missing
+    pa = profile.get(ctrl.id) if profile else None
+    profile_status = pa.status if pa else None
     # The drawing and the facts only confirm or worsen what the province declares (DESIGN, "Who
     # supplies the facts"): a not-applicable where the facts hold is a contradiction scored as
-    # not met; a declared unknown stays unknown; otherwise the worse of answer and rule counts.
+    # not met; a declared unknown stays unknown; where the platform profile answers too, the
+    # worse answer counts; otherwise the worse of answer and rule counts.
     contradicted = unconfirmed = False
     own = declared
     if applicable and own is Status.not_applicable:
         own, contradicted = Status.not_met, True
+    theirs = profile_status
+    if applicable and theirs is Status.not_applicable:
+        theirs = Status.not_met
+    if theirs is Status.unknown and declared in (Status.met, Status.partial) and answer \
+            and answer.evidence:
+        theirs = None  # what no public source shows, the province's own evidence may
+    by_profile = theirs is not None and (own is None or _RANK[theirs] < _RANK[own])
+    if by_profile:
+        own = theirs
+    proved = own in (Status.met, Status.partial) and bool(
+        (answer is not None and answer.evidence and not by_profile)
+        or (pa is not None and pa.evidence and theirs in (Status.met, Status.partial)))
+    rule_status: Status | None = None
+    if ctrl.rule is not None and ctrl.rule in rule_results:
+        rule_status = rule_results[ctrl.rule].status
+        if rule_status is Status.unknown and own is Status.met and proved:
+            rule_status = Status.met  # what the profile does not know, the evidence settles
+        if unproven and ctrl.rule in RESIDENCY_RULES and rule_status is Status.met and not (
+                own is Status.met and proved):
+            rule_status = Status.unknown
+    declared_source: ControlSource = "profile" if by_profile else "declared"
     source: ControlSource
     if not applicable:
         status, source = Status.not_applicable, "rule"
     elif rule_status is None:
-        status, source = (own, "declared") if own is not None else (Status.unknown, "default")
+        status, source = (own, declared_source) if own is not None else (Status.unknown, "default")
     elif own is None or own is Status.unknown:
-        status, source = (rule_status, "rule") if own is None else (Status.unknown, "declared")
-        if own is None and ctrl.blocker and rule_status is Status.met:
+        status, source = (rule_status, "rule") if own is None else (Status.unknown,
+                                                                     declared_source)
+        if own is None and ctrl.blocker and rule_status is Status.met and not rests_on_profile:
             status, unconfirmed = Status.unknown, True
     else:
         status = _worse(own, rule_status)
-        source = "declared" if _RANK[own] < _RANK[rule_status] else "rule"
+        source = declared_source if _RANK[own] < _RANK[rule_status] else "rule"
         contradicted = contradicted or (rule_status is Status.not_met and _RANK[own] > 0)
         if ctrl.blocker and rule_status is Status.met and status in (Status.met, Status.partial) \
-                and not (answer and answer.evidence):  # a claim the drawing alone cannot back
+                and not (proved or rests_on_profile):  # a claim the drawing alone cannot back
             status, unconfirmed = Status.unknown, True
+    override = review.overrides.get(ctrl.id) if review else None
     if override is not None:
         status, source = override.status, "review"
     if status is Status.not_applicable:
@@ -134,10 +156,12 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
         severity=ctrl.severity, blocker=ctrl.blocker, owner=ctrl.owner, applicable=applicable,
         missing_facts=missing, status=status, source=source, declared=declared,
         contradicted=contradicted, unconfirmed=unconfirmed, rule=ctrl.rule,
-        rule_status=rule_status, review_status=override.status if override else None,
+        rule_status=rule_status, profile_status=profile_status,
+        review_status=override.status if override else None,
         review_rationale=override.rationale if override else None, weight=plan.weight,
         value=values[status] if applicable else None,
-        evidence=answer.evidence if answer else [], note=answer.note if answer else None,
+        evidence=(list(answer.evidence) if answer else []) + (list(pa.evidence) if pa else []),
+        note=answer.note if answer else None,
         evidence_expected=ctrl.evidence, legal_basis=ctrl.legal_basis,
         remediation=ctrl.remediation)
 
@@ -250,34 +274,46 @@ _STATUS_TEXT: dict[Status, tuple[FindingKind, str]] = {
 """The statuses a control is reported as a finding for: its kind and the word heading it."""
 
 
-def _residency_finding(p: Proposal, results: list[ControlResult]) -> Finding | None:
+def _residency_finding(p: Proposal, results: list[ControlResult], profile: str | None
+                       ) -> Finding | None:
     ctrls = [c for c in results if c.applicable and c.rule in RESIDENCY_RULES
              and c.rule_status is Status.unknown]
     if not ctrls:
         return None
     c, ch = ctrls[0], p.channel
     ids = ", ".join(x.id for x in ctrls)
+    op = next((o.name for o in p.operators if o.id == ch.operator), ch.operator)
+    need_vi = (f"Bằng chứng cần có: văn bản của {op} nêu trung tâm dữ liệu và nơi sao lưu tại "
+               "Việt Nam cho dịch vụ này, hoặc hợp đồng có điều khoản lưu trữ tại Việt Nam; "
+               "trả lời đạt kèm bằng chứng đó.")
+    need_en = (f"Evidence needed: {op}'s written statement of the data centre and backup "
+               "location in Vietnam for this service, or a contract clause on storage in "
+               "Vietnam; answer met with it.")
+    if ch.operator_country == graph_mod.HOME_COUNTRY:
+        vi = (f"Hồ sơ nền tảng {profile} không cho biết {op} lưu dữ liệu ở đâu (không nguồn "
+              f"công khai nào nêu), nên {ids} là chưa rõ. ") if profile else (
+              f"Không rõ {op} lưu dữ liệu ở đâu, nên {ids} là chưa rõ. ")
+        en = (f"Platform profile {profile} does not say where {op} keeps the data (no public "
+              f"source does), so {ids} are unknown. ") if profile else (
+              f"Where {op} keeps the data is unknown, so {ids} are unknown. ")
+    else:
+        vi = (f"Đơn vị vận hành kênh ({op}) thành lập ở {ch.operator_country}: sơ đồ chỉ là lời "
+              f"khai của tỉnh, không chứng minh được dữ liệu lưu tại Việt Nam, nên {ids} là "
+              "chưa rõ. ")
+        en = (f"The channel's operator ({op}) is established in {ch.operator_country}: the "
+              "drawing is the province's claim and cannot show the data stays in Vietnam, so "
+              f"{ids} are unknown. ")
     return Finding(
         id="RESIDENCY@channel", kind="presumed", severity=c.severity,
         blocker=any(x.blocker for x in ctrls), control=c.id, remediation=c.remediation,
-        message=Text(
-            vi=f"Đơn vị vận hành kênh ({ch.operator}) thành lập ở {ch.operator_country}: sơ đồ chỉ "
-            f"là lời khai của tỉnh, không chứng minh được dữ liệu lưu tại Việt Nam, nên {ids} là "
-            f"chưa rõ. Bằng chứng cần có: văn bản của {ch.operator} "
-            "nêu trung tâm dữ liệu và nơi sao lưu tại Việt Nam cho dịch vụ này, hoặc hợp đồng "
-            "có điều khoản lưu trữ tại Việt Nam.",
-            en=f"The channel's operator ({ch.operator}) is established in {ch.operator_country}: "
-            f"the drawing is the province's claim and cannot show the data stays in Vietnam, so "
-            f"{ids} are unknown. Evidence needed: {ch.operator}'s written "
-            "statement of the data centre and backup location in Vietnam for this service, or a "
-            "contract clause on storage in Vietnam."))
+        message=Text(vi=vi + need_vi, en=en + need_en))
 
 
 def _findings(results: list[ControlResult], plans: list[_Plan],
-              rule_results: dict[str, RuleResult], unproven: Proposal | None = None
+              rule_results: dict[str, RuleResult], p: Proposal, profile: str | None = None
               ) -> list[Finding]:
     out: list[Finding] = []
-    if unproven is not None and (f := _residency_finding(unproven, results)) is not None:
+    if (f := _residency_finding(p, results, profile)) is not None:
         out.append(f)
     users: dict[str, list[ControlResult]] = {}
     for c in results:
@@ -297,6 +333,17 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
                     f"not-met instead, with evidence: {c.title.en}")))
         if not c.applicable:
             continue
+        if c.source == "profile" and c.declared is not None and c.declared is not Status.unknown \
+                and c.profile_status is not None:
+            out.append(Finding(
+                id=f"PROFILE@{c.id}", kind="contradiction", severity=c.severity,
+                blocker=c.blocker, control=c.id, remediation=c.remediation, message=Text(
+                    vi=f"Hồ sơ nền tảng {profile} trả lời '{t(c.profile_status.value, 'vi')}' "
+                    f"cho {c.id}, tỉnh trả lời '{t(c.declared.value, 'vi')}': kết quả xấu hơn "
+                    f"được tính. {c.title.vi}",
+                    en=f"Platform profile {profile} answers '{c.profile_status.value}' for "
+                    f"{c.id}, the province '{c.declared.value}': the worse counts. "
+                    f"{c.title.en}")))
         if c.contradicted and c.rule_status is not None and c.declared is not Status.not_applicable:
             out.append(Finding(
                 id=f"CONTRA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
@@ -378,24 +425,45 @@ def _review_info(review: Loaded[Review], overridden: list[str]) -> ReviewInfo:
         overridden=overridden)
 
 
+def _rests_on_profile(fg: graph_mod.FlowGraph) -> bool:
+    """True when every system outside the state's that holds or reads personal data is the
+    profile's: a rule that passes then rests on vetted facts, not on the province's drawing."""
+    if fg.platform is None:
+        return False
+    nodes = fg.g.nodes
+    readers = {v for _, v, a in fg.g.edges(data=True) if fg.personal(a["data"])}
+    readers |= {n for n, a in nodes(data=True) if fg.personal(a["stores"])}
+    return all(n in fg.from_profile for n in readers
+               if nodes[n]["trust"] != "government"
+               and not (nodes[n]["kind"] == "actor" and nodes[n]["trust"] == "untrusted"))
+
+
 def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
-             review: Loaded[Review] | None = None) -> Assessment:
-    """The whole assessment of one proposal, optionally with a reviewer's overrides."""
-    p, cl = proposal.doc, checklist.doc
-    fg = graph_mod.build(p)
+             review: Loaded[Review] | None = None,
+             platform: Loaded[Platform] | None = None) -> Assessment:
+    """The whole assessment of one proposal, optionally with a reviewer's overrides; a proposal
+    that names a platform profile is assessed with it (`load_inputs` loads all three)."""
+    cl = checklist.doc
+    joined = join_mod.join(proposal.doc, platform.doc if platform else None)
+    p = joined.proposal
+    fg = graph_mod.build(joined)
     facts = facts_mod.derive(fg)
     rule_results = vocabulary.run(fg)
     rv = review.doc if review else None
     plans, values = _plan(cl)
     unproven = residency_unproven(fg)
-    results = [_control(plan, values, p, facts, rule_results, rv, unproven) for plan in plans]
+    answers = platform.doc.answers.get(cl.ref) if platform else None
+    rests = _rests_on_profile(fg)
+    results = [_control(plan, values, p, facts, rule_results, rv, unproven, answers, rests)
+               for plan in plans]
     domains = _domains(cl, results)
     score = _overall(domains)
     risk = _risk(cl, p, frozenset(fg.classes), results)  # the inventory, not what is drawn
     computed, reasons = _verdict(cl, score, results)
-    abroad = sorted(set(_abroad(fg)) | {b.removeprefix("zone:") for b in
+    known = {z.id for z in p.zones if z.country != UNKNOWN_COUNTRY}  # unknown: residency's
+    abroad = sorted((set(_abroad(fg)) | {b.removeprefix("zone:") for b in
                                          facts["transfers_personal_data_abroad"].because
-                                         if b.startswith("zone:")})
+                                         if b.startswith("zone:")}) & known)
     if computed is Verdict.approve and abroad:
         computed = Verdict.conditional
         reasons.insert(0, Reason(code="abroad-cap", controls=[], text=Text(
@@ -433,7 +501,7 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     self_assessment = None
     review_info = None
     if review is not None:
-        own = evaluate(proposal, checklist)
+        own = evaluate(proposal, checklist, platform=platform)
         self_assessment = SelfAssessment(verdict=own.verdict, score=own.score, risk=own.risk,
                                          statuses={c.id: c.status for c in own.controls})
         review_info = _review_info(review, sorted(review.doc.overrides))
@@ -451,7 +519,12 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
                     "conditional": cl.scoring.thresholds.conditional},
         scoring=cl.scoring,
         risk=risk, domains=domains, controls=results,
-        findings=_findings(results, plans, rule_results, p if unproven else None),
+        platform=DocRef(id=platform.doc.id, version=platform.doc.version,
+                        sha256=platform.source.sha256, title=platform.doc.title,
+                        file=platform.source.name) if platform else None,
+        from_profile=sorted(fg.from_profile),
+        findings=_findings(results, plans, rule_results, p, platform.doc.ref if platform
+                           else None),
         facts=[FactResult(name=f.name, value=f.value, text=facts_mod.FACTS[f.name].text,
                           because=list(f.because)) for f in facts.values()],
         exposure=exposure_matrix(fg), counts=counts, scope=p,

@@ -76,6 +76,8 @@ class Index:
         self.auth: list[bool] = []
         self.data: list[tuple[str, ...]] = []
         """One entry per flow, in the graph's order: from, to, encryption, authenticated, data."""
+        self.capped: list[bool] = []
+        """Per flow: its encryption is what a platform profile knows, lower than drawn."""
         self._ends: dict[str, list[str]] = {}
         """data -> [from, to, from, to, …] of every flow carrying it."""
         self._e2e: dict[str, list[bool]] = {}
@@ -118,6 +120,7 @@ class Index:
                 self.enc.append(enc)
                 self.auth.append(a["authenticated"])
                 self.data.append(data)
+                self.capped.append(a["capped"])
                 e2e = enc == "e2e"
                 for d in data:
                     if d in e2es:

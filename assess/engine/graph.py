@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from assess.documents.channel import channel_zones
 from assess.documents.models import DataClass, Proposal, Zone
+from assess.engine.join import Joined, join
 
 HOME_COUNTRY = "VN"
 
@@ -30,6 +32,12 @@ class FlowGraph:
     scope: tuple[str, ...]
     """What puts personal data with the channel: `service:<id>` for each service using it, else
     `data:<id>` for each personal item of the inventory (see `assess.engine.facts`)."""
+    platform: str | None = None
+    """The platform profile joined in (id@version), if any."""
+    from_profile: frozenset[str] = frozenset()
+    """Node and zone ids that come from the platform profile, not the province's drawing."""
+    unknowns: frozenset[str] = frozenset()
+    """What the profile leaves unknown about its nodes (`node:at_rest`, `node:retention`)."""
 
     def personal(self, data_ids: tuple[str, ...] | list[str] | frozenset[str]) -> list[str]:
         personal = self.personal_ids
@@ -40,12 +48,14 @@ class FlowGraph:
         return [d for d in data_ids if d in sensitive]
 
 
-def _citizen_side(kind: str, trust: str) -> bool:
-    """A citizen's own device: a person in an untrusted zone keeps what they receive by right."""
-    return trust == "untrusted" and kind == "actor"
+def _citizen_side(kind: str, trust: str, channel_zone: bool) -> bool:
+    """A citizen's own device: a person in an untrusted zone keeps what they receive by right —
+    unless the zone is the channel operator's (its staff are not the citizen)."""
+    return trust == "untrusted" and kind == "actor" and not channel_zone
 
 
-def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str]
+def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str],
+             receivers: frozenset[str]
              ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]]:
     """Per node: what it keeps (declared and presumed), what is presumed, and the encryption at
     rest and retention that count.
@@ -64,11 +74,17 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
         received.setdefault(f.target, set()).update(
             d for d in f.data if d in personal
             and (f.encryption != "e2e" or (f.target, d) not in relays))
+    # Citizens use the channel for every service: its systems receive the services' data
+    # whether or not a flow is drawn to them (scope comes from the services, not the drawing).
+    served = {d for s in proposal.services for d in s.data if d in personal}
+    for r in receivers:
+        received.setdefault(r, set()).update(served)
+    ours = channel_zones(proposal)
     out: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]] = {}
     for n in proposal.nodes:
         trust = zones[n.zone].trust
         declared = tuple(n.stores)
-        if trust == "government" or _citizen_side(n.kind, trust):
+        if trust == "government" or _citizen_side(n.kind, trust, n.zone in ours):
             out[n.id] = (declared, (), n.encrypted_at_rest, n.retention_days)
             continue
         proven = bool(n.evidence)
@@ -80,22 +96,27 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
     return out
 
 
-def build(proposal: Proposal) -> FlowGraph:
-    """Build the graph from a proposal whose references are already checked."""
+def build(proposal: Proposal | Joined) -> FlowGraph:
+    """Build the graph from a proposal whose references are already checked (joined with its
+    platform profile, when it names one: see `assess.engine.join`)."""
+    joined = proposal if isinstance(proposal, Joined) else join(proposal, None)
+    proposal = joined.proposal
     zones = {z.id: z for z in proposal.zones}
     classes = {d.id: d.cls for d in proposal.data}
     personal = frozenset(d for d, c in classes.items() if c.is_personal)
-    keeping = _keeping(proposal, zones, personal)
+    keeping = _keeping(proposal, zones, personal, joined.receivers)
+    names = {o.id: o.name for o in proposal.operators}
     g = nx.DiGraph()
     for n in proposal.nodes:
         z = zones[n.zone]
         stores, presumed, at_rest, retention = keeping[n.id]
-        g.add_node(n.id, kind=n.kind, zone=z.id, country=z.country, operator=z.operator,
+        g.add_node(n.id, kind=n.kind, zone=z.id, country=z.country,
+                   operator=names.get(z.operator, z.operator),
                    trust=z.trust, stores=stores, presumed=presumed, encrypted_at_rest=at_rest,
                    retention_days=retention)
     for i, f in enumerate(proposal.flows):
         g.add_edge(f.source, f.target, index=i, data=tuple(f.data), encryption=f.encryption,
-                   authenticated=f.authenticated)
+                   authenticated=f.authenticated, capped=i in joined.capped)
     used = {d for f in proposal.flows for d in f.data}
     used.update(d for n in proposal.nodes for d in n.stores)
     used.update(d for s in proposal.services for d in s.data)
@@ -103,4 +124,5 @@ def build(proposal: Proposal) -> FlowGraph:
     scope = services or tuple(f"data:{d}" for d in sorted(personal))
     return FlowGraph(g, classes, proposal, frozenset(used), personal,
                      frozenset(d for d, c in classes.items() if c is DataClass.sensitive_personal),
-                     scope)
+                     scope, joined.platform.ref if joined.platform else None,
+                     joined.profile_nodes | joined.profile_zones, joined.unknowns)

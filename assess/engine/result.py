@@ -18,7 +18,7 @@ from pydantic import Field, TypeAdapter
 from assess.documents.models import LegalBasis, Proposal, Scoring, Severity, Status, Text, Verdict
 from assess.documents.models.review import Condition, Decision, Reviewer
 
-ControlSource = Literal["declared", "rule", "review", "default"]
+ControlSource = Literal["declared", "profile", "rule", "review", "default"]
 FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene", "declared-na",
                       "unconfirmed", "presumed"]
 
@@ -73,6 +73,8 @@ class ControlResult:
         "met with evidence (or a platform profile supplies the elements): unknown until then.")] = False
     rule: str | None = None
     rule_status: Status | None = None
+    profile_status: Annotated[Status | None, Field(
+        description="The platform profile's answer for this checklist version, if any.")] = None
     review_status: Status | None = None
     review_rationale: str | None = None
     weight: Annotated[float, Field(description="Severity weight; counts only when applicable.")]
@@ -262,9 +264,15 @@ class Assessment:
     scope: Annotated[
         Proposal,
         Field(
-            description="The proposal as submitted (channel, services, data, zones, nodes, flows, answers)."
+            description="The proposal as submitted (channel, services, data, zones, nodes, "
+            "flows, answers), with the platform profile's zones, nodes and flows joined in."
         ),
     ]
+    platform: Annotated[DocRef | None, Field(
+        description="The platform profile the proposal runs on, if it names one.")] = None
+    from_profile: Annotated[list[str], Field(
+        description="Zone and node ids in scope that come from the platform profile.")] = field(
+        default_factory=list)
     self_assessment: SelfAssessment | None = None
     review: ReviewInfo | None = None
     reassessment: Reassessment | None = None

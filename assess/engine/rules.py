@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from assess.documents.models import Severity, Text
+from assess.documents.models import Severity, Status, Text
 from assess.engine.graph import FlowGraph
 
 
@@ -23,6 +23,10 @@ class Hit:
     message: Text
     path: tuple[str, ...] = ()
     data: tuple[str, ...] = ()
+    certain: bool = True
+    """False where the problem rests on what a platform profile does not know (a location or
+    an encryption left unknown): the control is then unknown rather than not met, and the
+    province's answer 'met' with evidence settles it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,3 +47,9 @@ class RuleResult:
     @property
     def passed(self) -> bool:
         return not self.hits
+
+    @property
+    def status(self) -> Status:
+        if not self.hits:
+            return Status.met
+        return Status.not_met if any(h.certain for h in self.hits) else Status.unknown

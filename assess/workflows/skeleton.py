@@ -12,8 +12,16 @@ import textwrap
 import yaml
 
 from assess.core.i18n import Lang, pick, words
-from assess.core.i18n.skeleton import BODY, HEAD, LABELS
-from assess.documents.models import Checklist, Control, Domain
+from assess.core.i18n.skeleton import (
+    BODY,
+    HEAD,
+    LABELS,
+    OWN_CHANNEL,
+    OWN_DRAWING,
+    PLATFORM_CHANNEL,
+    PLATFORM_DRAWING,
+)
+from assess.documents.models import Checklist, Control, Domain, Platform
 
 
 def _one_line(text: str) -> str:
@@ -62,15 +70,30 @@ def default_schema() -> str:
     return (data_dir("schemas") / "proposal.schema.json").resolve().as_uri()
 
 
+def _scalar(value: str) -> str:
+    return yaml.safe_dump(value).strip().removesuffix("...").strip()
+
+
 def skeleton(cl: Checklist, lang: Lang, *, today: dt.date | None = None,
-             file: str = "proposal.yaml", schema: str | None = None) -> str:
+             file: str = "proposal.yaml", schema: str | None = None,
+             platform: Platform | None = None) -> str:
     """The proposal skeleton's text for checklist `cl`, in `lang`; its first line names the
-    JSON Schema (`schema`, by default the packaged one) for editors."""
+    JSON Schema (`schema`, by default the packaged one) for editors. On a platform profile the
+    channel names it and the drawing leaves the platform's part to it."""
     labels = words(LABELS, lang)
-    out = [schema_line(schema or default_schema()),
-           pick(HEAD, lang).format(file=file),
-           pick(BODY, lang).format(today=(today or dt.date.today()).isoformat(),
-                              checklist=yaml.safe_dump(cl.ref).strip().removesuffix("...").strip()),
+    if platform is None:
+        channel, drawing, entry = pick(OWN_CHANNEL, lang), pick(OWN_DRAWING, lang), "oa"
+    else:
+        entries = [n.id for n in platform.nodes if n.entry]
+        op = platform.operator_record()
+        channel = pick(PLATFORM_CHANNEL, lang).format(
+            platform=_scalar(platform.ref), kind=platform.channel_kind,
+            operator=f"{op.name}, {op.country}", entries=", ".join(entries))
+        drawing, entry = pick(PLATFORM_DRAWING, lang), entries[0]
+    body = pick(BODY, lang).format(today=(today or dt.date.today()).isoformat(),
+                                   checklist=_scalar(cl.ref), channel=channel, drawing=drawing,
+                                   entry=entry)
+    out = [schema_line(schema or default_schema()), pick(HEAD, lang).format(file=file), body,
            "answers:", f"  # {labels['statuses']}"]
     for domain in cl.domains:
         out.append("")

@@ -36,7 +36,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "declared": ("Tự khai", "Declared"),
     "rule": ("Luồng dữ liệu", "Data flows"),
     "review": ("Thẩm định", "Review"),
+    "profile": ("Hồ sơ nền tảng", "Platform profile"),
     "default": ("Chưa trả lời", "No answer"),
+    "country.ZZ": ("chưa rõ", "unknown"),
     "verdict": ("Kết luận", "Verdict"),
     "score": ("Điểm", "Score"),
     "risk": ("Mức rủi ro", "Risk"),
@@ -127,3 +129,8 @@ def t(key: str, lang: Lang) -> str:
     if pair is None:
         return key
     return pick(pair, lang)
+
+
+def country(code: str, lang: Lang) -> str:
+    """A country code as printed: the code itself, or 'unknown' for the unknown location (ZZ)."""
+    return t("country.ZZ", lang) if code == "ZZ" else code

@@ -35,6 +35,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "days": ("{n} ngày", "{n} days"),
     "no_limit": ("không thời hạn", "no time limit"),
     "nodes": ("{n} nút", "{n} nodes"),
+    "from_profile": ("theo hồ sơ nền tảng {ref}", "per platform profile {ref}"),
     "flows": ("{n} luồng", "{n} flows"),
     "items": ("{n} mục dữ liệu", "{n} data items"),
 }

@@ -165,6 +165,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "sha_checklist": ("SHA-256 tệp bộ tiêu chí", "Checklist file SHA-256"),
     "sha_proposal": ("SHA-256 tệp hồ sơ", "Proposal file SHA-256"),
     "sha_review": ("SHA-256 tệp thẩm định", "Review file SHA-256"),
+    "sha_platform": ("SHA-256 tệp hồ sơ nền tảng", "Platform profile file SHA-256"),
     "tool": ("Công cụ", "Tool"),
     "attachments": ("Tệp đính kèm trong PDF", "Files attached to this PDF"),
     "method": ("Cách tính điểm", "How the score is computed"),

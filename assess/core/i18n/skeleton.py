@@ -236,13 +236,7 @@ submitted_by:
     phone: null
 submitted_on: {today}
 checklist: {checklist}
-channel:
-  name: "Tài khoản chính thức … trên …"
-  operator: "Tên doanh nghiệp vận hành nền tảng"
-  operator_country: VN              # mã quốc gia ISO 3166, ví dụ VN, SG, US
-  kind: official-account            # official-account | social-page | chat-bot | mini-app | saas-form | other
-  exclusive: false                  # true nếu người dân CHỈ có thể dùng dịch vụ qua kênh này
-services: []
+{channel}services: []
 # - id: tra-cuu-ho-so
 #   name: "Tra cứu tình trạng hồ sơ"
 #   data: [ma-ho-so, so-dien-thoai]
@@ -254,30 +248,9 @@ data: []
 # - id: so-dien-thoai
 #   name: "Số điện thoại người dân"
 #   class: personal                 # public | internal | personal | sensitive-personal
-zones: []
-# - id: nen-tang
-#   name: "Máy chủ của nền tảng"
-#   country: VN
-#   operator: "Tên doanh nghiệp"
-#   trust: third-party              # government | third-party | untrusted
-nodes: []
-# - id: oa
-#   name: "Tài khoản chính thức"
-#   kind: process                   # actor | process | datastore | external
-#   zone: nen-tang
-# - id: kho-tin-nhan
-#   name: "Kho lưu tin nhắn"
-#   kind: datastore
-#   zone: nen-tang
-#   stores: [so-dien-thoai]
-#   encrypted_at_rest: unknown      # yes | no | unknown
-#   retention_days: 365
-#   evidence: ["Hợp đồng với đơn vị vận hành, Điều …"]   # ngoài vùng nhà nước: thiếu bằng chứng thì
-#                                   # mã hóa và thời hạn lưu không được tính; nút nhận dữ liệu cá nhân
-#                                   # bị coi là có lưu, trừ khi ghi retains: false kèm bằng chứng
-flows: []
+{drawing}flows: []
 # - from: nguoi-dan
-#   to: oa
+#   to: {entry}
 #   data: [so-dien-thoai]
 #   encryption: tls                 # none | tls | e2e | unknown
 #   authenticated: false
@@ -297,13 +270,7 @@ submitted_by:
     phone: null
 submitted_on: {today}
 checklist: {checklist}
-channel:
-  name: "… official account on …"
-  operator: "Company that runs the platform"
-  operator_country: VN              # ISO 3166 country code, e.g. VN, SG, US
-  kind: official-account            # official-account | social-page | chat-bot | mini-app | saas-form | other
-  exclusive: false                  # true if citizens can ONLY get the service through this channel
-services: []
+{channel}services: []
 # - id: status-lookup
 #   name: "Application status lookup"
 #   data: [application-no, phone]
@@ -315,17 +282,104 @@ data: []
 # - id: phone
 #   name: "Citizen's phone number"
 #   class: personal                 # public | internal | personal | sensitive-personal
-zones: []
-# - id: platform
-#   name: "Platform servers"
-#   country: VN
-#   operator: "Company name"
-#   trust: third-party              # government | third-party | untrusted
-nodes: []
-# - id: oa
-#   name: "Official account"
-#   kind: process                   # actor | process | datastore | external
-#   zone: platform
+{drawing}flows: []
+# - from: citizen
+#   to: {entry}
+#   data: [phone]
+#   encryption: tls                 # none | tls | e2e | unknown
+#   authenticated: false
+#   purpose: "Citizen asks a question"
+""",
+)
+"""The proposal skeleton up to its answers; `{today}` and `{checklist}` are filled in."""
+
+
+OWN_CHANNEL = (
+    """\
+channel:
+  name: "Tài khoản chính thức … trên …"
+  operator: nen-tang                # mã của đơn vị vận hành trong operators
+  kind: official-account            # official-account | social-page | chat-bot | mini-app | saas-form | other
+  exclusive: false                  # true nếu người dân CHỈ có thể dùng dịch vụ qua kênh này
+# Nền tảng đã có hồ sơ thẩm định (xem `assess platform list`)? Dùng `assess init --platform …`.
+operators:
+  - id: nen-tang
+    name: "Tên doanh nghiệp vận hành nền tảng"
+    country: VN                     # nơi thành lập doanh nghiệp, mã ISO 3166: VN, SG, US…
+""",
+    """\
+channel:
+  name: "… official account on …"
+  operator: platform                # the operator's id in operators
+  kind: official-account            # official-account | social-page | chat-bot | mini-app | saas-form | other
+  exclusive: false                  # true if citizens can ONLY get the service through this channel
+# Is there a vetted profile of the platform (see `assess platform list`)? Use `assess init --platform …`.
+operators:
+  - id: platform
+    name: "Company that runs the platform"
+    country: VN                     # where the company is established, ISO 3166: VN, SG, US…
+""",
+)
+"""The channel of a proposal drawn without a platform profile."""
+
+PLATFORM_CHANNEL = (
+    """\
+channel:
+  name: "Tài khoản chính thức … trên …"
+  platform: {platform}         # hồ sơ nền tảng đã thẩm định: đơn vị vận hành, vùng, nơi lưu
+  kind: {kind}
+  exclusive: false                  # true nếu người dân CHỈ có thể dùng dịch vụ qua kênh này
+# Đơn vị vận hành ({operator}) và các vùng, nút của nền tảng lấy từ hồ sơ, không vẽ lại ở dưới.
+# Nút của nền tảng mà luồng dữ liệu của tỉnh nối vào: {entries}
+""",
+    """\
+channel:
+  name: "… official account on …"
+  platform: {platform}         # vetted platform profile: operator, zones, where data is kept
+  kind: {kind}
+  exclusive: false                  # true if citizens can ONLY get the service through this channel
+# The operator ({operator}) and the platform's zones and nodes come from the profile: do not
+# draw them below. Platform nodes the province's flows connect to: {entries}
+""",
+)
+"""The channel of a proposal on a platform profile."""
+
+OWN_DRAWING = (
+    """\
+zones:
+  - id: nen-tang
+    name: "Máy chủ của nền tảng"
+    country: VN                     # nơi đặt máy chủ và dữ liệu (mã ISO 3166)
+    operator: nen-tang              # mã trong operators
+    trust: third-party              # government | third-party | untrusted
+nodes:
+  - id: oa
+    name: "Tài khoản chính thức"
+    kind: process                   # actor | process | datastore | external
+    zone: nen-tang
+# - id: kho-tin-nhan
+#   name: "Kho lưu tin nhắn"
+#   kind: datastore
+#   zone: nen-tang
+#   stores: [so-dien-thoai]
+#   encrypted_at_rest: unknown      # yes | no | unknown
+#   retention_days: 365
+#   evidence: ["Hợp đồng với đơn vị vận hành, Điều …"]   # ngoài vùng nhà nước: thiếu bằng chứng thì
+#                                   # mã hóa và thời hạn lưu không được tính; nút nhận dữ liệu cá nhân
+#                                   # bị coi là có lưu, trừ khi ghi retains: false kèm bằng chứng
+""",
+    """\
+zones:
+  - id: platform
+    name: "Platform servers"
+    country: VN                     # where its servers and data are (ISO 3166 code)
+    operator: platform              # an id from operators
+    trust: third-party              # government | third-party | untrusted
+nodes:
+  - id: oa
+    name: "Official account"
+    kind: process                   # actor | process | datastore | external
+    zone: platform
 # - id: message-store
 #   name: "Message store"
 #   kind: datastore
@@ -337,13 +391,36 @@ nodes: []
 #                                   # retention count only with evidence; a node that receives
 #                                   # personal data is presumed to keep it unless retains: false
 #                                   # is backed by evidence
-flows: []
-# - from: citizen
-#   to: oa
-#   data: [phone]
-#   encryption: tls                 # none | tls | e2e | unknown
-#   authenticated: false
-#   purpose: "Citizen asks a question"
 """,
 )
-"""The proposal skeleton up to its answers; `{today}` and `{checklist}` are filled in."""
+"""The drawing of a proposal without a profile: the operator's zone and system, drawn."""
+
+PLATFORM_DRAWING = (
+    """\
+zones: []
+# - id: may-chu-tinh
+#   name: "Hệ thống của tỉnh"
+#   country: VN
+#   operator: tinh                  # mã trong operators (thêm operators nếu vẽ vùng của tỉnh)
+#   trust: government
+nodes: []
+# - id: nguoi-dan
+#   name: "Người dân"
+#   kind: actor
+#   zone: internet
+""",
+    """\
+zones: []
+# - id: province-systems
+#   name: "Province systems"
+#   country: VN
+#   operator: province              # an id from operators (add operators to draw your zones)
+#   trust: government
+nodes: []
+# - id: citizen
+#   name: "Citizen"
+#   kind: actor
+#   zone: internet
+""",
+)
+"""The drawing of a proposal on a profile: only the province's own part."""

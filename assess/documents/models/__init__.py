@@ -2,13 +2,14 @@
 
 from assess.documents.models.checklist import Checklist, Control, Domain, LegalBasis, Scoring
 from assess.documents.models.common import DataClass, LocalText, Severity, Status, Text, Verdict
+from assess.documents.models.platform import Platform
 from assess.documents.models.proposal import Answer, DataItem, Flow, Node, Proposal, Zone
 from assess.documents.models.review import Override, Review
 
-KINDS: dict[str, type[Checklist | Proposal | Review]] = {
-    "checklist": Checklist, "proposal": Proposal, "review": Review}
+KINDS: dict[str, type[Checklist | Proposal | Review | Platform]] = {
+    "checklist": Checklist, "proposal": Proposal, "review": Review, "platform": Platform}
 """Every document kind, by the `kind:` it declares."""
 
 __all__ = ["KINDS", "Answer", "Checklist", "Control", "DataClass", "DataItem", "Domain", "Flow",
-           "LegalBasis", "LocalText", "Node", "Override", "Proposal", "Review", "Scoring",
+           "LegalBasis", "LocalText", "Node", "Override", "Platform", "Proposal", "Review", "Scoring",
            "Severity", "Status", "Text", "Verdict", "Zone"]

@@ -32,8 +32,17 @@ class Channel(Strict):
     """The third-party channel the province wants to use."""
 
     name: LocalText = Field(description="Channel as citizens see it, e.g. 'Zalo OA Bắc Giang'.")
-    operator: str = Field(min_length=1, description="Company that runs the platform, e.g. VNG.")
-    operator_country: Country = Field(description="Country where the operator is established.")
+    platform: str | None = Field(
+        None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*@\S+$",
+        description="The vetted platform profile the channel runs on, as id@version (see "
+        "`assess platform list`), e.g. zalo-oa@1.0.0. The profile supplies the operator, its "
+        "zones and what it keeps; the proposal connects its nodes to the profile's entry points.")
+    operator: str | None = Field(
+        None, min_length=1, description="Who runs the platform: an id from `operators` (or, in "
+        "older proposals, the company's name). Taken from the profile when `platform` is given.")
+    operator_country: Country | None = Field(
+        None, description="Country where the operator is established. Taken from `operators` or "
+        "the profile when not given; required otherwise.")
     kind: Literal["official-account", "social-page", "chat-bot", "mini-app", "saas-form",
                   "other"] = Field(description="What kind of channel it is.")
     exclusive: bool = Field(description="True if citizens can get the service ONLY through this "
@@ -76,13 +85,22 @@ class DataItem(Strict):
         return DataClass(self.data_class)
 
 
+class Operator(Strict):
+    """A company or body that runs zones of the proposal, named once and referred to by id."""
+
+    id: Id = Field(description="Operator id, e.g. 'vng'; zones and the channel name it.")
+    name: str = Field(min_length=1, description="Legal name, e.g. 'Công ty Cổ phần VNG'.")
+    country: Country = Field(description="Country where it is established.")
+
+
 class Zone(Strict):
     """A trust zone: where something runs, in which country, under whose control."""
 
     id: Id = Field(description="Zone id, unique in the proposal.")
     name: LocalText = Field(description="Zone name.")
     country: Country = Field(description="Country where the zone's systems and data are located.")
-    operator: str = Field(min_length=1, description="Who operates the zone.")
+    operator: str = Field(min_length=1, description="Who operates the zone: an id from "
+                          "`operators` when the proposal lists them (older proposals: a name).")
     trust: Literal["government", "third-party", "untrusted"] = Field(
         description="government (the state's own systems), third-party (a contracted operator) "
         "or untrusted (the public internet, citizens' devices).")
@@ -153,6 +171,9 @@ class Proposal(Strict):
     checklist: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*@\S+$",
                            description="Checklist answered, as id@version.")
     channel: Channel = Field(description="The channel.")
+    operators: list[Operator] = Field(
+        default_factory=list, description="Who runs the zones, by id (the platform's operator "
+        "comes from its profile). When given, every zone names its operator by one of these ids.")
     services: list[Service] = Field(default_factory=list, description="Services offered through it.")
     data_subjects: list[DataSubjects] = Field(default_factory=list,
                                               description="Whose data is processed.")
@@ -162,3 +183,9 @@ class Proposal(Strict):
     flows: list[Flow] = Field(default_factory=list, description="Data flows between nodes.")
     answers: dict[str, Answer] = Field(default_factory=dict,
                                        description="Declared answer per control id.")
+
+    def operator_name(self, operator: str | None = None) -> str:
+        """The name of an operator named by id (the channel's by default); the text itself in
+        older proposals that name operators by text."""
+        op = operator if operator is not None else self.channel.operator
+        return next((o.name for o in self.operators if o.id == op), op or "—")

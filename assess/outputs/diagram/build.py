@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from assess.core.i18n import Lang, t
+from assess.core.i18n import country as country_word
 from assess.core.i18n.diagram import w
 from assess.documents.models import Proposal
 from assess.engine.result import Assessment
@@ -78,7 +79,8 @@ def _zone_label(z_name: str, country: str, operator: str, trust: str, lang: Lang
                 extra: str = "") -> str:
     lines = [Line(t, ZONE_SIZE, bold=True) for t in wrap(z_name, _ZONE_WIDTH, ZONE_SIZE,
                                                          bold=True)]
-    lines.append(Line(f"{country} · {operator} · {t('trust.' + trust, lang)}", SMALL_SIZE + 1))
+    lines.append(Line(f"{country_word(country, lang)} · {operator} · {t('trust.' + trust, lang)}",
+                      SMALL_SIZE + 1))
     if extra:
         lines.append(Line(extra, SMALL_SIZE + 1))
     return html_label(lines, ZONE_STYLE[trust][0] + "c8")  # a little see-through: flows under it show
@@ -149,7 +151,15 @@ def _node(p: Proposal, i: int, ident: str, fl: Flags, lang: Lang) -> str:
             f'label={_node_label(p, i, lang)}];')
 
 
-def _detailed(p: Proposal, fl: Flags, lang: Lang) -> list[str]:
+def _profiled(a: Assessment, lang: Lang) -> dict[str, str]:
+    """Zone id -> the line saying it comes from the platform profile, for the profile's zones."""
+    if a.platform is None:
+        return {}
+    line = w("from_profile", lang).format(ref=f"{a.platform.id}@{a.platform.version}")
+    return {z: line for z in a.from_profile}
+
+
+def _detailed(p: Proposal, fl: Flags, lang: Lang, profiled: dict[str, str]) -> list[str]:
     nid = {n.id: f"n{i}" for i, n in enumerate(p.nodes)}
     members: dict[str, list[int]] = {}
     for i, n in enumerate(p.nodes):
@@ -158,7 +168,8 @@ def _detailed(p: Proposal, fl: Flags, lang: Lang) -> list[str]:
     for zi, z in enumerate(p.zones):
         if z.id not in members:
             continue
-        label = _zone_label(z.name.get(lang), z.country, z.operator, z.trust, lang)
+        label = _zone_label(z.name.get(lang), z.country, p.operator_name(z.operator), z.trust,
+                            lang, profiled.get(z.id, ""))
         lines += [f"  subgraph cluster_z{zi} {{",
                   f"    graph [{_zone_attrs(z.trust)}, peripheries=1, labeljust=l, label={label}];"]
         lines += [f"    {_node(p, i, nid[p.nodes[i].id], fl, lang)}" for i in members[z.id]]
@@ -235,7 +246,7 @@ def _bundles(p: Proposal, fl: Flags) -> dict[tuple[str, str], _Bundle]:
     return out
 
 
-def _collapsed(p: Proposal, fl: Flags, lang: Lang) -> list[str]:
+def _collapsed(p: Proposal, fl: Flags, lang: Lang, profiled: dict[str, str]) -> list[str]:
     zid = {z.id: f"z{i}" for i, z in enumerate(p.zones)}
     counts: dict[str, int] = {}
     for n in p.nodes:
@@ -243,8 +254,10 @@ def _collapsed(p: Proposal, fl: Flags, lang: Lang) -> list[str]:
     flagged_zones = {n.zone for n in p.nodes if n.id in fl.nodes}
     lines = []
     for z in p.zones:
-        extra = w("nodes", lang).format(n=counts.get(z.id, 0))
-        label = _zone_label(z.name.get(lang), z.country, z.operator, z.trust, lang, extra)
+        extra = " · ".join(x for x in (w("nodes", lang).format(n=counts.get(z.id, 0)),
+                                        profiled.get(z.id, "")) if x)
+        label = _zone_label(z.name.get(lang), z.country, p.operator_name(z.operator), z.trust,
+                            lang, extra)
         flagged = f', color="{RED}", penwidth=2.5' if z.id in flagged_zones else ""
         lines.append(f"  {zid[z.id]} [shape=box, {_zone_attrs(z.trust)}{flagged}, label={label}];")
     bundles = []
@@ -266,7 +279,8 @@ def to_dot(a: Assessment, lang: Lang, *, layout: Layout = Layout(),
     p = a.scope
     collapsed = len(p.nodes) > MAX_NODES
     fl = flags(a.findings, p)
-    body = _collapsed(p, fl, lang) if collapsed else _detailed(p, fl, lang)
+    profiled = _profiled(a, lang)
+    body = _collapsed(p, fl, lang, profiled) if collapsed else _detailed(p, fl, lang, profiled)
     lines = _header(layout)
     if standalone:
         title = html_label(_title(p, lang, collapsed))

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from assess.core.i18n import WORDS as SHARED_WORDS
-from assess.core.i18n import Lang, capitalised, t
+from assess.core.i18n import Lang, capitalised, country, t
 from assess.core.i18n.report import WORDS, w
 from assess.engine.result import Assessment, ControlResult, Finding
 from assess.outputs import diagram as dfd
@@ -110,8 +110,8 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
     p = a.scope
     facts = [Pair(t("proposal", lang), f"{a.proposal.title.get(lang) if a.proposal.title else ''}"
                   f" ({a.proposal.id})"),
-             Pair(t("channel", lang), f"{p.channel.name.get(lang)} — {p.channel.operator} "
-                  f"({p.channel.operator_country})"),
+             Pair(t("channel", lang), f"{p.channel.name.get(lang)} — {p.operator_name()} "
+                  f"({country(p.channel.operator_country or 'ZZ', lang)})"),
              Pair(w("submitted_by", lang), p.submitted_by.organization.get(lang)),
              Pair(w("submitted_on", lang), p.submitted_on.strftime("%d/%m/%Y"))]
     if a.review is not None:
@@ -121,6 +121,9 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
                   Pair(w("reviewed_on", lang), a.review.reviewed_on.strftime("%d/%m/%Y"))]
     facts.append(Pair(t("checklist", lang), f"{a.checklist.title.get(lang) if a.checklist.title else ''}"
                       f" ({a.checklist.id}@{a.checklist.version})"))
+    if a.platform is not None:
+        facts.append(Pair(t("profile", lang), f"{a.platform.title.get(lang) if a.platform.title else ''}"
+                          f" ({a.platform.id}@{a.platform.version})"))
     counted = ", ".join(f"{t(k, lang).lower()}: {n}" for k, n in
                         sorted(a.counts.items(), key=lambda kv: _STATUS_ORDER.get(kv[0], 9)))
     na = sum(1 for c in a.controls if not c.applicable)
@@ -148,8 +151,8 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
                                                                Table]:
     p, c = a.scope, a.scope.channel
     pairs = [Pair(w("channel_name", lang), c.name.get(lang)),
-             Pair(t("operator", lang), c.operator),
-             Pair(w("operator_country", lang), c.operator_country),
+             Pair(t("operator", lang), p.operator_name()),
+             Pair(w("operator_country", lang), c.operator_country or "—"),
              Pair(w("channel_kind", lang), w("ck_" + c.kind, lang)),
              Pair(w("exclusive", lang), _yes(c.exclusive, lang))]
     if c.url:
@@ -172,7 +175,8 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
     zones = Table(
         ["ID", w("name", lang), t("country", lang), t("operator", lang), w("trust", lang)],
         ["w13", "w28", "w11", "w28", "w20"],
-        [[Cell(z.id, "id"), Cell(z.name.get(lang)), Cell(z.country), Cell(z.operator),
+        [[Cell(z.id, "id"), Cell(z.name.get(lang)), Cell(country(z.country, lang)),
+          Cell(p.operator_name(z.operator)),
           Cell(capitalised("trust." + z.trust, lang))] for z in p.zones])
     return pairs, services, inventory, subjects, zones
 
@@ -219,7 +223,8 @@ def _exposure(a: Assessment, lang: Lang, names: _Names) -> tuple[Table, list[Pai
     cls = {d.id: d.data_class for d in a.scope.data}
     rows = [[Cell(names.data_list([d])), Cell(capitalised("class." + cls[d], lang), "cls-" + cls[d])]
             + [Cell(cells.get((d, op), ""), "mark") for op, _ in operators] for d in data_ids]
-    table = Table([t("data", lang), w("class", lang)] + [f"{op} ({c})" for op, c in operators],
+    table = Table([t("data", lang), w("class", lang)]
+                  + [f"{op} ({country(c, lang)})" for op, c in operators],
                   ["w30", "w16"] + ["mark"] * len(operators), rows, "exposure")
     legend = [Pair("■", w("mark_rest", lang)), Pair("●", w("mark_transit", lang)),
               Pair("○", w("mark_e2e", lang))]
@@ -413,6 +418,9 @@ def _identity(a: Assessment, lang: Lang, attachments: list[str]) -> list[Pair]:
            Pair(w("sha_checklist", lang), a.checklist.sha256, "hash"),
            Pair(w("proposal_id", lang), a.proposal.id),
            Pair(w("sha_proposal", lang), a.proposal.sha256, "hash")]
+    if a.platform is not None:
+        out += [Pair(t("profile", lang), f"{a.platform.id}@{a.platform.version}"),
+                Pair(w("sha_platform", lang), a.platform.sha256, "hash")]
     if a.review is not None:
         out.append(Pair(w("sha_review", lang), a.review.sha256, "hash"))
     out += [Pair(w("as_of", lang), a.as_of.strftime("%d/%m/%Y")),

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
-from assess.core.i18n import Lang, t
+from assess.core.i18n import Lang, country, t
 from assess.engine.result import Assessment
 
 VERDICT_STYLE = {"approve": "bold green", "conditional": "bold yellow", "reject": "bold red"}
@@ -23,6 +23,9 @@ def _summary(a: Assessment, lang: Lang) -> Panel:
                 f" ({a.proposal.id})\n")
     head.append(f"{t('checklist', lang)}: ", style="bold")
     head.append(f"{a.checklist.id}@{a.checklist.version}\n")
+    if a.platform is not None:
+        head.append(f"{t('profile', lang)}: ", style="bold")
+        head.append(f"{a.platform.id}@{a.platform.version}\n")
     head.append(f"{t('verdict', lang)}: ", style="bold")
     head.append(t(a.verdict_key, lang), style=VERDICT_STYLE[a.verdict.value])
     head.append(f"   {t('score', lang)}: ", style="bold")
@@ -80,7 +83,7 @@ def _exposure(a: Assessment, lang: Lang, limit: int = 20) -> Table:
         table.add_column(t(key, lang))
     table.add_column(t("path.path", lang))
     for e in a.exposure[:limit]:
-        table.add_row(RichText(e.data), RichText(e.operator), RichText(e.country),
+        table.add_row(RichText(e.data), RichText(e.operator), RichText(country(e.country, lang)),
                       t("yes" if e.at_rest else "no", lang),
                       t("yes" if e.e2e else "no", lang), RichText(_short_path(e.path)))
     if len(a.exposure) > limit:

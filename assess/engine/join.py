@@ -1,0 +1,111 @@
+"""The proposal with its platform profile joined in: one drawing, with the profile's part marked.
+
+Everything downstream (graph, facts, rules, exposure, renderers) reads the joined proposal, so
+it needs no notion of profiles beyond the set of elements that came from one. What the join
+adds is the trust model's part (DESIGN, "Who supplies the facts"):
+
+- the profile's zones, nodes and internal flows, as the profile states them; an unknown
+  location becomes `ZZ` (never Vietnam) and an unknown retention stays unknown;
+- what reaches the platform is what citizens do through the channel — every service's data —
+  plus whatever the drawing sends to or from an entry point: a flow left undrawn cannot keep
+  data away from the platform;
+- a drawn flow into or out of an entry point counts as no better encrypted than the profile
+  says connections to it are (`inbound`); such a flow is marked, so the rule that finds it says
+  the profile left it unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assess.documents.channel import channel_nodes
+from assess.documents.models import Flow, Node, Proposal, Zone
+from assess.documents.models.platform import UNKNOWN_COUNTRY, Platform
+from assess.documents.models.proposal import Operator
+
+_ENC_RANK = {"none": 0, "unknown": 0, "tls": 1, "e2e": 2}
+"""How much a flow's encryption protects: unknown protects no more than none."""
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    proposal: Proposal
+    """The proposal with the profile's part added and the channel's operator filled in."""
+    platform: Platform | None
+    profile_nodes: frozenset[str]
+    profile_zones: frozenset[str]
+    receivers: frozenset[str]
+    """Nodes that receive every service's data because citizens use the channel through them."""
+    capped: frozenset[int]
+    """Indexes of flows whose encryption the profile lowered to what it knows."""
+    unknowns: frozenset[str] = frozenset()
+    """`node:at_rest` and `node:retention` for what the profile leaves unknown about its nodes."""
+
+
+def _country(c: str) -> str:
+    return UNKNOWN_COUNTRY if c == "unknown" else c
+
+
+def _without_profile(p: Proposal) -> Joined:
+    ch = p.channel
+    if ch.operator_country is None:
+        country = next((o.country for o in p.operators if o.id == ch.operator), UNKNOWN_COUNTRY)
+        p = p.model_copy(update={"channel": ch.model_copy(update={"operator_country": country})})
+    return Joined(p, None, frozenset(), frozenset(), frozenset(channel_nodes(p)), frozenset())
+
+
+def join(p: Proposal, pf: Platform | None) -> Joined:
+    """The proposal as one drawing; pure. References must already be checked against `pf`."""
+    if pf is None:
+        if p.channel.platform is not None:
+            raise ValueError(f"proposal names platform {p.channel.platform}; join it with the "
+                             "profile (assess.checklists.loading.load_inputs loads both)")
+        return _without_profile(p)
+    if p.channel.platform != pf.ref:
+        raise ValueError(f"proposal names platform {p.channel.platform}, not {pf.ref}")
+    op = pf.operator_record()
+    entries = {n.id for n in pf.nodes if n.entry}
+    ours = entries | {n.id for n in pf.nodes}
+    reached: set[str] = {d for s in p.services for d in s.data}
+    for f in p.flows:
+        if f.source in ours or f.target in ours:
+            reached.update(f.data)
+    carried = sorted(reached)
+    inbound = {n.id: n.inbound for n in pf.nodes if n.entry}
+    flows: list[Flow] = []
+    capped: set[int] = set()
+    for i, f in enumerate(p.flows):
+        limit = min((inbound[x] for x in (f.source, f.target) if x in inbound),
+                    key=_ENC_RANK.__getitem__, default=None)
+        if limit is not None and _ENC_RANK[limit] < _ENC_RANK[f.encryption]:
+            f = f.model_copy(update={"encryption": limit})
+            capped.add(i)
+        flows.append(f)
+    if carried:
+        flows += [Flow.model_validate({
+            "from": f.source, "to": f.target, "data": carried, "encryption": f.encryption,
+            "authenticated": f.authenticated}) for f in pf.flows]
+    evidence = [f"hồ sơ nền tảng {pf.ref} / platform profile {pf.ref}"]
+    nodes = list(p.nodes) + [Node.model_validate({
+        "id": n.id, "name": n.name.model_dump(), "kind": n.kind, "zone": n.zone,
+        "stores": carried if n.keeps != "no" and n.kind == "datastore" else [],
+        "encrypted_at_rest": n.encrypted_at_rest, "retention_days": n.retention_days,
+        "retains": False if n.keeps == "no" else None, "evidence": evidence})
+        for n in pf.nodes]
+    # A process that keeps what it receives holds it like a store; `stores` is for datastores,
+    # so the graph is told through `keeps` (see graph.build).
+    zones = list(p.zones) + [Zone(id=z.id, name=z.name.model_dump(),
+                                  country=_country(z.country), operator=z.operator, trust=z.trust)
+                             for z in pf.zones]
+    operators = list(p.operators) + [Operator(id=o.id, name=o.name, country=_country(o.country))
+                                     for o in pf.operators]
+    channel = p.channel.model_copy(update={"operator": op.id,
+                                           "operator_country": _country(op.country)})
+    joined = p.model_copy(update={"channel": channel, "zones": zones, "nodes": nodes,
+                                  "flows": flows, "operators": operators})
+    receivers = frozenset(n.id for n in pf.nodes if n.entry)
+    unknowns = {f"{n.id}:at_rest" for n in pf.nodes if n.encrypted_at_rest == "unknown"}
+    unknowns |= {f"{n.id}:retention" for n in pf.nodes
+                 if n.retention_days is None and not n.until_deleted}
+    return Joined(joined, pf, frozenset(ours), frozenset(z.id for z in pf.zones), receivers,
+                  frozenset(capped), frozenset(unknowns))

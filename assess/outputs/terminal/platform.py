@@ -1,0 +1,112 @@
+"""A platform profile as rich text for `assess platform show`: every fact with how sure it is."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text as RichText
+
+from assess.core.i18n import Lang, t
+from assess.documents.loading import Loaded
+from assess.documents.models import Platform
+from assess.documents.models.platform import Sourced
+
+CERTAINTY_STYLE = {"confirmed": "green", "to-confirm": "yellow", "unknown": "red"}
+_WORDS = {
+    "operators": ("Đơn vị vận hành", "Operators"),
+    "zones": ("Vùng", "Zones"),
+    "nodes": ("Hệ thống", "Systems"),
+    "flows": ("Luồng bên trong nền tảng", "Flows inside the platform"),
+    "sub_processors": ("Bên xử lý phụ", "Sub-processors"),
+    "filings": ("Hồ sơ đánh giá tác động đã nộp", "Impact-assessment filings"),
+    "answers": ("Trả lời theo bộ tiêu chí", "Answers by checklist"),
+    "sources": ("Nguồn công khai", "Public sources"),
+    "none_known": ("Không nguồn công khai nào nêu", "No public source lists them"),
+    "certainty": ("Mức chắc chắn", "Certainty"),
+    "unknown_note": ("'unknown' (chưa rõ) tính bất lợi cho hồ sơ, không bao giờ có lợi.",
+                     "'unknown' counts against a proposal, never for it."),
+}
+
+
+def _w(key: str, lang: Lang) -> str:
+    vi, en = _WORDS[key]
+    return vi if lang == "vi" else en
+
+
+def _sure(fact: Sourced, lang: Lang) -> RichText:
+    out = RichText(fact.certainty, style=CERTAINTY_STYLE[fact.certainty])
+    if fact.sources:
+        out.append(" [" + ", ".join(fact.sources) + "]")
+    if fact.note is not None:
+        out.append("\n" + fact.note.get(lang), style="dim")
+    return out
+
+
+def _table(title: str, *columns: str) -> Table:
+    table = Table(title=RichText(title), title_justify="left", show_lines=True)
+    for c in columns:
+        table.add_column(c)
+    return table
+
+
+def _days(value: int | None, lang: Lang) -> str:
+    return t("unknown", lang).lower() if value is None else str(value)
+
+
+def print_platform(loaded: Loaded[Platform], lang: Lang, console: Console | None = None) -> None:
+    pf = loaded.doc
+    con = console or Console()
+    head = RichText()
+    head.append(f"{pf.title.get(lang)}\n", style="bold")
+    head.append(f"{pf.ref} ({pf.status}), {pf.checked_on.isoformat()}, {pf.publisher}\n"
+                f"SHA-256 {loaded.source.sha256}\n")
+    if pf.description is not None:
+        head.append(pf.description.get(lang) + "\n")
+    head.append(_w("unknown_note", lang), style="italic")
+    con.print(head)
+    ops = _table(_w("operators", lang), "id", "", "", _w("certainty", lang))
+    for o in pf.operators:
+        ops.add_row(RichText(o.id), RichText(o.name), RichText(f"{o.country}\n{o.role.get(lang)}"),
+                    _sure(o, lang))
+    zones = _table(_w("zones", lang), "id", "", "", "", _w("certainty", lang))
+    for z in pf.zones:
+        zones.add_row(RichText(z.id), RichText(z.name.get(lang)), RichText(z.country),
+                      RichText(f"{z.operator} · {t('trust.' + z.trust, lang)}"), _sure(z, lang))
+    nodes = _table(_w("nodes", lang), "id", "", "keeps", "at rest / retention / inbound",
+                   _w("certainty", lang))
+    for n in pf.nodes:
+        nodes.add_row(RichText(n.id + (" (entry)" if n.entry else "")),
+                      RichText(f"{n.name.get(lang)}\n{n.kind} · {n.zone}"), RichText(n.keeps),
+                      RichText(f"{n.encrypted_at_rest} / {_days(n.retention_days, lang)} / "
+                               f"{n.inbound}"), _sure(n, lang))
+    con.print(ops, zones, nodes)
+    if pf.flows:
+        flows = _table(_w("flows", lang), "", "", _w("certainty", lang))
+        for f in pf.flows:
+            flows.add_row(RichText(f"{f.source} → {f.target}"),
+                          RichText(f"{f.encryption}, authenticated: {f.authenticated}"),
+                          _sure(f, lang))
+        con.print(flows)
+    for key in ("sub_processors", "filings"):
+        value = getattr(pf, key)
+        table = _table(_w(key, lang), "", _w("certainty", lang))
+        if isinstance(value, list):
+            for x in value:
+                what = (f"{x.name} ({x.country}): {x.purpose.get(lang)}" if key == "sub_processors"
+                        else f"{x.kind} {x.reference}, {x.filed_on.isoformat()}, {x.filed_with}")
+                table.add_row(RichText(what), _sure(x, lang))
+        else:
+            table.add_row(RichText(_w("none_known", lang)), _sure(value, lang))
+        con.print(table)
+    for ref, answers in pf.answers.items():
+        table = _table(f"{_w('answers', lang)}: {ref}", "ID", t("status", lang), "",
+                       _w("certainty", lang))
+        for cid, a in answers.items():
+            table.add_row(RichText(cid), RichText(t(a.status.value, lang)),
+                          RichText("\n".join(a.evidence)), _sure(a, lang))
+        con.print(table)
+    sources = _table(_w("sources", lang), "id", "", "")
+    for s in pf.sources:
+        sources.add_row(RichText(s.id), RichText(f"{s.title}\n{s.publisher}"),
+                        RichText(" · ".join(x for x in (s.published, s.where) if x)))
+    con.print(sources)
