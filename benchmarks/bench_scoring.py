@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 
 from assess.checklists.catalog import Catalog
-from assess.checklists.loading import load_proposal
+from assess.checklists.loading import load_inputs
 from assess.engine.evaluate import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = {
-    "bac-giang": (ROOT / "examples" / "bac-giang-zalo-2019.yaml", []),
+    "bac-giang": (ROOT / "examples" / "bac-giang-zalo-2019.yaml", []),  # on the zalo-oa profile
+    "bac-ninh": (ROOT / "examples" / "bac-ninh-zalo-notifications.yaml", []),
+    "legacy-bac-ninh": (ROOT / "tests" / "data" / "legacy" / "bac-ninh-zalo-notifications.yaml", []),
     "mini": (ROOT / "tests" / "data" / "proposal-ok.yaml", [ROOT / "tests" / "data" / "checklists"]),
 }
 
@@ -25,8 +27,9 @@ def test_evaluate_throughput(benchmark, case: str) -> None:  # type: ignore[no-u
     path, dirs = CASES[case]
     if not path.exists():
         pytest.skip(f"{path} not present")
-    proposal, checklist = load_proposal(path, Catalog(dirs))
-    result = benchmark(evaluate, proposal, checklist)
+    inputs = load_inputs(path, Catalog(dirs))
+    proposal, checklist = inputs.proposal, inputs.checklist
+    result = benchmark(evaluate, proposal, checklist, None, inputs.platform)
     assert result.verdict is not None
     if benchmark.stats is not None:
         per_second = 1.0 / benchmark.stats.stats.mean
@@ -43,7 +46,7 @@ def test_load_and_evaluate(benchmark, case: str) -> None:  # type: ignore[no-unt
     catalog = Catalog(dirs)
 
     def run() -> object:
-        p, cl = load_proposal(path, catalog)
-        return evaluate(p, cl)
+        i = load_inputs(path, catalog)
+        return evaluate(i.proposal, i.checklist, None, i.platform)
 
     benchmark(run)

@@ -38,6 +38,8 @@ from assess.engine.rules import RuleResult
 
 _FAILED = (Status.not_met, Status.unknown)
 _RANK = {Status.not_met: 0, Status.unknown: 1, Status.partial: 2, Status.met: 3}
+_CLAIMS = frozenset({Status.met, Status.partial})
+"""Answers that claim something is done, and so need evidence to count for a blocker."""
 """How good a status is, for 'the worse of the declared answer and the rule'."""
 RESIDENCY_RULES = frozenset({"G-RES-STORE", "G-RES-XFER"})
 """Rules that can only pass when where the operator keeps the data is known."""
@@ -108,18 +110,22 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     own = declared
     if applicable and own is Status.not_applicable:
         own, contradicted = Status.not_met, True
-    theirs = profile_status
-    if applicable and theirs is Status.not_applicable:
-        theirs = Status.not_met
-    if theirs is Status.unknown and declared in (Status.met, Status.partial) and answer \
-            and answer.evidence:
-        theirs = None  # what no public source shows, the province's own evidence may
-    by_profile = theirs is not None and (own is None or _RANK[theirs] < _RANK[own])
-    if by_profile:
-        own = theirs
-    proved = own in (Status.met, Status.partial) and bool(
-        (answer is not None and answer.evidence and not by_profile)
-        or (pa is not None and pa.evidence and theirs in (Status.met, Status.partial)))
+    by_profile = False
+    if pa is None:
+        proved = own in _CLAIMS and answer is not None and bool(answer.evidence)
+    else:
+        theirs: Status | None = pa.status
+        if applicable and theirs is Status.not_applicable:
+            theirs = Status.not_met
+        if theirs is Status.unknown and declared in _CLAIMS and answer and answer.evidence:
+            theirs = None  # what no public source shows, the province's own evidence may
+        by_profile = applicable and theirs is not None and (
+            own is None or _RANK[theirs] < _RANK[own])
+        if by_profile:
+            own = theirs
+        proved = own in _CLAIMS and bool(
+            (answer is not None and answer.evidence and not by_profile)
+            or (pa.evidence and theirs in _CLAIMS))
     rule_status: Status | None = None
     if ctrl.rule is not None and ctrl.rule in rule_results:
         rule_status = rule_results[ctrl.rule].status
@@ -135,17 +141,20 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     elif rule_status is None:
         status, source = (own, declared_source) if own is not None else (Status.unknown, "default")
     elif own is None or own is Status.unknown:
-        status, source = (rule_status, "rule") if own is None else (Status.unknown,
-                                                                     declared_source)
+        # "I do not know" is never upgraded by a drawing that shows no problem, but a drawing
+        # that shows one is worse than not knowing.
+        status, source = ((rule_status, "rule") if own is None or rule_status is Status.not_met
+                          else (Status.unknown, declared_source))
         if own is None and ctrl.blocker and rule_status is Status.met and not rests_on_profile:
             status, unconfirmed = Status.unknown, True
     else:
         status = _worse(own, rule_status)
         source = declared_source if _RANK[own] < _RANK[rule_status] else "rule"
-        contradicted = contradicted or (rule_status is Status.not_met and _RANK[own] > 0)
         if ctrl.blocker and rule_status is Status.met and status in (Status.met, Status.partial) \
                 and not (proved or rests_on_profile):  # a claim the drawing alone cannot back
             status, unconfirmed = Status.unknown, True
+    if rule_status is Status.not_met and declared in _CLAIMS:
+        contradicted = True  # the province claims better than its own drawing shows
     override = review.overrides.get(ctrl.id) if review else None
     if override is not None:
         status, source = override.status, "review"
@@ -160,7 +169,8 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
         review_status=override.status if override else None,
         review_rationale=override.rationale if override else None, weight=plan.weight,
         value=values[status] if applicable else None,
-        evidence=(list(answer.evidence) if answer else []) + (list(pa.evidence) if pa else []),
+        evidence=(answer.evidence if answer else []) if pa is None else (
+            [*(answer.evidence if answer else []), *pa.evidence]),
         note=answer.note if answer else None,
         evidence_expected=ctrl.evidence, legal_basis=ctrl.legal_basis,
         remediation=ctrl.remediation)
@@ -380,6 +390,15 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
             continue
         ctrl = ctrls[0] if ctrls else None
         for hit in rr.hits:
+            if ctrl is not None and not hit.certain and ctrl.rule_status is Status.met:
+                out.append(Finding(  # what the profile left unknown, the province's evidence showed
+                    id=f"{rid}@{hit.element}", kind="settled", severity=Severity.low,
+                    control=ctrl.id, path=list(hit.path), data=list(hit.data), message=Text(
+                        vi=f"{hit.message.vi} Tỉnh đã trả lời {ctrl.id} đạt, kèm bằng chứng: "
+                        f"{'; '.join(ctrl.evidence)}",
+                        en=f"{hit.message.en} The province answered {ctrl.id} met, with "
+                        f"evidence: {'; '.join(ctrl.evidence)}")))
+                continue
             out.append(Finding(
                 id=f"{rid}@{hit.element}", kind="rule" if rr.rule.decides else "hygiene",
                 severity=ctrl.severity if ctrl else rr.rule.severity,

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assess.documents.models import Text
+from assess.documents.models.platform import UNKNOWN_COUNTRY
 from assess.engine.graph import HOME_COUNTRY, FlowGraph
 
 
@@ -59,16 +60,22 @@ def _stores_personal(fg: FlowGraph) -> list[str]:
         _channel_services(fg))
 
 
+def _elsewhere(country: str | None) -> bool:
+    """Known to be outside Vietnam. An unknown location (a profile's `ZZ`) is not: where the
+    data is then is the residency controls' question, unknown until evidence settles it."""
+    return country not in (HOME_COUNTRY, UNKNOWN_COUNTRY)
+
+
 def _abroad(fg: FlowGraph) -> list[str]:
     nodes = fg.g.nodes
     out = [f"{u}->{v}" for u, v, a in fg.g.edges(data=True)
-           if nodes[v]["country"] != HOME_COUNTRY and fg.personal(a["data"])]
+           if _elsewhere(nodes[v]["country"]) and fg.personal(a["data"])]
     out += [n for n, a in nodes(data=True)
-            if a["country"] != HOME_COUNTRY and fg.personal(a["stores"])]
+            if _elsewhere(a["country"]) and fg.personal(a["stores"])]
     c = fg.proposal.channel
     if _channel_services(fg):  # declared, not drawn: where the zones are, who runs the channel
-        out += [f"zone:{z.id}" for z in fg.proposal.zones if z.country != HOME_COUNTRY]
-        if c.operator_country != HOME_COUNTRY:
+        out += [f"zone:{z.id}" for z in fg.proposal.zones if _elsewhere(z.country)]
+        if _elsewhere(c.operator_country):
             out.append(f"channel.operator_country={c.operator_country}")
     return sorted(set(out))
 

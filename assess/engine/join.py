@@ -54,6 +54,56 @@ def _without_profile(p: Proposal) -> Joined:
     return Joined(p, None, frozenset(), frozenset(), frozenset(channel_nodes(p)), frozenset())
 
 
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What a profile contributes to every proposal on it, converted once per profile."""
+
+    platform: Platform
+    zones: tuple[Zone, ...]
+    operators: tuple[Operator, ...]
+    nodes: tuple[tuple[Node, bool], ...]
+    """Each profile node as a proposal node, and whether it is drawn keeping what it receives."""
+    inbound: dict[str, str]
+    ours: frozenset[str]
+    receivers: frozenset[str]
+    unknowns: frozenset[str]
+    operator: tuple[str, str]
+
+
+_SIDES: dict[int, _Side] = {}
+
+
+def _side(pf: Platform) -> _Side:
+    """Cached by identity: a loaded profile is immutable, and batch scoring joins it many times."""
+    hit = _SIDES.get(id(pf))
+    if hit is not None and hit.platform is pf:
+        return hit
+    evidence = [f"hồ sơ nền tảng {pf.ref} / platform profile {pf.ref}"]
+    nodes = tuple((Node.model_validate({
+        "id": n.id, "name": n.name.model_dump(), "kind": n.kind, "zone": n.zone,
+        "encrypted_at_rest": n.encrypted_at_rest, "retention_days": n.retention_days,
+        "retains": False if n.keeps == "no" else None, "evidence": evidence}),
+        n.keeps != "no" and n.kind == "datastore") for n in pf.nodes)
+    # A process that may keep what it receives is left to the presumption (graph._keeping),
+    # which the profile's evidence list keeps from adding anything beyond what reaches it.
+    zones = tuple(Zone.model_validate({"id": z.id, "name": z.name.model_dump(),
+                                       "country": _country(z.country), "operator": z.operator,
+                                       "trust": z.trust}) for z in pf.zones)
+    operators = tuple(Operator(id=o.id, name=o.name, country=_country(o.country))
+                      for o in pf.operators)
+    unknowns = {f"{n.id}:at_rest" for n in pf.nodes if n.encrypted_at_rest == "unknown"}
+    unknowns |= {f"{n.id}:retention" for n in pf.nodes
+                 if n.retention_days is None and not n.until_deleted}
+    op = pf.operator_record()
+    side = _Side(pf, zones, operators, nodes, {n.id: n.inbound for n in pf.nodes if n.entry},
+                 frozenset(n.id for n in pf.nodes), frozenset(n.id for n in pf.nodes if n.entry),
+                 frozenset(unknowns), (op.id, _country(op.country)))
+    if len(_SIDES) >= 16:
+        _SIDES.clear()
+    _SIDES[id(pf)] = side
+    return side
+
+
 def join(p: Proposal, pf: Platform | None) -> Joined:
     """The proposal as one drawing; pure. References must already be checked against `pf`."""
     if pf is None:
@@ -63,49 +113,33 @@ def join(p: Proposal, pf: Platform | None) -> Joined:
         return _without_profile(p)
     if p.channel.platform != pf.ref:
         raise ValueError(f"proposal names platform {p.channel.platform}, not {pf.ref}")
-    op = pf.operator_record()
-    entries = {n.id for n in pf.nodes if n.entry}
-    ours = entries | {n.id for n in pf.nodes}
+    side = _side(pf)
+    ours, inbound = side.ours, side.inbound
     reached: set[str] = {d for s in p.services for d in s.data}
     for f in p.flows:
         if f.source in ours or f.target in ours:
             reached.update(f.data)
     carried = sorted(reached)
-    inbound = {n.id: n.inbound for n in pf.nodes if n.entry}
     flows: list[Flow] = []
     capped: set[int] = set()
     for i, f in enumerate(p.flows):
-        limit = min((inbound[x] for x in (f.source, f.target) if x in inbound),
-                    key=_ENC_RANK.__getitem__, default=None)
-        if limit is not None and _ENC_RANK[limit] < _ENC_RANK[f.encryption]:
-            f = f.model_copy(update={"encryption": limit})
-            capped.add(i)
+        if f.source in inbound or f.target in inbound:
+            limit = min((inbound[x] for x in (f.source, f.target) if x in inbound),
+                        key=_ENC_RANK.__getitem__)
+            if _ENC_RANK[limit] < _ENC_RANK[f.encryption]:
+                f = f.model_copy(update={"encryption": limit})
+                capped.add(i)
         flows.append(f)
     if carried:
-        flows += [Flow.model_validate({
-            "from": f.source, "to": f.target, "data": carried, "encryption": f.encryption,
-            "authenticated": f.authenticated}) for f in pf.flows]
-    evidence = [f"hồ sơ nền tảng {pf.ref} / platform profile {pf.ref}"]
-    nodes = list(p.nodes) + [Node.model_validate({
-        "id": n.id, "name": n.name.model_dump(), "kind": n.kind, "zone": n.zone,
-        "stores": carried if n.keeps != "no" and n.kind == "datastore" else [],
-        "encrypted_at_rest": n.encrypted_at_rest, "retention_days": n.retention_days,
-        "retains": False if n.keeps == "no" else None, "evidence": evidence})
-        for n in pf.nodes]
-    # A process that keeps what it receives holds it like a store; `stores` is for datastores,
-    # so the graph is told through `keeps` (see graph.build).
-    zones = list(p.zones) + [Zone(id=z.id, name=z.name.model_dump(),
-                                  country=_country(z.country), operator=z.operator, trust=z.trust)
-                             for z in pf.zones]
-    operators = list(p.operators) + [Operator(id=o.id, name=o.name, country=_country(o.country))
-                                     for o in pf.operators]
-    channel = p.channel.model_copy(update={"operator": op.id,
-                                           "operator_country": _country(op.country)})
-    joined = p.model_copy(update={"channel": channel, "zones": zones, "nodes": nodes,
-                                  "flows": flows, "operators": operators})
-    receivers = frozenset(n.id for n in pf.nodes if n.entry)
-    unknowns = {f"{n.id}:at_rest" for n in pf.nodes if n.encrypted_at_rest == "unknown"}
-    unknowns |= {f"{n.id}:retention" for n in pf.nodes
-                 if n.retention_days is None and not n.until_deleted}
-    return Joined(joined, pf, frozenset(ours), frozenset(z.id for z in pf.zones), receivers,
-                  frozenset(capped), frozenset(unknowns))
+        flows += [Flow.model_construct(source=f.source, target=f.target, data=carried,
+                                       encryption=f.encryption, authenticated=f.authenticated,
+                                       purpose=None) for f in pf.flows]
+    nodes = list(p.nodes) + [n.model_copy(update={"stores": carried}) if keeps else n
+                             for n, keeps in side.nodes]
+    op_id, op_country = side.operator
+    channel = p.channel.model_copy(update={"operator": op_id, "operator_country": op_country})
+    joined = p.model_copy(update={"channel": channel, "zones": [*p.zones, *side.zones],
+                                  "nodes": nodes, "flows": flows,
+                                  "operators": [*p.operators, *side.operators]})
+    return Joined(joined, pf, ours, frozenset(z.id for z in side.zones), side.receivers,
+                  frozenset(capped), side.unknowns)

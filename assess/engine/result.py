@@ -20,7 +20,7 @@ from assess.documents.models.review import Condition, Decision, Reviewer
 
 ControlSource = Literal["declared", "profile", "rule", "review", "default"]
 FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene", "declared-na",
-                      "unconfirmed", "presumed"]
+                      "unconfirmed", "presumed", "settled"]
 
 
 _STATUS_RANK = {Status.not_met: 0, Status.unknown: 1, Status.partial: 2, Status.met: 3,

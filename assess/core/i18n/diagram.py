@@ -33,7 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "no": ("không", "no"),
     "unknown": ("chưa rõ", "unknown"),
     "days": ("{n} ngày", "{n} days"),
-    "no_limit": ("không thời hạn", "no time limit"),
+    "no_limit": ("thời hạn lưu: chưa rõ", "retention: unknown"),
     "nodes": ("{n} nút", "{n} nodes"),
     "from_profile": ("theo hồ sơ nền tảng {ref}", "per platform profile {ref}"),
     "flows": ("{n} luồng", "{n} flows"),

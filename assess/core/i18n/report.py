@@ -129,6 +129,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind_rule": ("Quy tắc luồng dữ liệu", "Data-flow rule"),
     "kind_contradiction": ("Mâu thuẫn khai báo", "Contradiction"),
     "kind_hygiene": ("Khuyến nghị", "Hygiene"),
+    "kind_declared-na": ("Khai báo không áp dụng", "Declared not applicable"),
+    "kind_unconfirmed": ("Chưa được chứng minh", "Not shown"),
+    "kind_presumed": ("Giả định", "Presumed"),
+    "kind_settled": ("Đã làm rõ bằng bằng chứng", "Settled by evidence"),
     "note": ("Ghi chú", "Note"),
     # review
     "compare": ("So sánh kết luận", "Verdicts side by side"),
