@@ -150,6 +150,8 @@ def _risk_text(rating: str, impact: int, likelihood: int, lang: Lang) -> str:
 def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table, Table, Table,
                                                                Table]:
     p, c = a.scope, a.scope.channel
+    profiled = (f" ({t('profile', lang).lower()} {a.platform.id}@{a.platform.version})"
+                if a.platform else "")
     pairs = [Pair(w("channel_name", lang), c.name.get(lang)),
              Pair(t("operator", lang), p.operator_name()),
              Pair(w("operator_country", lang), c.operator_country or "—"),
@@ -175,8 +177,8 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
     zones = Table(
         ["ID", w("name", lang), t("country", lang), t("operator", lang), w("trust", lang)],
         ["w13", "w28", "w11", "w28", "w20"],
-        [[Cell(z.id, "id"), Cell(z.name.get(lang)), Cell(country(z.country, lang)),
-          Cell(p.operator_name(z.operator)),
+        [[Cell(z.id, "id"), Cell(z.name.get(lang) + (profiled if z.id in a.from_profile else "")),
+          Cell(country(z.country, lang)), Cell(p.operator_name(z.operator)),
           Cell(capitalised("trust." + z.trust, lang))] for z in p.zones])
     return pairs, services, inventory, subjects, zones
 
