@@ -25,9 +25,14 @@ def document(*, zones: list[Z], nodes: list[N], flows: list[F], data: dict[str, 
         "kind": "proposal", "schema_version": 1, "id": "t", "title": "Thử nghiệm",
         "submitted_by": {"organization": "UBND tỉnh Thử Nghiệm", "contact": {"name": "A"}},
         "submitted_on": "2026-03-01", "checklist": "mini@1.0.0",
-        "channel": {"name": "Zalo OA", "operator": "VNG", "operator_country": "VN",
+        "channel": {"name": "Zalo OA", "operator": "ZALO", "operator_country": "VN",
                     "kind": "official-account", "exclusive": False},
-        "services": [{"id": s, "name": s, "data": ds.split()} for s, ds in (services or {}).items()],
+        # By default one service that keeps to the platform's console: the rules see what is
+        # drawn, and the scope's presumptions (the inventory with the channel) stay in view.
+        "services": ([{"id": s, "name": s, "data": ds.split()} for s, ds in services.items()]
+                     if services is not None else
+                     [{"id": "console", "name": "console", "data": list(data),
+                       "reaches_province_systems": False}]),
         "data": [{"id": d, "name": d, "class": c} for d, c in data.items()],
         "zones": [{"id": z[0], "name": names.get(z[0], z[0]), "country": z[1], "trust": z[2],
                    "operator": z[3] if len(z) > 3 else z[0].upper()} for z in zones],  # type: ignore[misc]

@@ -121,7 +121,8 @@ def test_several_operators_and_one_operator_in_two_countries() -> None:
 
 
 def test_matrix_is_sorted_and_skips_data_that_goes_nowhere() -> None:
-    fg = build(make(zones=ZONES, data={"b": "personal", "a": "public", "idle": "personal"},
+    """Non-personal data nothing carries goes nowhere (personal data is with the channel)."""
+    fg = build(make(zones=ZONES, data={"b": "personal", "a": "public", "idle": "internal"},
                     nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo")],
                     flows=[("citizen", "oa", "b a", "tls")]))
     entries = exposure_matrix(fg)

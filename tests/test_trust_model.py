@@ -84,10 +84,13 @@ def test_a_foreign_operator_drawn_only_in_vietnam_leaves_residency_unknown() -> 
     assert status(a, "RES-01") == "unknown" and a.verdict.value == "reject"
     f = next(f for f in a.findings if f.id == "RESIDENCY@channel")
     assert f.blocker and "Evidence needed" in f.message.en and "Bằng chứng cần có" in f.message.vi
-    # An empty zone drawn abroad changes nothing: the foreign operator still has to show it.
+    # A zone declared abroad with nothing drawn in it holds the channel's data: not met.
     doc["zones"].append({"id": "meta-ie", "name": "Meta Ireland", "country": "IE",
                          "operator": "Meta", "trust": "third-party"})
-    assert status(assess(doc), "RES-01") == "unknown"
+    a = assess(doc)
+    assert status(a, "RES-01") == "not-met" and "G-RES-STORE@zone:meta-ie" in {
+        f.id for f in a.findings}
+    doc["zones"].pop()
     # With an answer 'met' backed by evidence of local hosting, the rule's pass counts.
     doc["answers"]["RES-01"] = {"status": "met", "evidence": ["Hợp đồng lưu trữ tại Việt Nam"]}
     assert status(assess(doc), "RES-01") == "met"
@@ -226,8 +229,10 @@ def test_a_zone_abroad_in_scope_keeps_an_approval_out_of_reach() -> None:
     assert assess(doc).verdict.value == "approve"
     doc["zones"].append({"id": "zalo-sg", "name": "VNG Singapore", "country": "SG",
                          "operator": "VNG", "trust": "third-party"})
-    a = assess(doc)
-    assert a.verdict.value == "conditional" and a.verdict_reasons[0].code == "abroad-cap"
+    a = assess(doc)  # the zone holds the channel's data: the residency blocker fails, too
+    assert a.verdict.value == "reject"
+    assert {r.code for r in a.verdict_reasons} >= {"blocker-failed"}
+    assert "G-RES-STORE@zone:zalo-sg" in {f.id for f in a.findings}
 
 
 def test_overriding_a_control_that_applies_to_not_applicable_is_an_exception(

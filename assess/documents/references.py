@@ -72,6 +72,7 @@ def check_proposal(p: Proposal, source: Source, platform: Platform | None = None
                     c.add(("nodes", i, name), f"'{name}' is only for nodes outside a government "
                           f"zone (a presumption about a third party); zone '{n.zone}' is "
                           "government: remove the field")
+    _check_reaches(c, p)
     pairs: dict[str, int] = {}
     for i, f in enumerate(p.flows):
         c.known(("flows", i, "from"), f.source, nodes, "node")
@@ -86,6 +87,27 @@ def check_proposal(p: Proposal, source: Source, platform: Platform | None = None
         for j, d in enumerate(f.data):
             c.known(("flows", i, "data", j), d, data, "data id")
     return c.problems
+
+
+def _check_reaches(c: _Collector, p: Proposal) -> None:
+    """A service that says it keeps out of the province's systems, drawn going into them."""
+    trust = {z.id: z.trust for z in p.zones}
+    node = {n.id: n for n in p.nodes}
+    inside = {d for s in p.services if s.reaches_province_systems for d in s.data}
+    for i, s in enumerate(p.services):
+        if s.reaches_province_systems:
+            continue
+        for f in p.flows:
+            u, v = node.get(f.source), node.get(f.target)
+            if u is None or v is None or v.kind == "actor":
+                continue
+            if trust.get(u.zone) != "government" and trust.get(v.zone) == "government" and (
+                    set(f.data) & set(s.data)) - inside:
+                c.add(("services", i, "reaches_province_systems"), f"service '{s.id}' says its "
+                      f"data stays out of the province's systems, but flow {f.key} carries it "
+                      f"into '{v.id}'; expected reaches_province_systems: true (or remove the "
+                      "flow if it is not so)")
+                break
 
 
 def _check_operators(c: _Collector, p: Proposal, platform: Platform | None) -> None:

@@ -12,7 +12,7 @@ from assess.core.i18n import t as tr
 from assess.documents.models import Severity, Text
 from assess.documents.models.platform import UNKNOWN_COUNTRY
 from assess.engine.exposure import Index, index
-from assess.engine.graph import HOME_COUNTRY, FlowGraph
+from assess.engine.graph import HOME_COUNTRY, FlowGraph, channel_data
 from assess.engine.rules import Hit, Rule
 
 _TRUST_OUTSIDE = ("third-party", "untrusted")
@@ -59,6 +59,24 @@ def _profile_unknown(fg: FlowGraph, n: str, what: str) -> bool:
     """True where a hit rests on what the platform profile leaves unknown about its own node:
     the control is then unknown rather than not met, until the province's evidence settles it."""
     return f"{n}:{what}" in fg.unknowns
+
+
+def _declared_abroad(fg: FlowGraph, reached: set[str]) -> list[Hit]:
+    """Zones declared abroad that no drawn flow brings the channel's personal data into from
+    another country: what the drawing leaves out, the scope presumes — the data is sent there
+    (and kept there: `graph._unshown`). Sending it to citizens' own devices abroad is a
+    transfer too; and evidence of what a zone's systems keep says nothing of what is sent."""
+    if not fg.scope:
+        return []
+    personal = tuple(sorted(fg.personal_ids))
+    return [Hit(f"zone:{z.id}", Text(
+        vi=f"Vùng '{z.id}' ở {z.country} được khai báo trong hồ sơ nhưng sơ đồ không cho thấy "
+           f"luồng nào đến đó: dữ liệu cá nhân của kênh ({_names(personal)}) được coi là được "
+           "chuyển đến vùng này.",
+        en=f"Zone '{z.id}' in {z.country} is declared but the drawing shows no flow into it: "
+           f"the channel's personal data ({_names(personal)}) is taken to be sent there."),
+        (), personal) for z in fg.proposal.zones
+        if z.country not in (HOME_COUNTRY, UNKNOWN_COUNTRY) and z.id not in reached]
 
 
 def _store_abroad(fg: FlowGraph) -> list[Hit]:
@@ -111,7 +129,11 @@ def _transfer_abroad(fg: FlowGraph) -> list[Hit]:
                f"qua luồng {u} → {v}." + src[0],
             en=f"Personal data ({_names(personal)}) is transferred abroad ({c}) on the flow "
                f"{u} → {v}." + src[1]), trace(fg, u, v, personal[0]), tuple(personal)))
-    return hits
+    # Zones the drawing shows personal data sent into from another country: the others abroad
+    # are presumed sent it.
+    reached = {ix.zone[v] for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
+               if country[u] != country[v] and ix.personal(data)}
+    return hits + _declared_abroad(fg, reached)
 
 
 def _unencrypted_boundary(fg: FlowGraph) -> list[Hit]:
@@ -132,6 +154,73 @@ def _unencrypted_boundary(fg: FlowGraph) -> list[Hit]:
                 en=f"Personal data ({_names(personal)}) crosses the zone boundary "
                    f"{zone[u]} → {zone[v]} {how_en}." + src[1]),
                 trace(fg, u, v, personal[0]), tuple(personal), certain=not capped))
+    return hits + _undrawn(fg)
+
+
+def _inbound_services(fg: FlowGraph) -> list[tuple[str, tuple[str, ...]]]:
+    """What the province says reaches its systems: each service that does (the default), and
+    the data of the inventory no service accounts for (as a service would, by default) — as
+    `(element, data)`."""
+    p = fg.proposal
+    served = {d for s in p.services for d in s.data}
+    rest = tuple(sorted(set(fg.classes) - served))
+    return [(f"service:{s.id}", tuple(s.data)) for s in p.services
+            if s.reaches_province_systems and s.data] + ([("inventory", rest)] if rest else [])
+
+
+def _drawn_inbound(ix: Index) -> set[str]:
+    """Data items some drawn flow carries from outside into a government system."""
+    trust, kind = ix.trust, ix.kind
+    return {d for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
+            if trust[u] != "government" and trust[v] == "government"
+            and kind[v] != "actor" for d in data}
+
+
+def _drawn_across(ix: Index) -> set[str]:
+    """Data items some drawn flow carries between the state's side and anyone else, either way
+    (an officer reading or answering in the platform's console)."""
+    trust = ix.trust
+    return {d for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
+            if (trust[u] == "government") != (trust[v] == "government") for d in data}
+
+
+def _undrawn(fg: FlowGraph) -> list[Hit]:
+    """Where the drawing does not show how the channel's data arrives, it arrives at worst.
+
+    The channel's systems receive its personal data (from the services, drawn or not): an item
+    no drawn flow brings into the channel's zones arrives over a flow that is not shown, its
+    encryption unknown; a service said to reach the province's systems with no drawn flow into
+    one arrives there the same way."""
+    ix = index(fg)
+    zone = ix.zone
+    citizens = {zone[n] for n in ix.kind if ix.kind[n] == "actor" and ix.trust[n] == "untrusted"}
+    channel = [n for n in fg.proposal.nodes if n.id in fg.receivers and n.zone not in citizens]
+    ours = {n.zone for n in channel}
+    arrived = {d for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
+               if zone[v] in ours and zone[u] not in ours for d in data}
+    missing = sorted(channel_data(fg.proposal, fg.personal_ids) - arrived)
+    hits = []
+    if channel and missing:
+        names = ", ".join(n.id for n in channel)
+        hits.append(Hit("undrawn->channel", Text(
+            vi=f"Sơ đồ không vẽ luồng nào đưa dữ liệu cá nhân ({_names(missing)}) đến hệ thống "
+               f"của kênh ({names}): chưa rõ được mã hóa không." + _profiled(fg, channel[0].id)[0],
+            en=f"The drawing shows no flow bringing personal data ({_names(missing)}) to the "
+               f"channel's systems ({names}): its encryption is unknown."
+               + _profiled(fg, channel[0].id)[1]), (channel[0].id,), tuple(missing)))
+    systems, officers = _drawn_inbound(ix), _drawn_across(ix)
+    console = [(f"service:{s.id}", tuple(s.data)) for s in fg.proposal.services
+               if not s.reaches_province_systems and s.data]
+    for (element, data), seen in [*((x, systems) for x in _inbound_services(fg)),
+                                  *((x, officers) for x in console)]:
+        personal = ix.personal(data)
+        if personal and not seen & set(data):
+            hits.append(Hit(f"{element}->undrawn", Text(
+                vi=f"'{element}' đưa dữ liệu cá nhân ({_names(personal)}) đến cơ quan nhà nước "
+                   "nhưng sơ đồ không vẽ luồng đó: chưa rõ được mã hóa không.",
+                en=f"'{element}' brings personal data ({_names(personal)}) to the state's side "
+                   "but the drawing shows no such flow: its encryption is unknown."),
+                (), tuple(personal)))
     return hits
 
 
@@ -244,20 +333,28 @@ def _unauthenticated_inbound(fg: FlowGraph) -> list[Hit]:
     ix = index(fg)
     trust = ix.trust
     for u, v, auth, data in zip(ix.src, ix.dst, ix.auth, ix.data, strict=True):
-        t = trust[u]
-        if auth or trust[v] != "government" or t not in _TRUST_OUTSIDE:
+        t = trust[u]  # into a government *system*: an officer reading a console is no interface
+        if auth or trust[v] != "government" or t not in _TRUST_OUTSIDE or ix.kind[v] == "actor":
             continue
         hits.append(Hit(f"{u}->{v}", Text(
             vi=f"Luồng từ vùng {tr('trust.' + t, 'vi')} '{u}' vào hệ thống nhà nước '{v}' không "
                "được xác thực.",
             en=f"The flow from {tr('trust.' + t, 'en')} '{u}' into government system '{v}' is not "
                "authenticated."), trace(fg, u, v, data[0]), data))
+    drawn = _drawn_inbound(ix)
+    for element, data in _inbound_services(fg):
+        if not drawn & set(data):
+            hits.append(Hit(f"{element}->undrawn", Text(
+                vi=f"'{element}' đưa dữ liệu vào hệ thống của tỉnh nhưng sơ đồ không vẽ luồng "
+                   "đó: chưa rõ bên gửi có được xác thực không.",
+                en=f"'{element}' brings data into the province's systems but the drawing shows "
+                   "no such flow: whether the sender is authenticated is unknown."), (), data))
     return hits
 
 
 def _unused_data(fg: FlowGraph) -> list[Hit]:
     """The one rule whose hits have an empty path: an unused item is nowhere in the graph."""
-    used = index(fg).used()
+    used = fg.used  # drawn or declared: what the engine presumes is no use of the province's
     return [Hit(d.id, Text(
         vi=f"Dữ liệu '{d.id}' được khai báo nhưng không có luồng hay kho nào sử dụng.",
         en=f"Data item '{d.id}' is declared but no flow or store uses it."), (), (d.id,))

@@ -91,11 +91,14 @@ def _inbound(fg: FlowGraph) -> list[str]:
     nodes = fg.g.nodes
     # Into a government *system* (process or datastore): an officer reading the platform's
     # console is not an inbound interface of the province's systems.
+    # Declared, not drawn: a service reaching the province's systems (the default), and the
+    # data no service accounts for (as a service would, by default).
+    declared = [f"service:{s.id}" for s in fg.proposal.services if s.reaches_province_systems]
+    served = {d for s in fg.proposal.services for d in s.data}
+    declared += [f"data:{d}" for d in sorted(set(fg.classes) - served)]
     return [f"{u}->{v}" for u, v in fg.g.edges
             if nodes[u]["trust"] != "government" and nodes[v]["trust"] == "government"
-            and nodes[v]["kind"] in ("process", "datastore")] + [
-        f"service:{s.id}" for s in fg.proposal.services
-        if s.reaches_province_systems and fg.personal(s.data)]
+            and nodes[v]["kind"] in ("process", "datastore")] + declared
 
 
 def _exclusive(fg: FlowGraph) -> list[str]:

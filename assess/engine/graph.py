@@ -8,6 +8,7 @@ once per assessment.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
@@ -32,6 +33,8 @@ class FlowGraph:
     scope: tuple[str, ...]
     """What puts personal data with the channel: `service:<id>` for each service using it, else
     `data:<id>` for each personal item of the inventory (see `assess.engine.facts`)."""
+    receivers: frozenset[str] = frozenset()
+    """The channel's systems: they receive the channel's personal data, drawn or not."""
     platform: str | None = None
     """The platform profile joined in (id@version), if any."""
     from_profile: frozenset[str] = frozenset()
@@ -52,6 +55,12 @@ def _citizen_side(kind: str, trust: str, channel_zone: bool) -> bool:
     """A citizen's own device: a person in an untrusted zone keeps what they receive by right —
     unless the zone is the channel operator's (its staff are not the citizen)."""
     return trust == "untrusted" and kind == "actor" and not channel_zone
+
+
+def channel_data(proposal: Proposal, personal: frozenset[str]) -> set[str]:
+    """The personal data citizens put with the channel: the services', or else the inventory's."""
+    served = {d for s in proposal.services for d in s.data if d in personal}
+    return served or set(personal)
 
 
 def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str],
@@ -75,16 +84,22 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
             d for d in f.data if d in personal
             and (f.encryption != "e2e" or (f.target, d) not in relays))
     # Citizens use the channel for every service: its systems receive the services' data
-    # whether or not a flow is drawn to them (scope comes from the services, not the drawing).
-    served = {d for s in proposal.services for d in s.data if d in personal}
-    for r in receivers:
-        received.setdefault(r, set()).update(served)
+    # whether or not a flow is drawn to them (scope comes from the services, not the drawing);
+    # with no service using personal data, the inventory is what the channel carries.
+    served = channel_data(proposal, personal)
+    drawn: dict[str, set[str]] = {}
+    for f in proposal.flows:
+        drawn.setdefault(f.target, set()).update(f.data)
+    for r in receivers:  # what a drawn flow brings (end-to-end, say) is as drawn
+        received.setdefault(r, set()).update(served - drawn.get(r, set()))
     ours = channel_zones(proposal)
     out: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]] = {}
     for n in proposal.nodes:
         trust = zones[n.zone].trust
         declared = tuple(n.stores)
         if trust == "government" or _citizen_side(n.kind, trust, n.zone in ours):
+            if n.kind == "datastore":  # a store keeps what it is sent, drawn in `stores` or not
+                declared += tuple(sorted(received.get(n.id, set()) - set(declared)))
             out[n.id] = (declared, (), n.encrypted_at_rest, n.retention_days)
             continue
         proven = bool(n.evidence)
@@ -93,6 +108,37 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
         at_rest = n.encrypted_at_rest if (proven or n.encrypted_at_rest == "no") else None
         out[n.id] = (declared + presumed, presumed, at_rest,
                      n.retention_days if proven else None)
+    return out
+
+
+def _unshown(proposal: Proposal, zones: dict[str, Zone], keeping: dict[str, Any],
+             personal: frozenset[str]) -> list[Zone]:
+    """Zones outside the state's systems where the drawing shows no personal data at all.
+
+    A zone the province declares is there for a reason; if the drawing shows none of the
+    channel's personal data reaching or kept there, the data is presumed kept there, its
+    protection unknown — so removing the one system drawn in a zone, or the data from it, does
+    not take the data out of the zone. Not a zone of only citizens' own devices in Vietnam (the
+    drawing cannot tell a zone abroad that had a system from one of citizens abroad), nor one
+    whose every system shows with evidence what it keeps."""
+    shown = {proposal_node.zone for proposal_node in proposal.nodes
+             if set(keeping[proposal_node.id][0]) & personal}
+    zone_of = {n.id: n.zone for n in proposal.nodes}
+    shown |= {zone_of[f.target] for f in proposal.flows if personal & set(f.data)}
+    members: dict[str, list[Any]] = {}
+    for n in proposal.nodes:
+        members.setdefault(n.zone, []).append(n)
+    out = []
+    for z in proposal.zones:
+        if z.trust == "government" or z.id in shown:
+            continue
+        nodes = members.get(z.id, [])
+        systems = [n for n in nodes if n.kind != "actor"]
+        people_at_home = nodes and not systems and z.trust == "untrusted" and z.country == (
+            HOME_COUNTRY)
+        if people_at_home or (systems and all(n.evidence for n in systems)):
+            continue
+        out.append(z)
     return out
 
 
@@ -113,10 +159,16 @@ def build(proposal: Proposal | Joined) -> FlowGraph:
         g.add_node(n.id, kind=n.kind, zone=z.id, country=z.country,
                    operator=names.get(z.operator, z.operator),
                    trust=z.trust, stores=stores, presumed=presumed, encrypted_at_rest=at_rest,
-                   retention_days=retention)
+                   retention_days=retention, proven=bool(n.evidence))
     for i, f in enumerate(proposal.flows):
         g.add_edge(f.source, f.target, index=i, data=tuple(f.data), encryption=f.encryption,
                    authenticated=f.authenticated, capped=i in joined.capped)
+    held = sorted(channel_data(proposal, personal))
+    for z in _unshown(proposal, zones, keeping, personal) if held else ():
+        g.add_node(f"zone:{z.id}", kind="datastore", zone=z.id, country=z.country,
+                   operator=names.get(z.operator, z.operator), trust=z.trust,
+                   stores=tuple(held), presumed=tuple(held), encrypted_at_rest=None,
+                   retention_days=None, proven=False)
     used = {d for f in proposal.flows for d in f.data}
     used.update(d for n in proposal.nodes for d in n.stores)
     used.update(d for s in proposal.services for d in s.data)
@@ -124,5 +176,5 @@ def build(proposal: Proposal | Joined) -> FlowGraph:
     scope = services or tuple(f"data:{d}" for d in sorted(personal))
     return FlowGraph(g, classes, proposal, frozenset(used), personal,
                      frozenset(d for d, c in classes.items() if c is DataClass.sensitive_personal),
-                     scope, joined.platform.ref if joined.platform else None,
+                     scope, joined.receivers, joined.platform.ref if joined.platform else None,
                      joined.profile_nodes | joined.profile_zones, joined.unknowns)
