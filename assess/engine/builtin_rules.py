@@ -8,6 +8,8 @@ reviewer sees how it got there, not only where it is.
 
 from __future__ import annotations
 
+from typing import cast
+
 from assess.core.i18n import t as tr
 from assess.documents.models import Severity, Text
 from assess.documents.models.platform import UNKNOWN_COUNTRY
@@ -168,20 +170,29 @@ def _inbound_services(fg: FlowGraph) -> list[tuple[str, tuple[str, ...]]]:
             if s.reaches_province_systems and s.data] + ([("inventory", rest)] if rest else [])
 
 
+def _crossings(ix: Index) -> tuple[set[str], set[str]]:
+    """Data items drawn flows carry from outside into a government system, and those carried
+    between the state's side and anyone else either way (an officer reading or answering in
+    the platform's console). Read once per graph: two rules ask."""
+    found = cast("tuple[set[str], set[str]] | None", ix.memo.get("crossings"))
+    if found is None:
+        trust, kind = ix.trust, ix.kind
+        systems: set[str] = set()
+        across: set[str] = set()
+        for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True):
+            inside_u, inside_v = trust[u] == "government", trust[v] == "government"
+            if inside_u != inside_v:
+                across.update(data)
+                if inside_v and kind[v] != "actor":
+                    systems.update(data)
+        found = (systems, across)
+        ix.memo["crossings"] = found
+    return found
+
+
 def _drawn_inbound(ix: Index) -> set[str]:
     """Data items some drawn flow carries from outside into a government system."""
-    trust, kind = ix.trust, ix.kind
-    return {d for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
-            if trust[u] != "government" and trust[v] == "government"
-            and kind[v] != "actor" for d in data}
-
-
-def _drawn_across(ix: Index) -> set[str]:
-    """Data items some drawn flow carries between the state's side and anyone else, either way
-    (an officer reading or answering in the platform's console)."""
-    trust = ix.trust
-    return {d for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
-            if (trust[u] == "government") != (trust[v] == "government") for d in data}
+    return _crossings(ix)[0]
 
 
 def _undrawn(fg: FlowGraph) -> list[Hit]:
@@ -193,13 +204,15 @@ def _undrawn(fg: FlowGraph) -> list[Hit]:
     one arrives there the same way."""
     ix = index(fg)
     zone = ix.zone
-    citizens = {zone[n] for n in ix.kind if ix.kind[n] == "actor" and ix.trust[n] == "untrusted"}
+    hits = []
+    citizens = {zone[n] for n, k in ix.kind.items() if k == "actor" and ix.trust[n] == "untrusted"}
     channel = [n for n in fg.proposal.nodes if n.id in fg.receivers and n.zone not in citizens]
     ours = {n.zone for n in channel}
-    arrived = {d for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
-               if zone[v] in ours and zone[u] not in ours for d in data}
-    missing = sorted(channel_data(fg.proposal, fg.personal_ids) - arrived)
-    hits = []
+    missing: list[str] = []
+    if ours:
+        arrived = {d for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
+                   if zone[v] in ours and zone[u] not in ours for d in data}
+        missing = sorted(channel_data(fg.proposal, fg.personal_ids) - arrived)
     if channel and missing:
         names = ", ".join(n.id for n in channel)
         hits.append(Hit("undrawn->channel", Text(
@@ -208,7 +221,7 @@ def _undrawn(fg: FlowGraph) -> list[Hit]:
             en=f"The drawing shows no flow bringing personal data ({_names(missing)}) to the "
                f"channel's systems ({names}): its encryption is unknown."
                + _profiled(fg, channel[0].id)[1]), (channel[0].id,), tuple(missing)))
-    systems, officers = _drawn_inbound(ix), _drawn_across(ix)
+    systems, officers = _crossings(ix)
     console = [(f"service:{s.id}", tuple(s.data)) for s in fg.proposal.services
                if not s.reaches_province_systems and s.data]
     for (element, data), seen in [*((x, systems) for x in _inbound_services(fg)),

@@ -102,6 +102,16 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     declared = answer.status if answer else None
     pa = profile.get(ctrl.id) if profile else None
     profile_status = pa.status if pa else None
+    override = review.overrides.get(ctrl.id) if review else None
+    if not applicable and override is None:  # the facts leave it out: nothing else to weigh
+        return ControlResult(
+            id=ctrl.id, domain=plan.domain, title=ctrl.title, requirement=ctrl.requirement,
+            severity=ctrl.severity, blocker=ctrl.blocker, owner=ctrl.owner, applicable=False,
+            missing_facts=missing, status=Status.not_applicable, source="rule",
+            declared=declared, rule=ctrl.rule, profile_status=profile_status,
+            weight=plan.weight, value=None, evidence=answer.evidence if answer else [],
+            note=answer.note if answer else None, evidence_expected=ctrl.evidence,
+            legal_basis=ctrl.legal_basis, remediation=ctrl.remediation)
     # The drawing and the facts only confirm or worsen what the province declares (DESIGN, "Who
     # supplies the facts"): a not-applicable where the facts hold is a contradiction scored as
     # not met; a declared unknown stays unknown; where the platform profile answers too, the
@@ -128,7 +138,7 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
             or (pa.evidence and theirs in _CLAIMS))
     rule_status: Status | None = None
     if ctrl.rule is not None and ctrl.rule in rule_results:
-        rule_status = rule_results[ctrl.rule].status
+        rule_status = rule_results[ctrl.rule].status  # computed once per rule (rules.RuleResult)
         if rule_status is Status.unknown and own is Status.met and proved:
             rule_status = Status.met  # what the profile does not know, the evidence settles
         if unproven and ctrl.rule in RESIDENCY_RULES and rule_status is Status.met and not (
@@ -155,7 +165,6 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
             status, unconfirmed = Status.unknown, True
     if rule_status is Status.not_met and declared in _CLAIMS:
         contradicted = True  # the province claims better than its own drawing shows
-    override = review.overrides.get(ctrl.id) if review else None
     if override is not None:
         status, source = override.status, "review"
     if status is Status.not_applicable:

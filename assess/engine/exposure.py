@@ -88,6 +88,8 @@ class Index:
             for d in kept:
                 self._holders.setdefault(d, []).append(n)
         self._spreads: dict[str, Spread] = {}
+        self.memo: dict[str, object] = {}
+        """What several rules derive from the flows, read once per graph."""
 
     def _columns(self, g: nx.DiGraph) -> None:
         self.kind: dict[str, str] = {}

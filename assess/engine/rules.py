@@ -43,13 +43,15 @@ class Rule:
 class RuleResult:
     rule: Rule
     hits: tuple[Hit, ...] = field(default_factory=tuple)
+    status: Status = field(init=False)
+    """met with no hit; not met if any hit is certain; unknown if every hit rests on what a
+    profile leaves unknown."""
+
+    def __post_init__(self) -> None:
+        status = (Status.met if not self.hits else Status.not_met
+                  if any(h.certain for h in self.hits) else Status.unknown)
+        object.__setattr__(self, "status", status)
 
     @property
     def passed(self) -> bool:
         return not self.hits
-
-    @property
-    def status(self) -> Status:
-        if not self.hits:
-            return Status.met
-        return Status.not_met if any(h.certain for h in self.hits) else Status.unknown
