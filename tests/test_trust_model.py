@@ -255,3 +255,52 @@ def test_blank_evidence_is_refused_where_it_is_written(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "nodes[1].evidence[0]: got ' '; expected the document that proves it, not a blank" \
         in result.stderr
+
+
+# ── completing the drawing from what the province declares ────────────────────────────────────
+
+BAC_NINH_PROFILE = EXAMPLES / "bac-ninh-zalo-notifications.yaml"
+
+
+def test_leaving_out_the_flow_that_brings_citizens_data_to_the_channel_hides_nothing() -> None:
+    doc = yaml.safe_load(BAC_NINH_PROFILE.read_text("utf-8"))
+    before = assess(doc)
+    doc["flows"] = [f for f in doc["flows"]
+                    if (f["from"], f["to"]) != ("citizen-app", "zalo-oa-service")]
+    after = assess(doc)
+    undrawn = next(f for f in after.findings if f.id == "G-ENC-BOUNDARY@undrawn->channel")
+    assert undrawn.data == ["zalo-uid"]  # phone and dossier status still arrive, drawn
+    assert after.score <= before.score and status(after, "ENC-01") == "not-met"
+
+
+def test_a_service_said_to_reach_the_province_with_no_flow_drawn_there_arrives_at_worst() -> None:
+    doc = yaml.safe_load(BAC_NINH_PROFILE.read_text("utf-8"))
+    doc["flows"] = [f for f in doc["flows"] if f["to"] != "notify-gw"]
+    a = assess(doc)
+    ids = {f.id for f in a.findings}
+    assert {"G-AUTH-INBOUND@service:thong-bao-ho-so->undrawn",
+            "G-ENC-BOUNDARY@service:thong-bao-ho-so->undrawn"} <= ids
+    assert status(a, "ACC-10") == "not-met"
+
+
+def test_a_third_party_zone_with_nothing_shown_keeps_the_channels_data() -> None:
+    doc = yaml.safe_load(BAC_NINH_PROFILE.read_text("utf-8"))
+    doc["operators"].append({"id": "host", "name": "Công ty Lưu trữ", "country": "VN"})
+    doc["zones"].append({"id": "hosting", "name": "Máy chủ thuê", "country": "VN",
+                         "operator": "host", "trust": "third-party"})
+    a = assess(doc)
+    assert {"G-REST-ENC@zone:hosting", "G-RETENTION@zone:hosting"} <= {f.id for f in a.findings}
+    assert a.verdict.value != "approve" or a.score < assess(
+        yaml.safe_load(BAC_NINH_PROFILE.read_text("utf-8"))).score
+
+
+def test_a_service_that_says_it_stays_out_of_the_provinces_systems_cannot_be_drawn_going_in(
+        ) -> None:
+    doc = yaml.safe_load(BAC_NINH_PROFILE.read_text("utf-8"))
+    doc["services"][1]["reaches_province_systems"] = False
+    with pytest.raises(InputError) as exc:
+        assess(doc)
+    (message,) = exc.value.messages()
+    assert "services[1].reaches_province_systems: service 'thong-bao-ho-so' says its data " \
+           "stays out of the province's systems, but flow zalo-oa-service->notify-gw carries " \
+           "it into 'notify-gw'" in message

@@ -97,11 +97,12 @@ def _check_reaches(c: _Collector, p: Proposal) -> None:
     for i, s in enumerate(p.services):
         if s.reaches_province_systems:
             continue
-        for f in p.flows:
+        for f in p.flows:  # a sender not drawn here is a platform profile's: never the state
             u, v = node.get(f.source), node.get(f.target)
-            if u is None or v is None or v.kind == "actor":
+            if v is None or v.kind == "actor":
                 continue
-            if trust.get(u.zone) != "government" and trust.get(v.zone) == "government" and (
+            outside = u is None or trust.get(u.zone) != "government"
+            if outside and trust.get(v.zone) == "government" and (
                     set(f.data) & set(s.data)) - inside:
                 c.add(("services", i, "reaches_province_systems"), f"service '{s.id}' says its "
                       f"data stays out of the province's systems, but flow {f.key} carries it "
