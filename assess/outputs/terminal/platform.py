@@ -7,30 +7,12 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from assess.core.i18n import Lang, t
+from assess.core.i18n.platform import w as _w
 from assess.documents.loading import Loaded
 from assess.documents.models import Platform
 from assess.documents.models.platform import Sourced
 
 CERTAINTY_STYLE = {"confirmed": "green", "to-confirm": "yellow", "unknown": "red"}
-_WORDS = {
-    "operators": ("Đơn vị vận hành", "Operators"),
-    "zones": ("Vùng", "Zones"),
-    "nodes": ("Hệ thống", "Systems"),
-    "flows": ("Luồng bên trong nền tảng", "Flows inside the platform"),
-    "sub_processors": ("Bên xử lý phụ", "Sub-processors"),
-    "filings": ("Hồ sơ đánh giá tác động đã nộp", "Impact-assessment filings"),
-    "answers": ("Trả lời theo bộ tiêu chí", "Answers by checklist"),
-    "sources": ("Nguồn công khai", "Public sources"),
-    "none_known": ("Không nguồn công khai nào nêu", "No public source lists them"),
-    "certainty": ("Mức chắc chắn", "Certainty"),
-    "unknown_note": ("'unknown' (chưa rõ) tính bất lợi cho hồ sơ, không bao giờ có lợi.",
-                     "'unknown' counts against a proposal, never for it."),
-}
-
-
-def _w(key: str, lang: Lang) -> str:
-    vi, en = _WORDS[key]
-    return vi if lang == "vi" else en
 
 
 def _sure(fact: Sourced, lang: Lang) -> RichText:
@@ -64,16 +46,18 @@ def print_platform(loaded: Loaded[Platform], lang: Lang, console: Console | None
         head.append(pf.description.get(lang) + "\n")
     head.append(_w("unknown_note", lang), style="italic")
     con.print(head)
-    ops = _table(_w("operators", lang), "id", "", "", _w("certainty", lang))
+    ops = _table(_w("operators", lang), "id", _w("name", lang), _w("country_role", lang),
+                 _w("certainty", lang))
     for o in pf.operators:
         ops.add_row(RichText(o.id), RichText(o.name), RichText(f"{o.country}\n{o.role.get(lang)}"),
                     _sure(o, lang))
-    zones = _table(_w("zones", lang), "id", "", "", "", _w("certainty", lang))
+    zones = _table(_w("zones", lang), "id", _w("name", lang), _w("country", lang),
+                   _w("operator_trust", lang), _w("certainty", lang))
     for z in pf.zones:
         zones.add_row(RichText(z.id), RichText(z.name.get(lang)), RichText(z.country),
                       RichText(f"{z.operator} · {t('trust.' + z.trust, lang)}"), _sure(z, lang))
-    nodes = _table(_w("nodes", lang), "id", "", "keeps", "at rest / retention / inbound",
-                   _w("certainty", lang))
+    nodes = _table(_w("nodes", lang), "id", _w("system", lang), _w("keeps", lang),
+                   _w("protection", lang), _w("certainty", lang))
     for n in pf.nodes:
         nodes.add_row(RichText(n.id + (" (entry)" if n.entry else "")),
                       RichText(f"{n.name.get(lang)}\n{n.kind} · {n.zone}"), RichText(n.keeps),
@@ -81,7 +65,8 @@ def print_platform(loaded: Loaded[Platform], lang: Lang, console: Console | None
                                f"{n.inbound}"), _sure(n, lang))
     con.print(ops, zones, nodes)
     if pf.flows:
-        flows = _table(_w("flows", lang), "", "", _w("certainty", lang))
+        flows = _table(_w("flows", lang), _w("flow", lang), _w("how", lang),
+                       _w("certainty", lang))
         for f in pf.flows:
             flows.add_row(RichText(f"{f.source} → {f.target}"),
                           RichText(f"{f.encryption}, authenticated: {f.authenticated}"),
@@ -89,7 +74,7 @@ def print_platform(loaded: Loaded[Platform], lang: Lang, console: Console | None
         con.print(flows)
     for key in ("sub_processors", "filings"):
         value = getattr(pf, key)
-        table = _table(_w(key, lang), "", _w("certainty", lang))
+        table = _table(_w(key, lang), _w("what", lang), _w("certainty", lang))
         if isinstance(value, list):
             for x in value:
                 what = (f"{x.name} ({x.country}): {x.purpose.get(lang)}" if key == "sub_processors"
@@ -99,13 +84,13 @@ def print_platform(loaded: Loaded[Platform], lang: Lang, console: Console | None
             table.add_row(RichText(_w("none_known", lang)), _sure(value, lang))
         con.print(table)
     for ref, answers in pf.answers.items():
-        table = _table(f"{_w('answers', lang)}: {ref}", "ID", t("status", lang), "",
-                       _w("certainty", lang))
+        table = _table(f"{_w('answers', lang)}: {ref}", "ID", t("status", lang),
+                       _w("evidence", lang), _w("certainty", lang))
         for cid, a in answers.items():
             table.add_row(RichText(cid), RichText(t(a.status.value, lang)),
                           RichText("\n".join(a.evidence)), _sure(a, lang))
         con.print(table)
-    sources = _table(_w("sources", lang), "id", "", "")
+    sources = _table(_w("sources", lang), "id", _w("source", lang), _w("published", lang))
     for s in pf.sources:
         sources.add_row(RichText(s.id), RichText(f"{s.title}\n{s.publisher}"),
                         RichText(" · ".join(x for x in (s.published, s.where) if x)))
