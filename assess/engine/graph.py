@@ -17,6 +17,7 @@ from assess.documents.models import DataClass, Proposal, Zone
 from assess.engine.join import Joined, join
 
 HOME_COUNTRY = "VN"
+_CLASS = {c.value: c for c in DataClass}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,17 +80,19 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
     # ciphertext only, as the exposure matrix says.
     relays = {(f.source, d) for f in proposal.flows if f.encryption == "e2e" for d in f.data}
     received: dict[str, set[str]] = {}
+    drawn: dict[str, set[str]] = {}
     for f in proposal.flows:
-        received.setdefault(f.target, set()).update(
-            d for d in f.data if d in personal
-            and (f.encryption != "e2e" or (f.target, d) not in relays))
+        target = f.target
+        drawn.setdefault(target, set()).update(f.data)
+        if f.encryption != "e2e":
+            received.setdefault(target, set()).update(personal.intersection(f.data))
+        else:
+            received.setdefault(target, set()).update(
+                d for d in f.data if d in personal and (target, d) not in relays)
     # Citizens use the channel for every service: its systems receive the services' data
     # whether or not a flow is drawn to them (scope comes from the services, not the drawing);
     # with no service using personal data, the inventory is what the channel carries.
     served = channel_data(proposal, personal)
-    drawn: dict[str, set[str]] = {}
-    for f in proposal.flows:
-        drawn.setdefault(f.target, set()).update(f.data)
     for r in receivers:  # what a drawn flow brings (end-to-end, say) is as drawn
         received.setdefault(r, set()).update(served - drawn.get(r, set()))
     ours = channel_zones(proposal)
@@ -148,7 +151,7 @@ def build(proposal: Proposal | Joined) -> FlowGraph:
     joined = proposal if isinstance(proposal, Joined) else join(proposal, None)
     proposal = joined.proposal
     zones = {z.id: z for z in proposal.zones}
-    classes = {d.id: d.cls for d in proposal.data}
+    classes = {d.id: _CLASS[d.data_class] for d in proposal.data}
     personal = frozenset(d for d, c in classes.items() if c.is_personal)
     keeping = _keeping(proposal, zones, personal, joined.receivers)
     names = {o.id: o.name for o in proposal.operators}
