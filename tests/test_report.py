@@ -212,14 +212,16 @@ def test_attachments_are_the_assessment_and_the_inputs_byte_for_byte(
                    capture_output=True)
     a = example_vi.assessment
     got = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert a.platform is not None and a.platform.file is not None
     assert got == {
         "assessment.json": a.to_json().encode("utf-8"),
         EXAMPLE.name: EXAMPLE.read_bytes(),
         f"{a.checklist.id}-{a.checklist.version}.yaml": Path(a.checklist.file).read_bytes(),
+        f"{a.platform.id}-{a.platform.version}.yaml": Path(a.platform.file).read_bytes(),
     }
     assert hashlib.sha256(got[EXAMPLE.name]).hexdigest() == a.proposal.sha256
     raw = inflated(example_vi.pdf)
-    assert raw.count(b"/AFRelationship /Source") == 2
+    assert raw.count(b"/AFRelationship /Source") == 3
     assert raw.count(b"/AFRelationship /Data") == 1
 
 

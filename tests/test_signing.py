@@ -445,3 +445,16 @@ def test_end_to_end_reviewed_report_sign_verify(runner: CliRunner, keys: Keys,
     sha = hashlib.sha256(review.read_bytes()).hexdigest()
     assert f"review.yaml: the review: SHA-256 {sha[:12]}…, as assessment.json records and the " \
         "report prints" in output
+
+
+def test_a_report_on_a_platform_profile_embeds_and_verifies_the_profile(
+        runner: CliRunner, keys: Keys, tmp_path: Path) -> None:
+    """The profile is an input like the proposal: attached, pinned by its SHA-256, checked."""
+    example = Path(__file__).resolve().parent.parent / "examples" / "bac-ninh-zalo-notifications.yaml"
+    pdf = tmp_path / "profiled.pdf"
+    made = runner.invoke(app, ["report", str(example), "-o", str(pdf)], env=WIDE)
+    assert made.exit_code == 0, made.output
+    code, output = verify(runner, sign(runner, keys, pdf), keys.ca)
+    assert code == 0, output
+    assert "zalo-oa-1.0.0.yaml: the platform profile: SHA-256" in output
+    assert "as assessment.json records and the report prints" in output

@@ -8,9 +8,9 @@ A report verifies when every check passes:
   only be followed by further signatures);
 - every signer's certificate chains to one of the trust roots given (offline: revocation is not
   checked, and no certificate is fetched);
-- the attachments the report embeds — `assessment.json`, the proposal and the checklist (and the
-  review) — are there, and each input's SHA-256 is the one `assessment.json` records and the
-  report prints in its identity annex.
+- the attachments the report embeds — `assessment.json`, the proposal, the checklist, the platform
+  profile it names (and the review) — are there, and each input's SHA-256 is the one
+  `assessment.json` records and the report prints in its identity annex.
 
 Nothing here raises for a bad signature: every failure is a check that says what is wrong.
 """
@@ -268,6 +268,10 @@ def _document_checks(files: dict[str, bytes], unreadable: set[str],
         wanted = [("proposal", Path(proposal.get("file") or "").name or None, proposal["sha256"]),
                   ("checklist", f"{checklist['id']}-{checklist['version']}.yaml",
                    checklist["sha256"])]
+        platform = a.get("platform")
+        if platform:
+            wanted.append(("platform profile", f"{platform['id']}-{platform['version']}.yaml",
+                           platform["sha256"]))
         if review:
             wanted.append(("review", None, review["sha256"]))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:

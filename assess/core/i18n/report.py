@@ -197,6 +197,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "attach_json": ("Kết quả đánh giá (JSON)", "The assessment (JSON)"),
     "attach_proposal": ("Tệp hồ sơ", "The proposal file"),
     "attach_checklist": ("Tệp bộ tiêu chí", "The checklist file"),
+    "attach_platform": ("Tệp hồ sơ nền tảng", "The platform profile file"),
     "attach_review": ("Tệp thẩm định", "The review file"),
     # classes, trust, kinds, owners
     "ck_official-account": ("Tài khoản chính thức (OA)", "Official account"),

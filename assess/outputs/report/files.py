@@ -42,7 +42,8 @@ def _read(path: str | Path, sha256: str) -> bytes:
 
 def embedded_files(a: Assessment, lang: Lang, *, review: str | Path | None = None
                    ) -> list[Embedded]:
-    """The assessment JSON, the proposal, the checklist (and the review) as PDF attachments."""
+    """The assessment JSON, the proposal, the checklist, the platform profile it names (and the
+    review) as PDF attachments: everything needed to assess it again."""
     out = [Embedded("assessment.json", a.to_json().encode("utf-8"), w("attach_json", lang),
                     "Data")]
     if a.proposal.file:
@@ -52,6 +53,10 @@ def embedded_files(a: Assessment, lang: Lang, *, review: str | Path | None = Non
         out.append(Embedded(f"{a.checklist.id}-{a.checklist.version}.yaml",
                             _read(a.checklist.file, a.checklist.sha256),
                             w("attach_checklist", lang), "Source"))
+    if a.platform is not None and a.platform.file:
+        out.append(Embedded(f"{a.platform.id}-{a.platform.version}.yaml",
+                            _read(a.platform.file, a.platform.sha256),
+                            w("attach_platform", lang), "Source"))
     if review is not None and a.review is not None:
         name = Path(review).name
         if name in {e.name for e in out}:
