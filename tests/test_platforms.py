@@ -280,3 +280,14 @@ def test_platform_list_show_and_init(tmp_path: Path) -> None:
     assert "platform: demo-chat@1.0.0" in text and "demo-oa" in text
     checked = runner.invoke(app, ["validate", str(target), "--checklists", str(MINI), *args])
     assert checked.exit_code == 0, checked.output
+
+
+def test_a_zone_of_the_profiles_operator_gets_one_message_that_says_why() -> None:
+    doc = on_platform()
+    doc["operators"] = [{"id": "tinh", "name": "UBND tỉnh", "country": "VN"}]
+    for z in doc["zones"]:
+        z["operator"] = "tinh"
+    doc["zones"].append({"id": "copy", "name": "Bản sao", "country": "VN", "operator": "demo",
+                         "trust": "third-party"})
+    (message,) = _problems(doc).splitlines()
+    assert "zone 'copy' is run by 'demo', an operator of profile demo-chat@1.0.0" in message

@@ -117,9 +117,11 @@ def _check_operators(c: _Collector, p: Proposal, platform: Platform | None) -> N
     ch = p.channel
     ids = c.unique(((("operators", i, "id"), o.id) for i, o in enumerate(p.operators)),
                    "operator id")
+    theirs = {x for o in platform.operators for x in (o.id.casefold(), o.name.casefold())} \
+        if platform is not None else set()
     if ids:
-        for i, z in enumerate(p.zones):
-            if z.operator not in ids:
+        for i, z in enumerate(p.zones):  # a profile's operator: `_check_platform` says why not
+            if z.operator not in ids and z.operator.casefold() not in theirs:
                 c.add(("zones", i, "operator"), f"unknown operator '{z.operator}': this proposal "
                       f"names operators by id; {nearest(z.operator, ids)}")
     if platform is not None:
