@@ -144,8 +144,9 @@ def _check_operators(c: _Collector, p: Proposal, platform: Platform | None) -> N
         c.add(("channel", "operator_country"), f"'{ch.operator_country}' differs from operator "
               f"'{ch.operator}' ({own[ch.operator]}); expected one country (or leave "
               "operator_country out: it is taken from operators)")
+    ours = channel_zones(p)
     for i, z in enumerate(p.zones):
-        if z.id in channel_zones(p) and z.trust == "government":
+        if z.id in ours and z.trust == "government":
             c.add(("zones", i, "trust"), f"zone '{z.id}' is run by the channel's operator "
                   f"'{ch.operator}', which is not the state; expected trust: third-party")
     if not channel_nodes(p):
@@ -166,10 +167,10 @@ def _check_platform(c: _Collector, p: Proposal, pf: Platform) -> set[str]:
                                ("operator_country", ch.operator_country, (op.country,)),
                                ("kind", ch.kind, (pf.channel_kind,))):
         if value is not None and value not in want:
+            instead = (f"kind: {want[0]}" if field == "kind" else
+                       f"'{want[0]}', or leave it out: the profile supplies it")
             c.add(("channel", field), f"'{value}' differs from profile {pf.ref} ('{want[0]}'); "
-                  f"expected '{want[0]}', or leave it out: the profile supplies it"
-                  if field != "kind" else f"'{value}' differs from profile {pf.ref} "
-                  f"('{want[0]}'); expected kind: {want[0]}")
+                  f"expected {instead}")
     for i, z in enumerate(p.zones):
         if z.operator.casefold() in names:
             c.add(("zones", i, "operator"), f"zone '{z.id}' is run by '{z.operator}', an "

@@ -190,10 +190,6 @@ def _crossings(ix: Index) -> tuple[set[str], set[str]]:
     return found
 
 
-def _drawn_inbound(ix: Index) -> set[str]:
-    """Data items some drawn flow carries from outside into a government system."""
-    return _crossings(ix)[0]
-
 
 def _undrawn(fg: FlowGraph) -> list[Hit]:
     """Where the drawing does not show how the channel's data arrives, it arrives at worst.
@@ -354,7 +350,7 @@ def _unauthenticated_inbound(fg: FlowGraph) -> list[Hit]:
                "được xác thực.",
             en=f"The flow from {tr('trust.' + t, 'en')} '{u}' into government system '{v}' is not "
                "authenticated."), trace(fg, u, v, data[0]), data))
-    drawn = _drawn_inbound(ix)
+    drawn = _crossings(ix)[0]
     for element, data in _inbound_services(fg):
         if not drawn & set(data):
             hits.append(Hit(f"{element}->undrawn", Text(

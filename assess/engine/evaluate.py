@@ -301,7 +301,7 @@ def _residency_finding(p: Proposal, results: list[ControlResult], profile: str |
         return None
     c, ch = ctrls[0], p.channel
     ids = ", ".join(x.id for x in ctrls)
-    op = next((o.name for o in p.operators if o.id == ch.operator), ch.operator)
+    op = p.operator_name()
     need_vi = (f"Bằng chứng cần có: văn bản của {op} nêu trung tâm dữ liệu và nơi sao lưu tại "
                "Việt Nam cho dịch vụ này, hoặc hợp đồng có điều khoản lưu trữ tại Việt Nam; "
                "trả lời đạt kèm bằng chứng đó.")
