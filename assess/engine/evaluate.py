@@ -420,11 +420,12 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
 
 def _abroad(fg: graph_mod.FlowGraph) -> list[str]:
     """Zones outside Vietnam that personal data reaches (a flow into them, or kept there)."""
-    nodes = fg.g.nodes
-    hit = {nodes[v]["zone"] for _, v, a in fg.g.edges(data=True)
-           if nodes[v]["country"] != graph_mod.HOME_COUNTRY and fg.personal(a["data"])}
-    hit |= {a["zone"] for _, a in nodes(data=True)
-            if a["country"] != graph_mod.HOME_COUNTRY and fg.personal(a["stores"])}
+    c = fg.cols
+    country, zone = c.country, c.zone
+    hit = {zone[v] for v, data in zip(c.dst, c.data, strict=True)
+           if country[v] != graph_mod.HOME_COUNTRY and fg.personal(data)}
+    hit |= {zone[n] for n, kept in c.stores.items()
+            if country[n] != graph_mod.HOME_COUNTRY and fg.personal(kept)}
     return sorted(hit)
 
 
@@ -458,12 +459,12 @@ def _rests_on_profile(fg: graph_mod.FlowGraph) -> bool:
     profile's: a rule that passes then rests on vetted facts, not on the province's drawing."""
     if fg.platform is None:
         return False
-    nodes = fg.g.nodes
-    readers = {v for _, v, a in fg.g.edges(data=True) if fg.personal(a["data"])}
-    readers |= {n for n, a in nodes(data=True) if fg.personal(a["stores"])}
+    c = fg.cols
+    readers = {v for v, data in zip(c.dst, c.data, strict=True) if fg.personal(data)}
+    readers |= {n for n, kept in c.stores.items() if fg.personal(kept)}
+    trust, kind = c.trust, c.kind
     return all(n in fg.from_profile for n in readers
-               if nodes[n]["trust"] != "government"
-               and not (nodes[n]["kind"] == "actor" and nodes[n]["trust"] == "untrusted"))
+               if trust[n] != "government" and not (kind[n] == "actor" and trust[n] == "untrusted"))
 
 
 def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],

@@ -9,15 +9,12 @@ the flow or store they flag, so a whole assessment stays linear in flows.
 
 from __future__ import annotations
 
-import weakref
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import cast
 
-import networkx as nx
-
-from assess.documents.models import DataClass
-from assess.engine.graph import FlowGraph
+from assess.engine.graph import Columns, FlowGraph
 from assess.engine.result import ExposureEntry
 
 MAX_PATH = 32
@@ -54,35 +51,37 @@ class Spread:
 
 
 class Index:
-    """The graph read once into flat columns for the many walks of the rules and the matrix,
-    and the spread of each data item, walked on first use.
+    """The graph's columns (`graph.Columns`) with what the walks of the rules and the matrix
+    add to them: per data item, the flows that carry it and who keeps it, and its spread,
+    walked on first use.
 
-    Flat because of two costs that grow faster than the graph. networkx views cost a Python
-    call per element, and attribute dicts scattered over memory stop fitting in the CPU's cache
-    at tens of thousands of flows: parallel lists of interned strings do not. And every object
-    that outlives a walk makes the cycle collector rescan the whole proposal sooner: so flows
-    are columns, not 50k tuples, and each walk's scaffolding is dropped after it. Holds no
-    reference to the graph, so it can live in a weak cache keyed by it.
+    Every object that outlives a walk makes the cycle collector rescan the whole proposal
+    sooner: so flows stay columns, not 50k tuples, and each walk's scaffolding is dropped after
+    it.
     """
 
-    def __init__(self, g: nx.DiGraph, classes: dict[str, DataClass]) -> None:
-        self._personal = frozenset(d for d, c in classes.items() if c.is_personal)
-        self._sensitive = frozenset(d for d, c in classes.items()
-                                    if c is DataClass.sensitive_personal)
-        self._columns(g)
-        self.src: list[str] = []
-        self.dst: list[str] = []
-        self.enc: list[str] = []
-        self.auth: list[bool] = []
-        self.data: list[tuple[str, ...]] = []
-        """One entry per flow, in the graph's order: from, to, encryption, authenticated, data."""
-        self.capped: list[bool] = []
-        """Per flow: its encryption is what a platform profile knows, lower than drawn."""
+    def __init__(self, cols: Columns, personal: frozenset[str], sensitive: frozenset[str]
+                 ) -> None:
+        self._personal, self._sensitive = personal, sensitive
+        self.kind, self.zone, self.country = cols.kind, cols.zone, cols.country
+        self.operator, self.trust = cols.operator, cols.trust
+        self.stores, self.presumed = cols.stores, cols.presumed
+        self.at_rest, self.retention = cols.at_rest, cols.retention
+        self.src, self.dst, self.enc, self.auth = cols.src, cols.dst, cols.enc, cols.auth
+        self.data, self.capped = cols.data, cols.capped
         self._ends: dict[str, list[str]] = {}
         """data -> [from, to, from, to, …] of every flow carrying it."""
         self._e2e: dict[str, list[bool]] = {}
         """data -> whether each of those flows is end-to-end encrypted."""
-        self._read_flows(g)
+        ends, e2es = self._ends, self._e2e
+        for u, v, enc, data in zip(self.src, self.dst, self.enc, self.data, strict=True):
+            e2e = enc == "e2e"
+            for d in data:
+                if d in e2es:
+                    ends[d] += (u, v)
+                    e2es[d].append(e2e)
+                else:
+                    ends[d], e2es[d] = [u, v], [e2e]
         self._holders: dict[str, list[str]] = {}
         for n, kept in self.stores.items():
             for d in kept:
@@ -90,46 +89,6 @@ class Index:
         self._spreads: dict[str, Spread] = {}
         self.memo: dict[str, object] = {}
         """What several rules derive from the flows, read once per graph."""
-
-    def _columns(self, g: nx.DiGraph) -> None:
-        self.kind: dict[str, str] = {}
-        self.zone: dict[str, str] = {}
-        self.country: dict[str, str] = {}
-        self.operator: dict[str, str] = {}
-        self.trust: dict[str, str] = {}
-        self.stores: dict[str, tuple[str, ...]] = {}
-        """Datastores that keep something -> what they keep."""
-        self.presumed: dict[str, tuple[str, ...]] = {}
-        """Datastores that keep something -> what they are presumed to keep (not drawn)."""
-        self.at_rest: dict[str, str | None] = {}
-        self.retention: dict[str, int | None] = {}
-        """Datastores that keep something -> encrypted at rest, retention days."""
-        for n, a in g.nodes(data=True):
-            self.kind[n], self.zone[n], self.country[n] = a["kind"], a["zone"], a["country"]
-            self.operator[n], self.trust[n] = a["operator"], a["trust"]
-            if a["stores"]:
-                self.stores[n] = a["stores"]
-                self.at_rest[n], self.retention[n] = a["encrypted_at_rest"], a["retention_days"]
-                self.presumed[n] = a["presumed"]
-
-    def _read_flows(self, g: nx.DiGraph) -> None:
-        ends, e2es = self._ends, self._e2e
-        for u, succ in g.adjacency():
-            for v, a in succ.items():
-                enc, data = a["encryption"], a["data"]
-                self.src.append(u)
-                self.dst.append(v)
-                self.enc.append(enc)
-                self.auth.append(a["authenticated"])
-                self.data.append(data)
-                self.capped.append(a["capped"])
-                e2e = enc == "e2e"
-                for d in data:
-                    if d in e2es:
-                        ends[d] += (u, v)
-                        e2es[d].append(e2e)
-                    else:
-                        ends[d], e2es[d] = [u, v], [e2e]
 
     def used(self) -> set[str]:
         """Data items some flow carries or some datastore keeps."""
@@ -196,18 +155,13 @@ def _bfs(seeds: list[str], out: dict[str, list[tuple[str, bool]]],
                 queue.append(v)
 
 
-_CACHE: weakref.WeakKeyDictionary[nx.DiGraph, Index] = weakref.WeakKeyDictionary()
-
-
 def index(fg: FlowGraph) -> Index:
-    """The graph's index, shared by the rules and the exposure matrix.
-
-    Cached by graph identity: a FlowGraph is never changed after `graph.build`.
-    """
-    found = _CACHE.get(fg.g)
+    """The graph's index, shared by the rules and the exposure matrix: built once per graph
+    (kept in its memo; a FlowGraph never changes after `graph.build`)."""
+    found = fg.memo.get("index")
     if found is None:
-        found = _CACHE[fg.g] = Index(fg.g, fg.classes)
-    return found
+        found = fg.memo["index"] = Index(fg.cols, fg.personal_ids, fg.sensitive_ids)
+    return cast(Index, found)
 
 
 def _firsts(ix: Index, sp: Spread) -> tuple[dict[str, str], dict[str, str]]:

@@ -51,12 +51,13 @@ def _sensitive(fg: FlowGraph) -> list[str]:
 
 
 def _stores_with_third_party(fg: FlowGraph) -> list[str]:
-    return [n for n, a in fg.g.nodes(data=True)
-            if a["trust"] != "government" and fg.personal(a["stores"])] + _channel_services(fg)
+    trust = fg.cols.trust
+    return [n for n, kept in fg.cols.stores.items()
+            if trust[n] != "government" and fg.personal(kept)] + _channel_services(fg)
 
 
 def _stores_personal(fg: FlowGraph) -> list[str]:
-    return [n for n, a in fg.g.nodes(data=True) if fg.personal(a["stores"])] + (
+    return [n for n, kept in fg.cols.stores.items() if fg.personal(kept)] + (
         _channel_services(fg))
 
 
@@ -67,28 +68,28 @@ def _elsewhere(country: str | None) -> bool:
 
 
 def _abroad(fg: FlowGraph) -> list[str]:
-    nodes = fg.g.nodes
-    out = [f"{u}->{v}" for u, v, a in fg.g.edges(data=True)
-           if _elsewhere(nodes[v]["country"]) and fg.personal(a["data"])]
-    out += [n for n, a in nodes(data=True)
-            if _elsewhere(a["country"]) and fg.personal(a["stores"])]
-    c = fg.proposal.channel
+    c = fg.cols
+    country = c.country
+    out = [f"{u}->{v}" for u, v, data in zip(c.src, c.dst, c.data, strict=True)
+           if _elsewhere(country[v]) and fg.personal(data)]
+    out += [n for n, kept in c.stores.items() if _elsewhere(country[n]) and fg.personal(kept)]
+    ch = fg.proposal.channel
     if _channel_services(fg):  # declared, not drawn: where the zones are, who runs the channel
         out += [f"zone:{z.id}" for z in fg.proposal.zones if _elsewhere(z.country)]
-        if _elsewhere(c.operator_country):
-            out.append(f"channel.operator_country={c.operator_country}")
+        if _elsewhere(ch.operator_country):
+            out.append(f"channel.operator_country={ch.operator_country}")
     return sorted(set(out))
 
 
 def _third_party_processes_personal(fg: FlowGraph) -> list[str]:
-    nodes = fg.g.nodes
-    return sorted({v for _, v, a in fg.g.edges(data=True)
-                   if nodes[v]["trust"] == "third-party" and fg.personal(a["data"])}
+    trust = fg.cols.trust
+    return sorted({v for v, data in zip(fg.cols.dst, fg.cols.data, strict=True)
+                   if trust[v] == "third-party" and fg.personal(data)}
                   | set(_stores_with_third_party(fg)))
 
 
 def _inbound(fg: FlowGraph) -> list[str]:
-    nodes = fg.g.nodes
+    trust, kind = fg.cols.trust, fg.cols.kind
     # Into a government *system* (process or datastore): an officer reading the platform's
     # console is not an inbound interface of the province's systems.
     # Declared, not drawn: a service reaching the province's systems (the default), and the
@@ -96,9 +97,9 @@ def _inbound(fg: FlowGraph) -> list[str]:
     declared = [f"service:{s.id}" for s in fg.proposal.services if s.reaches_province_systems]
     served = {d for s in fg.proposal.services for d in s.data}
     declared += [f"data:{d}" for d in sorted(set(fg.classes) - served)]
-    return [f"{u}->{v}" for u, v in fg.g.edges
-            if nodes[u]["trust"] != "government" and nodes[v]["trust"] == "government"
-            and nodes[v]["kind"] in ("process", "datastore")] + declared
+    return [f"{u}->{v}" for u, v in zip(fg.cols.src, fg.cols.dst, strict=True)
+            if trust[u] != "government" and trust[v] == "government"
+            and kind[v] in ("process", "datastore")] + declared
 
 
 def _exclusive(fg: FlowGraph) -> list[str]:

@@ -7,8 +7,8 @@ once per assessment.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 import networkx as nx
 
@@ -20,11 +20,47 @@ HOME_COUNTRY = "VN"
 _CLASS = {c.value: c for c in DataClass}
 
 
+@dataclass(slots=True)
+class Columns:
+    """The drawing read once into flat columns, for the many walks of facts, rules and exposure.
+
+    Flat because of two costs that grow faster than the graph: networkx views cost a Python
+    call per element, and attribute dicts scattered over memory stop fitting in the CPU's cache
+    at tens of thousands of flows, where parallel lists of interned strings do not."""
+
+    kind: dict[str, str]
+    zone: dict[str, str]
+    country: dict[str, str]
+    operator: dict[str, str]
+    trust: dict[str, str]
+    """Per node, in the drawing's order (the zones' pseudo-stores last)."""
+    stores: dict[str, tuple[str, ...]]
+    """Nodes that keep something -> what they keep (declared and presumed)."""
+    presumed: dict[str, tuple[str, ...]]
+    """Nodes that keep something -> what they are presumed to keep (not drawn)."""
+    at_rest: dict[str, str | None]
+    retention: dict[str, int | None]
+    """Per node: encrypted at rest, retention days, as they count (None: unknown)."""
+    proven: dict[str, bool]
+    """Per node: it carries evidence for what it declares."""
+    src: list[str]
+    dst: list[str]
+    enc: list[str]
+    auth: list[bool]
+    data: list[tuple[str, ...]]
+    capped: list[bool]
+    flow: list[int]
+    """One entry per flow, grouped by sender in node order: from, to, encryption,
+    authenticated, data, whether a platform profile lowered its encryption, its index in the
+    joined proposal."""
+
+
 @dataclass(frozen=True, slots=True)
 class FlowGraph:
-    """A networkx DiGraph plus the lookups every rule needs."""
+    """The joined drawing as flat columns plus the lookups every rule needs; `g` is the same
+    drawing as a networkx DiGraph, built on first use for analyses and tools."""
 
-    g: nx.DiGraph
+    cols: Columns
     classes: dict[str, DataClass]
     proposal: Proposal
     used: frozenset[str]
@@ -42,6 +78,20 @@ class FlowGraph:
     """Node and zone ids that come from the platform profile, not the province's drawing."""
     unknowns: frozenset[str] = frozenset()
     """What the profile leaves unknown about its nodes (`node:at_rest`, `node:retention`)."""
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """What the layers above derive from the graph once (the exposure index, the networkx
+    view): a FlowGraph never changes after `build`, so neither do they."""
+
+    @property
+    def g(self) -> nx.DiGraph:
+        """The drawing as a networkx DiGraph, for analyses and tools: node attributes kind,
+        zone, country, operator, trust, stores, presumed, encrypted_at_rest, retention_days,
+        proven; edge attributes index, data, encryption, authenticated, capped. Scoring reads
+        `cols`, which holds the same."""
+        found = self.memo.get("nx")
+        if found is None:
+            found = self.memo["nx"] = _nx(self.cols)
+        return cast(nx.DiGraph, found)
 
     def personal(self, data_ids: tuple[str, ...] | list[str] | frozenset[str]) -> list[str]:
         personal = self.personal_ids
@@ -50,6 +100,19 @@ class FlowGraph:
     def sensitive(self, data_ids: tuple[str, ...] | list[str] | frozenset[str]) -> list[str]:
         sensitive = self.sensitive_ids
         return [d for d in data_ids if d in sensitive]
+
+
+def _nx(c: Columns) -> nx.DiGraph:
+    g = nx.DiGraph()
+    for n, kind in c.kind.items():
+        g.add_node(n, kind=kind, zone=c.zone[n], country=c.country[n], operator=c.operator[n],
+                   trust=c.trust[n], stores=c.stores.get(n, ()), presumed=c.presumed.get(n, ()),
+                   encrypted_at_rest=c.at_rest[n], retention_days=c.retention[n],
+                   proven=c.proven[n])
+    for u, v, enc, auth, data, capped, i in zip(c.src, c.dst, c.enc, c.auth, c.data, c.capped,
+                                                 c.flow, strict=True):
+        g.add_edge(u, v, index=i, data=data, encryption=enc, authenticated=auth, capped=capped)
+    return g
 
 
 def _citizen_side(kind: str, trust: str, channel_zone: bool) -> bool:
@@ -155,29 +218,46 @@ def build(proposal: Proposal | Joined) -> FlowGraph:
     personal = frozenset(d for d, c in classes.items() if c.is_personal)
     keeping = _keeping(proposal, zones, personal, joined.receivers)
     names = {o.id: o.name for o in proposal.operators}
-    g = nx.DiGraph()
+    cols = Columns({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, [], [], [], [], [], [], [])
     for n in proposal.nodes:
         z = zones[n.zone]
-        stores, presumed, at_rest, retention = keeping[n.id]
-        g.add_node(n.id, kind=n.kind, zone=z.id, country=z.country,
-                   operator=names.get(z.operator, z.operator),
-                   trust=z.trust, stores=stores, presumed=presumed, encrypted_at_rest=at_rest,
-                   retention_days=retention, proven=bool(n.evidence))
+        nid = n.id
+        cols.kind[nid], cols.zone[nid], cols.country[nid] = n.kind, z.id, z.country
+        cols.operator[nid] = names.get(z.operator, z.operator)
+        cols.trust[nid], cols.proven[nid] = z.trust, bool(n.evidence)
+        stores, presumed, cols.at_rest[nid], cols.retention[nid] = keeping[nid]
+        if stores:
+            cols.stores[nid], cols.presumed[nid] = stores, presumed
+    # Grouped by sender in node order, each sender's flows in the drawing's order: the order a
+    # DiGraph's adjacency gives, so paths and hits read the same whichever view is walked.
+    by_sender: dict[str, list[int]] = {}
     for i, f in enumerate(proposal.flows):
-        g.add_edge(f.source, f.target, index=i, data=tuple(f.data), encryption=f.encryption,
-                   authenticated=f.authenticated, capped=i in joined.capped)
-    held = sorted(channel_data(proposal, personal))
+        by_sender.setdefault(f.source, []).append(i)
+    flows, capped = proposal.flows, joined.capped
+    for sender in cols.kind:
+        for i in by_sender.get(sender, ()):
+            f = flows[i]
+            cols.src.append(sender)
+            cols.dst.append(f.target)
+            cols.enc.append(f.encryption)
+            cols.auth.append(f.authenticated)
+            cols.data.append(tuple(f.data))
+            cols.capped.append(i in capped)
+            cols.flow.append(i)
+    held = tuple(sorted(channel_data(proposal, personal)))
     for z in _unshown(proposal, zones, keeping, personal) if held else ():
-        g.add_node(f"zone:{z.id}", kind="datastore", zone=z.id, country=z.country,
-                   operator=names.get(z.operator, z.operator), trust=z.trust,
-                   stores=tuple(held), presumed=tuple(held), encrypted_at_rest=None,
-                   retention_days=None, proven=False)
+        nid = f"zone:{z.id}"
+        cols.kind[nid], cols.zone[nid], cols.country[nid] = "datastore", z.id, z.country
+        cols.operator[nid] = names.get(z.operator, z.operator)
+        cols.trust[nid], cols.proven[nid] = z.trust, False
+        cols.stores[nid] = cols.presumed[nid] = held
+        cols.at_rest[nid] = cols.retention[nid] = None
     used = {d for f in proposal.flows for d in f.data}
     used.update(d for n in proposal.nodes for d in n.stores)
     used.update(d for s in proposal.services for d in s.data)
     services = tuple(f"service:{s.id}" for s in proposal.services if personal & set(s.data))
     scope = services or tuple(f"data:{d}" for d in sorted(personal))
-    return FlowGraph(g, classes, proposal, frozenset(used), personal,
+    return FlowGraph(cols, classes, proposal, frozenset(used), personal,
                      frozenset(d for d, c in classes.items() if c is DataClass.sensitive_personal),
                      scope, joined.receivers, joined.platform.ref if joined.platform else None,
                      joined.profile_nodes | joined.profile_zones, joined.unknowns)
