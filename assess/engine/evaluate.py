@@ -7,6 +7,7 @@ Pure: takes validated documents, returns an Assessment. All numbers come from th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from assess import __version__
 from assess.core.i18n import t
@@ -65,6 +66,8 @@ class _Plan:
     domain: str
     weight: float
     messages: dict[Status, tuple[FindingKind, Text]]
+    static: dict[str, Any]
+    """The result's fields that come from the checklist alone."""
 
 
 _PLANS: dict[int, tuple[Checklist, list[_Plan], dict[Status, float]]] = {}
@@ -83,7 +86,12 @@ def _plan(cl: Checklist) -> tuple[list[_Plan], dict[Status, float]]:
             messages = {status: (kind, Text(vi=f"{t(word, 'vi')}: {c.title.vi}",
                                             en=f"{t(word, 'en')}: {c.title.en}"))
                         for status, (kind, word) in _STATUS_TEXT.items()}
-            plans.append(_Plan(c, d.id, sc.severity_weights[c.severity], messages))
+            weight = sc.severity_weights[c.severity]
+            static = {"id": c.id, "domain": d.id, "title": c.title, "requirement": c.requirement,
+                      "severity": c.severity, "blocker": c.blocker, "owner": c.owner,
+                      "rule": c.rule, "weight": weight, "evidence_expected": c.evidence,
+                      "legal_basis": c.legal_basis, "remediation": c.remediation}
+            plans.append(_Plan(c, d.id, weight, messages, static))
     if len(_PLANS) >= 64:
         _PLANS.clear()
     _PLANS[id(cl)] = (cl, plans, values)
@@ -96,22 +104,21 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
              profile: dict[str, ProfileAnswer] | None = None,
              rests_on_profile: bool = False) -> ControlResult:
     ctrl = plan.ctrl
+    cid = ctrl.id
     missing = [f for f in ctrl.applies_if if not facts[f].value] if ctrl.applies_if else []
     applicable = not missing
-    answer = proposal.answers.get(ctrl.id)
+    answer = proposal.answers.get(cid)
     declared = answer.status if answer else None
-    pa = profile.get(ctrl.id) if profile else None
+    evidence = answer.evidence if answer else []
+    pa = profile.get(cid) if profile else None
     profile_status = pa.status if pa else None
-    override = review.overrides.get(ctrl.id) if review else None
+    override = review.overrides.get(cid) if review else None
     if not applicable and override is None:  # the facts leave it out: nothing else to weigh
         return ControlResult(
-            id=ctrl.id, domain=plan.domain, title=ctrl.title, requirement=ctrl.requirement,
-            severity=ctrl.severity, blocker=ctrl.blocker, owner=ctrl.owner, applicable=False,
-            missing_facts=missing, status=Status.not_applicable, source="rule",
-            declared=declared, rule=ctrl.rule, profile_status=profile_status,
-            weight=plan.weight, value=None, evidence=answer.evidence if answer else [],
-            note=answer.note if answer else None, evidence_expected=ctrl.evidence,
-            legal_basis=ctrl.legal_basis, remediation=ctrl.remediation)
+            **plan.static, applicable=False, missing_facts=missing,
+            status=Status.not_applicable, source="rule", declared=declared,
+            profile_status=profile_status, value=None, evidence=evidence,
+            note=answer.note if answer else None)
     # The drawing and the facts only confirm or worsen what the province declares (DESIGN, "Who
     # supplies the facts"): a not-applicable where the facts hold is a contradiction scored as
     # not met; a declared unknown stays unknown; where the platform profile answers too, the
@@ -122,26 +129,27 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
         own, contradicted = Status.not_met, True
     by_profile = False
     if pa is None:
-        proved = own in _CLAIMS and answer is not None and bool(answer.evidence)
+        proved = own in _CLAIMS and bool(evidence)
     else:
         theirs: Status | None = pa.status
         if applicable and theirs is Status.not_applicable:
             theirs = Status.not_met
-        if theirs is Status.unknown and declared in _CLAIMS and answer and answer.evidence:
+        if theirs is Status.unknown and declared in _CLAIMS and evidence:
             theirs = None  # what no public source shows, the province's own evidence may
         by_profile = applicable and theirs is not None and (
             own is None or _RANK[theirs] < _RANK[own])
         if by_profile:
             own = theirs
         proved = own in _CLAIMS and bool(
-            (answer is not None and answer.evidence and not by_profile)
-            or (pa.evidence and theirs in _CLAIMS))
+            (evidence and not by_profile) or (pa.evidence and theirs in _CLAIMS))
+        evidence = [*evidence, *pa.evidence]
     rule_status: Status | None = None
-    if ctrl.rule is not None and ctrl.rule in rule_results:
-        rule_status = rule_results[ctrl.rule].status  # computed once per rule (rules.RuleResult)
+    rule = ctrl.rule
+    if rule is not None and rule in rule_results:
+        rule_status = rule_results[rule].status  # computed once per rule (rules.RuleResult)
         if rule_status is Status.unknown and own is Status.met and proved:
             rule_status = Status.met  # what the profile does not know, the evidence settles
-        if unproven and ctrl.rule in RESIDENCY_RULES and rule_status is Status.met and not (
+        if unproven and rule in RESIDENCY_RULES and rule_status is Status.met and not (
                 own is Status.met and proved):
             rule_status = Status.unknown
     declared_source: ControlSource = "profile" if by_profile else "declared"
@@ -170,19 +178,13 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     if status is Status.not_applicable:
         applicable = False
     return ControlResult(
-        id=ctrl.id, domain=plan.domain, title=ctrl.title, requirement=ctrl.requirement,
-        severity=ctrl.severity, blocker=ctrl.blocker, owner=ctrl.owner, applicable=applicable,
-        missing_facts=missing, status=status, source=source, declared=declared,
-        contradicted=contradicted, unconfirmed=unconfirmed, rule=ctrl.rule,
+        **plan.static, applicable=applicable, missing_facts=missing, status=status,
+        source=source, declared=declared, contradicted=contradicted, unconfirmed=unconfirmed,
         rule_status=rule_status, profile_status=profile_status,
         review_status=override.status if override else None,
-        review_rationale=override.rationale if override else None, weight=plan.weight,
-        value=values[status] if applicable else None,
-        evidence=(answer.evidence if answer else []) if pa is None else (
-            [*(answer.evidence if answer else []), *pa.evidence]),
-        note=answer.note if answer else None,
-        evidence_expected=ctrl.evidence, legal_basis=ctrl.legal_basis,
-        remediation=ctrl.remediation)
+        review_rationale=override.rationale if override else None,
+        value=values[status] if applicable else None, evidence=evidence,
+        note=answer.note if answer else None)
 
 
 def _domains(cl: Checklist, results: list[ControlResult]) -> list[DomainResult]:
@@ -398,15 +400,17 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
         if rr.rule.decides and not ctrls:
             continue
         ctrl = ctrls[0] if ctrls else None
+        settled = ctrl is not None and ctrl.rule_status is Status.met
+        if settled and ctrl is not None:
+            shown = "; ".join(ctrl.evidence)
+            by_vi = f" Tỉnh đã trả lời {ctrl.id} đạt, kèm bằng chứng: {shown}"
+            by_en = f" The province answered {ctrl.id} met, with evidence: {shown}"
         for hit in rr.hits:
-            if ctrl is not None and not hit.certain and ctrl.rule_status is Status.met:
+            if settled and ctrl is not None and not hit.certain:
                 out.append(Finding(  # what the profile left unknown, the province's evidence showed
                     id=f"{rid}@{hit.element}", kind="settled", severity=Severity.low,
                     control=ctrl.id, path=list(hit.path), data=list(hit.data), message=Text(
-                        vi=f"{hit.message.vi} Tỉnh đã trả lời {ctrl.id} đạt, kèm bằng chứng: "
-                        f"{'; '.join(ctrl.evidence)}",
-                        en=f"{hit.message.en} The province answered {ctrl.id} met, with "
-                        f"evidence: {'; '.join(ctrl.evidence)}")))
+                        vi=hit.message.vi + by_vi, en=hit.message.en + by_en)))
                 continue
             out.append(Finding(
                 id=f"{rid}@{hit.element}", kind="rule" if rr.rule.decides else "hygiene",

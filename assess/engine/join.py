@@ -68,6 +68,24 @@ class _Side:
     receivers: frozenset[str]
     unknowns: frozenset[str]
     operator: tuple[str, str]
+    carrying: dict[tuple[str, ...], tuple[list[Node], list[Flow]]]
+    """What the profile's nodes and internal flows become for the data a proposal brings:
+    the same for every proposal whose citizens bring the same data, so converted once."""
+
+    def carry(self, carried: tuple[str, ...]) -> tuple[list[Node], list[Flow]]:
+        found = self.carrying.get(carried)
+        if found is None:
+            data = list(carried)
+            nodes = [n.model_copy(update={"stores": data}) if keeps else n
+                     for n, keeps in self.nodes]
+            flows = [Flow.model_construct(source=f.source, target=f.target, data=data,
+                                          encryption=f.encryption,
+                                          authenticated=f.authenticated, purpose=None)
+                     for f in self.platform.flows] if data else []
+            if len(self.carrying) >= 64:
+                self.carrying.clear()
+            found = self.carrying[carried] = (nodes, flows)
+        return found
 
 
 _SIDES: dict[int, _Side] = {}
@@ -97,7 +115,7 @@ def _side(pf: Platform) -> _Side:
     op = pf.operator_record()
     side = _Side(pf, zones, operators, nodes, {n.id: n.inbound for n in pf.nodes if n.entry},
                  frozenset(n.id for n in pf.nodes), frozenset(n.id for n in pf.nodes if n.entry),
-                 frozenset(unknowns), (op.id, _country(op.country)))
+                 frozenset(unknowns), (op.id, _country(op.country)), {})
     if len(_SIDES) >= 16:
         _SIDES.clear()
     _SIDES[id(pf)] = side
@@ -119,7 +137,7 @@ def join(p: Proposal, pf: Platform | None) -> Joined:
     for f in p.flows:
         if f.source in ours or f.target in ours:
             reached.update(f.data)
-    carried = sorted(reached)
+    carried = tuple(sorted(reached))
     flows: list[Flow] = []
     capped: set[int] = set()
     for i, f in enumerate(p.flows):
@@ -130,12 +148,9 @@ def join(p: Proposal, pf: Platform | None) -> Joined:
                 f = f.model_copy(update={"encryption": limit})
                 capped.add(i)
         flows.append(f)
-    if carried:
-        flows += [Flow.model_construct(source=f.source, target=f.target, data=carried,
-                                       encryption=f.encryption, authenticated=f.authenticated,
-                                       purpose=None) for f in pf.flows]
-    nodes = list(p.nodes) + [n.model_copy(update={"stores": carried}) if keeps else n
-                             for n, keeps in side.nodes]
+    their_nodes, their_flows = side.carry(carried)
+    flows += their_flows
+    nodes = [*p.nodes, *their_nodes]
     op_id, op_country = side.operator
     channel = p.channel.model_copy(update={"operator": op_id, "operator_country": op_country})
     joined = p.model_copy(update={"channel": channel, "zones": [*p.zones, *side.zones],
