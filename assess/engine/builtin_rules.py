@@ -54,7 +54,11 @@ def _profiled(fg: FlowGraph, *elements: str) -> tuple[str, str]:
     """The note that a finding rests on the platform profile (vi, en), or empty strings."""
     if fg.platform is None or not any(e in fg.from_profile for e in elements):
         return "", ""
-    return (f" (Theo hồ sơ nền tảng {fg.platform}.)", f" (Per platform profile {fg.platform}.)")
+    note = cast("tuple[str, str] | None", fg.memo.get("profiled"))
+    if note is None:
+        note = fg.memo["profiled"] = (f" (Theo hồ sơ nền tảng {fg.platform}.)",
+                                      f" (Per platform profile {fg.platform}.)")
+    return note
 
 
 def _profile_unknown(fg: FlowGraph, n: str, what: str) -> bool:

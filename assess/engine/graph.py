@@ -1,8 +1,10 @@
 """The proposal as a directed data-flow graph, built once and read by facts, rules and exposure.
 
-Nodes carry their zone's country, operator and trust; edges carry the data items (with their
-class), encryption, authentication and purpose. Later stages only read the graph, so it is built
-once per assessment.
+Nodes carry their zone's country, operator and trust and what they keep; edges carry the data
+items, encryption and authentication. Scoring reads the graph as flat columns (`Columns`), which
+cost no Python call per element to walk and make no reference cycles for the collector to chase;
+the same graph as a networkx DiGraph (`FlowGraph.g`) is built only when an analysis asks for it.
+Later stages only read the graph, so it is built once per assessment.
 """
 
 from __future__ import annotations
