@@ -70,14 +70,16 @@ class _Plan:
     """The result's fields that come from the checklist alone."""
 
 
-_PLANS: dict[int, tuple[Checklist, list[_Plan], dict[Status, float]]] = {}
+_PLANS: dict[int, tuple[Checklist, list[_Plan], dict[Status, float], frozenset[str]]] = {}
 
 
-def _plan(cl: Checklist) -> tuple[list[_Plan], dict[Status, float]]:
-    """Per-checklist constants, cached: batch scoring evaluates one checklist many times."""
+def _plan(cl: Checklist) -> tuple[list[_Plan], dict[Status, float], frozenset[str]]:
+    """Per-checklist constants, cached: batch scoring evaluates one checklist many times. The
+    last is the rules its controls name: a rule no control names decides nothing, so is not run
+    (`_findings` would drop its hits)."""
     hit = _PLANS.get(id(cl))
     if hit is not None and hit[0] is cl:
-        return hit[1], hit[2]
+        return hit[1], hit[2], hit[3]
     sc = cl.scoring
     values = {Status(k): v for k, v in sc.status_values.items()}
     plans = []
@@ -92,10 +94,11 @@ def _plan(cl: Checklist) -> tuple[list[_Plan], dict[Status, float]]:
                       "rule": c.rule, "weight": weight, "evidence_expected": c.evidence,
                       "legal_basis": c.legal_basis, "remediation": c.remediation}
             plans.append(_Plan(c, d.id, weight, messages, static))
+    rules = frozenset(p.ctrl.rule for p in plans if p.ctrl.rule is not None)
     if len(_PLANS) >= 64:
         _PLANS.clear()
-    _PLANS[id(cl)] = (cl, plans, values)
-    return plans, values
+    _PLANS[id(cl)] = (cl, plans, values, rules)
+    return plans, values, rules
 
 
 def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
@@ -490,9 +493,9 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
     p = joined.proposal
     fg = graph_mod.build(joined)
     facts = facts_mod.derive(fg)
-    rule_results = vocabulary.run(fg)
+    plans, values, needed = _plan(cl)
+    rule_results = vocabulary.run(fg, needed)
     rv = review.doc if review else None
-    plans, values = _plan(cl)
     unproven = residency_unproven(fg)
     answers = platform.doc.answers.get(cl.ref) if platform else None
     rests = _rests_on_profile(fg)

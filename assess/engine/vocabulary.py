@@ -16,9 +16,11 @@ if len(RULES) != len(BUILTIN):  # pragma: no cover - a programming error, caught
     raise RuntimeError("two built-in rules share an id")
 
 
-def run(fg: FlowGraph) -> dict[str, RuleResult]:
-    """Run every built-in rule once on the graph."""
-    return {rid: RuleResult(rule, tuple(rule.check(fg))) for rid, rule in RULES.items()}
+def run(fg: FlowGraph, needed: frozenset[str] | None = None) -> dict[str, RuleResult]:
+    """Run the built-in rules once on the graph: all of them, or the hygiene rules (always
+    reported) and those in `needed` (the ones a checklist's controls name)."""
+    return {rid: RuleResult(rule, tuple(rule.check(fg))) for rid, rule in RULES.items()
+            if needed is None or rid in needed or not rule.decides}
 
 
 def fact_names() -> frozenset[str]:
