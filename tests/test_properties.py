@@ -168,9 +168,16 @@ def _zone_of(doc: dict[str, Any]) -> dict[str, str]:
 
 
 def _channel(doc: dict[str, Any]) -> set[str]:
-    """The personal data with the channel's systems (see `graph.channel_data`)."""
+    """The personal data with the channel's systems (see `graph.channel_data`): the services',
+    and what the proposal places nowhere; with no service using any, the whole inventory's."""
     personal = _personal(doc)
-    return {d for s in doc["services"] for d in s["data"] if d in personal} or personal
+    served = {d for s in doc["services"] for d in s["data"] if d in personal}
+    if not served:
+        return personal
+    used = {d for s in doc["services"] for d in s["data"]}
+    used |= {d for f in doc["flows"] for d in f["data"]}
+    used |= {d for n in doc["nodes"] for d in n.get("stores", [])}
+    return served | (personal - used)
 
 
 def _systems(doc: dict[str, Any], node: dict[str, Any]) -> set[str]:
@@ -205,6 +212,47 @@ def _alone(doc: dict[str, Any], zone: str, items: set[str], **skip: Any) -> bool
     return not (items & _depicted(doc, zone, **skip))
 
 
+def _inbound(doc: dict[str, Any], f: dict[str, Any]) -> bool:
+    """A flow from outside the state into one of its systems (see `builtin_rules._crossings`)."""
+    trust = {z["id"]: z["trust"] for z in doc["zones"]}
+    node = {n["id"]: n for n in doc["nodes"]}
+    return (trust[node[f["from"]]["zone"]] != "government"
+            and trust[node[f["to"]]["zone"]] == "government" and node[f["to"]]["kind"] != "actor")
+
+
+def _arrivals(doc: dict[str, Any]) -> list[set[str]]:
+    """What the proposal says arrives in the state's systems, as the engine groups it
+    (`builtin_rules._inbound_services`): each service's data, and the inventory's rest."""
+    served = {d for s in doc["services"] for d in s["data"]}
+    rest = {d["id"] for d in doc["data"]} - served
+    return [set(s["data"]) for s in doc["services"] if s["data"]] + ([rest] if rest else [])
+
+
+def _brought_in_alone(doc: dict[str, Any], f: dict[str, Any], *, skip_flow: int | None = None,
+                      skip_node: str | None = None) -> bool:
+    """True unless another drawn flow still shows what `f` shows arriving in the state's
+    systems: data of the same service (or of the inventory's rest), any class — whether data
+    arrives authenticated is asked of public data too. Which of two flows bringing a service's
+    data in is the real one is again no drawing's to tell."""
+    if not _inbound(doc, f):
+        return True
+    others = {d for i, g in enumerate(doc["flows"])
+              if i != skip_flow and skip_node not in (g["from"], g["to"]) and _inbound(doc, g)
+              for d in g["data"]}
+    return not any(group & set(f["data"]) and group & others for group in _arrivals(doc))
+
+
+def _leaves_citizens_at_home(doc: dict[str, Any], node: dict[str, Any]) -> bool:
+    """True if removing a system leaves its zone with only citizens, in Vietnam: citizens hold
+    their own data by right, and the drawing cannot tell such a zone that had a system from one
+    that never did (`graph._unshown`), so the channel's data is then only where the channel's
+    other systems are — which of the two was the real holder no drawing can be checked against."""
+    zone = next(z for z in doc["zones"] if z["id"] == node["zone"])
+    rest = [n for n in doc["nodes"] if n["zone"] == zone["id"] and n["id"] != node["id"]]
+    return (node["kind"] != "actor" and zone["trust"] == "untrusted" and zone["country"] == "VN"
+            and bool(rest) and all(n["kind"] == "actor" for n in rest))
+
+
 def _remove_node(doc: dict[str, Any], draw: st.DrawFn) -> dict[str, Any] | None:
     if len(doc["nodes"]) < 2:
         return None
@@ -213,6 +261,15 @@ def _remove_node(doc: dict[str, Any], draw: st.DrawFn) -> dict[str, Any] | None:
     items = {d for f in doc["flows"] if f["to"] == gone for d in f["data"]} | set(
         node.get("stores", [])) | _systems(doc, node)
     if not _alone(doc, node["zone"], items & _personal(doc), skip_node=gone):
+        return None
+    if _leaves_citizens_at_home(doc, node):
+        return None
+    zone_of = _zone_of(doc)  # its flows go with it: each was what it was for its receiver's zone
+    if not all(_alone(doc, zone_of[f["to"]], set(f["data"]) & _personal(doc), skip_node=gone)
+               for f in doc["flows"] if f["from"] == gone and f["to"] != gone):
+        return None
+    if not all(_brought_in_alone(doc, f, skip_node=gone)
+               for f in doc["flows"] if gone in (f["from"], f["to"])):
         return None
     doc["nodes"] = [n for n in doc["nodes"] if n["id"] != gone]
     doc["flows"] = [f for f in doc["flows"] if gone not in (f["from"], f["to"])]
@@ -226,6 +283,8 @@ def _remove_flow(doc: dict[str, Any], draw: st.DrawFn) -> dict[str, Any] | None:
     flow = doc["flows"][i]
     zone = _zone_of(doc)[flow["to"]]
     if not _alone(doc, zone, set(flow["data"]) & _personal(doc), skip_flow=i):
+        return None
+    if not _brought_in_alone(doc, flow, skip_flow=i):
         return None
     doc["flows"].pop(i)
     return doc

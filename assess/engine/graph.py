@@ -14,7 +14,7 @@ from typing import Any, cast
 
 import networkx as nx
 
-from assess.documents.channel import channel_zones
+from assess.documents.channel import channel_zones, unplaced
 from assess.documents.models import DataClass, Proposal, Zone
 from assess.engine.join import Joined, join
 
@@ -124,9 +124,10 @@ def _citizen_side(kind: str, trust: str, channel_zone: bool) -> bool:
 
 
 def channel_data(proposal: Proposal, personal: frozenset[str]) -> set[str]:
-    """The personal data citizens put with the channel: the services', or else the inventory's."""
+    """The personal data citizens put with the channel: the services', or else the inventory's;
+    with the services', any personal item the proposal places nowhere (`channel.unplaced`)."""
     served = {d for s in proposal.services for d in s.data if d in personal}
-    return served or set(personal)
+    return served | (unplaced(proposal) & personal) if served else set(personal)
 
 
 def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str],

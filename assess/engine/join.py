@@ -6,9 +6,9 @@ adds is the trust model's part (DESIGN, "Who supplies the facts"):
 
 - the profile's zones, nodes and internal flows, as the profile states them; an unknown
   location becomes `ZZ` (never Vietnam) and an unknown retention stays unknown;
-- what reaches the platform is what citizens do through the channel — every service's data —
-  plus whatever the drawing sends to or from an entry point: a flow left undrawn cannot keep
-  data away from the platform;
+- what reaches the platform is what citizens do through the channel — every service's data,
+  and any item of the inventory the proposal places nowhere — plus whatever the drawing sends
+  to or from an entry point: a flow left undrawn cannot keep data away from the platform;
 - a drawn flow into or out of an entry point counts as no better encrypted than the profile
   says connections to it are (`inbound`); such a flow is marked, so the rule that finds it says
   the profile left it unknown.
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assess.documents.channel import channel_nodes
+from assess.documents.channel import channel_nodes, unplaced
 from assess.documents.models import Flow, Node, Proposal, Zone
 from assess.documents.models.platform import UNKNOWN_COUNTRY, Platform
 from assess.documents.models.proposal import Operator
@@ -133,7 +133,7 @@ def join(p: Proposal, pf: Platform | None) -> Joined:
         raise ValueError(f"proposal names platform {p.channel.platform}, not {pf.ref}")
     side = _side(pf)
     ours, inbound = side.ours, side.inbound
-    reached: set[str] = {d for s in p.services for d in s.data}
+    reached: set[str] = {d for s in p.services for d in s.data} | unplaced(p)
     for f in p.flows:
         if f.source in ours or f.target in ours:
             reached.update(f.data)
