@@ -9,7 +9,9 @@ declared abroad holds and receives the channel's personal data unless shown othe
 datastore keeps what it is sent; the platform's part comes from its profile. What the engine
 cannot presume is which of two drawn elements showing the same data in the same zone is the
 real one: removing the one that fails a rule while the other still shows the data there is
-left out of the removal properties (`_alone`), and the issue note measures how often it helps."""
+left out of the removal properties (`_alone`, `_brought_in_alone`, `_leaves_citizens_at_home`),
+as is removing what the state keeps in its own systems (`_state_keeps`); the issue note
+measures how often each helps."""
 
 from __future__ import annotations
 
@@ -188,28 +190,24 @@ def _systems(doc: dict[str, Any], node: dict[str, Any]) -> set[str]:
         else set()
 
 
-def _depicted(doc: dict[str, Any], zone: str, *, skip_node: str | None = None,
-              skip_flow: int | None = None, skip_store: tuple[str, str] | None = None
-              ) -> set[str]:
-    """The personal data the drawing shows reaching or kept in `zone`, but for one element."""
+def _depicted(doc: dict[str, Any], zone: str) -> set[str]:
+    """The personal data the drawing shows reaching or kept in `zone`, drawn or with the
+    channel's systems there."""
     zone_of, personal = _zone_of(doc), _personal(doc)
-    out = {d for i, f in enumerate(doc["flows"])
-           if i != skip_flow and skip_node not in (f["from"], f["to"])
-           and zone_of[f["to"]] == zone for d in f["data"]}
+    out = {d for f in doc["flows"] if zone_of[f["to"]] == zone for d in f["data"]}
     for n in doc["nodes"]:
-        if n["zone"] == zone and n["id"] != skip_node:
-            out |= {d for d in n.get("stores", []) if (n["id"], d) != skip_store}
-            out |= _systems(doc, n)
+        if n["zone"] == zone:
+            out |= set(n.get("stores", [])) | _systems(doc, n)
     return out & personal
 
 
-def _alone(doc: dict[str, Any], zone: str, items: set[str], **skip: Any) -> bool:
-    """True if no other drawn element shows any of `items` in `zone`: removing the element
-    takes that data out of the drawing there, which is the "drawing less" the engine answers
-    by presuming. Where another element still shows the same data in the same zone, removing
-    the one that fails a rule is a different claim — that the other is the only way the data
-    goes — which no drawing can be checked against (see the module docstring)."""
-    return not (items & _depicted(doc, zone, **skip))
+def _alone(after: dict[str, Any], zone: str, items: set[str]) -> bool:
+    """True if, once the element is removed, nothing shows any of `items` in `zone`: the removal
+    took that data out of the drawing there, which is the "drawing less" the engine answers by
+    presuming. Where another element still shows the same data in the same zone, drawn or as
+    the channel's, removing the one that fails a rule is a different claim — that the other is
+    the only way the data goes — which no drawing can be checked against (module docstring)."""
+    return not (items & _depicted(after, zone))
 
 
 def _inbound(doc: dict[str, Any], f: dict[str, Any]) -> bool:
@@ -228,18 +226,26 @@ def _arrivals(doc: dict[str, Any]) -> list[set[str]]:
     return [set(s["data"]) for s in doc["services"] if s["data"]] + ([rest] if rest else [])
 
 
-def _brought_in_alone(doc: dict[str, Any], f: dict[str, Any], *, skip_flow: int | None = None,
-                      skip_node: str | None = None) -> bool:
-    """True unless another drawn flow still shows what `f` shows arriving in the state's
-    systems: data of the same service (or of the inventory's rest), any class — whether data
-    arrives authenticated is asked of public data too. Which of two flows bringing a service's
-    data in is the real one is again no drawing's to tell."""
-    if not _inbound(doc, f):
+def _brought_in_alone(before: dict[str, Any], f: dict[str, Any], after: dict[str, Any]) -> bool:
+    """True unless, once `f` is gone, another drawn flow still shows what it showed arriving in
+    the state's systems: data of the same service (or of the inventory's rest), any class —
+    whether data arrives authenticated is asked of public data too. Which of two flows
+    bringing a service's data in is the real one is again no drawing's to tell."""
+    if not _inbound(before, f):
         return True
-    others = {d for i, g in enumerate(doc["flows"])
-              if i != skip_flow and skip_node not in (g["from"], g["to"]) and _inbound(doc, g)
-              for d in g["data"]}
-    return not any(group & set(f["data"]) and group & others for group in _arrivals(doc))
+    others = {d for g in after["flows"] if _inbound(after, g) for d in g["data"]}
+    return not any(group & set(f["data"]) and group & others for group in _arrivals(before))
+
+
+def _state_keeps(doc: dict[str, Any], node: dict[str, Any]) -> bool:
+    """True for a datastore of the state's own in Vietnam. What the province keeps in its own
+    systems, and how, is its own declaration about itself, as its answers are: the engine does
+    not presume a store of the state's that is not drawn (every proposal would fail at once), so
+    removing one, or an item from one, is left out; the rules still fail one that is drawn, and
+    a blocker's pass without evidence still counts as unknown."""
+    zone = next(z for z in doc["zones"] if z["id"] == node["zone"])
+    return node["kind"] == "datastore" and zone["trust"] == "government" and (
+        zone["country"] == "VN")
 
 
 def _leaves_citizens_at_home(doc: dict[str, Any], node: dict[str, Any]) -> bool:
@@ -253,27 +259,30 @@ def _leaves_citizens_at_home(doc: dict[str, Any], node: dict[str, Any]) -> bool:
             and bool(rest) and all(n["kind"] == "actor" for n in rest))
 
 
+def _node_removal_excluded(before: dict[str, Any], node: dict[str, Any],
+                           after: dict[str, Any]) -> bool:
+    """Whether removing `node` (and its flows) is one of the cases no drawing can decide."""
+    gone, personal, zone_of = node["id"], _personal(before), _zone_of(before)
+    shown = {d for f in before["flows"] if f["to"] == gone for d in f["data"]} | set(
+        node.get("stores", [])) | _systems(before, node)
+    if not _alone(after, node["zone"], shown & personal):
+        return True
+    if _leaves_citizens_at_home(before, node) or _state_keeps(before, node):
+        return True
+    mine = [f for f in before["flows"] if gone in (f["from"], f["to"])]
+    return not all(  # its flows go with it: each showed its data in its receiver's zone
+        (f["to"] == gone or _alone(after, zone_of[f["to"]], set(f["data"]) & personal))
+        and _brought_in_alone(before, f, after) for f in mine)
+
+
 def _remove_node(doc: dict[str, Any], draw: st.DrawFn) -> dict[str, Any] | None:
     if len(doc["nodes"]) < 2:
         return None
     node = draw(st.sampled_from(doc["nodes"]))
-    gone = node["id"]
-    items = {d for f in doc["flows"] if f["to"] == gone for d in f["data"]} | set(
-        node.get("stores", [])) | _systems(doc, node)
-    if not _alone(doc, node["zone"], items & _personal(doc), skip_node=gone):
-        return None
-    if _leaves_citizens_at_home(doc, node):
-        return None
-    zone_of = _zone_of(doc)  # its flows go with it: each was what it was for its receiver's zone
-    if not all(_alone(doc, zone_of[f["to"]], set(f["data"]) & _personal(doc), skip_node=gone)
-               for f in doc["flows"] if f["from"] == gone and f["to"] != gone):
-        return None
-    if not all(_brought_in_alone(doc, f, skip_node=gone)
-               for f in doc["flows"] if gone in (f["from"], f["to"])):
-        return None
-    doc["nodes"] = [n for n in doc["nodes"] if n["id"] != gone]
-    doc["flows"] = [f for f in doc["flows"] if gone not in (f["from"], f["to"])]
-    return doc
+    after = copy.deepcopy(doc)
+    after["nodes"] = [n for n in doc["nodes"] if n["id"] != node["id"]]
+    after["flows"] = [f for f in doc["flows"] if node["id"] not in (f["from"], f["to"])]
+    return None if _node_removal_excluded(doc, node, after) else after
 
 
 def _remove_flow(doc: dict[str, Any], draw: st.DrawFn) -> dict[str, Any] | None:
@@ -281,13 +290,12 @@ def _remove_flow(doc: dict[str, Any], draw: st.DrawFn) -> dict[str, Any] | None:
         return None
     i = draw(st.integers(0, len(doc["flows"]) - 1))
     flow = doc["flows"][i]
+    after = copy.deepcopy(doc)
+    after["flows"].pop(i)
     zone = _zone_of(doc)[flow["to"]]
-    if not _alone(doc, zone, set(flow["data"]) & _personal(doc), skip_flow=i):
+    if not _alone(after, zone, set(flow["data"]) & _personal(doc)):
         return None
-    if not _brought_in_alone(doc, flow, skip_flow=i):
-        return None
-    doc["flows"].pop(i)
-    return doc
+    return after if _brought_in_alone(doc, flow, after) else None
 
 
 def _remove_stored(doc: dict[str, Any], draw: st.DrawFn) -> dict[str, Any] | None:
@@ -296,10 +304,11 @@ def _remove_stored(doc: dict[str, Any], draw: st.DrawFn) -> dict[str, Any] | Non
         return None
     node = draw(st.sampled_from(stores))
     item = draw(st.sampled_from(node["stores"]))
-    if not _alone(doc, node["zone"], {item} & _personal(doc), skip_store=(node["id"], item)):
+    if _state_keeps(doc, node):
         return None
-    node["stores"].remove(item)
-    return doc
+    after = copy.deepcopy(doc)
+    next(n for n in after["nodes"] if n["id"] == node["id"])["stores"].remove(item)
+    return after if _alone(after, node["zone"], {item} & _personal(doc)) else None
 
 
 def _redraw_kind(doc: dict[str, Any], draw: st.DrawFn) -> dict[str, Any] | None:

@@ -59,16 +59,11 @@ def sign(
     The signature is added as an incremental update, so the report's own bytes, its attachments
     and its PDF/A-3b conformance are kept. Nothing is written if anything fails.
     """
-    from assess.core.files import write_atomic
+    from assess.core.files import MAX_PDF_BYTES, read_regular, write_atomic
     from assess.signatures.sign import load_key, sign_pdf
 
     signer = load_key(key, _password(password_file))
-    try:
-        data = report.read_bytes()
-    except OSError as exc:
-        from assess.core.errors import InputError
-
-        raise InputError.single(report, f"cannot read it ({exc.strerror})") from None
+    data = read_regular(report, MAX_PDF_BYTES)
     signed = sign_pdf(data, signer, name=str(report))
     target = output or default_signed(report)
     write_atomic(target, signed.pdf)
@@ -96,15 +91,11 @@ def verify(
     the report prints. Exit status 0 when everything holds, 1 when anything does not (each
     failure is said).
     """
+    from assess.core.files import MAX_PDF_BYTES, read_regular
     from assess.signatures.verify import SignatureCheck, load_trust_roots, verify_pdf
 
     roots = load_trust_roots(trust or [])
-    try:
-        data = report.read_bytes()
-    except OSError as exc:
-        from assess.core.errors import InputError
-
-        raise InputError.single(report, f"cannot read it ({exc.strerror})") from None
+    data = read_regular(report, MAX_PDF_BYTES)
     v = verify_pdf(data, roots, name=str(report))
     out = stdout()
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from assess.core.errors import InputError, Problem
+from assess.core.files import read_regular
 
 try:  # the C composer is ~10x faster; marks and safety are the same
     from yaml import CSafeLoader as _Loader
@@ -177,8 +178,8 @@ STDIN = "-"
 
 
 def read(path: Path | str) -> Source:
-    """Read and parse a YAML file (`-`: standard input), refusing oversized input before reading
-    it whole."""
+    """Read and parse a YAML file (`-`: standard input): a regular file only, refused past
+    MAX_BYTES while reading (`core.files.read_regular`)."""
     if str(path) == STDIN:
         import sys
 
@@ -187,18 +188,5 @@ def read(path: Path | str) -> Source:
             raise InputError.single("<stdin>", f"input is over {MAX_BYTES:,} bytes; expected at "
                                     f"most {MAX_BYTES:,} bytes")
         return parse(raw, "<stdin>")
-    p = Path(path)
-    name = str(path)
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError.single(
-                name, f"file is {size:,} bytes; expected at most {MAX_BYTES:,} bytes")
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError.single(name, "no such file") from None
-    except IsADirectoryError:
-        raise InputError.single(name, "is a folder; expected a YAML file") from None
-    except PermissionError:
-        raise InputError.single(name, "permission denied") from None
-    return parse(raw, name)
+    raw = read_regular(path, MAX_BYTES)
+    return parse(raw, str(path))

@@ -14,7 +14,7 @@ from assess.core.i18n import t as tr
 from assess.documents.models import Severity, Text
 from assess.documents.models.platform import UNKNOWN_COUNTRY
 from assess.engine.exposure import Index, index
-from assess.engine.graph import HOME_COUNTRY, FlowGraph, channel_data
+from assess.engine.graph import HOME_COUNTRY, FlowGraph
 from assess.engine.rules import Hit, Rule
 
 _TRUST_OUTSIDE = ("third-party", "untrusted")
@@ -212,7 +212,7 @@ def _undrawn(fg: FlowGraph) -> list[Hit]:
     if ours:
         arrived = {d for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
                    if zone[v] in ours and zone[u] not in ours for d in data}
-        missing = sorted(channel_data(fg.proposal, fg.personal_ids) - arrived)
+        missing = sorted(fg.channel - arrived)
     if channel and missing:
         names = ", ".join(n.id for n in channel)
         hits.append(Hit("undrawn->channel", Text(

@@ -80,6 +80,8 @@ class FlowGraph:
     """Node and zone ids that come from the platform profile, not the province's drawing."""
     unknowns: frozenset[str] = frozenset()
     """What the profile leaves unknown about its nodes (`node:at_rest`, `node:retention`)."""
+    channel: frozenset[str] = frozenset()
+    """The personal data with the channel (`channel_data`), read by the build and the rules."""
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """What the layers above derive from the graph once (the exposure index, the networkx
     view): a FlowGraph never changes after `build`, so neither do they."""
@@ -131,7 +133,7 @@ def channel_data(proposal: Proposal, personal: frozenset[str]) -> set[str]:
 
 
 def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str],
-             receivers: frozenset[str]
+             receivers: frozenset[str], served: frozenset[str]
              ) -> dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]]:
     """Per node: what it keeps (declared and presumed), what is presumed, and the encryption at
     rest and retention that count.
@@ -158,7 +160,6 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
     # Citizens use the channel for every service: its systems receive the services' data
     # whether or not a flow is drawn to them (scope comes from the services, not the drawing);
     # with no service using personal data, the inventory is what the channel carries.
-    served = channel_data(proposal, personal)
     for r in receivers:  # what a drawn flow brings (end-to-end, say) is as drawn
         received.setdefault(r, set()).update(served - drawn.get(r, set()))
     ours = channel_zones(proposal)
@@ -182,14 +183,15 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
 
 def _unshown(proposal: Proposal, zones: dict[str, Zone], keeping: dict[str, Any],
              personal: frozenset[str]) -> list[Zone]:
-    """Zones outside the state's systems where the drawing shows no personal data at all.
+    """Zones outside the state's systems in Vietnam where the drawing shows no personal data.
 
     A zone the province declares is there for a reason; if the drawing shows none of the
     channel's personal data reaching or kept there, the data is presumed kept there, its
     protection unknown — so removing the one system drawn in a zone, or the data from it, does
     not take the data out of the zone. Not a zone of only citizens' own devices in Vietnam (the
     drawing cannot tell a zone abroad that had a system from one of citizens abroad), nor one
-    whose every system shows with evidence what it keeps."""
+    whose every system shows with evidence what it keeps. A zone of the state's abroad counts
+    too: for where citizens' data is, the state's own systems abroad are abroad."""
     shown = {proposal_node.zone for proposal_node in proposal.nodes
              if set(keeping[proposal_node.id][0]) & personal}
     zone_of = {n.id: n.zone for n in proposal.nodes}
@@ -199,7 +201,7 @@ def _unshown(proposal: Proposal, zones: dict[str, Zone], keeping: dict[str, Any]
         members.setdefault(n.zone, []).append(n)
     out = []
     for z in proposal.zones:
-        if z.trust == "government" or z.id in shown:
+        if (z.trust == "government" and z.country == HOME_COUNTRY) or z.id in shown:
             continue
         nodes = members.get(z.id, [])
         systems = [n for n in nodes if n.kind != "actor"]
@@ -219,7 +221,8 @@ def build(proposal: Proposal | Joined) -> FlowGraph:
     zones = {z.id: z for z in proposal.zones}
     classes = {d.id: _CLASS[d.data_class] for d in proposal.data}
     personal = frozenset(d for d, c in classes.items() if c.is_personal)
-    keeping = _keeping(proposal, zones, personal, joined.receivers)
+    held = frozenset(channel_data(proposal, personal))
+    keeping = _keeping(proposal, zones, personal, joined.receivers, held)
     names = {o.id: o.name for o in proposal.operators}
     cols = Columns({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, [], [], [], [], [], [], [])
     for n in proposal.nodes:
@@ -247,13 +250,13 @@ def build(proposal: Proposal | Joined) -> FlowGraph:
             cols.data.append(tuple(f.data))
             cols.capped.append(i in capped)
             cols.flow.append(i)
-    held = tuple(sorted(channel_data(proposal, personal)))
+    kept = tuple(sorted(held))
     for z in _unshown(proposal, zones, keeping, personal) if held else ():
         nid = f"zone:{z.id}"
         cols.kind[nid], cols.zone[nid], cols.country[nid] = "datastore", z.id, z.country
         cols.operator[nid] = names.get(z.operator, z.operator)
         cols.trust[nid], cols.proven[nid] = z.trust, False
-        cols.stores[nid] = cols.presumed[nid] = held
+        cols.stores[nid] = cols.presumed[nid] = kept
         cols.at_rest[nid] = cols.retention[nid] = None
     used = {d for f in proposal.flows for d in f.data}
     used.update(d for n in proposal.nodes for d in n.stores)
@@ -263,4 +266,4 @@ def build(proposal: Proposal | Joined) -> FlowGraph:
     return FlowGraph(cols, classes, proposal, frozenset(used), personal,
                      frozenset(d for d, c in classes.items() if c is DataClass.sensitive_personal),
                      scope, joined.receivers, joined.platform.ref if joined.platform else None,
-                     joined.profile_nodes | joined.profile_zones, joined.unknowns)
+                     joined.profile_nodes | joined.profile_zones, joined.unknowns, held)

@@ -44,6 +44,7 @@ from pyhanko.sign import fields, signers
 from pyhanko.stamp import TextStampStyle
 
 from assess.core.errors import InputError
+from assess.core.files import MAX_KEY_BYTES, read_regular
 from assess.core.i18n import words
 from assess.core.i18n.signature import STAMP
 from assess.core.resources import data_dir
@@ -75,19 +76,13 @@ class Signed:
 
 def read_password_file(path: Path) -> bytes:
     """The password in `path`: its bytes, without one trailing line break."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError.single(path, f"cannot read the password file ({exc.strerror})") from None
+    data = read_regular(path, MAX_KEY_BYTES)
     return data.removesuffix(b"\n").removesuffix(b"\r")
 
 
 def load_key(path: Path, password: bytes) -> signers.SimpleSigner:
     """The signing key and certificate chain of a PKCS#12 file (.p12/.pfx)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError.single(path, f"cannot read the key file ({exc.strerror})") from None
+    data = read_regular(path, MAX_KEY_BYTES)
     try:
         signer: signers.SimpleSigner = signers.SimpleSigner.load_pkcs12_data(
             data, (), passphrase=password or None)

@@ -39,6 +39,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from assess.core.errors import InputError
+from assess.core.files import MAX_KEY_BYTES, read_regular
 from assess.signatures.sign import entry, name_tree
 
 log = logging.getLogger(__name__)
@@ -96,10 +97,7 @@ def load_trust_roots(paths: Sequence[Path]) -> list[x509.Certificate]:
     """Certificates from PEM (one or more) or DER files."""
     out: list[x509.Certificate] = []
     for path in paths:
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError.single(path, f"cannot read it ({exc.strerror})") from None
+        data = read_regular(path, MAX_KEY_BYTES)
         try:
             certs = list(load_certs_from_pemder_data(data))
         except Exception:  # asn1crypto raises ValueError, TypeError or its own errors

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assess.core.errors import InputError
+from assess.core.files import read_regular
 from assess.core.i18n import Lang
 from assess.core.i18n.report import w
+from assess.documents.yamlsource import MAX_BYTES
 from assess.engine.result import Assessment
 
 
@@ -29,11 +31,7 @@ class Embedded:
 
 
 def _read(path: str | Path, sha256: str) -> bytes:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError.single(str(path), f"cannot read it again to attach it ({exc.strerror})") \
-            from None
+    data = read_regular(path, MAX_BYTES)  # read again to attach it: it must be what was assessed
     if hashlib.sha256(data).hexdigest() != sha256:
         raise InputError.single(str(path), "changed while the report was being made; expected "
                                 f"SHA-256 {sha256[:12]}…; run the command again")
