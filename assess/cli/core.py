@@ -128,11 +128,13 @@ def init(
     """
     language = lang_of(lang)
     from assess.checklists.loading import resolve_checklist, resolve_platform
-    from assess.core.files import write_atomic
+    from assess.core.files import refuse_inputs, write_atomic
     from assess.workflows.skeleton import skeleton
 
     cl = resolve_checklist(checklist, catalog(checklists))
-    pf = resolve_platform(platform, platform_catalog(platforms)).doc if platform else None
+    loaded = resolve_platform(platform, platform_catalog(platforms)) if platform else None
+    refuse_inputs([output], [cl.source.name, loaded.source.name if loaded else None])
+    pf = loaded.doc if loaded else None
     write_atomic(output, skeleton(cl.doc, language, platform=pf), overwrite=force)
     log.info(f"wrote {output} ({len(cl.doc.controls())} controls of {cl.doc.ref}"
              + (f", on {pf.ref})" if pf else ")"))

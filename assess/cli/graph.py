@@ -71,11 +71,14 @@ def graph_command(
     if kind == "png" and output is None and sys.stdout.isatty():
         raise typer.BadParameter("a PNG is binary; give -o FILE or redirect standard output",
                                  param_hint="--format")
+    from assess.core.files import refuse_inputs
     from assess.outputs.diagram import render
     from assess.workflows.pipeline import assess_files
 
+    refuse_inputs([output], [proposal, checklist])
     a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [],
                      platform_dirs=platforms or [])
+    refuse_inputs([output], [a.checklist.file, a.platform.file if a.platform else None])
     content = render(a, language, kind)
     if output is None:
         typer.echo(content, nl=isinstance(content, str) and not content.endswith("\n"))

@@ -61,23 +61,26 @@ def report(
         raise typer.BadParameter("the report attaches the proposal file itself; expected its "
                                  "path, not - (standard input)", param_hint="PROPOSAL")
     from assess.core.errors import OutputError
-    from assess.core.files import write_atomic
+    from assess.core.files import refuse_inputs, write_all_atomic
     from assess.outputs.report import embedded_files, render_pdf
     from assess.workflows.pipeline import assess_files
 
     target = output or default_output(proposal, language, review)
-    for path in (target, html):  # refuse before any work, and never write half a pair
+    outputs = [target, html]
+    refuse_inputs(outputs, [proposal, review, checklist])  # before any work
+    if html is not None and Path(html) == Path(target):
+        raise OutputError(f"{html}: is also the PDF's name; expected another name for the HTML")
+    for path in (target, html):
         if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
             raise OutputError(f"{path}: folder {path.parent} does not exist")
     a = assess_files(proposal, checklist=checklist, review=review,
                      checklist_dirs=checklists or [],
                      platform_dirs=platforms or [])
+    refuse_inputs(outputs, [a.checklist.file, a.platform.file if a.platform else None])
     files = embedded_files(a, language, review=review)
     # Rendering takes seconds (minutes for a 1,000-control checklist): say what is happening.
     with stderr().status(f"rendering the report ({len(a.controls)} controls)…"):
         page, pdf = render_pdf(a, language, attachments=files)
-    write_atomic(target, pdf)
-    if html is not None:
-        write_atomic(html, page)
+    write_all_atomic([(target, pdf)] + ([(html, page)] if html is not None else []))
     log.info(f"wrote {target} ({len(pdf):,} bytes; {a.verdict.value}, score "
              f"{a.score:.1f})" + (f" and {html}" if html else ""))

@@ -38,12 +38,14 @@ def init(
     review of a proposal file that has changed since is refused.
     """
     language = lang_of(lang)
-    from assess.core.files import write_atomic
+    from assess.core.files import refuse_inputs, write_atomic
     from assess.workflows.pipeline import assess_files
     from assess.workflows.review_skeleton import review_skeleton
 
+    refuse_inputs([output], [proposal, checklist])
     a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [],
                      platform_dirs=platforms or [])
+    refuse_inputs([output], [a.checklist.file, a.platform.file if a.platform else None])
     text = review_skeleton(a, language, proposal_path=str(proposal), file=output.name)
     write_atomic(output, text, overwrite=force)
     log.info(f"wrote {output} (review of {a.proposal.id}, {len(a.controls)} controls; "

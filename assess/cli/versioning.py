@@ -189,9 +189,10 @@ def migrate(
     controls are dropped, renamed controls keep their answer. The result is validated.
     """
     language = lang_of(lang)
-    from assess.core.files import write_atomic
+    from assess.core.files import refuse_inputs, write_atomic
     from assess.workflows.migrate import migrate as run
 
+    refuse_inputs([output], [proposal])
     mig = run(proposal, to, catalog(checklists), language)
     write_atomic(output, mig.text, overwrite=force)
     parts = [f"{len(mig.added)} added as unknown" + (f" ({', '.join(mig.added)})"

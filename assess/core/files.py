@@ -8,6 +8,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from assess.core.errors import InputError, OutputError
@@ -75,23 +76,148 @@ def read_regular(path: Path | str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def write_atomic(path: Path | str, content: bytes | str, *, overwrite: bool = True) -> Path:
-    """Write to a temporary file beside `path`, then rename it into place."""
-    target = Path(path)
-    if not overwrite and target.exists():
+def refuse_inputs(outputs: Iterable[Path | str | None],
+                  inputs: Iterable[Path | str | None]) -> None:
+    """Refuse, before any work, an output that names one of the run's inputs: `report -o
+    proposal.yaml` must not destroy the proposal it reads."""
+    given = [Path(i) for i in inputs if i is not None and str(i) != "-"]
+    for out in outputs:
+        if out is None:
+            continue
+        for i in given:
+            if _same(Path(out), i):
+                raise OutputError(f"{out}: is an input of this run ({i}); expected another name "
+                                  "for the output")
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare where they would be
+        return a.resolve(strict=False) == b.resolve(strict=False)
+
+
+def _stream(target: Path, mode: int) -> bool:
+    """True for an existing output that is written to, never replaced: a device (/dev/null,
+    /dev/stdout) or a named pipe. A folder or a socket is refused."""
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISBLK(mode):
+        return True
+    if stat.S_ISDIR(mode):
+        raise OutputError(f"{target}: is a folder; expected a file name")
+    if stat.S_ISSOCK(mode):
+        raise OutputError(f"{target}: is a socket; expected a file name")
+    return False
+
+
+def _write_stream(target: Path, data: bytes) -> None:
+    try:
+        with open(target, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+
+
+_TMP = ".tmp"
+
+
+def _temp_prefix(target: Path) -> str:
+    """Temporary files carry the writer's process id, so a later run can tell its own
+    leftovers (a process killed between writing and renaming) from another run's in progress."""
+    return f".{target.name}.{os.getpid()}."
+
+
+def _clean_stale(parent: Path, target: Path) -> None:
+    """Remove the temporary files of `target` that a killed run of ours left behind."""
+    head = f".{target.name}."
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(parent):
+            name = entry.name
+            if not (name.startswith(head) and name.endswith(_TMP)):
+                continue
+            pid = name[len(head):].split(".", 1)[0]
+            if not pid.isdigit() or _alive(int(pid)):
+                continue
+            with contextlib.suppress(OSError):
+                if uid is None or entry.stat(follow_symlinks=False).st_uid == uid:
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # ours, from before: this process writes one temporary file at a time
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _stage(target: Path, data: bytes, overwrite: bool) -> str | None:
+    """Write `data` to a temporary file beside `target` and return its path, or write it
+    straight to a device or pipe and return None."""
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    if mode is not None and _stream(target, mode):
+        _write_stream(target, data)
+        return None
+    if mode is not None and not overwrite:
         raise OutputError(f"{target}: already exists; choose another name or use --force")
-    data = content.encode("utf-8") if isinstance(content, str) else content
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"{target}: folder {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+    _clean_stale(parent, target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=_TMP, dir=parent)
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write in folder {parent} ({exc.strerror or exc}); "
+                          "expected a folder you may write to") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{target}: cannot write ({exc.strerror})") from None
-    return target
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    return tmp
+
+
+def write_atomic(path: Path | str, content: bytes | str, *, overwrite: bool = True) -> Path:
+    """Write to a temporary file beside `path`, then rename it into place; a device or a named
+    pipe (`-o /dev/stdout`) is written to as a stream, never replaced by a file."""
+    return write_all_atomic([(Path(path), content)], overwrite=overwrite)[0]
+
+
+def write_all_atomic(items: Sequence[tuple[Path, bytes | str]], *, overwrite: bool = True
+                     ) -> list[Path]:
+    """Write several outputs of one run, all or none: every temporary file is written before any
+    is renamed into place, so a failure leaves no half of a pair (a PDF without its HTML)."""
+    staged: list[tuple[str, Path]] = []
+    placed: list[Path] = []
+    try:
+        for target, content in items:
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            tmp = _stage(target, data, overwrite)
+            if tmp is not None:
+                staged.append((tmp, target))
+        for tmp, target in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                for done in placed:  # all or none
+                    with contextlib.suppress(OSError):
+                        os.unlink(done)
+                raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+            placed.append(target)
+    finally:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    return [target for target, _ in items]
