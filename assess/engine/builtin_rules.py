@@ -227,7 +227,13 @@ def _undrawn(fg: FlowGraph) -> list[Hit]:
     for (element, data), seen in [*((x, systems) for x in _inbound_services(fg)),
                                   *((x, officers) for x in console)]:
         personal = ix.personal(data)
-        if personal and not seen & set(data):
+        if element == "inventory":
+            # Items no service accounts for go their own ways, not a service's together: each
+            # must be shown crossing to or from the state's side somewhere.
+            personal = [d for d in personal if d not in officers]
+        elif seen & set(data):
+            continue
+        if personal:
             hits.append(Hit(f"{element}->undrawn", Text(
                 vi=f"'{element}' đưa dữ liệu cá nhân ({_names(personal)}) đến cơ quan nhà nước "
                    "nhưng sơ đồ không vẽ luồng đó: chưa rõ được mã hóa không.",
