@@ -117,8 +117,13 @@ def test_a_named_pipe_is_written_as_a_stream(tmp_path: Path) -> None:
     pipe = tmp_path / "out.dot"
     os.mkfifo(pipe)
     reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE)
-    code, out = _invoke("graph", str(PROPOSAL), *CHECKLISTS, "--format", "dot", "-o", str(pipe))
-    got, _ = reader.communicate(timeout=30)
+    try:
+        code, out = _invoke("graph", str(PROPOSAL), *CHECKLISTS, "--format", "dot", "-o",
+                            str(pipe))
+        got, _ = reader.communicate(timeout=30)
+    finally:  # a pipe replaced by a file would leave the reader waiting for ever
+        reader.kill()
+        reader.wait()
     assert code == 0, out
     assert got.startswith(b"digraph")
     assert stat.S_ISFIFO(os.stat(pipe).st_mode)
