@@ -191,10 +191,11 @@ def _systems(doc: dict[str, Any], node: dict[str, Any]) -> set[str]:
 
 
 def _depicted(doc: dict[str, Any], zone: str) -> set[str]:
-    """The personal data the drawing shows reaching or kept in `zone`, drawn or with the
-    channel's systems there."""
+    """The personal data the drawing shows in `zone`: flowing into it or out of it (a sender
+    has what it sends), kept there, or with the channel's systems there."""
     zone_of, personal = _zone_of(doc), _personal(doc)
-    out = {d for f in doc["flows"] if zone_of[f["to"]] == zone for d in f["data"]}
+    out = {d for f in doc["flows"] if zone in (zone_of[f["to"]], zone_of[f["from"]])
+           for d in f["data"]}
     for n in doc["nodes"]:
         if n["zone"] == zone:
             out |= set(n.get("stores", [])) | _systems(doc, n)

@@ -162,6 +162,14 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
     # with no service using personal data, the inventory is what the channel carries.
     for r in receivers:  # what a drawn flow brings (end-to-end, say) is as drawn
         received.setdefault(r, set()).update(served - drawn.get(r, set()))
+    # A sender holds what it sends, unless it only relays ciphertext it was sent end-to-end:
+    # outside the state's systems, that is presumed kept as well as what it receives.
+    e2e_in = {(f.target, d) for f in proposal.flows if f.encryption == "e2e" for d in f.data}
+    sent: dict[str, set[str]] = {}
+    for f in proposal.flows:
+        sent.setdefault(f.source, set()).update(
+            d for d in personal.intersection(f.data)
+            if not (f.encryption == "e2e" and (f.source, d) in e2e_in))
     ours = channel_zones(proposal)
     out: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]] = {}
     for n in proposal.nodes:
@@ -174,7 +182,7 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
             continue
         proven = bool(n.evidence)
         presumed = () if (n.retains is False and proven) else tuple(
-            sorted(received.get(n.id, set()) - set(declared)))
+            sorted((received.get(n.id, set()) | sent.get(n.id, set())) - set(declared)))
         at_rest = n.encrypted_at_rest if (proven or n.encrypted_at_rest == "no") else None
         out[n.id] = (declared + presumed, presumed, at_rest,
                      n.retention_days if proven else None)
