@@ -205,13 +205,14 @@ def _undrawn(fg: FlowGraph) -> list[Hit]:
     ix = index(fg)
     zone = ix.zone
     hits = []
-    citizens = {zone[n] for n, k in ix.kind.items() if k == "actor" and ix.trust[n] == "untrusted"}
-    channel = [n for n in fg.proposal.nodes if n.id in fg.receivers and n.zone not in citizens]
+    channel = [n for n in fg.proposal.nodes if n.id in fg.receivers]
     ours = {n.zone for n in channel}
     missing: list[str] = []
-    if ours:
+    if ours:  # arriving from another zone, or from a citizen (whose app may share the zone)
+        kind, trust = ix.kind, ix.trust
         arrived = {d for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
-                   if zone[v] in ours and zone[u] not in ours for d in data}
+                   if zone[v] in ours and (zone[u] not in ours or (
+                       kind[u] == "actor" and trust[u] == "untrusted")) for d in data}
         missing = sorted(fg.channel - arrived)
     if channel and missing:
         names = ", ".join(n.id for n in channel)
