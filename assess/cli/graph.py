@@ -78,7 +78,7 @@ def graph_command(
     refuse_inputs([output], [proposal, checklist])
     a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [],
                      platform_dirs=platforms or [])
-    refuse_inputs([output], [a.checklist.file, a.platform.file if a.platform else None])
+    refuse_inputs([output], a.input_files())
     content = render(a, language, kind)
     if output is None:
         typer.echo(content, nl=isinstance(content, str) and not content.endswith("\n"))

@@ -76,7 +76,7 @@ def report(
     a = assess_files(proposal, checklist=checklist, review=review,
                      checklist_dirs=checklists or [],
                      platform_dirs=platforms or [])
-    refuse_inputs(outputs, [a.checklist.file, a.platform.file if a.platform else None])
+    refuse_inputs(outputs, a.input_files())
     files = embedded_files(a, language, review=review)
     # Rendering takes seconds (minutes for a 1,000-control checklist): say what is happening.
     with stderr().status(f"rendering the report ({len(a.controls)} controls)…"):

@@ -45,7 +45,7 @@ def init(
     refuse_inputs([output], [proposal, checklist])
     a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [],
                      platform_dirs=platforms or [])
-    refuse_inputs([output], [a.checklist.file, a.platform.file if a.platform else None])
+    refuse_inputs([output], a.input_files())
     text = review_skeleton(a, language, proposal_path=str(proposal), file=output.name)
     write_atomic(output, text, overwrite=force)
     log.info(f"wrote {output} (review of {a.proposal.id}, {len(a.controls)} controls; "

@@ -38,12 +38,18 @@ def channel_nodes(p: Proposal) -> list[str]:
     return [n.id for n in p.nodes if n.kind != "actor" and trust.get(n.zone) != "government"]
 
 
-def unplaced(p: Proposal) -> set[str]:
-    """Items of the inventory that nothing in the proposal places: no service, flow or store
-    uses them. The proposal says it processes them but not where, so they are taken to be
-    with the channel, like a service's data: removing the last flow that showed an item cannot
-    make it vanish from the assessment."""
-    used = {d for s in p.services for d in s.data}
-    used.update(d for f in p.flows for d in f.data)
-    used.update(d for n in p.nodes for d in n.stores)
-    return {d.id for d in p.data if d.id not in used}
+def used(p: Proposal) -> set[str]:
+    """Data ids some service, flow or store of the proposal uses."""
+    out = {d for s in p.services for d in s.data}
+    out.update(d for f in p.flows for d in f.data)
+    out.update(d for n in p.nodes for d in n.stores)
+    return out
+
+
+def unplaced(p: Proposal, in_use: set[str] | None = None) -> set[str]:
+    """Items of the inventory that nothing in the proposal places (`used`). The proposal says
+    it processes them but not where, so they are taken to be with the channel, like a
+    service's data: removing the last flow that showed an item cannot make it vanish from the
+    assessment."""
+    taken = used(p) if in_use is None else in_use
+    return {d.id for d in p.data if d.id not in taken}

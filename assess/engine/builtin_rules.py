@@ -174,12 +174,13 @@ def _inbound_services(fg: FlowGraph) -> list[tuple[str, tuple[str, ...]]]:
             if s.reaches_province_systems and s.data] + ([("inventory", rest)] if rest else [])
 
 
-def _crossings(ix: Index) -> tuple[set[str], set[str]]:
+def _crossings(fg: FlowGraph) -> tuple[set[str], set[str]]:
     """Data items drawn flows carry from outside into a government system, and those carried
     between the state's side and anyone else either way (an officer reading or answering in
     the platform's console). Read once per graph: two rules ask."""
-    found = cast("tuple[set[str], set[str]] | None", ix.memo.get("crossings"))
+    found = cast("tuple[set[str], set[str]] | None", fg.memo.get("crossings"))
     if found is None:
+        ix = index(fg)
         trust, kind = ix.trust, ix.kind
         systems: set[str] = set()
         across: set[str] = set()
@@ -190,9 +191,8 @@ def _crossings(ix: Index) -> tuple[set[str], set[str]]:
                 if inside_v and kind[v] != "actor":
                     systems.update(data)
         found = (systems, across)
-        ix.memo["crossings"] = found
+        fg.memo["crossings"] = found
     return found
-
 
 
 def _undrawn(fg: FlowGraph) -> list[Hit]:
@@ -222,7 +222,7 @@ def _undrawn(fg: FlowGraph) -> list[Hit]:
             en=f"The drawing shows no flow bringing personal data ({_names(missing)}) to the "
                f"channel's systems ({names}): its encryption is unknown."
                + _profiled(fg, channel[0].id)[1]), (channel[0].id,), tuple(missing)))
-    systems, officers = _crossings(ix)
+    systems, officers = _crossings(fg)
     console = [(f"service:{s.id}", tuple(s.data)) for s in fg.proposal.services
                if not s.reaches_province_systems and s.data]
     for (element, data), seen in [*((x, systems) for x in _inbound_services(fg)),
@@ -361,7 +361,7 @@ def _unauthenticated_inbound(fg: FlowGraph) -> list[Hit]:
                "được xác thực.",
             en=f"The flow from {tr('trust.' + t, 'en')} '{u}' into government system '{v}' is not "
                "authenticated."), trace(fg, u, v, data[0]), data))
-    drawn = _crossings(ix)[0]
+    drawn = _crossings(fg)[0]
     for element, data in _inbound_services(fg):
         if not drawn & set(data):
             hits.append(Hit(f"{element}->undrawn", Text(

@@ -87,8 +87,6 @@ class Index:
             for d in kept:
                 self._holders.setdefault(d, []).append(n)
         self._spreads: dict[str, Spread] = {}
-        self.memo: dict[str, object] = {}
-        """What several rules derive from the flows, read once per graph."""
 
     def used(self) -> set[str]:
         """Data items some flow carries or some datastore keeps."""

@@ -14,7 +14,7 @@ from typing import Any, cast
 
 import networkx as nx
 
-from assess.documents.channel import channel_zones, unplaced
+from assess.documents.channel import channel_zones, unplaced, used
 from assess.documents.models import DataClass, Proposal, Zone
 from assess.engine.join import Joined, join
 
@@ -125,11 +125,12 @@ def _citizen_side(kind: str, trust: str, channel_zone: bool) -> bool:
     return trust == "untrusted" and kind == "actor" and not channel_zone
 
 
-def channel_data(proposal: Proposal, personal: frozenset[str]) -> set[str]:
+def channel_data(proposal: Proposal, personal: frozenset[str],
+                 in_use: set[str] | None = None) -> set[str]:
     """The personal data citizens put with the channel: the services', or else the inventory's;
     with the services', any personal item the proposal places nowhere (`channel.unplaced`)."""
     served = {d for s in proposal.services for d in s.data if d in personal}
-    return served | (unplaced(proposal) & personal) if served else set(personal)
+    return served | (unplaced(proposal, in_use) & personal) if served else set(personal)
 
 
 def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str],
@@ -146,30 +147,26 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
     # What a node can read: data reaching it other than end-to-end, and end-to-end data it does
     # not pass on end-to-end (it is where the encryption ends). A pure end-to-end relay holds
     # ciphertext only, as the exposure matrix says.
+    # A sender holds what it sends, unless it only relays ciphertext it was sent end-to-end:
+    # outside the state's systems, that is presumed kept as well as what it receives.
     relays = {(f.source, d) for f in proposal.flows if f.encryption == "e2e" for d in f.data}
+    e2e_in = {(f.target, d) for f in proposal.flows if f.encryption == "e2e" for d in f.data}
     received: dict[str, set[str]] = {}
     drawn: dict[str, set[str]] = {}
+    sent: dict[str, set[str]] = {}
     for f in proposal.flows:
-        target = f.target
+        target, e2e = f.target, f.encryption == "e2e"
         drawn.setdefault(target, set()).update(f.data)
-        if f.encryption != "e2e":
-            received.setdefault(target, set()).update(personal.intersection(f.data))
-        else:
-            received.setdefault(target, set()).update(
-                d for d in f.data if d in personal and (target, d) not in relays)
+        mine = personal.intersection(f.data)
+        received.setdefault(target, set()).update(
+            mine if not e2e else (d for d in mine if (target, d) not in relays))
+        sent.setdefault(f.source, set()).update(
+            mine if not e2e else (d for d in mine if (f.source, d) not in e2e_in))
     # Citizens use the channel for every service: its systems receive the services' data
     # whether or not a flow is drawn to them (scope comes from the services, not the drawing);
     # with no service using personal data, the inventory is what the channel carries.
     for r in receivers:  # what a drawn flow brings (end-to-end, say) is as drawn
         received.setdefault(r, set()).update(served - drawn.get(r, set()))
-    # A sender holds what it sends, unless it only relays ciphertext it was sent end-to-end:
-    # outside the state's systems, that is presumed kept as well as what it receives.
-    e2e_in = {(f.target, d) for f in proposal.flows if f.encryption == "e2e" for d in f.data}
-    sent: dict[str, set[str]] = {}
-    for f in proposal.flows:
-        sent.setdefault(f.source, set()).update(
-            d for d in personal.intersection(f.data)
-            if not (f.encryption == "e2e" and (f.source, d) in e2e_in))
     ours = channel_zones(proposal)
     out: dict[str, tuple[tuple[str, ...], tuple[str, ...], str | None, int | None]] = {}
     for n in proposal.nodes:
@@ -191,7 +188,7 @@ def _keeping(proposal: Proposal, zones: dict[str, Zone], personal: frozenset[str
 
 def _unshown(proposal: Proposal, zones: dict[str, Zone], keeping: dict[str, Any],
              personal: frozenset[str]) -> list[Zone]:
-    """Zones outside the state's systems in Vietnam where the drawing shows no personal data.
+    """Zones, other than the state's own in Vietnam, where the drawing shows no personal data.
 
     A zone the province declares is there for a reason; if the drawing shows none of the
     channel's personal data reaching or kept there, the data is presumed kept there, its
@@ -229,7 +226,8 @@ def build(proposal: Proposal | Joined) -> FlowGraph:
     zones = {z.id: z for z in proposal.zones}
     classes = {d.id: _CLASS[d.data_class] for d in proposal.data}
     personal = frozenset(d for d, c in classes.items() if c.is_personal)
-    held = frozenset(channel_data(proposal, personal))
+    in_use = used(proposal)
+    held = frozenset(channel_data(proposal, personal, in_use))
     keeping = _keeping(proposal, zones, personal, joined.receivers, held)
     names = {o.id: o.name for o in proposal.operators}
     cols = Columns({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, [], [], [], [], [], [], [])
@@ -266,12 +264,9 @@ def build(proposal: Proposal | Joined) -> FlowGraph:
         cols.trust[nid], cols.proven[nid] = z.trust, False
         cols.stores[nid] = cols.presumed[nid] = kept
         cols.at_rest[nid] = cols.retention[nid] = None
-    used = {d for f in proposal.flows for d in f.data}
-    used.update(d for n in proposal.nodes for d in n.stores)
-    used.update(d for s in proposal.services for d in s.data)
     services = tuple(f"service:{s.id}" for s in proposal.services if personal & set(s.data))
     scope = services or tuple(f"data:{d}" for d in sorted(personal))
-    return FlowGraph(cols, classes, proposal, frozenset(used), personal,
+    return FlowGraph(cols, classes, proposal, frozenset(in_use), personal,
                      frozenset(d for d, c in classes.items() if c is DataClass.sensitive_personal),
                      scope, joined.receivers, joined.platform.ref if joined.platform else None,
                      joined.profile_nodes | joined.profile_zones, joined.unknowns, held)

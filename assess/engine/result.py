@@ -302,6 +302,11 @@ class Assessment:
                                              and not c.missing_facts))
                 and _STATUS_RANK[c.status] > _STATUS_RANK[own[c.id]]]
 
+    def input_files(self) -> list[str]:
+        """The files this assessment read: proposal, checklist and platform profile."""
+        refs = (self.proposal, self.checklist, self.platform)
+        return [r.file for r in refs if r is not None and r.file]
+
     def to_json(self) -> str:
         return _adapter().dump_json(self, indent=2, by_alias=True).decode("utf-8")
 
