@@ -33,8 +33,8 @@ CASES = {
     "yaml-syntax": (_edit("  - id: hoi-dap", "  - id: [hoi-dap"),
                     "p.yaml:18: YAML syntax error: while parsing a flow sequence"),
     "wrong-type": (_edit("count: 1000", "count: many"),
-                   "p.yaml:22: data_subjects[0].count: input should be a valid integer, unable to "
-                   "parse string as an integer (got 'many')"),
+                   "p.yaml:22: data_subjects[0].count: got 'many'; expected a whole number written "
+                   "with digits only (no dot, comma or space), at most 18 digits, e.g. 150000"),
     "unknown-field": (_edit("  exclusive: false", "  exclusive: false\n  exclusiv: true"),
                       "p.yaml:16: channel.exclusiv: unknown field 'exclusiv'; did you mean "
                       "'exclusive'? expected one of: name, platform, operator, operator_country, kind, "

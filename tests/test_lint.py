@@ -140,8 +140,8 @@ def test_a_hygiene_rule_decides_no_control(tmp_path: Path) -> None:
 
 def test_blank_text_is_an_error(tmp_path: Path) -> None:
     found = issues(tmp_path, lambda doc: ctrl(doc, "ENC-02")["guidance"].update(en="   "))
-    assert found == ["error: domains[1].controls[1].guidance.en: the en text is blank; "
-                     "expected text in English"]
+    assert found == ["error: domains[1].controls[1].guidance.en: is blank; expected: English "
+                     "text, faithful to the Vietnamese."]
 
 
 def test_same_text_in_both_languages_is_a_warning(tmp_path: Path) -> None:

@@ -168,8 +168,8 @@ def test_override_without_rationale_is_refused(runner: CliRunner, tmp_path: Path
     assert (f"error: {out}:{line}: overrides.ENC-01: missing required field 'rationale': Why the "
             "reviewer sets this status (required: an override without a reason is refused)."
             ) in result.output
-    assert (f"error: {out}:{line + 1}: overrides.ENC-02.rationale: string should have at least "
-            "1 character (got '')") in result.output
+    assert (f"error: {out}:{line + 1}: overrides.ENC-02.rationale: is blank; expected: Why "
+            "the reviewer sets this status") in result.output
 
 
 def test_blank_rationale_is_refused(runner: CliRunner, tmp_path: Path) -> None:
@@ -181,8 +181,8 @@ def test_blank_rationale_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     line = text.splitlines().index("  ENC-02: {status: met, rationale: '  '}") + 1
     result = runner.invoke(app, ["validate", str(out), *CHECKLISTS])
     assert result.exit_code == 2
-    assert (f"error: {out}:{line}: overrides.ENC-02.rationale: is blank; expected the reason the "
-            "reviewer sets this status (an override needs a rationale)") in result.output
+    assert (f"error: {out}:{line}: overrides.ENC-02.rationale: is blank; expected: Why the "
+            "reviewer sets this status (required: an override without a reason is refused).") in result.output
 
 
 def test_decision_differing_from_the_computed_verdict_needs_a_rationale(

@@ -253,7 +253,7 @@ def test_blank_evidence_is_refused_where_it_is_written(tmp_path: Path) -> None:
     path.write_text(text, "utf-8")
     result = CliRunner().invoke(app, ["validate", str(path)])
     assert result.exit_code == 2
-    assert "nodes[1].evidence[0]: got ' '; expected the document that proves it, not a blank" \
+    assert "nodes[1].evidence[0]: is blank; expected: A document that proves the claim" \
         in result.stderr
 
 

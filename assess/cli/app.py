@@ -93,17 +93,16 @@ def guarded(func: F) -> F:
 
 
 def stderr() -> Any:
-    """A console for messages: input text is printed as it is (no markup, no emoji codes —
-    `file:100:` must not become a 💯), never highlighted."""
-    from rich.console import Console
+    """The console for messages (`outputs.terminal.console`: control characters shown)."""
+    from assess.outputs.terminal.console import console
 
-    return Console(stderr=True, markup=False, emoji=False, highlight=False, soft_wrap=True)
+    return console(stderr=True, soft_wrap=True)
 
 
 def stdout() -> Any:
-    from rich.console import Console
+    from assess.outputs.terminal.console import console
 
-    return Console(markup=False, emoji=False, highlight=False)
+    return console()
 
 
 ProposalArg = Annotated[Path, typer.Argument(

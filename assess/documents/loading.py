@@ -14,7 +14,8 @@ from pydantic import BaseModel, ValidationError
 from assess.core.errors import InputError, Problem
 from assess.documents.messages import problems_from
 from assess.documents.models import KINDS
-from assess.documents.yamlsource import Source
+from assess.documents.scalars import conform
+from assess.documents.yamlsource import Source, format_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,11 +43,20 @@ def kind_of(source: Source) -> str:
 
 
 def parse_model(source: Source, model: type[M]) -> M:
-    """Validate parsed YAML as `model`, turning every schema error into a located problem."""
+    """Validate parsed YAML as `model`, turning every schema error into a located problem: first
+    each scalar takes its field's type (`scalars.conform`), then pydantic checks the rest. A value
+    already refused is not reported again by pydantic."""
+    data, refused = conform(source.data, model)
+    problems = [Problem(source.name, source.line_of(path), format_path(path), message)
+                for path, message in refused]
     try:
-        return model.model_validate(source.data)
+        doc = model.model_validate(data)
     except ValidationError as exc:
-        raise InputError(problems_from(exc, model, source)) from None
+        problems += problems_from(exc, model, source, skip={path for path, _ in refused})
+    else:
+        if not problems:
+            return doc
+    raise InputError(sorted(problems, key=lambda p: (p.line or 0, p.field)))
 
 
 def typed(source: Source, model: type[M]) -> M:

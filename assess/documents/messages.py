@@ -80,7 +80,10 @@ def _field_names(model: type[BaseModel]) -> list[str]:
 
 
 def _shown(value: Any) -> str:
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an integer past Python's digit limit cannot even be printed
+        text = "a number too long to show"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -104,6 +107,8 @@ def _message(model: type[BaseModel], err: Any) -> tuple[Path_, str]:
         pattern = err.get("ctx", {}).get("pattern", "")
         wanted = PATTERNS.get(pattern, f"text matching {pattern}")
         msg = f"got {_shown(err['input'])}; expected {wanted}"
+    elif kind == "value_error":  # our own validators: their message is already the whole text
+        msg = str(err.get("ctx", {}).get("error", msg))
     elif kind in ("literal_error", "enum"):
         msg = f"got {_shown(err['input'])}; {msg.replace('input should be', 'expected')}"
     elif "input" in err and not isinstance(err["input"], (dict, list)):
@@ -111,11 +116,15 @@ def _message(model: type[BaseModel], err: Any) -> tuple[Path_, str]:
     return loc, msg
 
 
-def problems_from(exc: ValidationError, model: type[BaseModel], source: Source) -> list[Problem]:
-    """One problem per pydantic error, sorted by line, each with its YAML line and path."""
+def problems_from(exc: ValidationError, model: type[BaseModel], source: Source,
+                  skip: typing.Collection[Path_] = ()) -> list[Problem]:
+    """One problem per pydantic error, sorted by line, each with its YAML line and path; none
+    at or under a path in `skip` (already reported)."""
     out = []
     for err in exc.errors(include_url=False):
         loc, msg = _message(model, err)
+        if any(loc[:len(s)] == s for s in skip):
+            continue
         out.append(Problem(source.name, source.line_of(loc), format_path(loc), msg))
     out.sort(key=lambda p: (p.line or 0, p.field))
     return out

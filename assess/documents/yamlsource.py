@@ -17,6 +17,8 @@ import yaml
 
 from assess.core.errors import InputError, Problem
 from assess.core.files import read_regular
+from assess.documents import scalars
+from assess.documents.scalars import Plain
 
 try:  # the C composer is ~10x faster; marks and safety are the same
     from yaml import CSafeLoader as _Loader
@@ -62,7 +64,8 @@ def format_path(path: Path_) -> str:
 
 
 _PLAIN = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_constructor = yaml.SafeLoader("")  # only used for its scalar constructors
+_NULL = "tag:yaml.org,2002:null"
+_constructor = yaml.SafeLoader("")  # only used for its implicit resolver
 
 
 class _Builder:
@@ -101,6 +104,7 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[Any, Any]:
@@ -110,13 +114,12 @@ class _Builder:
                 raise InputError.single(
                     self.name, "merge keys ('<<') are not supported; write the fields out",
                     line=key_node.start_mark.line + 1, field=format_path(path))
-            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None or isinstance(key, (list, dict)):
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != self._implicit(
+                    key_node) or (not key_node.style and key_node.tag == _NULL):
                 raise InputError.single(
-                    self.name, "a mapping key must be a plain name",
+                    self.name, "a mapping key must be a plain name, e.g. 'title:'",
                     line=key_node.start_mark.line + 1, field=format_path(path))
-            if not isinstance(key, (str, int)):
-                key = str(key)
+            key = str(key_node.value)  # keys are names: '1.0.0', 'RES-01', '2026-02-30' as written
             if key in out:
                 self.problems.append(Problem(
                     self.name, key_node.start_mark.line + 1, format_path((*path, key)),
@@ -127,13 +130,26 @@ class _Builder:
             out[key] = self.build(value_node, (*path, key))
         return out
 
-    def _scalar(self, node: yaml.Node, path: Path_) -> Any:
-        ctor = _constructor.yaml_constructors.get(node.tag)
-        if ctor is None:
-            raise InputError.single(
-                self.name, f"unsupported YAML tag {node.tag!r}; expected plain values",
-                line=node.start_mark.line + 1, field=format_path(path))
-        return ctor(_constructor, node)
+    @staticmethod
+    def _implicit(node: yaml.ScalarNode) -> str:
+        """The tag YAML would give the scalar untagged: anything else was written explicitly."""
+        plain = not node.style  # None (PyYAML) or '' (libyaml)
+        return str(_constructor.resolve(  # type: ignore[no-untyped-call]
+            yaml.ScalarNode, node.value, (plain, not plain)))
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        """A scalar as written; its type is decided by the field it fills
+        (`documents.scalars.conform`), not by YAML 1.1's guesses: `NO` is Norway, `yes` an
+        answer, `1000.0` not an integer. Explicit tags are checked here, without a traceback."""
+        if node.tag == self._implicit(node):
+            if node.style:
+                return str(node.value)  # quoted or block: text, always
+            return None if node.tag == _NULL else Plain(node.value)
+        value, problem = scalars.tagged(node.tag, node.value)
+        if problem:
+            self.problems.append(Problem(self.name, node.start_mark.line + 1, format_path(path),
+                                         problem))
+        return value
 
 
 def decode(raw: bytes, name: str) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+import pycountry
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from assess.core.i18n import Lang
 
@@ -96,6 +97,16 @@ Evidence = Annotated[str, Field(pattern=r"\S", description="A document that prov
                                 "name, number and date, e.g. 'Hợp đồng số 14/2026/HĐ, Điều 5'.")]
 """One piece of evidence: never blank (a blank entry would pass for proof)."""
 
+def iso_country(code: str) -> str:
+    """A two-letter code must name a country ISO 3166-1 assigns: `XX` and `VM` are typos. `ZZ`
+    (CLDR's 'Unknown Region') is how an unknown location travels; it is never Vietnam."""
+    if len(code) == 2 and code.isupper() and code != "ZZ" \
+            and pycountry.countries.get(alpha_2=code) is None:
+        raise ValueError(f"{code!r} is not an ISO 3166-1 country code; expected an assigned "
+                         "two-letter code such as VN (Việt Nam), SG, US, IE")
+    return code
+
+
 Country = Annotated[
-    str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code, e.g. VN, SG, US.")
-]
+    str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 country code, e.g. VN, SG, US."),
+    AfterValidator(iso_country)]

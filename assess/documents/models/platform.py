@@ -13,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from assess.core import semver
-from assess.documents.models.common import Evidence, Id, Status, Strict, Text
+from assess.documents.models.common import Evidence, Id, Status, Strict, Text, iso_country
 
 UNKNOWN_COUNTRY = "ZZ"
 """How an unknown location travels through the graph: CLDR's code for 'Unknown Region', which
@@ -26,7 +26,7 @@ Certainty = Literal["confirmed", "to-confirm", "unknown"]
 PlaceCountry = Annotated[str, Field(
     pattern=r"^([A-Z]{2}|unknown)$",
     description="ISO 3166-1 alpha-2 code of where it is, or 'unknown' when no source says "
-    "(an unknown location is never taken to be Vietnam).")]
+    "(an unknown location is never taken to be Vietnam)."), AfterValidator(iso_country)]
 ChannelKind = Literal["official-account", "social-page", "chat-bot", "mini-app", "saas-form", "other"]
 
 

@@ -9,6 +9,7 @@ from rich.text import Text as RichText
 
 from assess.core.i18n import Lang, country, t
 from assess.engine.result import Assessment
+from assess.outputs.terminal.console import SafeConsole
 
 VERDICT_STYLE = {"approve": "bold green", "conditional": "bold yellow", "reject": "bold red"}
 SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "dim"}
@@ -169,4 +170,4 @@ def render(a: Assessment, lang: Lang = "vi", *, limit: int = 10) -> Group:
 
 
 def print_assessment(a: Assessment, lang: Lang = "vi", console: Console | None = None) -> None:
-    (console or Console()).print(render(a, lang))
+    (console or SafeConsole()).print(render(a, lang))

@@ -10,12 +10,13 @@ from assess.core.i18n import Lang, t
 from assess.documents.loading import Loaded
 from assess.documents.models import Checklist
 from assess.outputs.terminal.assessment import SEVERITY_STYLE
+from assess.outputs.terminal.console import SafeConsole
 
 
 def print_checklist(loaded: Loaded[Checklist], lang: Lang,
                     console: Console | None = None) -> None:
     cl = loaded.doc
-    con = console or Console()
+    con = console or SafeConsole()
     head = RichText()
     head.append(f"{cl.title.get(lang)}\n", style="bold")
     head.append(f"{cl.ref} ({cl.status}), {cl.effective_from.isoformat()}, "

@@ -9,6 +9,7 @@ from rich.text import Text as RichText
 from assess.checklists.changelog import clip, describe, headline, show, text_change
 from assess.checklists.diff import Diff
 from assess.core.i18n import Lang
+from assess.outputs.terminal.console import SafeConsole
 
 BUMP_STYLE = {"major": "bold red", "minor": "yellow", "patch": "dim", "none": "dim"}
 
@@ -40,7 +41,7 @@ def table(d: Diff, lang: Lang = "vi", width: int = 70) -> Group:
 
 
 def print_diff(d: Diff, lang: Lang = "vi", console: Console | None = None) -> None:
-    (console or Console()).print(table(d, lang))
+    (console or SafeConsole()).print(table(d, lang))
 
 
 

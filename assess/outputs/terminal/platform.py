@@ -11,6 +11,7 @@ from assess.core.i18n.platform import w as _w
 from assess.documents.loading import Loaded
 from assess.documents.models import Platform
 from assess.documents.models.platform import Sourced
+from assess.outputs.terminal.console import SafeConsole
 
 CERTAINTY_STYLE = {"confirmed": "green", "to-confirm": "yellow", "unknown": "red"}
 
@@ -37,7 +38,7 @@ def _days(value: int | None, lang: Lang) -> str:
 
 def print_platform(loaded: Loaded[Platform], lang: Lang, console: Console | None = None) -> None:
     pf = loaded.doc
-    con = console or Console()
+    con = console or SafeConsole()
     head = RichText()
     head.append(f"{pf.title.get(lang)}\n", style="bold")
     head.append(f"{pf.ref} ({pf.status}), {pf.checked_on.isoformat()}, {pf.publisher}\n"

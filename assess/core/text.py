@@ -1,0 +1,41 @@
+"""Characters no document may carry and no terminal may receive, defined once.
+
+A control character in a title can clear the screen and print a fake verdict; a bidirectional
+override reorders what a reader sees; both make PDF/A metadata invalid XML. Loading refuses them
+(`documents.scalars`); every terminal output shows any that still arrive (a certificate's name, a
+damaged PDF's metadata) as visible escapes (`outputs.terminal.console`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+"""C0 controls except tab and line breaks, DEL, C1 controls, bidirectional embeddings, overrides
+and isolates, and the two non-characters XML refuses."""
+
+_UNSAFE_LINES = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+"""The same, and tab and line breaks too: for one-line values such as a certificate's name."""
+
+
+def first_unsafe(text: str) -> str | None:
+    """'U+001B escape at character 4' for the first unsafe character; None if there is none."""
+    m = _UNSAFE.search(text)
+    if m is None:
+        return None
+    ch = m.group()
+    name = unicodedata.name(ch, "control character").lower()
+    return f"U+{ord(ch):04X} {name} at character {m.start() + 1}"
+
+
+def _escape(m: re.Match[str]) -> str:
+    o = ord(m.group())
+    return f"\\x{o:02x}" if o <= 0xFF else f"\\u{o:04x}"
+
+
+def visible(text: str, one_line: bool = False) -> str:
+    """`text` with every unsafe character shown as an escape (`\\x1b`, `\\u202e`); the text
+    itself when it is clean (the common case costs one regex search)."""
+    pattern = _UNSAFE_LINES if one_line else _UNSAFE
+    return pattern.sub(_escape, text) if pattern.search(text) else text
