@@ -371,8 +371,8 @@ def test_unreadable_trust_root_is_an_input_error(runner: CliRunner, signed: Path
     bad = write(tmp_path, "ca.pem", b"not a certificate\n")
     result = runner.invoke(app, ["verify", str(signed), "--trust", str(bad)], env=WIDE)
     assert result.exit_code == 2
-    assert f"error: {bad}: no certificate in it; expected a CA certificate (PEM or DER)" in \
-        result.output
+    assert (f"error: {bad}: no certificate in it; expected a CA certificate (PEM or DER; a .p12 "
+            "key file is not one)") in result.output
 
 
 def test_library_calls_agree_with_the_cli(report: Path, keys: Keys) -> None:

@@ -188,8 +188,16 @@ def configure_logging(level: int) -> None:
     """Progress and notes go to standard error through `logging`, so -q and -v apply to all."""
     import sys
 
+    from assess.core.text import visible
+
+    class Visible(logging.Formatter):
+        """A note may quote a certificate's or a file's name: shown, never obeyed."""
+
+        def format(self, record: logging.LogRecord) -> str:
+            return visible(super().format(record))
+
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(message)s"))
+    handler.setFormatter(Visible("%(message)s"))
     root_log = logging.getLogger("assess")
     root_log.handlers[:] = [handler]
     root_log.setLevel(level)

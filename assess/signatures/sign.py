@@ -18,6 +18,7 @@ Only the commands `sign` and `verify` import this module (pyHanko is heavy).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import logging
 import string
@@ -48,6 +49,8 @@ from assess.core.files import MAX_KEY_BYTES, read_regular
 from assess.core.i18n import words
 from assess.core.i18n.signature import STAMP
 from assess.core.resources import data_dir
+from assess.signatures.certificates import date_problem, usage_problem
+from assess.signatures.certificates import name as certificate_name
 
 log = logging.getLogger(__name__)
 
@@ -90,22 +93,33 @@ def load_key(path: Path, password: bytes) -> signers.SimpleSigner:
         raise InputError.single(path, "cannot open the key: wrong password, or not a PKCS#12 "
                                 "(.p12/.pfx) file holding a private key and its certificate") \
             from None
+    cert = signer.signing_cert
+    if cert is None:
+        raise InputError.single(path, "the file holds no certificate for its key; expected a "
+                                "PKCS#12 file with the signer's certificate")
+    now = dt.datetime.now(dt.UTC)
+    problems = [usage_problem(cert)] + [
+        date_problem(c, now, "today", "signer's certificate" if c is cert else
+                     "certificate authority") for c in [cert, *signer.cert_registry]
+        if c is cert or c.subject != cert.subject]
+    found = [p for p in problems if p]
+    if found:
+        raise InputError.single(path, "cannot sign with this key: " + "; ".join(found))
     return signer
 
 
 def signer_name(signer: signers.SimpleSigner) -> str:
     """The certificate's common name, or its whole subject when it has none."""
-    if signer.signing_cert is None:
-        return "?"
-    subject = signer.signing_cert.subject
-    cn = subject.native.get("common_name")
-    return str(cn) if cn else str(subject.human_friendly)
+    return "?" if signer.signing_cert is None else certificate_name(signer.signing_cert)
 
 
 def resolve(obj: Any) -> Any:
     """The object an indirect reference points to; any other object as it is."""
     if isinstance(obj, generic.IndirectObject):
-        return obj.get_object()  # type: ignore[no-untyped-call]
+        try:
+            return obj.get_object()  # type: ignore[no-untyped-call]
+        except Exception:  # dangling (PdfError), in a damaged object stream (zlib.error), …
+            return None  # reads as nothing; the caller says what is missing
     return obj
 
 
@@ -114,7 +128,7 @@ def entry(obj: Any, key: str) -> Any:
     obj = resolve(obj)
     if not isinstance(obj, generic.DictionaryObject) or key not in obj:
         return None
-    return obj[key]
+    return resolve(obj.raw_get(key))
 
 
 def name_tree(node: Any) -> Iterator[tuple[str, Any]]:
@@ -129,14 +143,14 @@ def name_tree(node: Any) -> Iterator[tuple[str, Any]]:
         names = entry(current, "/Names")
         if isinstance(names, generic.ArrayObject):
             for i in range(0, len(names) - 1, 2):
-                key = names[i]
+                key, value = resolve(names.raw_get(i)), resolve(names.raw_get(i + 1))
                 if isinstance(key, str):
-                    yield str(key), names[i + 1]
+                    yield str(key), value
                 elif isinstance(key, bytes):
-                    yield key.decode("latin-1"), names[i + 1]
+                    yield key.decode("latin-1"), value
         kids = entry(current, "/Kids")
         if isinstance(kids, generic.ArrayObject):
-            stack.extend(kids[i] for i in reversed(range(len(kids))))
+            stack.extend(kids.raw_get(i) for i in reversed(range(len(kids))))
 
 
 def _page_refs(reader: PdfFileReader) -> list[int]:

@@ -34,12 +34,14 @@ from pyhanko.keys import load_certs_from_pemder_data
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.diff_analysis import ModificationLevel
 from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.settings import KeyUsageConstraints
 from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from assess.core.errors import InputError
 from assess.core.files import MAX_KEY_BYTES, read_regular
+from assess.core.text import visible
+from assess.signatures.certificates import SIGNING_USAGE, chain_problems, subject_name
+from assess.signatures.certificates import name as certificate_name
 from assess.signatures.sign import entry, name_tree
 
 log = logging.getLogger(__name__)
@@ -100,18 +102,15 @@ def load_trust_roots(paths: Sequence[Path]) -> list[x509.Certificate]:
         data = read_regular(path, MAX_KEY_BYTES)
         try:
             certs = list(load_certs_from_pemder_data(data))
+            for cert in certs:
+                _ = cert.native  # asn1crypto parses lazily: a PKCS#12 file fails only here
         except Exception:  # asn1crypto raises ValueError, TypeError or its own errors
             certs = []
         if not certs:
             raise InputError.single(path, "no certificate in it; expected a CA certificate "
-                                    "(PEM or DER)")
+                                    "(PEM or DER; a .p12 key file is not one)")
         out.extend(certs)
     return out
-
-
-def _name(name: x509.Name) -> str:
-    cn = name.native.get("common_name")
-    return str(cn) if cn else str(name.human_friendly)
 
 
 def _short(sha: str) -> str:
@@ -140,7 +139,8 @@ def _padding_ok(contents: bytes) -> bool:
 
 
 def _signature_checks(status: PdfSignatureStatus, *, last: bool, trusted: bool,
-                      padding_ok: bool = True) -> list[Check]:
+                      padding_ok: bool = True, chain: Sequence[str] = ()) -> list[Check]:
+    """`chain`: what `certificates.chain_problems` finds wrong with the signer's chain."""
     out: list[Check] = []
     if not padding_ok:
         out.append(Check(False, "integrity", "the signature's field was changed after signing "
@@ -170,8 +170,10 @@ def _signature_checks(status: PdfSignatureStatus, *, last: bool, trusted: bool,
     if not trusted:
         out.append(Check(False, "certificate", "not checked: no trust root given; expected "
                          "--trust CA.pem with the certificate authority you trust"))
+    elif chain:
+        out.append(Check(False, "certificate", "; ".join(chain)))
     elif status.validation_path is not None and status.trust_problem_indic is None:
-        anchor = _name(status.validation_path.trust_anchor.authority.name)
+        anchor = subject_name(status.validation_path.trust_anchor.authority.name)
         out.append(Check(True, "certificate", f"chains to the trust root \"{anchor}\" "
                          "(revocation not checked: offline)"))
     elif status.revoked:
@@ -188,24 +190,26 @@ def _signature_checks(status: PdfSignatureStatus, *, last: bool, trusted: bool,
 def _signatures(reader: PdfFileReader, roots: list[x509.Certificate]) -> list[SignatureCheck]:
     context = ValidationContext(trust_roots=roots, allow_fetching=False,
                                 revocation_mode="soft-fail")
-    usage = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"},
-                                match_all_key_usages=False)
+    now = dt.datetime.now(dt.UTC)
     sigs = list(reader.embedded_signatures)
     out: list[SignatureCheck] = []
     for i, sig in enumerate(sigs):
         try:
             with _quiet("pyhanko"), _quiet("pyhanko_certvalidator"):
-                status = validate_pdf_signature(sig, context, key_usage_settings=usage)
+                status = validate_pdf_signature(sig, context, key_usage_settings=SIGNING_USAGE)
+            problems = chain_problems(status.signing_cert, sig.other_embedded_certs, roots,
+                                      status.signer_reported_dt, now) if roots else []
         except Exception as exc:  # a damaged signature can fail anywhere in pyHanko or asn1crypto
-            out.append(SignatureCheck(sig.field_name, "?", None, [Check(
+            out.append(SignatureCheck(visible(str(sig.field_name), True), "?", None, [Check(
                 False, "signature", f"cannot be read or validated ({type(exc).__name__}: "
                 f"{str(exc)[:200]})")]))
             continue
         contents = sig.sig_object.raw_get("/Contents")
         out.append(SignatureCheck(
-            sig.field_name, _name(status.signing_cert.subject), status.signer_reported_dt,
+            visible(str(sig.field_name), True), certificate_name(status.signing_cert),
+            status.signer_reported_dt,
             _signature_checks(status, last=i == len(sigs) - 1, trusted=bool(roots),
-                              padding_ok=_padding_ok(bytes(contents)))))
+                              padding_ok=_padding_ok(bytes(contents)), chain=problems)))
     return out
 
 
@@ -214,6 +218,10 @@ def _attachments(reader: PdfFileReader) -> tuple[dict[str, bytes], list[Check]]:
     files: dict[str, bytes] = {}
     problems: list[Check] = []
     for name, spec in name_tree(entry(entry(reader.root, "/Names"), "/EmbeddedFiles")):
+        if spec is None:
+            problems.append(Check(False, name, "cannot read the attached file: its reference "
+                                  "points at no object in the PDF (a damaged or edited file)"))
+            continue
         try:
             data = spec["/EF"]["/F"].data
         except Exception as exc:  # missing keys, a damaged stream (zlib), a bad filter…
@@ -328,7 +336,11 @@ def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate], *,
         result.checks.append(Check(False, "signature", "the PDF has no digital signature"))
     else:
         result.signatures = _signatures(reader, list(trust_roots))
-    files, problems = _attachments(reader)
+    try:
+        files, problems = _attachments(reader)
+    except Exception as exc:  # a damaged PDF can fail anywhere in pyHanko: that is a verdict
+        files, problems = {}, [Check(False, "attachments", "cannot be read (" + type(exc).__name__
+                                     + f": {str(exc)[:200]})")]
     result.checks += problems
     unreadable = {c.subject for c in problems} - set(files)
     result.checks += _document_checks(files, unreadable, _printed_text(data))

@@ -1,0 +1,141 @@
+"""What a certificate may sign, and why a chain fails, in words a reviewer can act on.
+
+Path validation (pyhanko-certvalidator) answers yes or no with an ETSI sub-indication such as
+OUT_OF_BOUNDS_NO_POE; a reviewer needs "the certificate "X" expired on 2026-01-31". It also
+follows RFC 5280 in never checking a trust anchor's own dates, so a signer under an expired CA
+verified. This module says, for `sign` and `verify` alike:
+
+- which certificates may sign a report: key usage digitalSignature or nonRepudiation, and an
+  extended key usage, when the certificate has one, for documents (document signing, e-mail
+  protection, Adobe's or Microsoft's document signing, or any). A TLS server certificate may
+  not (RFC 5280 §4.2.1.12 binds the extended key usage even when it is not critical);
+- that every certificate of the chain, the trust root included, is valid at the time the
+  signature states and now (a B-B signature's time is the signer's claim: no timestamp proves
+  it, so a certificate expired since cannot be accepted on that claim);
+- the first problem of a chain that fails, named.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from asn1crypto import x509
+from pyhanko.sign.validation.settings import KeyUsageConstraints
+
+from assess.core.text import visible
+
+DOCUMENT_PURPOSES = frozenset({
+    "1.3.6.1.5.5.7.3.36",  # id-kp-documentSigning (RFC 9336); asn1crypto has no name for it
+    "email_protection", "adobe_authentic_documents_trust", "microsoft_document_signing",
+})
+"""Extended key usages that allow signing a document."""
+
+SIGNING_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudiation"},
+                                    match_all_key_usages=False)
+"""The key usage pyHanko enforces when validating. The extended key usage is `usage_problem`'s:
+given to pyHanko, a certificate without the extension fails path validation as a whole."""
+
+_PURPOSE_WORDS = {"server_auth": "TLS server authentication", "client_auth": "TLS client "
+                  "authentication", "code_signing": "code signing", "time_stamping":
+                  "time-stamping", "ocsp_signing": "OCSP responses"}
+
+
+def subject_name(subject: x509.Name) -> str:
+    """A name's common name (the whole name without one), safe to print and to stamp."""
+    cn = subject.native.get("common_name")
+    return visible(str(cn) if cn else str(subject.human_friendly), one_line=True)
+
+
+def name(cert: x509.Certificate) -> str:
+    """The certificate's subject, as `subject_name` shows it."""
+    return subject_name(cert.subject)
+
+
+def usage_problem(cert: x509.Certificate) -> str | None:
+    """Why `cert` may not sign a document; None when it may."""
+    ku = set(cert.key_usage_value.native) if cert.key_usage_value is not None else set()
+    if cert.key_usage_value is not None and not ku & {"digital_signature", "non_repudiation"}:
+        shown = ", ".join(sorted(k.replace("_", " ") for k in ku)) or "none"
+        return (f"the certificate \"{name(cert)}\" may not sign: its key usage is {shown}; "
+                "expected digital signature or non-repudiation")
+    eku_value = cert.extended_key_usage_value
+    if eku_value is not None:
+        eku = set(eku_value.native)
+        if "any_extended_key_usage" not in eku and not eku & DOCUMENT_PURPOSES:
+            shown = ", ".join(sorted(_PURPOSE_WORDS.get(e, e.replace("_", " ")) for e in eku))
+            return (f"the certificate \"{name(cert)}\" is for {shown}, not for signing "
+                    "documents; expected a document-signing certificate (extended key usage "
+                    "document signing or e-mail protection, or none)")
+    return None
+
+
+def _dates(cert: x509.Certificate) -> tuple[dt.datetime, dt.datetime]:
+    validity = cert["tbs_certificate"]["validity"]
+    return validity["not_before"].native, validity["not_after"].native
+
+
+def date_problem(cert: x509.Certificate, at: dt.datetime, when: str,
+                 role: str = "certificate") -> str | None:
+    """Why `cert` is not valid at `at` ('when' names that moment); None when it is."""
+    start, end = _dates(cert)
+    if at > end:
+        return f"the {role} \"{name(cert)}\" expired on {end:%Y-%m-%d} ({when} {at:%Y-%m-%d})"
+    if at < start:
+        return (f"the {role} \"{name(cert)}\" is valid only from {start:%Y-%m-%d} ({when} "
+                f"{at:%Y-%m-%d})")
+    return None
+
+
+def _same(a: x509.Certificate, b: x509.Certificate) -> bool:
+    return bool(a.subject == b.subject and a.public_key.dump() == b.public_key.dump())
+
+
+def chain(signer: x509.Certificate, others: Iterable[x509.Certificate],
+          roots: Sequence[x509.Certificate]) -> tuple[list[x509.Certificate], bool]:
+    """The signer's chain by issuer name, up to a trust root if one issued it: (certificates
+    from the signer up, whether it ends at a root). No signature is checked here: path
+    validation does that; this only finds what to name."""
+    pool = [c for c in others if not _same(c, signer)]
+    path = [signer]
+    current = signer
+    for _ in range(16):  # a chain longer than this is not one a reviewer should accept
+        root = next((r for r in roots if _same(r, current)), None)
+        if root is not None:
+            return path, True
+        root = next((r for r in roots if r.subject == current.issuer), None)
+        if root is not None:
+            return [*path, root], True
+        up = next((c for c in pool if c.subject == current.issuer and c not in path), None)
+        if up is None or current.self_signed in ("maybe", "yes"):
+            return path, False
+        path.append(up)
+        current = up
+    return path, False
+
+
+def chain_problems(signer: x509.Certificate, others: Iterable[x509.Certificate],
+                   roots: Sequence[x509.Certificate], signed_at: dt.datetime | None,
+                   now: dt.datetime) -> list[str]:
+    """Every reason the signer's chain cannot be accepted, first the most basic; empty when
+    usage, dates and the way up to a root all hold."""
+    path, rooted = chain(signer, others, roots)
+    out: list[str] = []
+    problem = usage_problem(signer)
+    if problem:
+        out.append(problem)
+    moments = [(now, "verified")] if signed_at is None else [(signed_at, "signed"), (now, "now")]
+    for i, cert in enumerate(path):
+        role = ("signer's certificate" if i == 0 else
+                "trust root" if rooted and i == len(path) - 1 else "certificate authority")
+        for at, when in moments:
+            problem = date_problem(cert, at, when, role)
+            if problem:
+                out.append(problem)
+                break
+    if not rooted:
+        top = path[-1]
+        out.append(f"the chain ends at \"{name(top)}\", issued by "
+                   f"\"{subject_name(top.issuer)}\", which is none "
+                   "of the trust roots given with --trust")
+    return out
