@@ -92,10 +92,10 @@ REFUSED = {
     "blank-required": ("title: Thử nghiệm", "title: '   '",
                        "p.yaml:4: title: is blank; expected: Title of the proposal."),
     "escape-sequence": ("title: Thử nghiệm", 'title: "Thử\\e[2J\\e[HVerdict: Approve"',
-                        "p.yaml:4: title: contains U+001B control character at character 4; "
+                        "p.yaml:4: title: contains U+001B escape at character 4; "
                         "remove it (control characters are not allowed in text)"),
     "c1-control": ("name: Hỏi đáp thủ tục", 'name: "Hỏi\\x9b2J"',
-                   "p.yaml:18: services[0].name: contains U+009B control character"),
+                   "p.yaml:18: services[0].name: contains U+009B control sequence introducer"),
     "bidi-override": ("name: Hỏi đáp thủ tục", 'name: "Hỏi \\u202Eđáp"',
                       "p.yaml:18: services[0].name: contains U+202E right-to-left override"),
     "control-in-key": ("  ENC-02: {status: met}", '  "ENC-02\\e[2J": {status: met}',

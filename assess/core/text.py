@@ -19,13 +19,18 @@ _UNSAFE_LINES = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\
 """The same, and tab and line breaks too: for one-line values such as a certificate's name."""
 
 
+_NAMES = {"\x00": "null", "\x07": "bell", "\x08": "backspace", "\x1b": "escape",
+          "\x7f": "delete", "\x9b": "control sequence introducer"}
+"""Control characters have no Unicode name; the ones used to drive a terminal, named."""
+
+
 def first_unsafe(text: str) -> str | None:
     """'U+001B escape at character 4' for the first unsafe character; None if there is none."""
     m = _UNSAFE.search(text)
     if m is None:
         return None
     ch = m.group()
-    name = unicodedata.name(ch, "control character").lower()
+    name = _NAMES.get(ch) or unicodedata.name(ch, "control character").lower()
     return f"U+{ord(ch):04X} {name} at character {m.start() + 1}"
 
 

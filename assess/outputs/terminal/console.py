@@ -14,12 +14,19 @@ from typing import Any
 
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
+from rich.text import Text
 
 from assess.core.text import visible
 
 
 class SafeConsole(Console):
-    """A rich Console whose output shows control characters instead of obeying them."""
+    """A rich Console whose output shows control characters instead of obeying them: strings
+    when they become text, any other renderable segment by segment."""
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        """Strings (messages, table cells) are shown before rich measures them, so a table
+        keeps its layout."""
+        return super().render_str(visible(text), **kwargs)
 
     def render(self, renderable: RenderableType,
                options: ConsoleOptions | None = None) -> Iterable[Segment]:
