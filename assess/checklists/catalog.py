@@ -97,10 +97,39 @@ class Catalog:
         found = self._entries.get(checklist_id, {})
         return [found[v] for v in sorted(found, key=semver.parse)]
 
+    @staticmethod
+    def is_file_ref(ref: str) -> bool:
+        """`ref` names a file, not an id@version."""
+        return ref.endswith((".yaml", ".yml")) or os.sep in ref or "/" in ref
+
+    def is_released(self, path: Path, sha256: str) -> bool:
+        """`path`, whose bytes hash to `sha256`, is a released version of this catalog: per
+        its folder's lock, or its status without one. A file from elsewhere never is, whatever
+        it says of itself; a released version edited since its release is an error."""
+        try:
+            where = path.resolve()
+        except OSError:
+            return False
+        entry = next((e for versions in self._entries.values() for e in versions.values()
+                      if e.path.resolve() == where), None)
+        if entry is None:
+            return False
+        folder = entry.path.parent
+        if not (folder / LOCK).is_file():
+            return read_status(entry.path) == "released"
+        recorded = read_lock(folder).get(entry.version)
+        if recorded is not None and recorded != sha256:
+            raise InputError.single(path, f"this file's SHA-256 is {sha256[:12]}…, but "
+                                    f"{folder / LOCK} records {recorded[:12]}… for the released "
+                                    f"version {entry.version}: a released {self.shelf.noun} was "
+                                    "edited; restore it (git checkout) or release the change as "
+                                    "a new version")
+        return recorded is not None
+
     def resolve(self, ref: str, *, released: bool = True) -> Path:
         """Path of the file that `ref` names; `@latest` skips drafts."""
         noun = self.shelf.noun
-        if ref.endswith((".yaml", ".yml")) or os.sep in ref or "/" in ref:
+        if self.is_file_ref(ref):
             path = Path(ref)
             if not path.is_file():
                 raise NotFoundError(f"{ref}: no such {noun} file")

@@ -33,19 +33,33 @@ def load_checklist(path: Path | str | Source) -> Loaded[Checklist]:
     return Loaded(cl, source)
 
 
-def resolve_checklist(ref: str, catalog: Catalog, *, where: Source | None = None,
-                      field: str = "checklist") -> Loaded[Checklist]:
-    """Load the checklist `ref` names; a bad ref inside a document is located in that document."""
+def _path(ref: str, catalog: Catalog, where: Source | None, field: tuple[str, ...],
+          file_ok: bool) -> Path:
+    """The file `ref` names in the catalog; a file path only when `file_ok` (the command line),
+    never from inside a document. A bad ref inside a document is located in that document."""
     try:
-        path = catalog.resolve(ref)
+        if catalog.is_file_ref(ref) and not file_ok:
+            instead = ("a checklist file is given on the command line instead, with "
+                       "--checklist PATH" if catalog.shelf.kind == "checklist" else
+                       "a profile file is put in a folder given with --platforms")
+            raise NotFoundError(f"'{ref}' names a file; a document names a {catalog.shelf.noun} "
+                                f"by id@version ({instead})")
+        return catalog.resolve(ref)
     except NotFoundError as exc:
         if where is None:
             raise
-        raise InputError.single(where.name, str(exc), line=where.line_of((field,)),
-                                field=field) from None
+        raise InputError.single(where.name, str(exc), line=where.line_of(field),
+                                field=".".join(field)) from None
+
+
+def resolve_checklist(ref: str, catalog: Catalog, *, where: Source | None = None,
+                      field: str = "checklist", file_ok: bool = True) -> Loaded[Checklist]:
+    """Load the checklist `ref` names, marked unreleased unless it is a released version of the
+    catalog. `file_ok=False` for a ref written inside a document, which may not name a file."""
+    path = _path(ref, catalog, where, (field,), file_ok)
     loaded = load_checklist(path)
     _check_identity(ref, path, loaded.doc.id, loaded.doc.version, loaded.source)
-    return loaded
+    return Loaded(loaded.doc, loaded.source, unreleased=not catalog.is_released(path, loaded.source.sha256))
 
 
 def _check_identity(ref: str, path: Path, doc_id: str, version: str, source: Source) -> None:
@@ -70,18 +84,14 @@ def load_platform(path: Path | str | Source) -> Loaded[Platform]:
 
 
 def resolve_platform(ref: str, catalog: Catalog, *, where: Source | None = None,
-                     field: tuple[str, ...] = ("channel", "platform")) -> Loaded[Platform]:
-    """Load the profile `ref` names, checked to be the file the catalog serves under it."""
-    try:
-        path = catalog.resolve(ref)
-    except NotFoundError as exc:
-        if where is None:
-            raise
-        raise InputError.single(where.name, str(exc), line=where.line_of(field),
-                                field=".".join(field)) from None
+                     field: tuple[str, ...] = ("channel", "platform"),
+                     file_ok: bool = True) -> Loaded[Platform]:
+    """Load the profile `ref` names, checked to be the file the catalog serves under it, and
+    marked unreleased unless it is a released version."""
+    path = _path(ref, catalog, where, field, file_ok)
     loaded = load_platform(path)
     _check_identity(ref, path, loaded.doc.id, loaded.doc.version, loaded.source)
-    return loaded
+    return Loaded(loaded.doc, loaded.source, unreleased=not catalog.is_released(path, loaded.source.sha256))
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +117,10 @@ def load_inputs(path: Path | str | Source, catalog: Catalog | None = None, *,
     pf = None
     if proposal.channel.platform is not None:
         pf = resolve_platform(proposal.channel.platform, platforms or Catalog(shelf=PLATFORMS),
-                              where=source)
+                              where=source, file_ok=False)
     problems = check_proposal(proposal, source, pf.doc if pf else None)
     if checklist is None:
-        cl = resolve_checklist(proposal.checklist, catalog, where=source)
+        cl = resolve_checklist(proposal.checklist, catalog, where=source, file_ok=False)
         problems += check_answers(proposal, source, cl.doc)
     else:
         cl = resolve_checklist(checklist, catalog)

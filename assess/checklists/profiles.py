@@ -50,7 +50,7 @@ def _check_answers(out: Out, pf: Platform, catalog: Catalog) -> None:
 
     for ref, answers in pf.answers.items():
         try:
-            cl = resolve_checklist(ref, catalog).doc
+            cl = resolve_checklist(ref, catalog, file_ok=False).doc
         except AssessError as exc:
             out.error(("answers", ref), f"answers for {ref}, which cannot be loaded ({exc}); "
                       "expected a checklist version of the catalog (see `assess checklist list`)")

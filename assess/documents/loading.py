@@ -26,6 +26,9 @@ class Loaded(Generic[M]):
 
     doc: M
     source: Source
+    unreleased: bool = False
+    """A checklist or profile that is not a released version of its catalog: a draft, or a
+    file named on the command line. Every output says so."""
 
 
 def kind_of(source: Source) -> str:

@@ -35,6 +35,9 @@ class DocRef:
     sha256: str
     title: Text | None = None
     file: str | None = None
+    unreleased: Annotated[bool, Field(description="A checklist or profile that is not a "
+                                      "released version: a draft, or a file given on the "
+                                      "command line. Every output says so.")] = False
 
 
 @dataclass(slots=True, kw_only=True)

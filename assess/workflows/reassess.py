@@ -28,7 +28,7 @@ def answered_checklist(proposal: Loaded[Proposal], assessed: Loaded[Checklist],
     if ref == assessed.doc.ref:
         return None
     try:
-        own = resolve_checklist(ref, catalog)
+        own = resolve_checklist(ref, catalog, file_ok=False)
     except NotFoundError:
         return None
     if own.source.sha256 == assessed.source.sha256:

@@ -54,6 +54,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "message": ("Nội dung", "Finding"),
     "proposal": ("Hồ sơ", "Proposal"),
     "checklist": ("Bộ tiêu chí", "Checklist"),
+    "unreleased": ("CHƯA BAN HÀNH: bản nháp hoặc tệp ngoài danh mục, không dùng cho kết luận "
+                   "chính thức", "UNRELEASED: a draft or a file outside the catalog, not for a "
+                   "formal decision"),
     "channel": ("Kênh", "Channel"),
     "operator": ("Đơn vị vận hành", "Operator"),
     "status": ("Trạng thái", "Status"),

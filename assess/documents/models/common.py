@@ -10,6 +10,11 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from assess.core.i18n import Lang
 
+RELEASE_REF = (r"^[A-Za-z0-9][A-Za-z0-9._-]*@(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\."
+               r"(0|[1-9][0-9]*)$")
+"""How a document names a checklist or a profile: id@version, a released version by its
+number, never a file (a file would skip the catalog's identity checks and its release lock)."""
+
 Id = Annotated[
     str,
     Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=80,

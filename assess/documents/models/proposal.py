@@ -7,7 +7,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from assess.documents.models.common import Country, DataClass, Evidence, Id, LocalText, Status, Strict
+from assess.documents.models.common import (
+    RELEASE_REF,
+    Country,
+    DataClass,
+    Evidence,
+    Id,
+    LocalText,
+    Status,
+    Strict,
+)
 
 
 class Contact(Strict):
@@ -33,7 +42,7 @@ class Channel(Strict):
 
     name: LocalText = Field(description="Channel as citizens see it, e.g. 'Zalo OA Bắc Giang'.")
     platform: str | None = Field(
-        None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*@\S+$",
+        None, pattern=RELEASE_REF,
         description="The vetted platform profile the channel runs on, as id@version (see "
         "`assess platform list`), e.g. zalo-oa@1.0.0. The profile supplies the operator, its "
         "zones and what it keeps; the proposal connects its nodes to the profile's entry points.")
@@ -168,8 +177,9 @@ class Proposal(Strict):
     title: LocalText = Field(description="Title of the proposal.")
     submitted_by: Submitter = Field(description="Submitting body.")
     submitted_on: dt.date = Field(description="Date of submission.")
-    checklist: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*@\S+$",
-                           description="Checklist answered, as id@version.")
+    checklist: str = Field(pattern=RELEASE_REF, description="Checklist answered, as "
+                           "id@version, e.g. vn-third-party-channel@1.0.0 (never a file: a "
+                           "checklist file is given on the command line, with --checklist).")
     channel: Channel = Field(description="The channel.")
     operators: list[Operator] = Field(
         default_factory=list, description="Who runs the zones, by id (the platform's operator "

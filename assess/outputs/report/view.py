@@ -15,7 +15,7 @@ from markupsafe import Markup
 from assess.core.i18n import WORDS as SHARED_WORDS
 from assess.core.i18n import Lang, capitalised, country, t
 from assess.core.i18n.report import WORDS, w
-from assess.engine.result import Assessment, ControlResult, Finding
+from assess.engine.result import Assessment, ControlResult, DocRef, Finding
 from assess.outputs import diagram as dfd
 from assess.outputs.report import charts
 from assess.outputs.report.fmt import (
@@ -102,6 +102,10 @@ class _Names:
         return ", ".join(self.data.get(i, i) for i in ids)
 
 
+def _unreleased(ref: DocRef, lang: Lang) -> str:
+    return f" — {t('unreleased', lang)}" if ref.unreleased else ""
+
+
 def _yes(value: bool, lang: Lang) -> str:
     return t("yes" if value else "no", lang)
 
@@ -119,11 +123,10 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
         facts += [Pair(w("reviewed_by", lang), f"{(who.unit or who.organization).get(lang)}"
                        f" — {who.name}"),
                   Pair(w("reviewed_on", lang), a.review.reviewed_on.strftime("%d/%m/%Y"))]
-    facts.append(Pair(t("checklist", lang), f"{a.checklist.title.get(lang) if a.checklist.title else ''}"
-                      f" ({a.checklist.id}@{a.checklist.version})"))
-    if a.platform is not None:
-        facts.append(Pair(t("profile", lang), f"{a.platform.title.get(lang) if a.platform.title else ''}"
-                          f" ({a.platform.id}@{a.platform.version})"))
+    for key, ref in (("checklist", a.checklist), ("profile", a.platform)):
+        if ref is not None:
+            facts.append(Pair(t(key, lang), f"{ref.title.get(lang) if ref.title else ''} "
+                              f"({ref.id}@{ref.version})" + _unreleased(ref, lang)))
     counted = ", ".join(f"{t(k, lang).lower()}: {n}" for k, n in
                         sorted(a.counts.items(), key=lambda kv: _STATUS_ORDER.get(kv[0], 9)))
     na = sum(1 for c in a.controls if not c.applicable)
@@ -415,13 +418,15 @@ def _controls(a: Assessment, lang: Lang) -> Table:
 
 def _identity(a: Assessment, lang: Lang, attachments: list[str]) -> list[Pair]:
     out = [Pair(w("checklist_id", lang), a.checklist.id),
-           Pair(w("version", lang), a.checklist.version or t("na", lang)),
+           Pair(w("version", lang), (a.checklist.version or t("na", lang))
+                + _unreleased(a.checklist, lang)),
            Pair(w("title", lang), a.checklist.title.get(lang) if a.checklist.title else ""),
            Pair(w("sha_checklist", lang), a.checklist.sha256, "hash"),
            Pair(w("proposal_id", lang), a.proposal.id),
            Pair(w("sha_proposal", lang), a.proposal.sha256, "hash")]
     if a.platform is not None:
-        out += [Pair(t("profile", lang), f"{a.platform.id}@{a.platform.version}"),
+        out += [Pair(t("profile", lang), f"{a.platform.id}@{a.platform.version}"
+                     + _unreleased(a.platform, lang)),
                 Pair(w("sha_platform", lang), a.platform.sha256, "hash")]
     if a.review is not None:
         out.append(Pair(w("sha_review", lang), a.review.sha256, "hash"))

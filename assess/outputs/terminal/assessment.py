@@ -23,10 +23,16 @@ def _summary(a: Assessment, lang: Lang) -> Panel:
     head.append(f"{a.proposal.title.get(lang) if a.proposal.title else a.proposal.id}"
                 f" ({a.proposal.id})\n")
     head.append(f"{t('checklist', lang)}: ", style="bold")
-    head.append(f"{a.checklist.id}@{a.checklist.version}\n")
+    head.append(f"{a.checklist.id}@{a.checklist.version}")
+    if a.checklist.unreleased:
+        head.append(f" — {t('unreleased', lang)}", style="bold yellow")
+    head.append("\n")
     if a.platform is not None:
         head.append(f"{t('profile', lang)}: ", style="bold")
-        head.append(f"{a.platform.id}@{a.platform.version}\n")
+        head.append(f"{a.platform.id}@{a.platform.version}")
+        if a.platform.unreleased:
+            head.append(f" — {t('unreleased', lang)}", style="bold yellow")
+        head.append("\n")
     head.append(f"{t('verdict', lang)}: ", style="bold")
     head.append(t(a.verdict_key, lang), style=VERDICT_STYLE[a.verdict.value])
     head.append(f"   {t('score', lang)}: ", style="bold")
