@@ -86,6 +86,7 @@ install-check: setup
 fuzz: setup
 	ASSESS_PROPERTY_EXAMPLES=2000 ASSESS_PROPERTY_SHRINK=1 $(BIN)/pytest -p no:cacheprovider \
 	  tests/test_properties.py tests/test_invariants.py
+	ASSESS_FUZZ_EXAMPLES=2000 $(BIN)/pytest -p no:cacheprovider tests/test_fuzz.py
 
 bench: setup
 	$(BIN)/pytest benchmarks/bench_*.py --benchmark-enable -q

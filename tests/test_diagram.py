@@ -284,15 +284,15 @@ def test_a_layout_dot_cannot_make_is_passed_over(mini_catalog: Any,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     real = diagram.run_dot
 
-    def picky(source: str, fmt: Any) -> bytes:
+    def picky(source: str, fmt: Any, timeout: float = 60.0) -> bytes:
         if "newrank=true" in source or "rankdir=LR" in source:
             raise DiagramError("Graphviz could not draw the diagram: trouble in init_rank")
-        return real(source, fmt)
+        return real(source, fmt, timeout)
 
     monkeypatch.setattr(diagram.layout, "run_dot", picky)
     drawing = diagram.draw(assessment(mini_catalog), "vi")
     assert drawing.layout.rankdir == "TB" and not drawing.layout.newrank
-    monkeypatch.setattr(diagram.layout, "run_dot", lambda source, fmt: (_ for _ in ()).throw(
+    monkeypatch.setattr(diagram.layout, "run_dot", lambda source, fmt, t: (_ for _ in ()).throw(
         DiagramError("Graphviz could not draw the diagram: x")))
     with pytest.raises(DiagramError, match="could not draw"):
         diagram.draw(assessment(mini_catalog), "vi")

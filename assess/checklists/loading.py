@@ -159,10 +159,10 @@ def load_review(path: Path | str, checklist: Checklist | None = None,
     return Loaded(review, source)
 
 
-def validate_file(path: Path | str, catalog: Catalog | None = None,
+def validate_file(path: Path | str | Source, catalog: Catalog | None = None,
                   platforms: Catalog | None = None) -> str:
     """Validate any document by its `kind`; returns the kind. Raises InputError."""
-    source = yamlsource.read(path)
+    source = path if isinstance(path, Source) else yamlsource.read(path)
     kind = kind_of(source)
     if kind == "checklist":
         load_checklist(source)

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from assess.core.text import first_unsafe
+from assess.documents.limits import MAX_TEXT, items_limit
 
 Path_ = tuple[str | int, ...]
 
@@ -100,6 +101,9 @@ def _text(value: str, what: str | None = None) -> tuple[str, str | None]:
         return value, f"contains {bad}; remove it (control characters are not allowed in text)"
     if not value.strip():
         return value, f"is blank; expected: {what}" if what else "is blank; write the value"
+    if len(value) > MAX_TEXT:
+        return value, (f"is {len(value):,} characters long; at most {MAX_TEXT:,} are allowed: "
+                       "put the rest in a document and cite it here")
     return str(value), None
 
 
@@ -217,6 +221,13 @@ def _conform(value: Any, tp: Any, path: Path_, problems: list[tuple[Path_, str]]
              what: str | None = None) -> Any:
     if value is None:
         return None
+    if isinstance(value, (list, dict)):
+        limit = items_limit(path[-1] if path else None)
+        if len(value) > limit:
+            problems.append((path, f"has {len(value):,} entries; at most {limit:,} are allowed "
+                             "(a limit that keeps assessing it bounded: split the proposal, or "
+                             "group similar elements into one)"))
+            return _plainify(value, path, [])
     what = _described(tp, what)
     members = _members(tp)
     if isinstance(value, dict):

@@ -78,6 +78,12 @@ WORDS: dict[str, tuple[str, str]] = {
                         "số thứ tự của luồng trong bảng các luồng dữ liệu.",
                         "Data-flow diagram; boxes are trust zones; #n on a flow is its number in "
                         "the table of data flows."),
+    "diagram_budget": ("Không vẽ sơ đồ: hồ sơ quá lớn để vẽ rõ trên một trang trong giới hạn "
+                       "thời gian và bộ nhớ ({nodes} nút, {flows} luồng dữ liệu). Các luồng dữ "
+                       "liệu được liệt kê trong bảng dưới đây.",
+                       "No diagram: the proposal is too large to draw legibly on a page within "
+                       "the time and memory allowed ({nodes} nodes, {flows} data flows). The "
+                       "data flows are listed in the table below."),
     "diagram_missing": ("Không có sơ đồ (hồ sơ không khai báo nút hoặc luồng dữ liệu).",
                         "No diagram (the proposal declares no nodes or flows)."),
     "flows": ("Các luồng dữ liệu", "Data flows"),

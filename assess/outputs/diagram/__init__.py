@@ -21,6 +21,7 @@ from assess.outputs.diagram.key import LegendEntry, legend
 from assess.outputs.diagram.layout import (
     LAYOUTS,
     PAGES,
+    DiagramBudgetError,
     DiagramError,
     Drawing,
     Fit,
@@ -41,6 +42,7 @@ __all__ = [
     "LAYOUTS",
     "MAX_NODES",
     "PAGES",
+    "DiagramBudgetError",
     "DiagramError",
     "Drawing",
     "Fit",

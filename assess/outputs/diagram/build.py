@@ -269,6 +269,14 @@ def _collapsed(p: Proposal, fl: Flags, lang: Lang, profiled: dict[str, str]) -> 
     return lines + _edges(bundles, lang)
 
 
+def edges_drawn(a: Assessment) -> int:
+    """How many edges the diagram would draw: its flows, or collapsed, the zone pairs."""
+    p = a.scope
+    if len(p.nodes) > MAX_NODES:
+        return len(_bundles(p, flags(a.findings, p)))
+    return len(p.flows)
+
+
 def to_dot(a: Assessment, lang: Lang, *, layout: Layout = Layout(),
            standalone: bool = True) -> str:
     """The diagram as DOT source; collapsed to one node per zone past MAX_NODES nodes.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -22,12 +23,16 @@ from typing import Literal
 from assess.core.errors import AssessError
 from assess.core.i18n import Lang
 from assess.engine.result import Assessment
-from assess.outputs.diagram.build import Layout, to_dot
+from assess.outputs.diagram.build import Layout, edges_drawn, to_dot
+from assess.outputs.diagram.style import MAX_EDGES, MAX_NODES
 from assess.outputs.diagram.text import graphviz_width, text_width
 
 Format = Literal["svg", "dot", "png"]
 
 DOT_TIMEOUT = 60.0
+"""Seconds all of one diagram's layouts may take together."""
+DOT_MEMORY = 1 << 30
+"""Bytes of address space one `dot` process may use (where `prlimit` can enforce it)."""
 _WORKERS = 4
 """Layouts drawn at once (each by its own `dot` process)."""
 
@@ -51,25 +56,36 @@ class DiagramError(AssessError):
     """Graphviz is missing or could not draw the diagram; says what to do about it."""
 
 
+class DiagramBudgetError(DiagramError):
+    """The diagram is too large to draw, or `dot` ran out of its time or memory: the report
+    goes on without it (and says so); `assess graph` says why."""
+
+
 # -- Graphviz ---------------------------------------------------------------------------------
 
-def run_dot(source: str, fmt: Literal["svg", "png"]) -> bytes:
-    """Lay out DOT with Graphviz's `dot` (no shell, bounded time)."""
+def run_dot(source: str, fmt: Literal["svg", "png"], timeout: float = DOT_TIMEOUT) -> bytes:
+    """Lay out DOT with Graphviz's `dot`: no shell, bounded in time and, through util-linux's
+    `prlimit` where there is one, in memory."""
     exe = shutil.which("dot")
     if exe is None:
         raise DiagramError("Graphviz's 'dot' program was not found on PATH; install Graphviz "
                            "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install "
                            "graphviz) or use --format dot")
+    limit = shutil.which("prlimit")
+    args = [limit, f"--as={DOT_MEMORY}", "--", exe] if limit else [exe]
     try:
-        done = subprocess.run([exe, f"-T{fmt}"], input=source.encode("utf-8"), capture_output=True,
-                              timeout=DOT_TIMEOUT, check=False)
+        done = subprocess.run([*args, f"-T{fmt}"], input=source.encode("utf-8"),
+                              capture_output=True, timeout=max(timeout, 0.1), check=False)
     except subprocess.TimeoutExpired:
-        raise DiagramError(f"Graphviz took more than {DOT_TIMEOUT:g} s to draw the diagram; "
+        raise DiagramBudgetError(f"Graphviz took more than {DOT_TIMEOUT:g} s to draw the diagram; "
                            "expected a smaller graph") from None
     except OSError as exc:
         raise DiagramError(f"cannot run Graphviz's 'dot' ({exe}): {exc.strerror}") from None
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        if done.returncode < 0 or any("memory" in line.lower() for line in why):
+            raise DiagramBudgetError(f"Graphviz needed more than {DOT_MEMORY >> 20:,} MiB to draw the "
+                               "diagram; expected a smaller graph")
         raise DiagramError("Graphviz could not draw the diagram: "
                            + ("; ".join(why[:3]) or f"exit status {done.returncode}"))
     return done.stdout
@@ -195,11 +211,22 @@ def _better(d: Drawing, than: Drawing) -> bool:
     return _worth(d) > _worth(than) + 1e-9
 
 
-def _attempt(source: str) -> bytes | DiagramError:
+def _attempt(source: str, deadline: float) -> bytes | DiagramError:
     try:
-        return run_dot(source, "svg")
+        return run_dot(source, "svg", deadline - time.monotonic())
     except DiagramError as exc:
         return exc
+
+
+def too_large(a: Assessment) -> DiagramBudgetError | None:
+    """Why the diagram is not drawn at all (too many edges to lay out legibly), or None."""
+    edges = edges_drawn(a)
+    if edges <= MAX_EDGES:
+        return None
+    what = ("connections between zones" if len(a.scope.nodes) > MAX_NODES else "data flows")
+    return DiagramBudgetError(f"the diagram would draw {edges:,} {what}, more than the {MAX_EDGES} a "
+                        "page can show legibly; it is not drawn (the flows are listed in the "
+                        "report's table of data flows)")
 
 
 def draw(a: Assessment, lang: Lang, *, standalone: bool = True) -> Drawing:
@@ -208,9 +235,13 @@ def draw(a: Assessment, lang: Lang, *, standalone: bool = True) -> Drawing:
     cannot make (its global ranking fails on some clustered graphs) is passed over; if none can
     be made, the first error is raised. Deterministic: every layout is a pure function of the
     input."""
+    problem = too_large(a)
+    if problem is not None:
+        raise problem
     sources = [to_dot(a, lang, layout=layout, standalone=standalone) for layout in LAYOUTS]
+    deadline = time.monotonic() + DOT_TIMEOUT  # one budget for all layouts, not one each
     with ThreadPoolExecutor(max_workers=_WORKERS) as pool:  # dot runs in its own processes
-        outputs = list(pool.map(_attempt, sources))
+        outputs = list(pool.map(lambda s: _attempt(s, deadline), sources))
     best: Drawing | None = None
     for layout, source, output in zip(LAYOUTS, sources, outputs, strict=True):
         if isinstance(output, DiagramError):

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 MAX_NODES = 60
 """Past this many nodes a diagram is unreadable on an A4 page: draw one box per zone instead."""
+MAX_EDGES = 150
+"""Past this many edges (flows, or collapsed, connections between zones) no layout is legible
+on a page, and `dot`'s time grows past any budget: the diagram is not drawn, and says why."""
 
 NAME_SIZE, SMALL_SIZE, EDGE_SIZE, ZONE_SIZE, TITLE_SIZE = 10.0, 8.0, 8.5, 11.0, 12.0
 

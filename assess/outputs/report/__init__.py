@@ -16,7 +16,7 @@ from assess.engine.result import Assessment
 from assess.outputs.report.files import Embedded, embedded_files
 
 if TYPE_CHECKING:
-    from assess.outputs.diagram import Drawing
+    from assess.outputs.diagram import DiagramBudgetError, Drawing
     from assess.outputs.report.pdf import TemplateFetcher
 
 
@@ -33,14 +33,18 @@ def creation_time(a: Assessment) -> dt.datetime:
     return dt.datetime.combine(a.as_of, dt.time(), dt.UTC)
 
 
-def diagram(a: Assessment, lang: Lang) -> Drawing | None:
+def diagram(a: Assessment, lang: Lang) -> Drawing | DiagramBudgetError | None:
     """The data-flow diagram laid out for an A4 page, without the title and legend the report
-    prints itself; None when the proposal declares no nodes."""
+    prints itself; None when the proposal declares no nodes; the reason when it is too large to
+    draw within its budget (the report then says so where the diagram would be)."""
     if not a.scope.nodes:
         return None
-    from assess.outputs.diagram import draw
+    from assess.outputs.diagram import DiagramBudgetError, draw
 
-    return draw(a, lang, standalone=False)
+    try:
+        return draw(a, lang, standalone=False)
+    except DiagramBudgetError as exc:
+        return exc
 
 
 def render_html(a: Assessment, lang: Lang, *, created: dt.datetime | None = None,

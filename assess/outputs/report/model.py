@@ -152,6 +152,8 @@ class ReportView:
     diagram_wide: bool
     """True when the diagram is shown larger on a landscape page."""
     diagram_scale: float
+    diagram_note: str
+    """What stands where the diagram would be when there is none, and why."""
     """The scale the diagram is shown at (1 = Graphviz's own size: 10 pt node names)."""
     diagram_legend: list[LegendItem]
     flows: Table

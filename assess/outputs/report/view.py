@@ -385,10 +385,10 @@ def _review(a: Assessment, lang: Lang) -> ReviewView | None:
                          ["w6", "w64", "w15", "w15"], conditions, "conditions"))
 
 
-def _diagram(a: Assessment, lang: Lang, drawing: dfd.Drawing | None
+def _diagram(a: Assessment, lang: Lang, drawing: dfd.Drawing | dfd.DiagramError | None
              ) -> tuple[Markup | None, bool, float, list[LegendItem]]:
     """The diagram cleaned and sized for the page it fits best, and its legend."""
-    if drawing is None:
+    if drawing is None or isinstance(drawing, dfd.DiagramError):
         return None, False, 0.0, []
     width, height = drawing.size
     scale = drawing.fit.scale
@@ -466,11 +466,12 @@ def _method(a: Assessment, lang: Lang) -> list[Table]:
     return [weights, values, thresholds, risk]
 
 
-def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | None, created: dt.datetime,
+def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramError | None,
+               created: dt.datetime,
                attachments: list[str] | None = None) -> ReportView:
     """Everything the template prints, in `lang`. `diagram` is the laid-out data-flow diagram
-    (its SVG is cleaned here before it is inlined); `created` the document's creation time
-    (from the inputs)."""
+    (its SVG is cleaned here before it is inlined), or why it could not be drawn; `created` the
+    document's creation time (from the inputs)."""
     issuer = _issuer(a, lang)
     channel = a.scope.channel.name.get(lang)
     title = w("doc_title", lang, channel=channel)
@@ -503,6 +504,9 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | None, create
         summary=_summary(a, lang), scope=scope, services=services, inventory=inventory,
         subjects=subjects, zones=zones, facts=_facts(a, lang),
         diagram=svg, diagram_wide=wide, diagram_scale=scale,
+        diagram_note=w("diagram_budget", lang, nodes=f"{len(a.scope.nodes):,}",
+                       flows=f"{len(a.scope.flows):,}")
+        if isinstance(diagram, dfd.DiagramError) else w("diagram_missing", lang),
         diagram_legend=diagram_legend,
         flows=_flows(a, lang, names), exposure=exposure, exposure_legend=legend, domains=domains,
         domain_chart=domain_chart, risk_chart=risk_chart, risk_notes=risk_notes,
