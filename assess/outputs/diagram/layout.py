@@ -25,7 +25,7 @@ from assess.core.i18n import Lang
 from assess.engine.result import Assessment
 from assess.outputs.diagram.build import Layout, edges_drawn, to_dot
 from assess.outputs.diagram.style import MAX_EDGES, MAX_NODES
-from assess.outputs.diagram.text import graphviz_width, text_width
+from assess.outputs.diagram.text import graphviz_width, text_width, unguard
 
 Format = Literal["svg", "dot", "png"]
 
@@ -114,6 +114,8 @@ def finish_svg(svg: str) -> tuple[str, int]:
     boxes: list[tuple[int, float, float, float, float]] = []
     for owner, element in enumerate(graph):
         for el in element.iter(f"{{{SVG_NS}}}text"):
+            if el.text:
+                el.text = unguard(el.text)
             if "x" not in el.attrib or "y" not in el.attrib:
                 continue
             size = float(el.get("font-size", "14"))

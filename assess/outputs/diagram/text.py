@@ -40,9 +40,22 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("", unicodedata.normalize("NFC", text))
 
 
+GUARD = "\u2060"
+"""WORD JOINER, put after every backslash of a label: Graphviz expands backslash-G, -N, -E (the
+graph's, node's, edge's name) even in HTML-like labels and even written as an entity; with the
+joiner between, it leaves them alone. `unguard` takes it out of the SVG again."""
+
+
 def esc(text: str) -> str:
-    """Text for an HTML-like DOT label: cleaned, markup escaped, line breaks kept as <BR/>."""
-    return "<BR/>".join(html.escape(line, quote=True) for line in clean(text).splitlines())
+    """Text for an HTML-like DOT label: cleaned, markup escaped, Graphviz's escapes disarmed,
+    line breaks kept as <BR/>."""
+    return "<BR/>".join(html.escape(line, quote=True).replace("\\", "\\" + GUARD)
+                        for line in clean(text).splitlines())
+
+
+def unguard(text: str) -> str:
+    """A label's text as written, without the guards `esc` put in."""
+    return text.replace("\\" + GUARD, "\\")
 
 
 # -- measuring ----------------------------------------------------------------------------------
