@@ -106,9 +106,8 @@ def test_dot_is_run_within_a_memory_and_time_budget(monkeypatch: pytest.MonkeyPa
 
 
 def test_graphviz_escapes_in_names_stay_text(mini_catalog: Any) -> None:
-    from tests.test_diagram import assessment, texts
-
     from assess.outputs.diagram import to_dot, to_svg
+    from tests.test_diagram import assessment, texts
 
     names = {"gov": r"Cổng \G \N \E", "home": r"\T \H \L \l \r"}
     a = assessment(mini_catalog, names=names)
