@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from assess.documents.limits import ITEMS, MAX_TEXT
+from assess.documents.limits import ITEMS, MAX_NAME, MAX_TEXT, MAX_TITLE
 from assess.documents.yamlsource import MAX_BYTES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,10 +29,9 @@ WORD = "Dữliệu" * (MAX_TEXT // 6)
 """One unbroken word as long as a text may be: it must wrap, not overprint."""
 
 
-def _text(rng: random.Random, long: bool) -> str:
-    if long:
-        return (WORD if rng.random() < 0.5 else " ".join(["Thông tin công dân"] * 220))[:MAX_TEXT]
-    return f"Phần tử {rng.randrange(10**6)}"
+def _text(rng: random.Random, limit: int) -> str:
+    """A text at its limit: half the time one unbroken word, else words."""
+    return (WORD if rng.random() < 0.5 else " ".join(["Thông tin công dân"] * 250))[:limit]
 
 
 def worst(seed: int = 7, budget: int = MAX_BYTES) -> dict[str, Any]:
@@ -68,7 +67,7 @@ def worst(seed: int = 7, budget: int = MAX_BYTES) -> dict[str, Any]:
                       "encryption": rng.choice(["none", "tls", "tls", "e2e", "unknown"]),
                       "authenticated": rng.random() < 0.8})
     doc: dict[str, Any] = {
-        "kind": "proposal", "schema_version": 1, "id": "worst-case", "title": WORD,
+        "kind": "proposal", "schema_version": 1, "id": "worst-case", "title": WORD[:MAX_TITLE],
         "submitted_by": {"organization": "UBND tỉnh Thử Nghiệm",
                          "contact": {"name": "Nguyễn Văn A"}},
         "submitted_on": "2026-12-01", "checklist": CHECKLIST,
@@ -82,15 +81,18 @@ def worst(seed: int = 7, budget: int = MAX_BYTES) -> dict[str, Any]:
                           for i in range(ITEMS["data_subjects"])],
         "data": data, "zones": zones, "nodes": nodes, "flows": flows,
     }
-    # Long texts where the report prints them, until the file is near its size limit.
-    targets = [*nodes, *zones, *data, *doc["services"]]
-    rng.shuffle(targets)
+    # Names at their longest everywhere, then descriptions at theirs until the file is near
+    # its size limit: the report prints both.
+    for item in [*nodes, *zones, *data, *doc["services"]]:
+        item["name"] = _text(rng, MAX_NAME)
+    described = [*data, *doc["services"]]
+    rng.shuffle(described)
     size = len(yaml.safe_dump(doc, allow_unicode=True).encode("utf-8"))
-    for item in targets:
-        extra = len(_text(rng, True).encode("utf-8")) + 16
+    for item in described:
+        extra = len(_text(rng, MAX_TEXT).encode("utf-8")) + 32
         if size + extra > budget * 0.97:
             break
-        item["name"] = _text(rng, True)
+        item["description"] = _text(rng, MAX_TEXT)
         size += extra
     return doc
 

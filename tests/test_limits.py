@@ -47,14 +47,14 @@ def test_a_list_past_its_limit_is_one_located_message(tmp_path: Path, field: str
 
 def test_a_text_past_its_limit_is_refused(tmp_path: Path) -> None:
     doc = base_proposal()
-    doc["title"] = "x" * (MAX_TEXT + 1)
+    doc["data"][0]["description"] = "x" * (MAX_TEXT + 1)
     code, out = _run("validate", str(_write(tmp_path, doc)), *CHECKLISTS)
     assert code == 2
-    assert (f"title: is {MAX_TEXT + 1:,} characters long; at most {MAX_TEXT:,} are allowed: put "
-            "the rest in a document and cite it here") in out
+    assert (f"data[0].description: is {MAX_TEXT + 1:,} characters long; at most "
+            f"{MAX_TEXT:,} are allowed: put the rest in a document and cite it here") in out
 
 
-def _dense(zones: int = 30, nodes: int = 90) -> dict[str, Any]:
+def _dense(zones: int = 25, nodes: int = 90) -> dict[str, Any]:
     """More nodes than a page shows (so collapsed to zones) and more zone pairs than can be
     laid out legibly: every zone sends to every other."""
     doc = base_proposal()
@@ -117,16 +117,20 @@ def test_graphviz_escapes_in_names_stay_text(mini_catalog: Any) -> None:
 
 
 def test_a_long_unbroken_word_wraps_inside_the_page(tmp_path: Path) -> None:
-    """A 4,000-letter name in the inventory, a node and a zone: every line of the report stays
-    on the page (WeasyPrint's own layout boxes checked), and the diagram still draws."""
+    """Names of 120 letters without a space in the inventory, a node and a zone, and a
+    description of 2,000: every line of the report stays on the page (WeasyPrint's own layout
+    boxes checked), and the diagram still draws."""
     from weasyprint import HTML
     from weasyprint.formatting_structure import boxes
 
     doc = base_proposal()
+    from assess.documents.limits import MAX_NAME
+
     word = "Dữliệu" * (MAX_TEXT // 6)
-    doc["data"][0]["name"] = word
-    doc["nodes"][1]["name"] = word
-    doc["zones"][0]["name"] = word
+    doc["data"][0]["name"] = word[:MAX_NAME]
+    doc["data"][0]["description"] = word
+    doc["nodes"][1]["name"] = word[:MAX_NAME]
+    doc["zones"][0]["name"] = word[:MAX_NAME]
     html = tmp_path / "r.html"
     code, out = _run("report", str(_write(tmp_path, doc)), *CHECKLISTS, "-o",
                      str(tmp_path / "r.pdf"), "--html", str(html))
@@ -141,3 +145,48 @@ def test_a_long_unbroken_word_wraps_inside_the_page(tmp_path: Path) -> None:
             if isinstance(box, boxes.TextBox) and box.position_x + box.width > width + 0.5:
                 over.append((number, box.text[:20], box.position_x + box.width - width))
     assert not over, over[:5]
+
+
+def test_a_name_is_a_line_or_two_and_a_description_may_be_a_page(tmp_path: Path) -> None:
+    from assess.documents.limits import MAX_NAME
+
+    doc = base_proposal()
+    doc["data"][0]["name"] = "x" * (MAX_NAME + 1)
+    doc["data"][0]["description"] = "y" * MAX_TEXT
+    doc["services"][0]["name"] = {"vi": "Dịch vụ", "en": "z" * (MAX_NAME + 1)}
+    code, out = _run("validate", str(_write(tmp_path, doc)), *CHECKLISTS)
+    assert code == 2
+    problems = [x for x in out.splitlines() if x.startswith("error:")]
+    assert len(problems) == 2, out
+    assert problems[0].endswith(f"services[0].name.en: is {MAX_NAME + 1} characters long; at "
+                                f"most {MAX_NAME} are allowed: a name or title is a line; put the "
+                                "details in a description")
+    assert f"data[0].name: is {MAX_NAME + 1} characters long" in problems[1]
+
+
+def test_a_rule_with_many_findings_prints_twenty_and_counts_the_rest(mini_catalog: Any) -> None:
+    """The report's length is bounded by the checklist, not by how many flows a drawing has:
+    a rule's later findings leave out the control's texts, and past 20 they are counted."""
+    from assess.outputs.report import render_html
+    from assess.outputs.report.view import SHOWN_PER_RULE
+    from tests.helpers import assess_dict
+
+    doc = base_proposal()
+    doc["nodes"] += [{"id": f"bot{i}", "name": f"Máy {i}", "kind": "process", "zone": "zalo"}
+                     for i in range(SHOWN_PER_RULE + 15)]
+    doc["flows"] += [{"from": "citizen", "to": f"bot{i}", "data": ["phone"], "encryption": "none",
+                      "authenticated": False} for i in range(SHOWN_PER_RULE + 15)]
+    a = assess_dict(doc)
+    by_control: dict[str, int] = {}
+    for f in a.findings:
+        if f.kind == "rule" and f.control:
+            by_control[f.control] = by_control.get(f.control, 0) + 1
+    control, count = max(by_control.items(), key=lambda kv: kv[1])
+    assert count > SHOWN_PER_RULE
+    html = render_html(a, "vi")
+    assert (f"Và {count - SHOWN_PER_RULE} phát hiện khác cùng loại của kiểm soát {control} (báo "
+            f"cáo in {SHOWN_PER_RULE} phát hiện đầu tiên; tất cả có trong tệp assessment.json "
+            "đính kèm).") in html
+    section = html.partition('<section class="findings">')[2].partition("</section>")[0]
+    assert section.count(f'<span class="f-id">{control} +{count - SHOWN_PER_RULE}</span>') == 1
+    assert section.count("như phát hiện đầu tiên của kiểm soát này") == SHOWN_PER_RULE - 1

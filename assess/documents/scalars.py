@@ -24,7 +24,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from assess.core.text import first_unsafe
-from assess.documents.limits import MAX_TEXT, items_limit
+from assess.documents.limits import MAX_TEXT, items_limit, text_limit
 
 Path_ = tuple[str | int, ...]
 
@@ -95,15 +95,16 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _text(value: str, what: str | None = None) -> tuple[str, str | None]:
+def _text(value: str, what: str | None = None, limit: int = MAX_TEXT) -> tuple[str, str | None]:
     bad = first_unsafe(value)
     if bad:
         return value, f"contains {bad}; remove it (control characters are not allowed in text)"
     if not value.strip():
         return value, f"is blank; expected: {what}" if what else "is blank; write the value"
-    if len(value) > MAX_TEXT:
-        return value, (f"is {len(value):,} characters long; at most {MAX_TEXT:,} are allowed: "
-                       "put the rest in a document and cite it here")
+    if len(value) > limit:
+        rest = ("put the rest in a document and cite it here" if limit == MAX_TEXT else
+                "a name or title is a line; put the details in a description")
+        return value, f"is {len(value):,} characters long; at most {limit:,} are allowed: {rest}"
     return str(value), None
 
 
@@ -111,11 +112,12 @@ _WORDS = {bool: ("true or false", "true"), int: ("a whole number", "150000"),
           float: ("a number", "0.5")}
 
 
-def _to(value: Any, kind: Any, what: str | None) -> tuple[Any, str | None]:
+def _to(value: Any, kind: Any, what: str | None, limit: int = MAX_TEXT
+        ) -> tuple[Any, str | None]:
     """`value` made the scalar type `kind`, or what is wrong with it (`what`: the field's
-    description, for a blank)."""
+    description, for a blank; `limit`: its length, for a text)."""
     if kind is str:
-        return _text(value, what) if isinstance(value, str) else (value, None)
+        return _text(value, what, limit) if isinstance(value, str) else (value, None)
     if kind is dt.date:
         if isinstance(value, str):  # a quoted date is still a date: editors quote them
             return _date(value)
@@ -258,10 +260,10 @@ def _conform(value: Any, tp: Any, path: Path_, problems: list[tuple[Path_, str]]
     kinds = [k for k in map(_scalar_kind, members) if k is not None]
     if not kinds:  # a field that wants a mapping, given one string (a text): as written
         if isinstance(value, str):
-            text, problem = _text(value, what)
+            text, problem = _text(value, what, text_limit(path))
             return _report(text, problem, path, problems)
         return value
-    result, problem = _to(value, kinds[0], what)
+    result, problem = _to(value, kinds[0], what, text_limit(path))
     return _report(result, problem, path, problems)
 
 

@@ -81,6 +81,7 @@ class FindingView:
     kind: str
     message: str
     control: str | None
+    control_id: str | None
     requirement: str | None
     legal: list[Citation]
     path: str | None

@@ -275,9 +275,59 @@ def _risk(a: Assessment, lang: Lang) -> tuple[Markup, list[Pair]]:
     return Markup(chart), notes
 
 
+SHOWN_PER_RULE = 20
+"""A rule's findings printed in full, per control: a drawing with hundreds of unencrypted flows
+gives hundreds of findings of one kind; past this many the report counts the rest (all are in
+the attached assessment.json), so its length stays bounded by the checklist, not the drawing."""
+
+
+def _findings(a: Assessment, controls: dict[str, ControlResult], names: _Names,
+              lang: Lang) -> list[FindingView]:
+    """Every finding; a rule's later findings without the control's texts the first one
+    printed, and past SHOWN_PER_RULE counted in one line after the last shown."""
+    out: list[FindingView] = []
+    shown: dict[str, int] = {}
+    hidden: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for f in a.findings:
+        key = f.control if f.kind == "rule" and f.control else None
+        if key is None:
+            out.append(_finding(f, controls, names, lang))
+            continue
+        n = shown.get(key, 0)
+        if n >= SHOWN_PER_RULE:
+            hidden[key] = hidden.get(key, 0) + 1
+            continue
+        shown[key] = n + 1
+        out.append(_finding(f, controls, names, lang, repeat=n > 0))
+        last[key] = len(out)
+    for key in sorted(hidden, key=lambda k: -last[k]):  # from the end: indices stay valid
+        first = next(v for v in out if v.control_id == key)
+        out.insert(last[key], FindingView(
+            id=f"{key} +{hidden[key]:,}", severity=first.severity,
+            severity_cls=first.severity_cls, blocker=first.blocker, kind=first.kind,
+            message=w("more_findings", lang, n=f"{hidden[key]:,}", control=key,
+                      shown=SHOWN_PER_RULE),
+            control=None, control_id=key, requirement=None, legal=[], path=None, data=None,
+            evidence_label="", evidence=[], remediation=None))
+    return out
+
+
 def _finding(f: Finding, controls: dict[str, ControlResult], names: _Names,
-             lang: Lang) -> FindingView:
+             lang: Lang, repeat: bool = False) -> FindingView:
+    """One finding; `repeat`: a later finding of a rule whose first one printed the control's
+    requirement, legal basis, evidence and remediation, which it does not print again."""
     c = controls.get(f.control) if f.control else None
+    if repeat and c is not None:
+        return FindingView(
+            id=f.id, severity=t(f.severity.value, lang), severity_cls=f.severity.value,
+            blocker=w("blocker_mark", lang) if f.blocker else None,
+            kind=w("kind_" + f.kind, lang), message=f.message.get(lang),
+            control=f"{c.id} — {c.title.get(lang)} ({w('as_above', lang)})", control_id=c.id,
+            requirement=None,
+            legal=[], path=names.node_list(f.path, " → ") or None,
+            data=names.data_list(f.data) or None, evidence_label="", evidence=[],
+            remediation=None)
     evidence = list(c.evidence) if c and c.evidence else []
     label = w("evidence", lang)
     if not evidence and c is not None:
@@ -291,6 +341,7 @@ def _finding(f: Finding, controls: dict[str, ControlResult], names: _Names,
         blocker=w("blocker_mark", lang) if f.blocker else None, kind=w("kind_" + f.kind, lang),
         message=f.message.get(lang),
         control=f"{c.id} — {c.title.get(lang)}" if c and c.id != f.id else None,
+        control_id=c.id if c else None,
         requirement=c.requirement.get(lang) if c else None,
         legal=[citation(lb, lang) for lb in c.legal_basis] if c else [],
         path=names.node_list(f.path, " → ") or None,
@@ -510,7 +561,7 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramE
         diagram_legend=diagram_legend,
         flows=_flows(a, lang, names), exposure=exposure, exposure_legend=legend, domains=domains,
         domain_chart=domain_chart, risk_chart=risk_chart, risk_notes=risk_notes,
-        findings=[_finding(f, controls, names, lang) for f in a.findings],
+        findings=_findings(a, controls, names, lang),
         review=_review(a, lang),
         closing=w("closing", lang, tool=f"{a.tool.name} {a.tool.version}"),
         signature=Signature(issuer.position, w("sign_here", lang), issuer.name,
