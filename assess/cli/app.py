@@ -184,20 +184,35 @@ def root(
     configure_logging(logging.WARNING if quiet else logging.DEBUG if verbose else logging.INFO)
 
 
+class _Visible(logging.Formatter):
+    """A note may quote a certificate's or a file's name: shown, never obeyed."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from assess.core.text import visible
+
+        return visible(super().format(record))
+
+
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever standard error is when a note is written, not when the command
+    started: a caller that swaps it (a test runner, an embedding tool) and closes the old one
+    gets no 'I/O operation on closed file' from a later library call."""
+
+    @property
+    def stream(self) -> Any:
+        import sys
+
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+
 def configure_logging(level: int) -> None:
     """Progress and notes go to standard error through `logging`, so -q and -v apply to all."""
-    import sys
-
-    from assess.core.text import visible
-
-    class Visible(logging.Formatter):
-        """A note may quote a certificate's or a file's name: shown, never obeyed."""
-
-        def format(self, record: logging.LogRecord) -> str:
-            return visible(super().format(record))
-
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(Visible("%(message)s"))
+    handler = _Stderr()
+    handler.setFormatter(_Visible("%(message)s"))
     root_log = logging.getLogger("assess")
     root_log.handlers[:] = [handler]
     root_log.setLevel(level)
