@@ -190,7 +190,7 @@ def test_damaged_pdfs_and_wrong_trust_files_never_traceback(tmp_path: Path, pdf:
     corrupt = data[:at] + b"\x00garbage\x00" * 4 + data[at + 36:]
     # a dangling attachment reference: the embedded files' name tree points at no object
     writer = pypdf.PdfWriter(clone_from=io.BytesIO(pdf.read_bytes()))
-    names = writer.root_object["/Names"]["/EmbeddedFiles"]["/Names"]
+    names = writer._root_object["/Names"]["/EmbeddedFiles"]["/Names"]  # pypdf 4 has no root_object
     names[1] = IndirectObject(99999, 0, writer)
     buf = io.BytesIO()
     writer.write(buf)
