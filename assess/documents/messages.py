@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from assess.core.errors import Problem
 from assess.documents.models.common import RELEASE_REF
+from assess.documents.scalars import shown
 from assess.documents.yamlsource import Path_, Source, format_path
 
 
@@ -81,14 +82,6 @@ def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _shown(value: Any) -> str:
-    try:
-        text = repr(value)
-    except ValueError:  # an integer past Python's digit limit cannot even be printed
-        text = "a number too long to show"
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _message(model: type[BaseModel], err: Any) -> tuple[Path_, str]:
     loc: Path_ = tuple(err["loc"])
     kind = err["type"]
@@ -108,13 +101,13 @@ def _message(model: type[BaseModel], err: Any) -> tuple[Path_, str]:
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         wanted = PATTERNS.get(pattern, f"text matching {pattern}")
-        msg = f"got {_shown(err['input'])}; expected {wanted}"
+        msg = f"got {shown(err['input'])}; expected {wanted}"
     elif kind == "value_error":  # our own validators: their message is already the whole text
         msg = str(err.get("ctx", {}).get("error", msg))
     elif kind in ("literal_error", "enum"):
-        msg = f"got {_shown(err['input'])}; {msg.replace('input should be', 'expected')}"
+        msg = f"got {shown(err['input'])}; {msg.replace('input should be', 'expected')}"
     elif "input" in err and not isinstance(err["input"], (dict, list)):
-        msg = f"{msg} (got {_shown(err['input'])})"
+        msg = f"{msg} (got {shown(err['input'])})"
     return loc, msg
 
 

@@ -51,7 +51,7 @@ _TAG = "tag:yaml.org,2002:"
 def _date(text: str) -> tuple[dt.date | None, str | None]:
     m = _DATE.fullmatch(text)
     if m is None:
-        return None, f"got {_shown(text)}; expected a date written YYYY-MM-DD, e.g. 2026-12-01"
+        return None, f"got {shown(text)}; expected a date written YYYY-MM-DD, e.g. 2026-12-01"
     y, mo, d = (int(g) for g in m.groups())
     try:
         return dt.date(y, mo, d), None
@@ -72,26 +72,31 @@ def tagged(tag: str, text: str) -> tuple[Any, str | None]:
     if name == "str":
         return str(text), None
     if name == "null":
-        return None, None if text in _NULLS else f"!!null {_shown(text)}: expected nothing or ~"
+        return None, None if text in _NULLS else f"!!null {shown(text)}: expected nothing or ~"
     if name == "bool":
         b = _BOOL.get(text.lower())
         return (b, None) if b is not None else (
-            None, f"!!bool {_shown(text)}: expected true or false")
+            None, f"!!bool {shown(text)}: expected true or false")
     if name == "int":
         return (int(text), None) if _INT.fullmatch(text) else (
-            None, f"!!int {_shown(text)}: expected a whole number of at most {MAX_INT_DIGITS} "
+            None, f"!!int {shown(text)}: expected a whole number of at most {MAX_INT_DIGITS} "
             "digits, e.g. 150000")
     if name == "float":
         return (float(text), None) if _FLOAT.fullmatch(text) else (
-            None, f"!!float {_shown(text)}: expected a number such as 0.5 or 12")
+            None, f"!!float {shown(text)}: expected a number such as 0.5 or 12")
     if name == "timestamp":
         day, problem = _date(text)
         return day, problem and f"!!timestamp: {problem}"
     return None, f"unsupported YAML tag {tag!r}; expected plain values"
 
 
-def _shown(value: Any) -> str:
-    text = repr(str(value))
+def shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut at 60 characters (an integer past Python's
+    digit limit cannot even be printed, so it is described)."""
+    try:
+        text = repr(str(value) if isinstance(value, str) else value)
+    except ValueError:
+        text = "a number too long to show"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -131,7 +136,7 @@ def _to(value: Any, kind: Any, what: str | None, limit: int = MAX_TEXT
     parsed, problem = _parse(value, kind)
     if problem is None and not isinstance(value, Plain):
         wanted, example = _WORDS[kind]
-        return value, (f"got {_shown(value)} in quotes, which makes it text; expected "
+        return value, (f"got {shown(value)} in quotes, which makes it text; expected "
                        f"{wanted} without quotes, e.g. {example}")
     return parsed, problem
 
@@ -139,16 +144,16 @@ def _to(value: Any, kind: Any, what: str | None, limit: int = MAX_TEXT
 def _parse(text: str, kind: Any) -> tuple[Any, str | None]:
     if kind is bool:
         b = _BOOL.get(text.lower())
-        return (b, None) if b is not None else (text, f"got {_shown(text)}; expected true or "
+        return (b, None) if b is not None else (text, f"got {shown(text)}; expected true or "
                                                 "false")
     if kind is int:
         if _INT.fullmatch(text):
             return int(text), None
-        return text, (f"got {_shown(text)}; expected a whole number written with digits only "
+        return text, (f"got {shown(text)}; expected a whole number written with digits only "
                       f"(no dot, comma or space), at most {MAX_INT_DIGITS} digits, e.g. 150000")
     if _FLOAT.fullmatch(text):
         return float(text), None
-    return text, f"got {_shown(text)}; expected a number such as 0.5 or 12"
+    return text, f"got {shown(text)}; expected a number such as 0.5 or 12"
 
 
 def _scalar_kind(tp: Any) -> Any:
