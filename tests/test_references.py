@@ -37,8 +37,9 @@ def test_a_proposal_names_a_checklist_by_id_and_version_only(tmp_path: Path, ref
     assert code == 2, out
     assert out.replace(str(p), "p.yaml").startswith(
         f"error: p.yaml:9: checklist: got {ref!r}; expected id@version with a version number, "
-        "e.g. vn-third-party-channel@1.0.0 (a checklist file is given on the command line "
-        "instead: --checklist PATH)"), out
+        "e.g. vn-third-party-channel@1.0.0 or zalo-oa@1.0.0 (a document names released "
+        "versions, never files; a checklist file is given on the command line instead: "
+        "--checklist PATH)"), out
 
 
 def test_a_proposal_names_a_profile_by_id_and_version_only(tmp_path: Path) -> None:

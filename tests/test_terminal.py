@@ -109,3 +109,17 @@ def test_visible_is_the_identity_on_clean_text_and_idempotent() -> None:
     dirty = "a\x1bb\x85c\u2066d"
     assert visible(dirty) == "a\\x1bb\\x85c\\u2066d" == visible(visible(dirty))
     assert visible("a\tb\nc", one_line=True) == "a\\x09b\\x0ac"
+
+
+def test_json_output_escapes_what_json_itself_leaves_raw(tmp_path: Path) -> None:
+    """Found by an adversarial pass: a file name with U+202E or C1 reached stdout raw in
+    `score --json` (JSON escapes only C0). The escapes keep the same JSON value."""
+    import json
+
+    name = tmp_path / "p\u202e\x9b.yaml"
+    name.write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(app, ["score", str(name), *CHECKLISTS, "--json"])
+    assert result.exit_code == 0, result.output
+    assert not UNSAFE.search(result.output)
+    assert "\\u202e\\u009b" in result.output
+    assert json.loads(result.output)["proposal"]["file"] == str(name)

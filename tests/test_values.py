@@ -169,3 +169,22 @@ def test_review_dates_use_the_same_typing() -> None:
     assert [str(p) for p in exc.value.problems] == [
         "r.yaml:5: reviewed_on: 2026-13-01 is not a date (there is no month 13); expected a "
         "real date written YYYY-MM-DD"]
+
+
+def test_a_number_too_large_for_a_float_is_refused(tmp_path: Path) -> None:
+    """Found by an adversarial pass: `weight: 1e400` became infinity and the score NaN."""
+    text = (DATA / "checklists" / "mini" / "1.0.0.yaml").read_text(encoding="utf-8")
+    assert "weight: 2" in text
+    code, out = _validate(tmp_path, text.replace("weight: 2", "weight: 1e400", 1), "c.yaml")
+    assert code == 2, out
+    assert "weight: got '1e400'; expected a number such as 0.5 or 12" in out
+
+
+def test_a_raw_control_byte_is_located(tmp_path: Path) -> None:
+    """Found by an adversarial pass: YAML's own refusal of a raw ESC named no line."""
+    f = tmp_path / "p.yaml"
+    f.write_bytes(GOOD.replace("title: Thử nghiệm", "title: Thử\x1b[2Jnghiệm").encode())
+    result = CliRunner().invoke(app, ["validate", str(f), *CHECKLISTS])
+    assert result.exit_code == 2
+    assert result.output == (f"error: {f}:4: contains U+001B escape (column 11); remove it "
+                             "(control characters are not allowed, not even in comments)\n")

@@ -192,3 +192,34 @@ def test_a_folder_as_output_is_refused(tmp_path: Path) -> None:
                         str(tmp_path))
     assert code == 2
     assert f"{tmp_path}: is a folder; expected a file name" in out
+
+
+def test_a_named_pipe_nobody_reads_is_refused_not_waited_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Found by an adversarial pass: `-o FIFO` with no reader blocked for ever."""
+    from assess.core import files
+
+    monkeypatch.setattr(files, "PIPE_WAIT", 0.2)
+    pipe = tmp_path / "out.pdf"
+    os.mkfifo(pipe)
+    code, out = _invoke("graph", str(PROPOSAL), *CHECKLISTS, "--format", "dot", "-o", str(pipe))
+    assert code == 2
+    assert (f"error: {pipe}: no process opened this named pipe for reading within 0.2 s; start "
+            "the reader first, or write to a file") in out.replace("\n", " ")
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
+def test_migrate_refuses_to_write_over_a_checklist_it_reads(tmp_path: Path) -> None:
+    """Found by an adversarial pass: `migrate -o CHECKLIST --force` replaced the checklist."""
+    import shutil
+
+    shelf = tmp_path / "cl"
+    shutil.copytree(Path(__file__).parent.parent / "assess" / "data" / "checklists", shelf)
+    target = shelf / "vn-third-party-channel" / "1.1.0.yaml"
+    before = target.read_bytes()
+    code, out = _invoke("migrate", "examples/bac-ninh-zalo-notifications.yaml", "--checklists",
+                        str(shelf), "--to", "vn-third-party-channel@1.1.0", "-o", str(target),
+                        "--force")
+    assert code == 2, out
+    assert f"error: {target}: is an input of this run" in out, out
+    assert target.read_bytes() == before

@@ -82,5 +82,9 @@ def report(
     with stderr().status(f"rendering the report ({len(a.controls)} controls)…"):
         page, pdf = render_pdf(a, language, attachments=files)
     write_all_atomic([(target, pdf)] + ([(html, page)] if html is not None else []))
+    unreleased = [f"{r.id}@{r.version}" for r in (a.checklist, a.platform)
+                  if r is not None and r.unreleased]
     log.info(f"wrote {target} ({len(pdf):,} bytes; {a.verdict.value}, score "
-             f"{a.score:.1f})" + (f" and {html}" if html else ""))
+             f"{a.score:.1f})" + (f" and {html}" if html else "")
+             + (f"; UNRELEASED: {', '.join(unreleased)} (a draft or a file outside the "
+                "catalog: not for a formal decision)" if unreleased else ""))

@@ -194,6 +194,7 @@ def migrate(
 
     refuse_inputs([output], [proposal])
     mig = run(proposal, to, catalog(checklists), language)
+    refuse_inputs([output], [proposal, *mig.read])
     write_atomic(output, mig.text, overwrite=force)
     parts = [f"{len(mig.added)} added as unknown" + (f" ({', '.join(mig.added)})"
                                                       if mig.added else ""),

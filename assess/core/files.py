@@ -8,6 +8,7 @@ import errno
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -109,9 +110,32 @@ def _stream(target: Path, mode: int) -> bool:
     return False
 
 
+PIPE_WAIT = 5.0
+"""Seconds to wait for a process to open a named pipe for reading before refusing it."""
+
+
+def _open_stream(target: Path) -> int:
+    """A device or pipe opened for writing. A named pipe nobody reads would block the open
+    forever: it is tried without blocking until a reader comes, for PIPE_WAIT seconds."""
+    deadline = time.monotonic() + PIPE_WAIT
+    while True:
+        try:
+            return os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:
+                raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+            if time.monotonic() > deadline:
+                raise OutputError(f"{target}: no process opened this named pipe for reading "
+                                  f"within {PIPE_WAIT:g} s; start the reader first, or write to "
+                                  "a file") from None
+            time.sleep(0.02)
+
+
 def _write_stream(target: Path, data: bytes) -> None:
+    fd = _open_stream(target)
     try:
-        with open(target, "wb") as fh:
+        os.set_blocking(fd, True)
+        with open(fd, "wb", closefd=True) as fh:
             fh.write(data)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None

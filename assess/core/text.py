@@ -24,19 +24,34 @@ _NAMES = {"\x00": "null", "\x07": "bell", "\x08": "backspace", "\x1b": "escape",
 """Control characters have no Unicode name; the ones used to drive a terminal, named."""
 
 
-def first_unsafe(text: str) -> str | None:
-    """'U+001B escape at character 4' for the first unsafe character; None if there is none."""
+def first_unsafe_at(text: str) -> tuple[int, str] | None:
+    """(offset, 'U+001B escape') of the first unsafe character; None if there is none."""
     m = _UNSAFE.search(text)
     if m is None:
         return None
     ch = m.group()
     name = _NAMES.get(ch) or unicodedata.name(ch, "control character").lower()
-    return f"U+{ord(ch):04X} {name} at character {m.start() + 1}"
+    return m.start(), f"U+{ord(ch):04X} {name}"
+
+
+def first_unsafe(text: str) -> str | None:
+    """'U+001B escape at character 4' for the first unsafe character; None if there is none."""
+    found = first_unsafe_at(text)
+    return None if found is None else f"{found[1]} at character {found[0] + 1}"
 
 
 def _escape(m: re.Match[str]) -> str:
     o = ord(m.group())
     return f"\\x{o:02x}" if o <= 0xFF else f"\\u{o:04x}"
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with every unsafe character written as a `\\uXXXX` escape: the same JSON
+    value, but nothing a terminal obeys (JSON itself escapes only C0 controls). Unsafe
+    characters can only stand inside JSON strings, so the escape is always valid there."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def visible(text: str, one_line: bool = False) -> str:

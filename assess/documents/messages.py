@@ -70,8 +70,9 @@ PATTERNS = {
     r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id of letters, digits, '.', '_' or '-', e.g. zalo-oa",
     r"^[A-Z][A-Z0-9]*-\d{2,3}$": "a control id: domain prefix, dash, number, e.g. RES-01",
     r"^[A-Z][A-Z0-9]*$": "a domain prefix in capitals, e.g. RES",
-    RELEASE_REF: "id@version with a version number, e.g. vn-third-party-channel@1.0.0 (a "
-    "checklist file is given on the command line instead: --checklist PATH)",
+    RELEASE_REF: "id@version with a version number, e.g. vn-third-party-channel@1.0.0 or "
+    "zalo-oa@1.0.0 (a document names released versions, never files; a checklist file is given "
+    "on the command line instead: --checklist PATH)",
     r"^[0-9a-f]{64}$": "a SHA-256 digest: 64 lowercase hexadecimal digits",
     r"\S": "the document that proves it, not a blank: its name, number and date",
 }

@@ -14,6 +14,7 @@ invalid XML) is refused wherever it appears.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import types
 import typing
@@ -82,8 +83,8 @@ def tagged(tag: str, text: str) -> tuple[Any, str | None]:
             None, f"!!int {shown(text)}: expected a whole number of at most {MAX_INT_DIGITS} "
             "digits, e.g. 150000")
     if name == "float":
-        return (float(text), None) if _FLOAT.fullmatch(text) else (
-            None, f"!!float {shown(text)}: expected a number such as 0.5 or 12")
+        return (float(text), None) if _FLOAT.fullmatch(text) and math.isfinite(float(text)) \
+            else (None, f"!!float {shown(text)}: expected a number such as 0.5 or 12")
     if name == "timestamp":
         day, problem = _date(text)
         return day, problem and f"!!timestamp: {problem}"
@@ -151,8 +152,8 @@ def _parse(text: str, kind: Any) -> tuple[Any, str | None]:
             return int(text), None
         return text, (f"got {shown(text)}; expected a whole number written with digits only "
                       f"(no dot, comma or space), at most {MAX_INT_DIGITS} digits, e.g. 150000")
-    if _FLOAT.fullmatch(text):
-        return float(text), None
+    if _FLOAT.fullmatch(text) and math.isfinite(number := float(text)):
+        return number, None
     return text, f"got {shown(text)}; expected a number such as 0.5 or 12"
 
 

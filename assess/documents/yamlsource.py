@@ -17,6 +17,7 @@ import yaml
 
 from assess.core.errors import InputError, Problem
 from assess.core.files import read_regular
+from assess.core.text import first_unsafe_at
 from assess.documents import scalars
 from assess.documents.scalars import Plain
 
@@ -169,6 +170,12 @@ def parse(raw: bytes, name: str) -> Source:
         raise InputError.single(
             name, f"file is {len(raw):,} bytes; expected at most {MAX_BYTES:,} bytes")
     text = decode(raw, name)
+    bad = first_unsafe_at(text)
+    if bad is not None:  # YAML refuses them too, but without saying where
+        at, what = bad
+        raise InputError.single(name, f"contains {what} (column {at - text.rfind(chr(10), 0, at)}"
+                                "); remove it (control characters are not allowed, not even in "
+                                "comments)", line=text.count("\n", 0, at) + 1)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

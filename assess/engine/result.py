@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, TypeAdapter
 
+from assess.core.text import json_escaped
 from assess.documents.models import LegalBasis, Proposal, Scoring, Severity, Status, Text, Verdict
 from assess.documents.models.review import Condition, Decision, Reviewer
 
@@ -311,7 +312,8 @@ class Assessment:
         return [r.file for r in refs if r is not None and r.file]
 
     def to_json(self) -> str:
-        return _adapter().dump_json(self, indent=2, by_alias=True).decode("utf-8")
+        """The assessment as JSON, with nothing a terminal would obey (`core.text`)."""
+        return json_escaped(_adapter().dump_json(self, indent=2, by_alias=True).decode("utf-8"))
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = _adapter().dump_python(self, mode="json", by_alias=True)

@@ -255,7 +255,7 @@ def _printed_text(data: bytes) -> str | None:
             reader = PdfReader(io.BytesIO(data))
             text = "".join(page.extract_text() or "" for page in reader.pages)
     except Exception as exc:  # a damaged PDF: the signature checks say what is wrong
-        log.info("cannot extract text: %s", exc)
+        log.debug("cannot extract text: %s", exc)
         return None
     return re.sub(r"\s+", "", text)
 

@@ -59,6 +59,8 @@ class Migration:
     removed: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
     kept: int = 0
+    read: list[str] = field(default_factory=list)
+    """The checklist files it read: an output may not replace them."""
 
 
 # ── ruamel set-up ─────────────────────────────────────────────────────────────────────────────
@@ -339,6 +341,7 @@ def migrate(path: Path | str, to: str | None, catalog: Catalog, lang: Lang) -> M
         raise MigrationError(f"{path}: already answers {target.doc.ref}; nothing to migrate")
     mig = migrate_text(proposal.source, proposal.doc, own.doc if own else None, target.doc, lang)
     check(mig.text, str(path), catalog)
+    mig.read = [target.source.name, *([own.source.name] if own else [])]
     return mig
 
 
