@@ -101,10 +101,16 @@ def shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _unsafe(text: str, subject: str = "") -> str | None:
+    """The problem of a text (or, `subject` 'the key ', a key) holding an unsafe character."""
+    bad = first_unsafe(text)
+    return bad and f"{subject}contains {bad}; remove it (control characters are not allowed in text)"
+
+
 def _text(value: str, what: str | None = None, limit: int = MAX_TEXT) -> tuple[str, str | None]:
-    bad = first_unsafe(value)
+    bad = _unsafe(value)
     if bad:
-        return value, f"contains {bad}; remove it (control characters are not allowed in text)"
+        return value, bad
     if not value.strip():
         return value, f"is blank; expected: {what}" if what else "is blank; write the value"
     if len(value) > limit:
@@ -194,9 +200,9 @@ def _plainify(value: Any, path: Path_, problems: list[tuple[Path_, str]]) -> Any
     if isinstance(value, list):
         return [_plainify(v, (*path, i), problems) for i, v in enumerate(value)]
     if isinstance(value, str):
-        bad = first_unsafe(value)
+        bad = _unsafe(value)
         if bad:
-            problems.append((path, f"contains {bad}; remove it"))
+            problems.append((path, bad))
         return str(value)
     return value
 
@@ -251,9 +257,9 @@ def _conform(value: Any, tp: Any, path: Path_, problems: list[tuple[Path_, str]]
             _, item = typing.get_args(mapping)
             out = {}
             for k, v in value.items():
-                bad = first_unsafe(k)
+                bad = _unsafe(k, "the key ")
                 if bad:
-                    problems.append(((*path, k), f"the key contains {bad}; remove it"))
+                    problems.append(((*path, k), bad))
                 out[k] = _conform(v, item, (*path, k), problems, what)
             return out
         return _plainify(value, path, problems)

@@ -115,16 +115,17 @@ def chain(signer: x509.Certificate, others: Iterable[x509.Certificate],
 
 
 def chain_problems(signer: x509.Certificate, others: Iterable[x509.Certificate],
-                   roots: Sequence[x509.Certificate], signed_at: dt.datetime | None,
+                   roots: Sequence[x509.Certificate] | None, signed_at: dt.datetime | None,
                    now: dt.datetime) -> list[str]:
     """Every reason the signer's chain cannot be accepted, first the most basic; empty when
-    usage, dates and the way up to a root all hold."""
-    path, rooted = chain(signer, others, roots)
+    usage, dates and the way up to a root all hold. `roots` None: no trust roots to reach (a
+    key about to sign), only usage and dates are checked."""
+    path, rooted = chain(signer, others, roots or ())
     out: list[str] = []
     problem = usage_problem(signer)
     if problem:
         out.append(problem)
-    moments = [(now, "verified")] if signed_at is None else [(signed_at, "signed"), (now, "now")]
+    moments = [(now, "today")] if signed_at is None else [(signed_at, "signed"), (now, "now")]
     for i, cert in enumerate(path):
         role = ("signer's certificate" if i == 0 else
                 "trust root" if rooted and i == len(path) - 1 else "certificate authority")
@@ -133,7 +134,7 @@ def chain_problems(signer: x509.Certificate, others: Iterable[x509.Certificate],
             if problem:
                 out.append(problem)
                 break
-    if not rooted:
+    if not rooted and roots is not None:
         top = path[-1]
         out.append(f"the chain ends at \"{name(top)}\", issued by "
                    f"\"{subject_name(top.issuer)}\", which is none "

@@ -49,7 +49,7 @@ from assess.core.files import MAX_KEY_BYTES, read_regular
 from assess.core.i18n import words
 from assess.core.i18n.signature import STAMP
 from assess.core.resources import data_dir
-from assess.signatures.certificates import date_problem, usage_problem
+from assess.signatures.certificates import chain_problems
 from assess.signatures.certificates import name as certificate_name
 
 log = logging.getLogger(__name__)
@@ -97,12 +97,7 @@ def load_key(path: Path, password: bytes) -> signers.SimpleSigner:
     if cert is None:
         raise InputError.single(path, "the file holds no certificate for its key; expected a "
                                 "PKCS#12 file with the signer's certificate")
-    now = dt.datetime.now(dt.UTC)
-    problems = [usage_problem(cert)] + [
-        date_problem(c, now, "today", "signer's certificate" if c is cert else
-                     "certificate authority") for c in [cert, *signer.cert_registry]
-        if c is cert or c.subject != cert.subject]
-    found = [p for p in problems if p]
+    found = chain_problems(cert, signer.cert_registry, None, None, dt.datetime.now(dt.UTC))
     if found:
         raise InputError.single(path, "cannot sign with this key: " + "; ".join(found))
     return signer

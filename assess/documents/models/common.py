@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 from typing import Annotated, Any
 
-import pycountry
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from assess.core.i18n import Lang
@@ -102,11 +102,19 @@ Evidence = Annotated[str, Field(pattern=r"\S", description="A document that prov
                                 "name, number and date, e.g. 'Hợp đồng số 14/2026/HĐ, Điều 5'.")]
 """One piece of evidence: never blank (a blank entry would pass for proof)."""
 
+@functools.cache
+def _iso_codes() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes, read once, and only when a code is checked (`--help` and
+    `schema` never import pycountry)."""
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries)
+
+
 def iso_country(code: str) -> str:
     """A two-letter code must name a country ISO 3166-1 assigns: `XX` and `VM` are typos. `ZZ`
     (CLDR's 'Unknown Region') is how an unknown location travels; it is never Vietnam."""
-    if len(code) == 2 and code.isupper() and code != "ZZ" \
-            and pycountry.countries.get(alpha_2=code) is None:
+    if len(code) == 2 and code.isupper() and code != "ZZ" and code not in _iso_codes():
         raise ValueError(f"{code!r} is not an ISO 3166-1 country code; expected an assigned "
                          "two-letter code such as VN (Việt Nam), SG, US, IE")
     return code

@@ -7,6 +7,7 @@ words what the Assessment holds.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -318,16 +319,6 @@ def _finding(f: Finding, controls: dict[str, ControlResult], names: _Names,
     """One finding; `repeat`: a later finding of a rule whose first one printed the control's
     requirement, legal basis, evidence and remediation, which it does not print again."""
     c = controls.get(f.control) if f.control else None
-    if repeat and c is not None:
-        return FindingView(
-            id=f.id, severity=t(f.severity.value, lang), severity_cls=f.severity.value,
-            blocker=w("blocker_mark", lang) if f.blocker else None,
-            kind=w("kind_" + f.kind, lang), message=f.message.get(lang),
-            control=f"{c.id} — {c.title.get(lang)} ({w('as_above', lang)})", control_id=c.id,
-            requirement=None,
-            legal=[], path=names.node_list(f.path, " → ") or None,
-            data=names.data_list(f.data) or None, evidence_label="", evidence=[],
-            remediation=None)
     evidence = list(c.evidence) if c and c.evidence else []
     label = w("evidence", lang)
     if not evidence and c is not None:
@@ -336,7 +327,7 @@ def _finding(f: Finding, controls: dict[str, ControlResult], names: _Names,
         evidence.append(f"{w('note', lang)}: {c.note}")
     if c is not None and c.review_rationale:
         evidence.append(f"{w('rationale', lang)}: {c.review_rationale}")
-    return FindingView(
+    view = FindingView(
         id=f.id, severity=t(f.severity.value, lang), severity_cls=f.severity.value,
         blocker=w("blocker_mark", lang) if f.blocker else None, kind=w("kind_" + f.kind, lang),
         message=f.message.get(lang),
@@ -348,6 +339,11 @@ def _finding(f: Finding, controls: dict[str, ControlResult], names: _Names,
         data=names.data_list(f.data) or None,
         evidence_label=label, evidence=evidence,
         remediation=f.remediation.get(lang) if f.remediation else None)
+    if not (repeat and c is not None):
+        return view
+    return dataclasses.replace(
+        view, control=f"{c.id} — {c.title.get(lang)} ({w('as_above', lang)})", requirement=None,
+        legal=[], evidence_label="", evidence=[], remediation=None)
 
 
 def _count_rows(a: Assessment, lang: Lang) -> list[list[Cell]]:
