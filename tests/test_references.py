@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from assess.cli import app
+from assess.documents.scalars import shown
 from assess.workflows.pipeline import assess_files
 from tests.helpers import DATA
 
@@ -36,7 +37,7 @@ def test_a_proposal_names_a_checklist_by_id_and_version_only(tmp_path: Path, ref
     code, out = _run("validate", str(p), *CHECKLISTS)
     assert code == 2, out
     assert out.replace(str(p), "p.yaml").startswith(
-        f"error: p.yaml:9: checklist: got {ref!r}; expected id@version with a version number, "
+        f"error: p.yaml:9: checklist: got {shown(ref)}; expected id@version with a version number, "
         "e.g. vn-third-party-channel@1.0.0 or zalo-oa@1.0.0 (a document names released "
         "versions, never files; a checklist file is given on the command line instead: "
         "--checklist PATH)"), out
