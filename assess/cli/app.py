@@ -19,6 +19,7 @@ from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from assess import __version__
 from assess.core.errors import AssessError, ExitStatus, exit_table
+from assess.core.i18n.messages import msg, plain, speaking
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger("assess")
@@ -75,19 +76,27 @@ app.add_typer(platform_app, name="platform")
 def _say_errors(exc: AssessError) -> None:
     err = stderr()
     for line in exc.messages():
-        err.print(f"error: {line}")
+        err.print(msg("cli.error", text=plain(line)).render())
+
+
+def env_lang() -> Literal["vi", "en"]:
+    """The language of a command without `--lang`: ASSESS_LANG, else Vietnamese."""
+    return "en" if os.environ.get("ASSESS_LANG", "").strip().lower() == "en" else "vi"
 
 
 def guarded(func: F) -> F:
-    """Turn our own errors into messages on stderr and exit status 2 — never a traceback."""
+    """Turn our own errors into messages on stderr and exit status 2 — never a traceback; every
+    message in the command's language (its `--lang`)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except AssessError as exc:
-            _say_errors(exc)
-            raise typer.Exit(exc.exit_code) from None
+        lang = kwargs.get("lang")
+        with speaking(lang_of(lang) if isinstance(lang, (Language, str)) else env_lang()):
+            try:
+                return func(*args, **kwargs)
+            except AssessError as exc:
+                _say_errors(exc)
+                raise typer.Exit(exc.exit_code) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -221,23 +230,25 @@ def configure_logging(level: int) -> None:
 
 def run() -> None:
     """The console script: our errors exit 2 (in `guarded`); anything else is a bug, exit 3."""
-    try:
-        app()
-    except AssessError as exc:  # raised outside a command (a callback)
-        _say_errors(exc)
-        raise SystemExit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        stderr().print("interrupted")
-        raise SystemExit(130) from None
-    except Exception as exc:
-        if _state["debug"]:
-            import traceback
+    with speaking(env_lang()):
+        try:
+            app()
+        except AssessError as exc:  # raised outside a command (a callback)
+            _say_errors(exc)
+            raise SystemExit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            stderr().print(msg("cli.interrupted").render())
+            raise SystemExit(130) from None
+        except Exception as exc:
+            if _state["debug"]:
+                import traceback
 
-            traceback.print_exc()
-        stderr().print(f"internal error: {type(exc).__name__}: {exc} — this is a bug in assess "
-                       f"{__version__}, not in your files; please report it"
-                       + ("" if _state["debug"] else " (rerun with --debug to see the traceback)"))
-        raise SystemExit(ExitStatus.INTERNAL) from None
+                traceback.print_exc()
+            stderr().print(msg("cli.internal", kind=type(exc).__name__, detail=plain(str(exc)),
+                               version=__version__,
+                               hint=plain("") if _state["debug"] else msg("cli.internal.hint")
+                               ).render())
+            raise SystemExit(ExitStatus.INTERNAL) from None
 
 
 def env_flag(name: str) -> bool:

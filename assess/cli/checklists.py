@@ -11,7 +11,7 @@ from assess.cli.app import ChecklistDirs, LangOpt, Language, catalog, checklist_
 
 @checklist_app.command("list", epilog="Example:\n\n  assess checklist list")
 @guarded
-def list_(checklists: ChecklistDirs = None) -> None:
+def list_(checklists: ChecklistDirs = None, lang: LangOpt = Language.vi) -> None:
     """List every checklist version found, with its status and where it lives."""
     from rich.table import Table
     from rich.text import Text

@@ -36,6 +36,7 @@ def validate(
                                                 "their 'kind').")],
     checklists: ChecklistDirs = None,
     platforms: PlatformDirs = None,
+    lang: LangOpt = Language.vi,
 ) -> None:
     """Check documents: schema, references between ids, and the checklist a proposal names.
 

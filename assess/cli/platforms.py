@@ -23,7 +23,7 @@ from assess.cli.versioning import lint_shelf, release_from_shelf
 
 @platform_app.command("list", epilog="Example:\n\n  assess platform list")
 @guarded
-def list_(platforms: PlatformDirs = None) -> None:
+def list_(platforms: PlatformDirs = None, lang: LangOpt = Language.vi) -> None:
     """List every platform profile version found: operator, status, where it lives."""
     from rich.table import Table
     from rich.text import Text
@@ -69,6 +69,7 @@ def lint(
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     platforms: PlatformDirs = None,
     checklists: ChecklistDirs = None,
+    lang: LangOpt = Language.vi,
 ) -> None:
     """Check platform profiles beyond their schema, and their release lock.
 
@@ -96,6 +97,7 @@ def release(
                       ] = False,
     platforms: PlatformDirs = None,
     checklists: ChecklistDirs = None,
+    lang: LangOpt = Language.vi,
 ) -> None:
     """Release a draft profile version: checks, status, lock and changelog — as for checklists.
 

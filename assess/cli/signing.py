@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from assess.cli.app import app, guarded, log, stdout
+from assess.cli.app import LangOpt, Language, app, guarded, log, stdout
 
 
 def default_signed(report: Path) -> Path:
@@ -53,6 +53,7 @@ def sign(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Where to write the signed PDF (default: REPORT.signed.pdf "
         "beside the report).")] = None,
+    lang: LangOpt = Language.vi,
 ) -> None:
     """Sign a report PDF (PAdES baseline signature) in its signature block.
 
@@ -83,6 +84,7 @@ def verify(
         "--trust", "-t", help="Certificate (PEM or DER) of a certificate authority you trust. "
         "Repeatable. Without it the signer cannot be checked and the report does not verify.",
         exists=True, dir_okay=False)] = None,
+    lang: LangOpt = Language.vi,
 ) -> None:
     """Verify a signed report: signature, whole-file coverage, signer, attached inputs.
 
@@ -137,6 +139,7 @@ def demo_ca(
     name: Annotated[str, typer.Option("--name", help="Signer's name in the certificate ("
                                       "' - TEST ONLY' is added).")] = "Người ký thử nghiệm",
     force: Annotated[bool, typer.Option("--force", help="Overwrite existing files.")] = False,
+    lang: LangOpt = Language.vi,
 ) -> None:
     """Make a throw-away TEST ONLY certificate authority and signer, to try sign and verify.
 

@@ -36,6 +36,7 @@ def lint(
         "Default: every checklist of the catalog.", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors.")] = False,
     checklists: ChecklistDirs = None,
+    lang: LangOpt = Language.vi,
 ) -> None:
     """Check checklists beyond their schema, and their release lock.
 
@@ -123,6 +124,7 @@ def release(
     strict: Annotated[bool, typer.Option("--strict", help="Refuse on lint warnings too.")
                       ] = False,
     checklists: ChecklistDirs = None,
+    lang: LangOpt = Language.vi,
 ) -> None:
     """Release a draft checklist version: checks, status, lock and changelog.
 
@@ -216,6 +218,7 @@ def schema(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Folder to write <kind>.schema.json into.", file_okay=False)
     ] = None,
+    lang: LangOpt = Language.vi,
 ) -> None:
     """Print or write the JSON Schema of the input documents, generated from the models.
 

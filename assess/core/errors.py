@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 
+from assess.core.i18n import Lang
+from assess.core.i18n.messages import Msg, current, msg
+
 
 class ExitStatus(IntEnum):
     """The exit statuses of every command, so a script can tell a verdict from a broken tool."""
@@ -24,21 +27,13 @@ class ExitStatus(IntEnum):
     """A bug in assess: one line names it; `--debug` prints the traceback."""
 
     @property
-    def meaning(self) -> str:
-        return _MEANINGS[self]
+    def meaning(self) -> Msg:
+        return msg(f"exit.{int(self)}")
 
 
-_MEANINGS = {
-    ExitStatus.OK: "ok",
-    ExitStatus.GATE: "a gate failed (the verdict with --fail-on; a signature with verify)",
-    ExitStatus.INPUT: "bad input or usage (each problem printed with file, line and field)",
-    ExitStatus.INTERNAL: "internal error: a bug in assess (rerun with --debug for the traceback)",
-}
-
-
-def exit_table() -> str:
+def exit_table(lang: Lang = "en") -> str:
     """The table printed by `assess --help` and kept in the README (a test compares them)."""
-    return "\n".join(f"{int(s)}  {s.meaning}" for s in ExitStatus)
+    return "\n".join(f"{int(s)}  {s.meaning.render(lang)}" for s in ExitStatus)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,11 +43,16 @@ class Problem:
     file: str
     line: int | None
     field: str
-    message: str
+    message: Msg
+
+    def render(self, lang: Lang | None = None) -> str:
+        text = (self.message.render(lang or current()) if isinstance(self.message, Msg)
+                else str(self.message))  # a str only from a caller outside assess
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {text}" if self.field else f"{where}: {text}"
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return self.render()
 
 
 class AssessError(Exception):
@@ -60,8 +60,16 @@ class AssessError(Exception):
 
     exit_code = ExitStatus.INPUT
 
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.messages()[0] if len(self.messages()) == 1 else "\n".join(self.messages())
+
     def messages(self) -> list[str]:
-        return [str(self)]
+        """Each problem as a line, in the language messages are shown in now."""
+        return [str(self.message)]
 
 
 class InputError(AssessError):
@@ -71,13 +79,13 @@ class InputError(AssessError):
         if not problems:
             raise ValueError("InputError needs at least one problem")
         self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        super().__init__(problems[0].message)
 
     def messages(self) -> list[str]:
         return [str(p) for p in self.problems]
 
     @classmethod
-    def single(cls, file: str | Path, message: str, *, line: int | None = None,
+    def single(cls, file: str | Path, message: Msg, *, line: int | None = None,
                field: str = "") -> InputError:
         return cls([Problem(str(file), line, field, message)])
 

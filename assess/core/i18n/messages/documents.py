@@ -1,0 +1,6 @@
+"""Messages of documents (see `assess.core.i18n.messages`): (Vietnamese, English) by key."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+}
