@@ -28,3 +28,24 @@ def mini_catalog():  # type: ignore[no-untyped-def]
 @pytest.fixture
 def ok_proposal() -> Path:
     return DATA / "proposal-ok.yaml"
+
+
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Tests compare messages in English unless they ask for Vietnamese (`vietnamese`): the
+    command line's default language is Vietnamese, tested by the tests that use that fixture."""
+    from assess.core.i18n.messages import speaking
+
+    monkeypatch.setenv("ASSESS_LANG", "en")
+    with speaking("en"):
+        yield
+
+
+@pytest.fixture
+def vietnamese(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The user's default: no ASSESS_LANG, so every output and message is Vietnamese."""
+    from assess.core.i18n.messages import speaking
+
+    monkeypatch.delenv("ASSESS_LANG", raising=False)
+    with speaking("vi"):
+        yield

@@ -67,6 +67,7 @@ def test_help_does_not_import_weasyprint() -> None:
     assert out.stdout.strip() == "[]"
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_score_prints_verdict_domains_and_findings(runner: CliRunner) -> None:
     result = runner.invoke(app, ["score", OK, *CHECKLISTS])
     assert result.exit_code == 0, result.output

@@ -68,9 +68,11 @@ def _dense(zones: int = 25, nodes: int = 90) -> dict[str, Any]:
     return doc
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_a_diagram_too_large_to_draw_is_not_drawn_and_says_why(tmp_path: Path) -> None:
     proposal = _write(tmp_path, _dense())
-    code, out = _run("graph", str(proposal), *CHECKLISTS, "-o", str(tmp_path / "g.svg"))
+    code, out = _run("graph", str(proposal), *CHECKLISTS, "-o", str(tmp_path / "g.svg"),
+                     "--lang", "en")
     assert code == 2
     assert re.search(r"error: the diagram would draw 4\d\d connections between zones, more than "
                      "the 150 a page can show legibly; it is not drawn", out.replace("\n", " "))

@@ -67,6 +67,7 @@ def test_an_answered_version_that_is_gone_still_lists_unanswered_controls(
         ("RES-02", "removed")]
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_score_shows_the_reassessment_table_and_json(cat: Path, runner: CliRunner) -> None:
     args = ["score", str(OK), "--checklist", "mini@2.0.0", "--checklists", str(cat)]
     wide = {"COLUMNS": "200"}

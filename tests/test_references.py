@@ -64,6 +64,7 @@ def test_a_file_in_a_document_is_refused_even_past_the_schema(tmp_path: Path) ->
         resolve_checklist(str(MINI), Catalog([DATA / "checklists"]), file_ok=False)
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_a_checklist_file_from_the_command_line_is_marked_unreleased_everywhere(
         tmp_path: Path) -> None:
     copy = tmp_path / "my-checklist.yaml"
@@ -99,6 +100,7 @@ def test_a_released_version_is_not_marked_and_a_draft_is(tmp_path: Path) -> None
     assert a.checklist.unreleased is True
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_a_draft_profile_is_marked(tmp_path: Path) -> None:
     from tests.helpers import dump, on_platform
 

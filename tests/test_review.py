@@ -51,6 +51,7 @@ def _decide(text: str, verdict: str, rationale: str | None) -> str:
     return text
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_review_init_writes_a_skeleton_that_validates_and_scores(
         runner: CliRunner, tmp_path: Path) -> None:
     proposal = _proposal(tmp_path)
@@ -103,6 +104,7 @@ def test_skeleton_survives_hostile_text_in_the_proposal(runner: CliRunner,
     assert runner.invoke(app, ["validate", str(out), *CHECKLISTS]).exit_code == 0
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_override_applies_and_terminal_shows_before_after_and_both_verdicts(
         runner: CliRunner, tmp_path: Path) -> None:
     proposal = _proposal(tmp_path)
@@ -204,6 +206,7 @@ def test_decision_differing_from_the_computed_verdict_needs_a_rationale(
     assert not (tmp_path / "r.pdf").exists()
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_decision_with_rationale_or_agreeing_is_accepted(runner: CliRunner,
                                                          tmp_path: Path) -> None:
     proposal = _proposal(tmp_path)
@@ -259,6 +262,7 @@ def test_review_and_signing_commands_have_help_with_examples(runner: CliRunner,
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_example_ministry_review_of_bac_giang_2019_is_stricter_but_stays_conditional(
         runner: CliRunner) -> None:
     """The 2019 review: stricter where the province's evidence is an oral statement or an

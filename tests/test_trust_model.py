@@ -142,6 +142,7 @@ def test_an_exception_needs_a_rationale_and_an_authority(tmp_path: Path) -> None
     assert fields == {"decision.rationale", "decision.authority"}
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_an_exception_is_titled_as_one_and_never_under_the_rejection_text(
         tmp_path: Path) -> None:
     review = _review(tmp_path, {
@@ -190,6 +191,7 @@ def test_an_approval_never_carries_more_risk_than_the_checklist_allows() -> None
     assert capped.verdict_reasons[0].code == "risk-cap"
 
 
+@pytest.mark.usefixtures("vietnamese")
 def test_the_report_titles_an_exception_and_puts_it_before_the_computed_reasons(
         tmp_path: Path) -> None:
     review = _review(tmp_path, {
