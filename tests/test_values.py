@@ -73,7 +73,8 @@ REFUSED = {
                           "p.yaml:22: data_subjects[0].count: got '1000.0'; expected a whole "
                           "number written with digits only"),
     "thousands-dot": ("count: 1000", "count: 150.000",
-                      "p.yaml:22: data_subjects[0].count: got '150.000'; expected a whole number"),
+                      "p.yaml:22: data_subjects[0].count: got '150.000'; a number is written "
+                      "without thousands separators: write 150000"),
     "sexagesimal": ("count: 1000", "count: 190:20:30",
                     "p.yaml:22: data_subjects[0].count: got '190:20:30'; expected a whole number"),
     "quoted-number": ("count: 1000", 'count: "1000"',

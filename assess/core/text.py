@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from assess.core.i18n.messages import Msg, msg
+
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 """C0 controls except tab and line breaks, DEL, C1 controls, bidirectional embeddings, overrides
 and isolates, and the two non-characters XML refuses."""
@@ -34,10 +36,10 @@ def first_unsafe_at(text: str) -> tuple[int, str] | None:
     return m.start(), f"U+{ord(ch):04X} {name}"
 
 
-def first_unsafe(text: str) -> str | None:
+def first_unsafe(text: str) -> Msg | None:
     """'U+001B escape at character 4' for the first unsafe character; None if there is none."""
     found = first_unsafe_at(text)
-    return None if found is None else f"{found[1]} at character {found[0] + 1}"
+    return None if found is None else msg("text.unsafe_at", what=found[1], at=found[0] + 1)
 
 
 def _escape(m: re.Match[str]) -> str:

@@ -12,6 +12,7 @@ from typing import Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from assess.core.errors import InputError, Problem
+from assess.core.i18n.messages import msg
 from assess.documents.messages import problems_from
 from assess.documents.models import KINDS
 from assess.documents.scalars import conform
@@ -35,13 +36,13 @@ def kind_of(source: Source) -> str:
     """The document's `kind`, or a located problem saying which kinds exist."""
     data = source.data
     if not isinstance(data, dict):
-        raise InputError.single(source.name, "expected a YAML mapping with 'kind' at the top",
-                                line=1)
+        raise InputError.single(source.name, msg("doc.not_mapping"), line=1)
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in KINDS:
-        problem = "missing 'kind'" if kind is None else f"unknown kind {kind!r}"
-        raise InputError.single(source.name, f"{problem}; expected one of: {', '.join(KINDS)}",
-                                line=source.line_of(("kind",)), field="kind")
+        problem = msg("doc.no_kind", kinds=", ".join(KINDS)) if kind is None else msg(
+            "doc.unknown_kind", kind=repr(kind), kinds=", ".join(KINDS))
+        raise InputError.single(source.name, problem, line=source.line_of(("kind",)),
+                                field="kind")
     return str(kind)
 
 
@@ -66,7 +67,7 @@ def typed(source: Source, model: type[M]) -> M:
     kind = kind_of(source)
     expected = next(k for k, m in KINDS.items() if m is model)
     if kind != expected:
-        raise InputError.single(source.name, f"this is a {kind}; expected a {expected}",
+        raise InputError.single(source.name, msg("doc.wrong_kind", kind=kind, expected=expected),
                                 line=source.line_of(("kind",)), field="kind")
     return parse_model(source, model)
 

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from assess.core.errors import Problem
+from assess.core.i18n.messages import Msg, msg, plain
 from assess.documents.models.common import RELEASE_REF
 from assess.documents.scalars import shown
 from assess.documents.yamlsource import Path_, Source, format_path
@@ -65,51 +66,81 @@ def walk(model: type[BaseModel], path: Path_) -> tuple[Any, Any]:
 
 
 PATTERNS = {
-    r"^[A-Z]{2}$": "a two-letter ISO 3166 country code in capitals, e.g. VN, SG, US",
-    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$": "a semantic version such as 1.0.0",
-    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "an id of letters, digits, '.', '_' or '-', e.g. zalo-oa",
-    r"^[A-Z][A-Z0-9]*-\d{2,3}$": "a control id: domain prefix, dash, number, e.g. RES-01",
-    r"^[A-Z][A-Z0-9]*$": "a domain prefix in capitals, e.g. RES",
-    RELEASE_REF: "id@version with a version number, e.g. vn-third-party-channel@1.0.0 or "
-    "zalo-oa@1.0.0 (a document names released versions, never files; a checklist file is given "
-    "on the command line instead: --checklist PATH)",
-    r"^[0-9a-f]{64}$": "a SHA-256 digest: 64 lowercase hexadecimal digits",
-    r"\S": "the document that proves it, not a blank: its name, number and date",
+    r"^[A-Z]{2}$": "pattern.country",
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$": "pattern.version",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$": "pattern.id",
+    r"^[A-Z][A-Z0-9]*-\d{2,3}$": "pattern.control",
+    r"^[A-Z][A-Z0-9]*$": "pattern.domain",
+    RELEASE_REF: "pattern.release",
+    r"^[0-9a-f]{64}$": "pattern.sha256",
+    r"\S": "pattern.evidence",
 }
 """What each pattern used in the models means, in words (a regex is no help to a province)."""
+
+_PYDANTIC = {
+    "int_type": "pyd.int", "int_parsing": "pyd.int", "int_from_float": "pyd.int_fraction",
+    "bool_type": "pyd.bool", "bool_parsing": "pyd.bool", "string_type": "pyd.string",
+    "float_type": "pyd.float", "float_parsing": "pyd.float", "finite_number": "pyd.finite",
+    "list_type": "pyd.list", "dict_type": "pyd.dict", "model_type": "pyd.dict",
+    "model_attributes_type": "pyd.dict", "date_type": "pyd.date", "date_parsing": "pyd.date",
+    "greater_than_equal": "pyd.ge", "less_than_equal": "pyd.le", "greater_than": "pyd.gt",
+    "less_than": "pyd.lt", "string_too_short": "pyd.string_too_short",
+    "string_too_long": "pyd.string_too_long", "too_short": "pyd.too_short",
+    "too_long": "pyd.too_long",
+}
+"""Pydantic's error types we say in the reader's language (its own English stays for the rest)."""
 
 
 def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _message(model: type[BaseModel], err: Any) -> tuple[Path_, str]:
+def _pydantic(kind: str, err: Any) -> Msg:
+    """Pydantic's own complaint, in the reader's language where we know its type."""
+    ctx = err.get("ctx", {})
+    key = _PYDANTIC.get(kind)
+    if key is None:
+        text = err["msg"]
+        return plain(text[0].lower() + text[1:])
+    return msg(key, **{k: str(ctx.get(k, "")) for k in ("ge", "le", "gt", "lt")
+                       if k in ctx}, **{k: int(ctx[k]) for k in ("min_length", "max_length")
+                                        if k in ctx})
+
+
+def _message(model: type[BaseModel], err: Any) -> tuple[Path_, Msg]:
     loc: Path_ = tuple(err["loc"])
     kind = err["type"]
     if kind == "missing":
         _, info = walk(model, loc)
-        expected = f": {info.description}" if info is not None and info.description else ""
-        return loc[:-1], f"missing required field '{loc[-1]}'{expected}"
+        if info is not None and info.description:
+            return loc[:-1], msg("pyd.missing_described", field=str(loc[-1]),
+                                 description=plain(info.description))
+        return loc[:-1], msg("pyd.missing", field=str(loc[-1]))
     if kind == "extra_forbidden":
         holder, _ = walk(model, loc[:-1])
         is_model = isinstance(holder, type) and issubclass(holder, BaseModel)
         known = _field_names(holder) if is_model else []
         close = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
-        return loc, (f"unknown field '{loc[-1]}'; {hint}expected one of: {', '.join(known)}")
-    msg = err["msg"]
-    msg = msg[0].lower() + msg[1:]
+        if close:
+            return loc, msg("pyd.extra_close", field=str(loc[-1]), close=close[0],
+                            known=", ".join(known))
+        return loc, msg("pyd.extra", field=str(loc[-1]), known=", ".join(known))
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
-        wanted = PATTERNS.get(pattern, f"text matching {pattern}")
-        msg = f"got {shown(err['input'])}; expected {wanted}"
-    elif kind == "value_error":  # our own validators: their message is already the whole text
-        msg = str(err.get("ctx", {}).get("error", msg))
-    elif kind in ("literal_error", "enum"):
-        msg = f"got {shown(err['input'])}; {msg.replace('input should be', 'expected')}"
-    elif "input" in err and not isinstance(err["input"], (dict, list)):
-        msg = f"{msg} (got {shown(err['input'])})"
-    return loc, msg
+        key = PATTERNS.get(pattern)
+        wanted = msg(key) if key else msg("pattern.other", pattern=pattern)
+        return loc, msg("pyd.got_expected", value=shown(err["input"]), wanted=wanted)
+    if kind == "value_error":  # our own validators: their message is already the whole text
+        error = err.get("ctx", {}).get("error")
+        said = error.args[0] if error is not None and error.args else None
+        return loc, said if isinstance(said, Msg) else plain(str(error if error else err["msg"]))
+    if kind in ("literal_error", "enum"):
+        expected = str(err.get("ctx", {}).get("expected", ""))
+        return loc, msg("pyd.choice", value=shown(err["input"]), expected=expected)
+    text = _pydantic(kind, err)
+    if "input" in err and not isinstance(err["input"], (dict, list)):
+        return loc, msg("pyd.got", text=text, value=shown(err["input"]))
+    return loc, text
 
 
 def problems_from(exc: ValidationError, model: type[BaseModel], source: Source,
@@ -126,13 +157,14 @@ def problems_from(exc: ValidationError, model: type[BaseModel], source: Source,
     return out
 
 
-def nearest(word: str, known: list[str] | set[str] | typing.Iterable[str], n: int = 3) -> str:
-    """'(known: a, b, c)' with the closest ids first — what a user needs to fix a typo."""
+def nearest(word: str, known: list[str] | set[str] | typing.Iterable[str], n: int = 3) -> Msg:
+    """'did you mean …?' with the closest ids first, or the known ones — what a user needs to
+    fix a typo."""
     pool = sorted(set(known))
     close = difflib.get_close_matches(word, pool, n=n, cutoff=0.5)
     if close:
-        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+        quoted = [f"'{c}'" for c in close]
+        return msg("near.close", ids=(" hoặc ".join(quoted), " or ".join(quoted)))
     if not pool:
-        return "none are defined"
-    shown = ", ".join(pool[:8]) + (", …" if len(pool) > 8 else "")
-    return f"known: {shown}"
+        return msg("near.none")
+    return msg("near.known", ids=", ".join(pool[:8]) + (", …" if len(pool) > 8 else ""))

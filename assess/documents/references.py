@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Set
 
 from assess.core.errors import Problem
+from assess.core.i18n.messages import Msg, msg, plain
 from assess.documents.channel import by_id, channel_nodes, channel_zones
 from assess.documents.messages import nearest
 from assess.documents.models import Checklist, Proposal, Review
@@ -20,7 +21,7 @@ class _Collector:
         self.source = source
         self.problems: list[Problem] = []
 
-    def add(self, path: Path_, message: str) -> None:
+    def add(self, path: Path_, message: Msg) -> None:
         self.problems.append(Problem(self.source.name, self.source.line_of(path),
                                      format_path(path), message))
 
@@ -29,15 +30,16 @@ class _Collector:
         for path, value in items:
             if value in seen:
                 first = self.source.line_of(seen[value])
-                self.add(path, f"duplicate {what} '{value}' (first defined on line {first}); "
-                         f"expected each {what} once")
+                self.add(path, msg("ref.duplicate", what=msg(f"noun.{what}"), value=value,
+                                   first=first))
             else:
                 seen[value] = path
         return set(seen)
 
     def known(self, path: Path_, value: str, pool: set[str], what: str) -> None:
         if value not in pool:
-            self.add(path, f"unknown {what} '{value}'; {nearest(value, pool)}")
+            self.add(path, msg("ref.unknown", what=msg(f"noun.{what}"), value=value,
+                               near=nearest(value, pool)))
 
 
 def check_proposal(p: Proposal, source: Source, platform: Platform | None = None) -> list[Problem]:
@@ -64,25 +66,20 @@ def check_proposal(p: Proposal, source: Source, platform: Platform | None = None
             names = ("stores",) if outside else ("stores", "encrypted_at_rest", "retention_days")
             for name in names:
                 if getattr(n, name) is not None and getattr(n, name) != []:
-                    c.add(("nodes", i, name), f"'{name}' is only for datastores; this node is "
-                          f"a {n.kind} (set kind: datastore, or remove the field)")
+                    c.add(("nodes", i, name), msg("ref.datastore_only", name=name, kind=n.kind))
         if not outside:
             for name in ("retains", "evidence"):
                 if getattr(n, name) not in (None, []):
-                    c.add(("nodes", i, name), f"'{name}' is only for nodes outside a government "
-                          f"zone (a presumption about a third party); zone '{n.zone}' is "
-                          "government: remove the field")
+                    c.add(("nodes", i, name), msg("ref.outside_only", name=name, zone=n.zone))
     _check_reaches(c, p)
     pairs: dict[str, int] = {}
     for i, f in enumerate(p.flows):
         c.known(("flows", i, "from"), f.source, nodes, "node")
         c.known(("flows", i, "to"), f.target, nodes, "node")
         if f.source == f.target:
-            c.add(("flows", i, "to"), f"a flow from '{f.source}' to itself; expected two "
-                  "different nodes")
+            c.add(("flows", i, "to"), msg("ref.self_flow", node=f.source))
         if f.key in pairs:
-            c.add(("flows", i), f"a second flow {f.key} (first is flows[{pairs[f.key]}]); "
-                  "expected one flow per direction: list all its data in one flow")
+            c.add(("flows", i), msg("ref.second_flow", key=f.key, first=pairs[f.key]))
         pairs.setdefault(f.key, i)
         for j, d in enumerate(f.data):
             c.known(("flows", i, "data", j), d, data, "data id")
@@ -104,10 +101,8 @@ def _check_reaches(c: _Collector, p: Proposal) -> None:
             outside = u is None or trust.get(u.zone) != "government"
             if outside and trust.get(v.zone) == "government" and (
                     set(f.data) & set(s.data)) - inside:
-                c.add(("services", i, "reaches_province_systems"), f"service '{s.id}' says its "
-                      f"data stays out of the province's systems, but flow {f.key} carries it "
-                      f"into '{v.id}'; expected reaches_province_systems: true (or remove the "
-                      "flow if it is not so)")
+                c.add(("services", i, "reaches_province_systems"), msg(
+                    "ref.reaches", service=s.id, flow=f.key, node=v.id))
                 break
 
 
@@ -122,39 +117,34 @@ def _check_operators(c: _Collector, p: Proposal, platform: Platform | None) -> N
     if ids:
         for i, z in enumerate(p.zones):  # a profile's operator: `_check_platform` says why not
             if z.operator not in ids and z.operator.casefold() not in theirs:
-                c.add(("zones", i, "operator"), f"unknown operator '{z.operator}': this proposal "
-                      f"names operators by id; {nearest(z.operator, ids)}")
+                c.add(("zones", i, "operator"), msg("ref.operator_by_id", operator=z.operator,
+                                                    near=nearest(z.operator, ids)))
     if platform is not None:
         return
     if ch.operator is None:
-        c.add(("channel",), "missing 'operator'; expected the id of the platform's operator "
-              "(from operators) — or name a vetted profile with channel.platform (see "
-              "`assess platform list`)")
+        c.add(("channel",), msg("ref.no_operator"))
         return
     if ids and ch.operator not in ids:
-        c.add(("channel", "operator"), f"unknown operator '{ch.operator}': this proposal names "
-              f"operators by id; {nearest(ch.operator, ids)}")
+        c.add(("channel", "operator"), msg("ref.operator_by_id", operator=ch.operator,
+                                           near=nearest(ch.operator, ids)))
         return
     if ch.operator_country is None and not ids:
-        c.add(("channel",), "missing 'operator_country'; expected the ISO 3166 code of the "
-              "country where the operator is established, e.g. operator_country: VN")
+        c.add(("channel",), msg("ref.no_operator_country"))
     own = {o.id: o.country for o in p.operators}
     if ch.operator_country is not None and ch.operator in own and (
             own[ch.operator] != ch.operator_country):
-        c.add(("channel", "operator_country"), f"'{ch.operator_country}' differs from operator "
-              f"'{ch.operator}' ({own[ch.operator]}); expected one country (or leave "
-              "operator_country out: it is taken from operators)")
+        c.add(("channel", "operator_country"), msg(
+            "ref.country_differs", country=ch.operator_country, operator=ch.operator,
+            own=own[ch.operator]))
     ours = channel_zones(p)
     for i, z in enumerate(p.zones):
         if z.id in ours and z.trust == "government":
-            c.add(("zones", i, "trust"), f"zone '{z.id}' is run by the channel's operator "
-                  f"'{ch.operator}', which is not the state; expected trust: third-party")
+            c.add(("zones", i, "trust"), msg("ref.channel_zone_trust", zone=z.id,
+                                             operator=ch.operator))
     if not channel_nodes(p):
-        where = (f"no zone of operator '{ch.operator}' holds a process or datastore" if by_id(p)
-                 else "no process or datastore outside a government zone")
-        c.add(("zones",) if p.zones else ("channel",), f"the channel's own systems are not drawn "
-              f"({where}); expected the operator's zone and the node citizens use — or name a "
-              "vetted profile with channel.platform (see `assess platform list`)")
+        where = (msg("ref.undrawn.operator", operator=ch.operator) if by_id(p)
+                 else msg("ref.undrawn.outside"))
+        c.add(("zones",) if p.zones else ("channel",), msg("ref.undrawn", where=where))
 
 
 def _check_platform(c: _Collector, p: Proposal, pf: Platform) -> set[str]:
@@ -167,31 +157,28 @@ def _check_platform(c: _Collector, p: Proposal, pf: Platform) -> set[str]:
                                ("operator_country", ch.operator_country, (op.country,)),
                                ("kind", ch.kind, (pf.channel_kind,))):
         if value is not None and value not in want:
-            instead = (f"kind: {want[0]}" if field == "kind" else
-                       f"'{want[0]}', or leave it out: the profile supplies it")
-            c.add(("channel", field), f"'{value}' differs from profile {pf.ref} ('{want[0]}'); "
-                  f"expected {instead}")
+            instead = (plain(f"kind: {want[0]}") if field == "kind" else
+                       msg("ref.profile_field.leave", value=want[0]))
+            c.add(("channel", field), msg("ref.profile_field", value=value, profile=pf.ref,
+                                          want=want[0], instead=instead))
     for i, z in enumerate(p.zones):
         if z.operator.casefold() in names:
-            c.add(("zones", i, "operator"), f"zone '{z.id}' is run by '{z.operator}', an "
-                  f"operator of profile {pf.ref}: the platform's zones come from the profile and "
-                  "cannot be redrawn; remove this zone and connect your nodes to the profile's "
-                  f"entry points ({', '.join(n.id for n in pf.nodes if n.entry)})")
+            c.add(("zones", i, "operator"), msg(
+                "ref.profile_zone_operator", zone=z.id, operator=z.operator, profile=pf.ref,
+                entries=", ".join(n.id for n in pf.nodes if n.entry)))
     for i, z in enumerate(p.zones):
         if z.id in {pz.id for pz in pf.zones}:
-            c.add(("zones", i, "id"), f"zone id '{z.id}' is a zone of profile {pf.ref}; "
-                  "expected another id (the profile's zones cannot be redrawn)")
+            c.add(("zones", i, "id"), msg("ref.profile_zone", zone=z.id, profile=pf.ref))
     entries = {n.id for n in pf.nodes if n.entry}
     inner = {n.id for n in pf.nodes} - entries
     for i, n in enumerate(p.nodes):
         if n.id in entries | inner:
-            c.add(("nodes", i, "id"), f"node id '{n.id}' is a node of profile {pf.ref}; remove "
-                  "this node: the profile describes it (connect flows to it by its id)")
+            c.add(("nodes", i, "id"), msg("ref.profile_node", node=n.id, profile=pf.ref))
     for i, f in enumerate(p.flows):
         for end, node in (("from", f.source), ("to", f.target)):
             if node in inner:
-                c.add(("flows", i, end), f"'{node}' is inside profile {pf.ref}, not an entry "
-                      f"point; expected one of: {', '.join(sorted(entries))}")
+                c.add(("flows", i, end), msg("ref.profile_inner", node=node, profile=pf.ref,
+                                             entries=", ".join(sorted(entries))))
     return entries | inner
 
 
@@ -200,8 +187,8 @@ def check_answers(p: Proposal, source: Source, checklist: Checklist) -> list[Pro
     ids = {ctrl.id for ctrl in checklist.controls()}
     for key in p.answers:
         if key not in ids:
-            c.add(("answers", key), f"no control '{key}' in checklist {checklist.ref}; "
-                  f"{nearest(key, ids)}")
+            c.add(("answers", key), msg("ref.no_control", control=key,
+                                        checklist=checklist.ref, near=nearest(key, ids)))
     return c.problems
 
 
@@ -216,8 +203,7 @@ def check_checklist(cl: Checklist, source: Source, *, facts: Set[str], rules: Se
         for j, ctrl in enumerate(d.controls):
             at: Path_ = ("domains", i, "controls", j)
             if not ctrl.id.startswith(d.id + "-"):
-                c.add((*at, "id"), f"control '{ctrl.id}' is in domain '{d.id}'; expected an id "
-                      f"starting with '{d.id}-'")
+                c.add((*at, "id"), msg("ref.control_domain", control=ctrl.id, domain=d.id))
             for k, fact in enumerate(ctrl.applies_if):
                 c.known((*at, "applies_if", k), fact, set(facts), "fact")
             if ctrl.rule is not None:
@@ -225,27 +211,27 @@ def check_checklist(cl: Checklist, source: Source, *, facts: Set[str], rules: Se
     s = cl.scoring
     missing = [sev for sev in ("critical", "high", "medium", "low") if sev not in s.severity_weights]
     if missing:
-        c.add(("scoring", "severity_weights"), f"missing weights for {', '.join(missing)}")
+        c.add(("scoring", "severity_weights"), msg("ref.no_weights", names=", ".join(missing)))
     missing = [st for st in ("met", "partial", "not-met", "unknown") if st not in s.status_values]
     if missing:
-        c.add(("scoring", "status_values"), f"missing values for {', '.join(missing)}")
+        c.add(("scoring", "status_values"), msg("ref.no_values", names=", ".join(missing)))
     for st, v in s.status_values.items():
         if not 0 <= v <= 1:
-            c.add(("scoring", "status_values", st), f"value {v} is out of range; expected 0 to 1")
+            c.add(("scoring", "status_values", st), msg("ref.value_range", value=str(v)))
     if s.thresholds.approve < s.thresholds.conditional:
-        c.add(("scoring", "thresholds"), f"approve ({s.thresholds.approve}) is below conditional "
-              f"({s.thresholds.conditional}); expected approve ≥ conditional")
+        c.add(("scoring", "thresholds"), msg("ref.thresholds", approve=str(s.thresholds.approve),
+                                             conditional=str(s.thresholds.conditional)))
     for name, level in s.risk.impact.class_levels.items():
         if not 1 <= level <= 4:
             c.add(("scoring", "risk", "impact", "class_levels", name),
-                  f"level {level} is out of range; expected 1 to 4")
+                  msg("ref.level_range", level=str(level)))
     for sev, level in s.risk.likelihood_levels.items():
         if not 1 <= level <= 4:
             c.add(("scoring", "risk", "likelihood_levels", sev),
-                  f"level {level} is out of range; expected 1 to 4")
+                  msg("ref.level_range", level=str(level)))
     for i, row in enumerate(s.risk.matrix):
         if len(row) != 4:
-            c.add(("scoring", "risk", "matrix", i), f"row has {len(row)} ratings; expected 4")
+            c.add(("scoring", "risk", "matrix", i), msg("ref.matrix_row", count=len(row)))
     return c.problems
 
 
@@ -255,8 +241,8 @@ def check_review(r: Review, source: Source, checklist: Checklist | None) -> list
         ids = {ctrl.id for ctrl in checklist.controls()}
         for key in r.overrides:
             if key not in ids:
-                c.add(("overrides", key), f"no control '{key}' in checklist {checklist.ref}; "
-                      f"{nearest(key, ids)}")
+                c.add(("overrides", key), msg("ref.no_control", control=key,
+                                              checklist=checklist.ref, near=nearest(key, ids)))
         for i, cond in enumerate(r.conditions):
             if cond.control is not None:
                 c.known(("conditions", i, "control"), cond.control, ids, "control")
@@ -277,30 +263,28 @@ def check_decision(r: Review, source: Source, computed: str, *,
     d = r.decision
     failing, up = sorted(failing_blockers), sorted(raised)
     if d is not None and d.verdict != computed and not (d.rationale or "").strip():
-        c.add(("decision", "rationale"), f"the decision '{d.verdict}' differs from the computed "
-              f"verdict '{computed}'; expected a rationale saying why")
+        c.add(("decision", "rationale"), msg("ref.decision_rationale", verdict=d.verdict,
+                                             computed=computed))
     better = d is not None and _VERDICT_RANK[d.verdict] > _VERDICT_RANK[computed]
     needs = better or bool(up)
     exception = d is not None and d.exception
     if needs and not exception:
-        why = []
+        why: list[Msg] = []
         if better and d is not None:
-            why.append(f"it decides '{d.verdict}', better than the computed verdict '{computed}'"
-                       + (f", against failing blockers {', '.join(failing)}" if failing else ""))
+            why.append(msg("ref.better_blockers", verdict=d.verdict, computed=computed,
+                           blockers=", ".join(failing)) if failing else
+                       msg("ref.better", verdict=d.verdict, computed=computed))
         if up:
-            why.append(f"overrides raise {', '.join(up)} above the rule or blocker result")
+            why.append(msg("ref.raised", controls=", ".join(up)))
         where: Path_ = ("decision", "exception") if d is not None else ("overrides", up[0])
-        c.add(where, f"{'; '.join(why)}: this is allowed only as an exception; expected "
-              "decision: {verdict, exception: true, rationale: the reason, authority: the legal "
-              "basis relied on}")
+        reasons = why[0] if len(why) == 1 else msg("ref.both", first=why[0], second=why[1])
+        c.add(where, msg("ref.exception_only", why=reasons))
     if exception:
         assert d is not None
         if not (d.rationale or "").strip():
-            c.add(("decision", "rationale"), "an exception needs a rationale; expected the "
-                  "reasons for deciding against the controls")
+            c.add(("decision", "rationale"), msg("ref.exception_rationale"))
         if not (d.authority or "").strip():
-            c.add(("decision", "authority"), "an exception needs the legal authority it relies "
-                  "on; expected e.g. the decision, article or instruction that allows it")
+            c.add(("decision", "authority"), msg("ref.exception_authority"))
     return c.problems
 
 
@@ -320,25 +304,22 @@ def check_platform(pf: Platform, source: Source) -> list[Problem]:
     for i, n in enumerate(pf.nodes):
         c.known(("nodes", i, "zone"), n.zone, zones, "zone")
         if n.keeps == "no" and n.certainty != "confirmed":
-            c.add(("nodes", i, "keeps"), f"'keeps: no' on '{n.id}' rests on a {n.certainty} "
-                  "fact; expected keeps: unknown (a node counts as keeping nothing only on a "
-                  "confirmed source)")
+            c.add(("nodes", i, "keeps"), msg("ref.keeps_no", node=n.id,
+                                             certainty=msg(f"certainty.{n.certainty}")))
     if not any(n.entry for n in pf.nodes):
-        c.add(("nodes",), "no entry point; expected at least one node with entry: true (the "
-              "node a proposal's flows connect to)")
+        c.add(("nodes",), msg("ref.no_entry"))
     for i, f in enumerate(pf.flows):
         c.known(("flows", i, "from"), f.source, nodes, "node")
         c.known(("flows", i, "to"), f.target, nodes, "node")
     for path, fact in _sourced(pf):
         if fact.certainty != "unknown" and not fact.sources:
-            c.add((*path, "sources"), f"a {fact.certainty} fact with no source; expected the "
-                  "ids of the sources it rests on, or certainty: unknown")
+            c.add((*path, "sources"), msg("ref.no_source",
+                                          certainty=msg(f"certainty.{fact.certainty}")))
         for j, sid in enumerate(fact.sources):
             c.known((*path, "sources", j), sid, cited, "source")
     for ref in pf.answers:
         if "@" not in ref:
-            c.add(("answers", ref), f"'{ref}' is not a checklist version; expected id@version, "
-                  "e.g. vn-third-party-channel@1.1.0")
+            c.add(("answers", ref), msg("ref.answers_ref", ref=ref))
     return c.problems
 
 

@@ -14,6 +14,7 @@ invalid XML) is refused wherever it appears.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import math
 import re
 import types
@@ -24,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from assess.core.i18n.messages import Msg, msg
 from assess.core.text import first_unsafe
 from assess.documents.limits import MAX_TEXT, items_limit, text_limit
 
@@ -49,46 +51,57 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 _TAG = "tag:yaml.org,2002:"
 
 
-def _date(text: str) -> tuple[dt.date | None, str | None]:
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+"""A date as Vietnamese write it, day first: 01/12/2026, 1.12.2026, 01-12-2026."""
+
+
+def _real(y: int, mo: int, d: int) -> Msg | None:
+    """Why (y, mo, d) is no date, or None if it is one."""
+    if y == 0:
+        return msg("value.no_year_0")
+    if not 1 <= mo <= 12:
+        return msg("value.no_month", month=mo)
+    last = ((dt.date(y + (mo == 12), mo % 12 + 1, 1)) - dt.timedelta(days=1)).day
+    return None if 1 <= d <= last else msg("value.month_days", month=mo, year=str(y), last=last)
+
+
+def _date(text: str) -> tuple[dt.date | None, Msg | None]:
     m = _DATE.fullmatch(text)
     if m is None:
-        return None, f"got {shown(text)}; expected a date written YYYY-MM-DD, e.g. 2026-12-01"
+        vn = _DAY_FIRST.fullmatch(text.strip())
+        if vn is not None:  # refused, not guessed: 01/02/2026 is 2 January to an English reader
+            d, mo, y = (int(g) for g in vn.groups())
+            if _real(y, mo, d) is None:
+                return None, msg("value.day_first", value=shown(text),
+                                 iso=f"{y:04d}-{mo:02d}-{d:02d}", day=d, month=mo, year=str(y))
+        return None, msg("value.date", value=shown(text))
     y, mo, d = (int(g) for g in m.groups())
-    try:
+    why = _real(y, mo, d)
+    if why is None:
         return dt.date(y, mo, d), None
-    except ValueError:
-        if y == 0:
-            why = "there is no year 0"
-        elif not 1 <= mo <= 12:
-            why = f"there is no month {mo}"
-        else:
-            last = ((dt.date(y + (mo == 12), mo % 12 + 1, 1)) - dt.timedelta(days=1)).day
-            why = f"month {mo} of {y} has {last} days"
-        return None, f"{text} is not a date ({why}); expected a real date written YYYY-MM-DD"
+    return None, msg("value.not_a_date", text=text, why=why)
 
 
-def tagged(tag: str, text: str) -> tuple[Any, str | None]:
+def tagged(tag: str, text: str) -> tuple[Any, Msg | None]:
     """An explicitly tagged scalar (`!!int 5`): its value, or what is wrong with it."""
     name = tag.removeprefix(_TAG) if tag.startswith(_TAG) else None
     if name == "str":
         return str(text), None
     if name == "null":
-        return None, None if text in _NULLS else f"!!null {shown(text)}: expected nothing or ~"
+        return None, None if text in _NULLS else msg("tag.null", value=shown(text))
     if name == "bool":
         b = _BOOL.get(text.lower())
-        return (b, None) if b is not None else (
-            None, f"!!bool {shown(text)}: expected true or false")
+        return (b, None) if b is not None else (None, msg("tag.bool", value=shown(text)))
     if name == "int":
         return (int(text), None) if _INT.fullmatch(text) else (
-            None, f"!!int {shown(text)}: expected a whole number of at most {MAX_INT_DIGITS} "
-            "digits, e.g. 150000")
+            None, msg("tag.int", value=shown(text), digits=MAX_INT_DIGITS))
     if name == "float":
         return (float(text), None) if _FLOAT.fullmatch(text) and math.isfinite(float(text)) \
-            else (None, f"!!float {shown(text)}: expected a number such as 0.5 or 12")
+            else (None, msg("tag.float", value=shown(text)))
     if name == "timestamp":
         day, problem = _date(text)
-        return day, problem and f"!!timestamp: {problem}"
-    return None, f"unsupported YAML tag {tag!r}; expected plain values"
+        return day, problem and msg("tag.timestamp", problem=problem)
+    return None, msg("yaml.tag", tag=repr(tag))
 
 
 def shown(value: Any) -> str:
@@ -101,31 +114,30 @@ def shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _unsafe(text: str, subject: str = "") -> str | None:
-    """The problem of a text (or, `subject` 'the key ', a key) holding an unsafe character."""
+def _unsafe(text: str, key: bool = False) -> Msg | None:
+    """The problem of a text (or, with `key`, a key) holding an unsafe character."""
     bad = first_unsafe(text)
-    return bad and f"{subject}contains {bad}; remove it (control characters are not allowed in text)"
+    return bad and msg("value.unsafe_key" if key else "value.unsafe", what=bad)
 
 
-def _text(value: str, what: str | None = None, limit: int = MAX_TEXT) -> tuple[str, str | None]:
+def _text(value: str, what: str | None = None, limit: int = MAX_TEXT) -> tuple[str, Msg | None]:
     bad = _unsafe(value)
     if bad:
         return value, bad
     if not value.strip():
-        return value, f"is blank; expected: {what}" if what else "is blank; write the value"
+        return value, msg("value.blank_expected", what=what) if what else msg("value.blank")
     if len(value) > limit:
-        rest = ("put the rest in a document and cite it here" if limit == MAX_TEXT else
-                "a name or title is a line; put the details in a description")
-        return value, f"is {len(value):,} characters long; at most {limit:,} are allowed: {rest}"
+        rest = msg("value.too_long.text" if limit == MAX_TEXT else "value.too_long.name")
+        return value, msg("value.too_long", length=len(value), limit=limit, rest=rest)
     return str(value), None
 
 
-_WORDS = {bool: ("true or false", "true"), int: ("a whole number", "150000"),
-          float: ("a number", "0.5")}
+_WORDS = {bool: ("value.kind.bool", "true"), int: ("value.kind.int", "150000"),
+          float: ("value.kind.float", "0.5")}
 
 
 def _to(value: Any, kind: Any, what: str | None, limit: int = MAX_TEXT
-        ) -> tuple[Any, str | None]:
+        ) -> tuple[Any, Msg | None]:
     """`value` made the scalar type `kind`, or what is wrong with it (`what`: the field's
     description, for a blank; `limit`: its length, for a text)."""
     if kind is str:
@@ -134,33 +146,43 @@ def _to(value: Any, kind: Any, what: str | None, limit: int = MAX_TEXT
         if isinstance(value, str):  # a quoted date is still a date: editors quote them
             return _date(value)
         if isinstance(value, dt.datetime):
-            return value, "expected a date without a time, written YYYY-MM-DD"
+            return value, msg("value.datetime")
         return value, None
     if not isinstance(value, str):  # an explicit tag's value: pydantic checks the rest
         if kind is int and isinstance(value, float):
-            return value, f"got {value!r}; expected a whole number, e.g. 150000"
+            return value, msg("value.float_for_int", value=repr(value))
         return value, None
     parsed, problem = _parse(value, kind)
     if problem is None and not isinstance(value, Plain):
         wanted, example = _WORDS[kind]
-        return value, (f"got {shown(value)} in quotes, which makes it text; expected "
-                       f"{wanted} without quotes, e.g. {example}")
+        return value, msg("value.quoted", value=shown(value), wanted=msg(wanted),
+                          example=example)
     return parsed, problem
 
 
-def _parse(text: str, kind: Any) -> tuple[Any, str | None]:
+_GROUPED = re.compile(r"[0-9]{1,3}(?:([., \u00a0\u202f])[0-9]{3})(?:\1[0-9]{3})*")
+"""A whole number with its thousands grouped: 150.000 (Vietnamese), 150,000, 150 000."""
+
+
+def _parse(text: str, kind: Any) -> tuple[Any, Msg | None]:
     if kind is bool:
         b = _BOOL.get(text.lower())
-        return (b, None) if b is not None else (text, f"got {shown(text)}; expected true or "
-                                                "false")
+        if b is not None:
+            return b, None
+        guess = _BOOL_VI.get(text.strip().lower())
+        if guess is not None:
+            return text, msg("value.bool_vi", value=shown(text), guess=guess)
+        return text, msg("value.bool", value=shown(text))
     if kind is int:
         if _INT.fullmatch(text):
             return int(text), None
-        return text, (f"got {shown(text)}; expected a whole number written with digits only "
-                      f"(no dot, comma or space), at most {MAX_INT_DIGITS} digits, e.g. 150000")
+        if _GROUPED.fullmatch(text.strip()):
+            digits = re.sub(r"[^0-9]", "", text)
+            return text, msg("value.grouped", value=shown(text), digits=digits)
+        return text, msg("value.int", value=shown(text), digits=MAX_INT_DIGITS)
     if _FLOAT.fullmatch(text) and math.isfinite(number := float(text)):
         return number, None
-    return text, f"got {shown(text)}; expected a number such as 0.5 or 12"
+    return text, msg("value.float", value=shown(text))
 
 
 def _scalar_kind(tp: Any) -> Any:
@@ -193,7 +215,7 @@ def _members(tp: Any) -> list[Any]:
     return [tp]
 
 
-def _plainify(value: Any, path: Path_, problems: list[tuple[Path_, str]]) -> Any:
+def _plainify(value: Any, path: Path_, problems: list[tuple[Path_, Msg]]) -> Any:
     """A value no field describes (pydantic reports the field): plain Python, text checked."""
     if isinstance(value, dict):
         return {k: _plainify(v, (*path, k), problems) for k, v in value.items()}
@@ -231,16 +253,14 @@ def _described(tp: Any, what: str | None) -> str | None:
     return what
 
 
-def _conform(value: Any, tp: Any, path: Path_, problems: list[tuple[Path_, str]],
+def _conform(value: Any, tp: Any, path: Path_, problems: list[tuple[Path_, Msg]],
              what: str | None = None) -> Any:
     if value is None:
         return None
     if isinstance(value, (list, dict)):
         limit = items_limit(path[-1] if path else None)
         if len(value) > limit:
-            problems.append((path, f"has {len(value):,} entries; at most {limit:,} are allowed "
-                             "(a limit that keeps assessing it bounded: split the proposal, or "
-                             "group similar elements into one)"))
+            problems.append((path, msg("value.too_many", count=len(value), limit=limit)))
             return _plainify(value, path, [])
     what = _described(tp, what)
     members = _members(tp)
@@ -257,7 +277,7 @@ def _conform(value: Any, tp: Any, path: Path_, problems: list[tuple[Path_, str]]
             _, item = typing.get_args(mapping)
             out = {}
             for k, v in value.items():
-                bad = _unsafe(k, "the key ")
+                bad = _unsafe(k, key=True)
                 if bad:
                     problems.append(((*path, k), bad))
                 out[k] = _conform(v, item, (*path, k), problems, what)
@@ -275,20 +295,85 @@ def _conform(value: Any, tp: Any, path: Path_, problems: list[tuple[Path_, str]]
             text, problem = _text(value, what, text_limit(path))
             return _report(text, problem, path, problems)
         return value
+    if isinstance(value, str):
+        if kinds[0] is not str and _optional(tp) and value.strip().lower() in _UNKNOWN:
+            return None  # "I do not know": what the field leaves unsaid, read at its worst
+        choices = _choices(members)
+        if choices:
+            return _report(*_choice(value, choices), path, problems)
     result, problem = _to(value, kinds[0], what, text_limit(path))
     return _report(result, problem, path, problems)
 
 
-def _report(value: Any, problem: str | None, path: Path_,
-            problems: list[tuple[Path_, str]]) -> Any:
+_UNKNOWN = {"unknown", "chưa rõ", "không rõ", "không biết"}
+"""What an officer writes who does not know a count or a yes/no (retention, whether a node
+keeps data): the field's empty value, which the engine reads as the worst case."""
+
+_BOOL_VI = {"có": "true", "không": "false", "đúng": "true", "sai": "false"}
+
+_SYNONYMS: dict[str, str] = {
+    "đạt": "met", "không đạt": "not-met", "chưa đạt": "not-met", "một phần": "partial",
+    "đạt một phần": "partial", "chưa rõ": "unknown", "không rõ": "unknown",
+    "không áp dụng": "not-applicable", "not met": "not-met", "not applicable": "not-applicable",
+    "n/a": "not-applicable", "na": "not-applicable", "công khai": "public",
+    "nội bộ": "internal", "cá nhân": "personal", "nhạy cảm": "sensitive-personal",
+    "cá nhân nhạy cảm": "sensitive-personal", "sensitive": "sensitive-personal",
+    "không": "none", "không mã hóa": "none",
+}
+"""Words an officer may write for a choice, in Vietnamese or loosely in English: each only
+suggested ('did you mean'), never taken: the file must say what it means."""
+
+
+def _optional(tp: Any) -> bool:
+    """Whether a field may be left empty (None): only then does 'unknown' empty it."""
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in \
+        typing.get_args(tp)
+
+
+def _choices(members: list[Any]) -> tuple[str, ...]:
+    """The words a choice field (an enum or a literal of texts) allows; () for a free text."""
+    out: list[str] = []
+    for m in members:
+        if isinstance(m, type) and issubclass(m, Enum):
+            out += [str(e.value) for e in m]
+        elif typing.get_origin(m) is typing.Literal:
+            out += [a for a in typing.get_args(m) if isinstance(a, str)]
+        elif m is not type(None):
+            return ()
+    return tuple(out)
+
+
+def _choice(value: str, choices: tuple[str, ...]) -> tuple[str, Msg | None]:
+    """A choice as written, case aside (`Met`, `TLS` are `met`, `tls`); a word that is not one
+    gets a 'did you mean' (Vietnamese words too); any other is left to the schema's message."""
+    bad = _unsafe(value)
+    if bad:
+        return value, bad
+    folded = " ".join(value.split()).casefold()
+    for c in choices:
+        if c.casefold() == folded:
+            return c, None
+    guess = _SYNONYMS.get(folded)
+    if guess is None:
+        close = difflib.get_close_matches(folded, choices, n=1, cutoff=0.75)
+        guess = close[0] if close else None
+    if guess is None or guess not in choices:
+        return str(value), None  # pydantic names the choices
+    return value, msg("value.choice", value=shown(value), guess=guess, choices=", ".join(choices))
+
+
+def _report(value: Any, problem: Msg | None, path: Path_,
+            problems: list[tuple[Path_, Msg]]) -> Any:
     if problem:
         problems.append((path, problem))
         return str(value) if isinstance(value, str) else value
     return value
 
 
-def conform(data: Any, model: type[BaseModel]) -> tuple[Any, list[tuple[Path_, str]]]:
+def conform(data: Any, model: type[BaseModel]) -> tuple[Any, list[tuple[Path_, Msg]]]:
     """`data` with every scalar given its field's type, and the (path, message) of each value
     that cannot be what its field needs. Pure; pydantic then validates the rest."""
-    problems: list[tuple[Path_, str]] = []
+    problems: list[tuple[Path_, Msg]] = []
     return _conform(data, model, (), problems), problems

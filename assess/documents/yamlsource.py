@@ -17,6 +17,7 @@ import yaml
 
 from assess.core.errors import InputError, Problem
 from assess.core.files import read_regular
+from assess.core.i18n.messages import Msg, msg
 from assess.core.text import first_unsafe_at
 from assess.documents import scalars
 from assess.documents.scalars import Plain
@@ -83,8 +84,7 @@ class _Builder:
         if self.nodes > MAX_NODES:
             raise InputError.single(
                 self.name,
-                f"document expands to more than {MAX_NODES:,} values; "
-                "expected a document of ordinary size (is an alias repeated many times?)",
+                msg("yaml.too_many_nodes", limit=MAX_NODES),
                 line=node.start_mark.line + 1, field=format_path(path))
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
             if id(node) in self.seen:
@@ -92,14 +92,13 @@ class _Builder:
                 if self.aliases > MAX_ALIASES:
                     raise InputError.single(
                         self.name,
-                        f"more than {MAX_ALIASES} alias references (*name); expected at most "
-                        f"{MAX_ALIASES} — write the values out instead",
+                        msg("yaml.too_many_aliases", limit=MAX_ALIASES),
                         line=node.start_mark.line + 1, field=format_path(path))
             self.seen.add(id(node))
         self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and node.tag not in _PLAIN:
             raise InputError.single(
-                self.name, f"unsupported YAML tag {node.tag!r}; expected plain values",
+                self.name, msg("yaml.tag", tag=repr(node.tag)),
                 line=node.start_mark.line + 1, field=format_path(path))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -113,19 +112,18 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise InputError.single(
-                    self.name, "merge keys ('<<') are not supported; write the fields out",
+                    self.name, msg("yaml.merge"),
                     line=key_node.start_mark.line + 1, field=format_path(path))
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != self._implicit(
                     key_node) or (not key_node.style and key_node.tag == _NULL):
                 raise InputError.single(
-                    self.name, "a mapping key must be a plain name, e.g. 'title:'",
+                    self.name, msg("yaml.key"),
                     line=key_node.start_mark.line + 1, field=format_path(path))
             key = str(key_node.value)  # keys are names: '1.0.0', 'RES-01', '2026-02-30' as written
             if key in out:
                 self.problems.append(Problem(
                     self.name, key_node.start_mark.line + 1, format_path((*path, key)),
-                    f"duplicate key '{key}' (first given on line {self.lines[(*path, key)]}); "
-                    "expected each key once"))
+                    msg("yaml.duplicate", key=key, first=self.lines[(*path, key)])))
                 continue
             self.lines[(*path, key)] = key_node.start_mark.line + 1
             out[key] = self.build(value_node, (*path, key))
@@ -153,6 +151,33 @@ class _Builder:
         return value
 
 
+_SYNTAX = {
+    "mapping values are not allowed": "yaml.syntax.colon",
+    "found character that cannot start any token": "yaml.syntax.character",
+    "could not find expected ':'": "yaml.syntax.no_colon",
+    "did not find expected key": "yaml.syntax.indent",
+    "did not find expected node content": "yaml.syntax.no_value",
+    "found unexpected end of stream": "yaml.syntax.end",
+    "found undefined alias": "yaml.syntax.alias",
+    "found unknown escape character": "yaml.syntax.escape",
+}
+"""PyYAML's commonest complaints, said in the reader's language with what usually causes them;
+any other is quoted as PyYAML wrote it."""
+
+
+def syntax_problem(problem: str | None, context: str | None, line: str = "") -> Msg:
+    """A YAML syntax error as a message: PyYAML's words, explained where we know them (a tab
+    in the indentation of the line it stopped at is the commonest of all)."""
+    what = problem or "invalid YAML"
+    if "\t" in line[:len(line) - len(line.lstrip())]:
+        key: str | None = "yaml.syntax.tab"
+    else:
+        key = next((k for text, k in _SYNTAX.items() if what.startswith(text)), None)
+    said = f"{context}, {what}" if context else what
+    return msg("yaml.syntax.known", detail=said, hint=msg(key)) if key else msg(
+        "yaml.syntax", detail=said)
+
+
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 only: a wrong encoding is named with the line of the first bad byte."""
     try:
@@ -160,35 +185,33 @@ def decode(raw: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError.single(
-            name, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; expected a UTF-8 text file "
-            "(save it as UTF-8 in your editor)", line=line) from None
+            name, msg("yaml.utf8", byte=f"0x{raw[exc.start]:02x}"), line=line) from None
 
 
 def parse(raw: bytes, name: str) -> Source:
     """Parse one YAML document from bytes already read; pure, so tests need no files."""
     if len(raw) > MAX_BYTES:
         raise InputError.single(
-            name, f"file is {len(raw):,} bytes; expected at most {MAX_BYTES:,} bytes")
+            name, msg("yaml.too_big", size=len(raw), limit=MAX_BYTES))
     text = decode(raw, name)
     bad = first_unsafe_at(text)
     if bad is not None:  # YAML refuses them too, but without saying where
         at, what = bad
-        raise InputError.single(name, f"contains {what} (column {at - text.rfind(chr(10), 0, at)}"
-                                "); remove it (control characters are not allowed, not even in "
-                                "comments)", line=text.count("\n", 0, at) + 1)
+        raise InputError.single(name, msg("yaml.unsafe", what=what,
+                                          column=at - text.rfind(chr(10), 0, at)),
+                                line=text.count("\n", 0, at) + 1)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        what = exc.problem or "invalid YAML"
-        if exc.context:
-            what = f"{exc.context}, {what}"
-        raise InputError.single(name, f"YAML syntax error: {what}", line=line) from None
+        at = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+        raise InputError.single(name, syntax_problem(exc.problem, exc.context, at),
+                                line=line) from None
     except yaml.YAMLError as exc:  # e.g. several documents in one file
-        raise InputError.single(name, f"YAML error: {exc}; expected one YAML document") from None
+        raise InputError.single(name, msg("yaml.error", detail=str(exc))) from None
     if root is None:
-        raise InputError.single(name, "the file is empty; expected a YAML mapping with 'kind'")
+        raise InputError.single(name, msg("yaml.empty"))
     builder = _Builder(name)
     data = builder.build(root, ())
     if builder.problems:
@@ -208,8 +231,7 @@ def read(path: Path | str) -> Source:
 
         raw = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
-            raise InputError.single("<stdin>", f"input is over {MAX_BYTES:,} bytes; expected at "
-                                    f"most {MAX_BYTES:,} bytes")
+            raise InputError.single("<stdin>", msg("yaml.stdin_too_big", limit=MAX_BYTES))
         return parse(raw, "<stdin>")
     raw = read_regular(path, MAX_BYTES)
     return parse(raw, str(path))

@@ -19,4 +19,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "files; please report it{hint}"),
     "cli.internal.hint": (" (chạy lại với --debug để xem vết lỗi)",
                           " (rerun with --debug to see the traceback)"),
+    "text.unsafe_at": ("{what} ở ký tự thứ {at}", "{what} at character {at}"),
 }
