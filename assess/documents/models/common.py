@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from assess.core.i18n import Lang
+from assess.core.i18n.messages import msg
 
 RELEASE_REF = (r"^[A-Za-z0-9][A-Za-z0-9._-]*@(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\."
                r"(0|[1-9][0-9]*)$")
@@ -115,8 +116,7 @@ def iso_country(code: str) -> str:
     """A two-letter code must name a country ISO 3166-1 assigns: `XX` and `VM` are typos. `ZZ`
     (CLDR's 'Unknown Region') is how an unknown location travels; it is never Vietnam."""
     if len(code) == 2 and code.isupper() and code != "ZZ" and code not in _iso_codes():
-        raise ValueError(f"{code!r} is not an ISO 3166-1 country code; expected an assigned "
-                         "two-letter code such as VN (Việt Nam), SG, US, IE")
+        raise ValueError(msg("value.country", code=repr(code)))
     return code
 
 

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from assess.core import semver
+from assess.core.i18n.messages import msg
 from assess.documents.models.common import Evidence, Id, Status, Strict, Text, iso_country
 
 UNKNOWN_COUNTRY = "ZZ"
@@ -138,8 +139,7 @@ class ProfileAnswer(Sourced):
     @model_validator(mode="after")
     def _proved(self) -> ProfileAnswer:
         if self.status in (Status.met, Status.partial) and not self.evidence:
-            raise ValueError(f"a '{self.status}' answer needs evidence; expected at least one "
-                             "entry in evidence, or the status 'unknown'")
+            raise ValueError(msg("value.needs_evidence", status=str(self.status)))
         return self
 
 

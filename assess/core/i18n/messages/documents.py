@@ -375,4 +375,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "vn-third-party-channel@1.1.0",
                         "'{ref}' is not a checklist version; expected id@version, e.g. "
                         "vn-third-party-channel@1.1.0"),
+    # the models' own checks (documents.models)
+    "value.country": (
+        "{code} không phải mã quốc gia ISO 3166-1; cần một mã hai chữ đã được cấp như VN (Việt "
+        "Nam), SG, US, IE",
+        "{code} is not an ISO 3166-1 country code; expected an assigned two-letter code such as "
+        "VN (Việt Nam), SG, US, IE"),
+    "value.needs_evidence": (
+        "câu trả lời '{status}' cần bằng chứng; cần ít nhất một mục trong evidence, hoặc trạng "
+        "thái 'unknown'",
+        "a '{status}' answer needs evidence; expected at least one entry in evidence, or the "
+        "status 'unknown'"),
 }
