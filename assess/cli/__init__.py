@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assess.cli import checklists, core, graph, platforms, report, review, signing, versioning  # noqa: F401  (register the commands)
+from assess.cli import checklists, core, graph, platforms, questionnaire, report, review, signing, versioning  # noqa: F401  (register the commands)
 from assess.cli.app import app, run
 
 
