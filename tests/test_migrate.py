@@ -36,7 +36,7 @@ def answered_skeleton(tmp_path: Path, cat: Catalog, lang: str = "vi") -> Path:
     cl = resolve_checklist("mini@1.0.0", cat).doc
     text = skeleton(cl, "vi" if lang == "vi" else "en", today=dt.date(2026, 3, 1),
                     schema="../schemas/proposal.schema.json")
-    text = text.replace("  RES-01:\n    status: unknown\n    evidence: []",
+    text = text.replace("  RES-01:\n    status: unknown\n    # note: \"…\"\n    evidence: []",
                         "  RES-01:\n    status: met   # VNG confirmed in writing\n"
                         "    evidence: [\"Công văn VNG số 12/2026\"]")
     text = text.replace("  RES-02:\n    status: unknown",
@@ -89,7 +89,8 @@ def test_migration_keeps_answers_and_comments(tmp_path: Path, cat: Catalog) -> N
         start -= 1
     header = [line.strip() for line in lines[start:at]]
     assert header[0].startswith("# ENC-03 —") and len(header) == 5
-    assert Counter(comments(before)) - Counter(comments(after)) == Counter(header)
+    own = ['# note: "…"']  # the removed answer's own commented-out note goes with it
+    assert Counter(comments(before)) - Counter(comments(after)) == Counter(header + own)
     assert "# Ghi chú của tỉnh: đang đàm phán phụ lục hợp đồng" in comments(after)
     assert "# trước đây là RES-02 trong mini@1.0.0" in comments(after)
 

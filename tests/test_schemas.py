@@ -84,9 +84,9 @@ def test_init_puts_the_schema_line_first(runner: CliRunner, tmp_path: Path) -> N
                                  "--checklists", str(MINI_DIR)])
     assert result.exit_code == 0, result.output
     first = out.read_text("utf-8").splitlines()[0]
-    prefix = "# yaml-language-server: $schema=file://"
-    assert first.startswith(prefix) and first.endswith("/proposal.schema.json")
-    assert Path(first[len(prefix):]).read_text("utf-8") == schemas.text("proposal")
+    prefix = "# yaml-language-server: $schema="
+    assert first == f"{prefix}./proposal.schema.json"  # relative: survives e-mail (README, init)
+    assert (out.parent / first[len(prefix):]).read_text("utf-8") == schemas.text("proposal")
 
 
 def test_cli_creates_the_output_folder_but_refuses_a_file(runner: CliRunner, tmp_path: Path) -> None:

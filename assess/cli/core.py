@@ -130,12 +130,31 @@ def init(
     language = lang_of(lang)
     from assess.checklists.loading import resolve_checklist, resolve_platform
     from assess.core.files import refuse_inputs, write_atomic
-    from assess.workflows.skeleton import skeleton
+    from assess.core.i18n.messages import msg
+    from assess.workflows.skeleton import is_stream, schema_beside, skeleton
 
     cl = resolve_checklist(checklist, catalog(checklists))
     loaded = resolve_platform(platform, platform_catalog(platforms)) if platform else None
-    refuse_inputs([output], [cl.source.name, loaded.source.name if loaded else None])
+    stream = is_stream(output)
+    beside = None if stream else output.parent / "proposal.schema.json"
+    if beside is not None and output.name == beside.name:
+        from assess.core.errors import OutputError
+
+        raise OutputError(msg("skeleton.name_is_schema", file=str(output)))
+    refuse_inputs([output, beside], [cl.source.name, loaded.source.name if loaded else None])
     pf = loaded.doc if loaded else None
-    write_atomic(output, skeleton(cl.doc, language, platform=pf), overwrite=force)
-    log.info(f"wrote {output} ({len(cl.doc.controls())} controls of {cl.doc.ref}"
-             + (f", on {pf.ref})" if pf else ")"))
+    text = skeleton(cl.doc, language, platform=pf, file=None if stream else output.name)
+    where = msg("skeleton.stdout") if str(output) == "-" else msg("skeleton.file", file=str(output))
+    if str(output) == "-":
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text, overwrite=force)
+    schema = schema_beside(output, "proposal")  # the file the portable $schema line names
+    if schema is not None:
+        write_atomic(*schema)
+    count = len(cl.doc.controls())
+    log.info("%s", msg("skeleton.wrote_on", where=where, n=count, checklist=cl.doc.ref,
+                       platform=pf.ref) if pf else
+             msg("skeleton.wrote", where=where, n=count, checklist=cl.doc.ref))
+    if schema is not None:
+        log.info("%s", msg("skeleton.wrote_schema", file=str(schema[0])))

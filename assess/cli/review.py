@@ -41,12 +41,17 @@ def init(
     from assess.core.files import refuse_inputs, write_atomic
     from assess.workflows.pipeline import assess_files
     from assess.workflows.review_skeleton import review_skeleton
+    from assess.workflows.skeleton import is_stream, schema_beside
 
     refuse_inputs([output], [proposal, checklist])
     a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [],
                      platform_dirs=platforms or [])
     refuse_inputs([output], a.input_files())
-    text = review_skeleton(a, language, proposal_path=str(proposal), file=output.name)
+    text = review_skeleton(a, language, proposal_path=str(proposal),
+                           file=None if is_stream(output) else output.name)
     write_atomic(output, text, overwrite=force)
+    schema = schema_beside(output, "review")  # the file its portable $schema line names
+    if schema is not None:
+        write_atomic(*schema)
     log.info(f"wrote {output} (review of {a.proposal.id}, {len(a.controls)} controls; "
                    f"self-assessed {a.verdict.value}, score {a.score:.1f})")

@@ -17,6 +17,7 @@ import textwrap
 from assess.core.i18n import Lang, words
 from assess.core.i18n.skeleton import REVIEW
 from assess.engine.result import Assessment, ControlResult
+from assess.workflows.skeleton import file_label, schema_line, schema_note, schema_ref
 
 
 def _one_line(text: str) -> str:
@@ -69,18 +70,25 @@ def _control(c: ControlResult, lang: Lang, w: dict[str, str]) -> list[str]:
 
 
 def review_skeleton(a: Assessment, lang: Lang, *, proposal_path: str,
-                    today: dt.date | None = None, file: str = "review.yaml") -> str:
-    """The review skeleton's text for the self-assessment `a` (no review applied), in `lang`."""
+                    today: dt.date | None = None, file: str | None = "review.yaml",
+                    schema: str | None = None) -> str:
+    """The review skeleton's text for the self-assessment `a` (no review applied), in `lang`.
+    Its first line names the JSON Schema for editors by a portable relative path (`schema`, by
+    default `./review.schema.json`, which `assess review init` writes beside it, as `assess
+    init` does for a proposal); `file` is its own name (None: standard output, neutral words)."""
     w = words(REVIEW, lang)
     title = a.proposal.title.get(lang) if a.proposal.title else a.proposal.id
+    name = file_label(file) or w["this_file"]
     out = [
+        schema_line(schema or schema_ref("review")),
         *_wrap(f"{w['head']} {a.proposal.id}: {title}", ""),
         *_wrap(f"{w['file']}: {proposal_path}", ""),
         *_wrap(w["pinned"], ""),
         *_wrap(f"{w['self']}: {a.verdict.value}, {w['score']} {a.score:.1f}/100 "
                f"({a.checklist.id}@{a.checklist.version})", ""),
-        f"# {w['run']}:  assess validate {file}  {w['and']}  "
-        f"assess score {_one_line(proposal_path)} --review {file}",
+        f"# {w['run']}:  assess validate {name}  {w['and']}  "
+        f"assess score {_one_line(proposal_path)} --review {name}",
+        *schema_note("review", lang, stream=file is None).splitlines(),
         "kind: review",
         "schema_version: 1",
         "proposal:",

@@ -73,6 +73,10 @@ REVIEW: dict[str, tuple[str, str]] = {
         "Điền các mục, rồi chạy",
         "Fill in the sections, then run",
     ),
+    'this_file': (
+        "<tệp thẩm định>",
+        "<review file>",
+    ),
     'and': (
         "và",
         "and",
@@ -210,16 +214,97 @@ MIGRATE: dict[str, tuple[str, str]] = {
 HEAD = (
     """\
 # Hồ sơ đề xuất sử dụng kênh của bên thứ ba để cung cấp dịch vụ công.
-# Điền từng mục, rồi chạy:  assess validate {file}  và  assess score {file}
+# {run}
 # Các giá trị trong ngoặc kép là ví dụ: thay bằng thông tin thật của hồ sơ.
-""",
+# Dòng bắt đầu bằng "# " là hướng dẫn, hoặc một trường tùy chọn: muốn dùng trường đó, bỏ "# " ở
+# đầu dòng (mục đang ghi "[]" thì xóa cả "[]"). Trường tùy chọn không ghi thì báo cáo để trống.
+# Văn bản (title, name, description, purpose…) viết tiếng Việt; muốn báo cáo tiếng Anh
+# (--lang en) có bản dịch, viết {{vi: "…", en: "…"}}.
+{schema}""",
     """\
 # A proposal to deliver public services through a third-party channel.
-# Fill in each section, then run:  assess validate {file}  and  assess score {file}
+# {run}
 # Quoted values are examples: replace them with the proposal's real details.
+# A line starting with "# " is guidance, or an optional field: to use the field, remove the "# "
+# at the start of its lines (where a section says "[]", delete the "[]" too). An optional field
+# left out is left empty in the report.
+# Texts (title, name, description, purpose…) are in Vietnamese; to give the English report
+# (--lang en) a translation, write {{vi: "…", en: "…"}}.
+{schema}""",
+)
+"""The proposal skeleton's opening comment; `{run}` is one of RUN, `{schema}` SCHEMA's lines."""
+
+RUN: dict[str, tuple[str, str]] = {
+    'file': (
+        "Điền từng mục, rồi chạy:  assess validate {file}  và  assess score {file}",
+        "Fill in each section, then run:  assess validate {file}  and  assess score {file}",
+    ),
+    'stream': (
+        "Lưu thành một tệp .yaml, điền từng mục, rồi chạy:  assess validate <tệp>  và  "
+        "assess score <tệp>",
+        "Save it as a .yaml file, fill in each section, then run:  assess validate <file>  and  "
+        "assess score <file>",
+    ),
+}
+"""How the header tells the officer to check the file: by its name, or (written to standard
+output, not yet a file) in neutral words."""
+
+SCHEMA: dict[str, tuple[str, str]] = {
+    'beside': (
+        "# Dòng đầu tiên để trình soạn thảo (VS Code…) kiểm tra tệp ngay khi gõ, theo tệp\n"
+        "# {schema} đặt cùng thư mục: gửi tệp này thì gửi kèm tệp đó, hoặc tạo lại\n"
+        "# trong thư mục của tệp này:  assess schema {kind} -o .\n",
+        "# The first line lets an editor (VS Code…) check this file as it is typed, with\n"
+        "# {schema} in the same folder: send that file along with this one, or recreate\n"
+        "# it in this file's folder:  assess schema {kind} -o .\n",
+    ),
+    'stream': (
+        "# Dòng đầu tiên để trình soạn thảo (VS Code…) kiểm tra tệp ngay khi gõ, theo tệp\n"
+        "# {schema} đặt cùng thư mục; tạo tệp đó trong thư mục lưu tệp này:\n"
+        "#   assess schema {kind} -o .\n",
+        "# The first line lets an editor (VS Code…) check this file as it is typed, with\n"
+        "# {schema} in the same folder; create that file in the folder you save this one in:\n"
+        "#   assess schema {kind} -o .\n",
+    ),
+}
+"""What the `$schema` line is for and where its file is (see `workflows.skeleton`)."""
+
+ANSWERS: tuple[str, str] = (
+    "Mỗi kiểm soát: status (trạng thái); evidence (tài liệu chứng minh: tên, số, ngày, điều\n"
+    "khoản); note (tùy chọn: giải thích bằng lời của tỉnh, in ở báo cáo).",
+    "Each control: status; evidence (the documents that prove it: name, number, date, article);\n"
+    "note (optional: an explanation in the province's words, printed in the report).",
+)
+"""The line above the answers that says what each answer's fields hold."""
+
+SENSITIVE = (
+    """\
+  # class — public: công khai | internal: nội bộ cơ quan | personal: dữ liệu cá nhân |
+  # sensitive-personal: dữ liệu cá nhân nhạy cảm. Điều 4 Nghị định số 356/2025/NĐ-CP liệt kê
+  # dữ liệu cá nhân nhạy cảm, trong đó có:
+  #   - dữ liệu về sức khỏe;
+  #   - dữ liệu sinh trắc học;
+  #   - dữ liệu vị trí;
+  #   - dữ liệu theo dõi hành vi trên mạng xã hội, dịch vụ truyền thông trực tuyến;
+  #   - hình ảnh giấy tờ tùy thân.
+  # Dữ liệu thuộc một trong các loại đó thì ghi class: sensitive-personal. Điều 4 còn liệt kê
+  # các loại khác: đối chiếu văn bản trước khi chọn personal.
+""",
+    """\
+  # class — public: public information | internal: internal to the agency | personal: personal
+  # data | sensitive-personal: sensitive personal data. Decree 356/2025/ND-CP, Art. 4, lists
+  # sensitive personal data; the list includes:
+  #   - health data;
+  #   - biometric data;
+  #   - location data;
+  #   - behaviour-tracking data on social networks and online communication services;
+  #   - images of identity documents.
+  # Data of any of these kinds is class: sensitive-personal. Art. 4 lists other kinds too: check
+  # the decree before choosing personal.
 """,
 )
-"""The proposal skeleton's opening comment; `{file}` is the file's name."""
+"""Where a data item's class is chosen: what each class means, and the sensitive categories of
+Decree 356/2025 Art. 4 (as reference/legal-vn.md records them; the list is not exhaustive)."""
 
 BODY = (
     """\
@@ -229,32 +314,36 @@ id: ho-so-moi                       # mã hồ sơ: chữ thường, số, dấu
 title: "Cung cấp thông tin thủ tục hành chính qua kênh …"
 submitted_by:
   organization: "UBND tỉnh …"
-  unit: "Trung tâm Phục vụ hành chính công"
+  unit: "Trung tâm Phục vụ hành chính công"   # đơn vị trực tiếp vận hành dịch vụ (tùy chọn)
   contact:
     name: "Họ và tên người liên hệ"
-    email: null
-    phone: null
+    email: null                     # thư điện tử của người liên hệ (tùy chọn)
+    phone: null                     # số điện thoại của người liên hệ (tùy chọn)
+  # place: "…"                      # địa danh ở dòng ngày tháng của báo cáo (mặc định: theo tên tổ chức)
 submitted_on: {today}
 checklist: {checklist}
 {channel}services: []
-# - id: tra-cuu-ho-so
-#   name: "Tra cứu tình trạng hồ sơ"
-#   data: [ma-ho-so, so-dien-thoai]
-#   reaches_province_systems: true  # false nếu cán bộ chỉ làm việc trên trang quản trị của nền tảng
+  # - id: tra-cuu-ho-so
+  #   name: "Tra cứu tình trạng hồ sơ"
+  #   description: "Người dân nhập mã hồ sơ để xem hồ sơ đang ở bước nào"   # người dân làm gì qua dịch vụ
+  #   data: [so-dien-thoai]         # mã các dữ liệu dịch vụ dùng (trong mục data)
+  #   reaches_province_systems: true  # false nếu cán bộ chỉ làm việc trên trang quản trị của nền tảng
 data_subjects: []
-# - category: "Người dân, doanh nghiệp có thủ tục hành chính"
-#   count: 50000
+  # - category: "Người dân, doanh nghiệp có thủ tục hành chính"
+  #   count: 50000                  # số người ước tính, viết liền (50000, không viết 50.000)
 data: []
-# - id: so-dien-thoai
-#   name: "Số điện thoại người dân"
-#   class: personal                 # public | internal | personal | sensitive-personal
-{drawing}flows: []
-# - from: nguoi-dan
-#   to: {entry}
-#   data: [so-dien-thoai]
-#   encryption: tls                 # none | tls | e2e | unknown
-#   authenticated: false
-#   purpose: "Người dân gửi câu hỏi"
+  # - id: so-dien-thoai
+  #   name: "Số điện thoại người dân"
+  #   class: personal               # public | internal | personal | sensitive-personal (xem dưới)
+  #   description: "Số di động người dân nhập khi gửi câu hỏi"   # dữ liệu gồm những trường nào
+{sensitive}{drawing}flows: []
+  # - from: nguoi-dan
+  #   to: {entry}
+  #   data: [so-dien-thoai]
+  #   encryption: tls               # none | tls: mã hóa khi truyền | e2e: mã hóa đầu cuối | unknown
+  #   authenticated: false          # true nếu bên nhận xác thực được bên gửi (tài khoản, khóa API)
+  #   purpose: "Người dân gửi câu hỏi"   # vì sao dữ liệu đi theo luồng này (tùy chọn)
+  # Với encryption, unknown (chưa rõ) được tính như none (không mã hóa) cho đến khi có bằng chứng.
 """,
     """\
 kind: proposal
@@ -263,35 +352,40 @@ id: new-proposal                    # proposal id: lower case letters, digits, d
 title: "Procedure information through the … channel"
 submitted_by:
   organization: "People's Committee of … Province"
-  unit: "Public Administration Service Centre"
+  unit: "Public Administration Service Centre"   # the unit that runs the service (optional)
   contact:
     name: "Contact person's full name"
-    email: null
-    phone: null
+    email: null                     # the contact person's e-mail (optional)
+    phone: null                     # the contact person's phone number (optional)
+  # place: "…"                      # the place on the report's date line (default: from organization)
 submitted_on: {today}
 checklist: {checklist}
 {channel}services: []
-# - id: status-lookup
-#   name: "Application status lookup"
-#   data: [application-no, phone]
-#   reaches_province_systems: true  # false if officers only work in the platform's own console
+  # - id: status-lookup
+  #   name: "Application status lookup"
+  #   description: "Citizens enter their application number to see its stage"   # what citizens do through it
+  #   data: [phone]                 # ids of the data it uses (from the data section)
+  #   reaches_province_systems: true  # false if officers only work in the platform's own console
 data_subjects: []
-# - category: "Citizens and businesses with applications"
-#   count: 50000
+  # - category: "Citizens and businesses with applications"
+  #   count: 50000                  # estimated number of people, digits only (50000, not 50,000)
 data: []
-# - id: phone
-#   name: "Citizen's phone number"
-#   class: personal                 # public | internal | personal | sensitive-personal
-{drawing}flows: []
-# - from: citizen
-#   to: {entry}
-#   data: [phone]
-#   encryption: tls                 # none | tls | e2e | unknown
-#   authenticated: false
-#   purpose: "Citizen asks a question"
+  # - id: phone
+  #   name: "Citizen's phone number"
+  #   class: personal               # public | internal | personal | sensitive-personal (see below)
+  #   description: "Mobile number citizens give when they ask a question"   # what the data contains
+{sensitive}{drawing}flows: []
+  # - from: citizen
+  #   to: {entry}
+  #   data: [phone]
+  #   encryption: tls               # none | tls: encrypted in transit | e2e: end-to-end | unknown
+  #   authenticated: false          # true if the receiver authenticates the sender (account, API key)
+  #   purpose: "Citizen asks a question"   # why the data moves (optional)
+  # For encryption, unknown (not known) counts as none (unencrypted) until evidence shows otherwise.
 """,
 )
-"""The proposal skeleton up to its answers; `{today}` and `{checklist}` are filled in."""
+"""The proposal skeleton up to its answers; `{today}`, `{checklist}`, `{channel}`, `{sensitive}`,
+`{drawing}` and `{entry}` are filled in."""
 
 
 OWN_CHANNEL = (
@@ -299,25 +393,35 @@ OWN_CHANNEL = (
 channel:
   name: "Tài khoản chính thức … trên …"
   operator: nen-tang                # mã của đơn vị vận hành trong operators
+  # operator_country: VN            # không cần ghi: lấy từ operators
   kind: official-account            # official-account | social-page | chat-bot | mini-app | saas-form | other
   exclusive: false                  # true nếu người dân CHỈ có thể dùng dịch vụ qua kênh này
-# Nền tảng đã có hồ sơ thẩm định (xem `assess platform list`)? Dùng `assess init --platform …`.
+  # url: "https://…"                # địa chỉ công khai của kênh (báo cáo in dạng chữ)
+  # platform: null                  # nền tảng có hồ sơ thẩm định? Dùng  assess init --platform …
 operators:
   - id: nen-tang
     name: "Tên doanh nghiệp vận hành nền tảng"
     country: VN                     # nơi thành lập doanh nghiệp, mã ISO 3166: VN, SG, US…
+  # - id: nguoi-dan
+  #   name: "Người dân"
+  #   country: VN
 """,
     """\
 channel:
   name: "… official account on …"
   operator: platform                # the operator's id in operators
+  # operator_country: VN            # not needed: taken from operators
   kind: official-account            # official-account | social-page | chat-bot | mini-app | saas-form | other
   exclusive: false                  # true if citizens can ONLY get the service through this channel
-# Is there a vetted profile of the platform (see `assess platform list`)? Use `assess init --platform …`.
+  # url: "https://…"                # the channel's public address (the report prints it as text)
+  # platform: null                  # a vetted platform profile? Use  assess init --platform …
 operators:
   - id: platform
     name: "Company that runs the platform"
     country: VN                     # where the company is established, ISO 3166: VN, SG, US…
+  # - id: citizens
+  #   name: "Citizens"
+  #   country: VN
 """,
 )
 """The channel of a proposal drawn without a platform profile."""
@@ -327,19 +431,39 @@ PLATFORM_CHANNEL = (
 channel:
   name: "Tài khoản chính thức … trên …"
   platform: {platform}         # hồ sơ nền tảng đã thẩm định: đơn vị vận hành, vùng, nơi lưu
+  # operator: {operator_id}             # không cần ghi: lấy từ hồ sơ nền tảng
+  # operator_country: {country}         # không cần ghi: lấy từ hồ sơ nền tảng
   kind: {kind}
   exclusive: false                  # true nếu người dân CHỈ có thể dùng dịch vụ qua kênh này
+  # url: "https://…"                # địa chỉ công khai của kênh (báo cáo in dạng chữ)
 # Đơn vị vận hành ({operator}) và các vùng, nút của nền tảng lấy từ hồ sơ, không vẽ lại ở dưới.
 # Nút của nền tảng mà luồng dữ liệu của tỉnh nối vào: {entries}
+operators: []                       # chỉ các bên của phần tỉnh tự vẽ (tỉnh, người dân)
+  # - id: tinh
+  #   name: "UBND tỉnh …"
+  #   country: VN
+  # - id: nguoi-dan
+  #   name: "Người dân"
+  #   country: VN
 """,
     """\
 channel:
   name: "… official account on …"
   platform: {platform}         # vetted platform profile: operator, zones, where data is kept
+  # operator: {operator_id}             # not needed: taken from the profile
+  # operator_country: {country}         # not needed: taken from the profile
   kind: {kind}
   exclusive: false                  # true if citizens can ONLY get the service through this channel
+  # url: "https://…"                # the channel's public address (the report prints it as text)
 # The operator ({operator}) and the platform's zones and nodes come from the profile: do not
 # draw them below. Platform nodes the province's flows connect to: {entries}
+operators: []                       # only those of the part the province draws (province, citizens)
+  # - id: province
+  #   name: "People's Committee of … Province"
+  #   country: VN
+  # - id: citizens
+  #   name: "Citizens"
+  #   country: VN
 """,
 )
 """The channel of a proposal on a platform profile."""
@@ -351,22 +475,35 @@ zones:
     name: "Máy chủ của nền tảng"
     country: VN                     # nơi đặt máy chủ và dữ liệu (mã ISO 3166)
     operator: nen-tang              # mã trong operators
-    trust: third-party              # government | third-party | untrusted
+    # trust — government: của nhà nước | third-party: doanh nghiệp theo hợp đồng | untrusted: Internet
+    trust: third-party
+  # - id: thiet-bi-nguoi-dan
+  #   name: "Thiết bị của người dân"
+  #   country: VN
+  #   operator: nguoi-dan
+  #   trust: untrusted
 nodes:
   - id: oa
     name: "Tài khoản chính thức"
-    kind: process                   # actor | process | datastore | external
+    kind: process                   # actor (người) | process (phần mềm) | datastore (kho) | external
     zone: nen-tang
-# - id: kho-tin-nhan
-#   name: "Kho lưu tin nhắn"
-#   kind: datastore
-#   zone: nen-tang
-#   stores: [so-dien-thoai]
-#   encrypted_at_rest: unknown      # yes | no | unknown
-#   retention_days: 365
-#   evidence: ["Hợp đồng với đơn vị vận hành, Điều …"]   # ngoài vùng nhà nước: thiếu bằng chứng thì
-#                                   # mã hóa và thời hạn lưu không được tính; nút nhận dữ liệu cá nhân
-#                                   # bị coi là có lưu, trừ khi ghi retains: false kèm bằng chứng
+    # retains — ngoài vùng nhà nước: false nếu nút không giữ dữ liệu nhận được; không ghi: coi là có lưu
+    # retains: false
+    # evidence: ["Hợp đồng với đơn vị vận hành, Điều …"]   # tài liệu chứng minh retains
+  # - id: nguoi-dan
+  #   name: "Người dân"
+  #   kind: actor
+  #   zone: thiet-bi-nguoi-dan
+  # - id: kho-tin-nhan
+  #   name: "Kho lưu tin nhắn"
+  #   kind: datastore
+  #   zone: nen-tang
+  #   stores: [so-dien-thoai]       # mã các dữ liệu lưu trong kho
+  #   encrypted_at_rest: unknown    # yes | no | unknown
+  #   retention_days: 365           # số ngày lưu trước khi xóa
+  #   evidence: ["Hợp đồng với đơn vị vận hành, Điều …"]
+  # Ngoài vùng nhà nước, retains, encrypted_at_rest và retention_days chỉ được tính khi có bằng
+  # chứng (evidence); nút nhận dữ liệu cá nhân bị coi là có lưu, mã hóa và thời hạn lưu chưa rõ.
 """,
     """\
 zones:
@@ -374,23 +511,36 @@ zones:
     name: "Platform servers"
     country: VN                     # where its servers and data are (ISO 3166 code)
     operator: platform              # an id from operators
-    trust: third-party              # government | third-party | untrusted
+    # trust — government: the state's own | third-party: a contracted operator | untrusted: internet
+    trust: third-party
+  # - id: citizen-devices
+  #   name: "Citizens' devices"
+  #   country: VN
+  #   operator: citizens
+  #   trust: untrusted
 nodes:
   - id: oa
     name: "Official account"
-    kind: process                   # actor | process | datastore | external
+    kind: process                   # actor (a person) | process (software) | datastore | external
     zone: platform
-# - id: message-store
-#   name: "Message store"
-#   kind: datastore
-#   zone: platform
-#   stores: [phone]
-#   encrypted_at_rest: unknown      # yes | no | unknown
-#   retention_days: 365
-#   evidence: ["Contract with the operator, Art. …"]   # outside a government zone, encryption and
-#                                   # retention count only with evidence; a node that receives
-#                                   # personal data is presumed to keep it unless retains: false
-#                                   # is backed by evidence
+    # retains — outside a government zone: false if the node keeps nothing it receives; left out: keeps it
+    # retains: false
+    # evidence: ["Contract with the operator, Art. …"]   # the documents proving retains
+  # - id: citizen
+  #   name: "Citizen"
+  #   kind: actor
+  #   zone: citizen-devices
+  # - id: message-store
+  #   name: "Message store"
+  #   kind: datastore
+  #   zone: platform
+  #   stores: [phone]               # ids of the data kept in it
+  #   encrypted_at_rest: unknown    # yes | no | unknown
+  #   retention_days: 365           # days kept before deletion
+  #   evidence: ["Contract with the operator, Art. …"]
+  # Outside a government zone, retains, encrypted_at_rest and retention_days count only with
+  # evidence; a node that receives personal data is presumed to keep it, encryption at rest and
+  # retention unknown.
 """,
 )
 """The drawing of a proposal without a profile: the operator's zone and system, drawn."""
@@ -398,29 +548,56 @@ nodes:
 PLATFORM_DRAWING = (
     """\
 zones: []
-# - id: may-chu-tinh
-#   name: "Hệ thống của tỉnh"
-#   country: VN
-#   operator: tinh                  # mã trong operators (thêm operators nếu vẽ vùng của tỉnh)
-#   trust: government
+  # - id: may-chu-tinh
+  #   name: "Hệ thống của tỉnh"
+  #   country: VN
+  #   operator: tinh                # mã trong operators
+  #   trust: government             # government: của nhà nước | third-party: doanh nghiệp | untrusted
+  # - id: thiet-bi-nguoi-dan
+  #   name: "Thiết bị của người dân"
+  #   country: VN
+  #   operator: nguoi-dan
+  #   trust: untrusted
 nodes: []
-# - id: nguoi-dan
-#   name: "Người dân"
-#   kind: actor
-#   zone: internet
+  # - id: nguoi-dan
+  #   name: "Người dân"
+  #   kind: actor                   # actor (người) | process (phần mềm) | datastore (kho) | external
+  #   zone: thiet-bi-nguoi-dan
+  # - id: kho-ho-so
+  #   name: "Cơ sở dữ liệu hồ sơ của tỉnh"
+  #   kind: datastore
+  #   zone: may-chu-tinh
+  #   stores: [so-dien-thoai]       # mã các dữ liệu lưu trong kho
+  #   encrypted_at_rest: unknown    # yes | no | unknown
+  #   retention_days: 365           # số ngày lưu trước khi xóa
+  # retains và evidence chỉ dùng cho nút ngoài vùng nhà nước (các nút của nền tảng lấy từ hồ sơ).
 """,
     """\
 zones: []
-# - id: province-systems
-#   name: "Province systems"
-#   country: VN
-#   operator: province              # an id from operators (add operators to draw your zones)
-#   trust: government
+  # - id: province-systems
+  #   name: "Province systems"
+  #   country: VN
+  #   operator: province            # an id from operators
+  #   trust: government             # government: the state's own | third-party: contracted | untrusted
+  # - id: citizen-devices
+  #   name: "Citizens' devices"
+  #   country: VN
+  #   operator: citizens
+  #   trust: untrusted
 nodes: []
-# - id: citizen
-#   name: "Citizen"
-#   kind: actor
-#   zone: internet
+  # - id: citizen
+  #   name: "Citizen"
+  #   kind: actor                   # actor (a person) | process (software) | datastore | external
+  #   zone: citizen-devices
+  # - id: case-db
+  #   name: "Province case database"
+  #   kind: datastore
+  #   zone: province-systems
+  #   stores: [phone]               # ids of the data kept in it
+  #   encrypted_at_rest: unknown    # yes | no | unknown
+  #   retention_days: 365           # days kept before deletion
+  # retains and evidence are only for nodes outside a government zone (the platform's come from
+  # the profile).
 """,
 )
 """The drawing of a proposal on a profile: only the province's own part."""

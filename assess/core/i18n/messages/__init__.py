@@ -19,9 +19,10 @@ from typing import Any
 from assess.core.i18n import Lang
 from assess.core.i18n.messages import checklists, documents, files, general, signatures
 from assess.core.i18n.messages import questionnaire
+from assess.core.i18n.messages import skeleton
 
 _TABLES = (general.MESSAGES, files.MESSAGES, documents.MESSAGES, checklists.MESSAGES,
-           signatures.MESSAGES, questionnaire.MESSAGES)
+           signatures.MESSAGES, questionnaire.MESSAGES, skeleton.MESSAGES)
 
 
 def _merged() -> dict[str, tuple[str, str]]:
