@@ -54,7 +54,7 @@ def issues(tmp_path: Path, edit: Callable[[dict[str, Any]], None]) -> list[str]:
     doc = clean()
     edit(doc)
     report = lint_file(write(tmp_path, doc))
-    return [f"{i.level}: {i.problem.field}: {i.problem.message}" for i in report.issues]
+    return [f"{i.level}: {i.problem.field}: {i.problem.message.render('en')}" for i in report.issues]
 
 
 def test_a_clean_checklist_has_no_issue(tmp_path: Path) -> None:
@@ -92,12 +92,12 @@ def test_file_name_and_folder_must_match_version_and_id(tmp_path: Path) -> None:
     doc = clean()
     report = lint_file(write(tmp_path, doc, "1.0.1.yaml", lock=False))
     assert any(i.level == "error" and "file declares version '1.0.0' but is named '1.0.1.yaml'"
-               in i.problem.message for i in report.issues)
+               in i.problem.message.render("en") for i in report.issues)
     other = tmp_path / "other" / "1.0.0.yaml"
     other.parent.mkdir()
     other.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     assert any(i.level == "error" and "file declares id 'mini' but is in folder 'other'"
-               in i.problem.message for i in lint_file(other).issues)
+               in i.problem.message.render("en") for i in lint_file(other).issues)
 
 
 def test_a_file_outside_the_catalog_layout_is_a_warning(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_a_file_outside_the_catalog_layout_is_a_warning(tmp_path: Path) -> None:
     doc["status"] = "draft"
     path = write(tmp_path, doc, "my-draft.yaml")
     (issue,) = lint_file(path).issues
-    assert issue.level == "warning" and issue.problem.message.startswith(
+    assert issue.level == "warning" and issue.problem.message.render("en").startswith(
         "file name 'my-draft.yaml' is outside the catalog layout <id>/<version>.yaml")
 
 
@@ -268,8 +268,8 @@ def test_schema_errors_are_reported_and_other_files_still_linted(tmp_path: Path)
 def test_a_proposal_is_not_a_checklist(tmp_path: Path) -> None:
     report: FileReport = lint_file(DATA / "proposal-ok.yaml")
     (issue,) = report.issues
-    assert issue.level == "error" and issue.problem.message == ("this is a proposal; expected "
-                                                                "kind: checklist")
+    assert issue.level == "error" and issue.problem.message.render("en") == (
+        "this is a proposal; expected kind: checklist")
 
 
 # ── the command ──

@@ -57,7 +57,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def errors(path: Path) -> list[str]:
-    return [f"{i.problem.field}: {i.problem.message}" for i in lint_file(path).issues
+    return [f"{i.problem.field}: {i.problem.message.render('en')}" for i in lint_file(path).issues
             if i.level == "error"]
 
 
@@ -110,7 +110,7 @@ def test_the_lock_naming_a_draft_or_a_missing_file_fails(folder: Path) -> None:
     lock_report = report.files[-1]
     assert lock_report.file.endswith("releases.lock")
     (issue,) = lock_report.issues
-    assert issue.problem.line == 5 and issue.problem.message == (
+    assert issue.problem.line == 5 and issue.problem.message.render("en") == (
         "version 0.9.0 is recorded as released but 0.9.0.yaml is missing; expected the released "
         "file (a released version is never removed)")
 
@@ -134,7 +134,7 @@ def test_too_small_a_bump_warns_on_a_draft_and_fails_a_release(folder: Path,
     draft = folder / "1.0.1.yaml"
     draft.write_text(version_text("1.0.1", remove=True), encoding="utf-8")
     (issue,) = [i for i in lint_file(draft).issues if i.problem.field == "version"]
-    assert issue.level == "warning" and issue.problem.message.startswith(
+    assert issue.level == "warning" and issue.problem.message.render("en").startswith(
         "version 1.0.1 is a patch bump over the previous release 1.0.0, but the changes need a "
         "major bump (ENC-03 removed: removed: answers to it are dropped and past results change)"
         "; expected version 2.0.0 or higher")

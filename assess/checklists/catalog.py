@@ -18,6 +18,7 @@ from typing import Any
 from assess.checklists.lock import LOCK, read_lock
 from assess.core import semver
 from assess.core.errors import InputError, NotFoundError
+from assess.core.i18n.messages import Msg, msg
 from assess.core.resources import data_dir
 from assess.documents import yamlsource
 from assess.documents.messages import nearest
@@ -30,7 +31,13 @@ class Shelf:
     folder: str
     env: str
     noun: str
+    """What the changelog and lock files call it (they are written in English)."""
     kind: str
+
+    @property
+    def what(self) -> Msg:
+        """What a message calls it, in the reader's language."""
+        return msg(f"checklists.noun.{self.kind}")
 
 
 CHECKLISTS = Shelf("checklists", "ASSESS_CHECKLISTS", "checklist", "checklist")
@@ -119,35 +126,34 @@ class Catalog:
             return read_status(entry.path) == "released"
         recorded = read_lock(folder).get(entry.version)
         if recorded is not None and recorded != sha256:
-            raise InputError.single(path, f"this file's SHA-256 is {sha256[:12]}…, but "
-                                    f"{folder / LOCK} records {recorded[:12]}… for the released "
-                                    f"version {entry.version}: a released {self.shelf.noun} was "
-                                    "edited; restore it (git checkout) or release the change as "
-                                    "a new version")
+            raise InputError.single(path, msg("checklists.catalog.edited", sha=sha256[:12],
+                                              lock=str(folder / LOCK), recorded=recorded[:12],
+                                              version=entry.version, noun=self.shelf.what))
         return recorded is not None
 
     def resolve(self, ref: str, *, released: bool = True) -> Path:
         """Path of the file that `ref` names; `@latest` skips drafts."""
-        noun = self.shelf.noun
+        noun = self.shelf.what
         if self.is_file_ref(ref):
             path = Path(ref)
             if not path.is_file():
-                raise NotFoundError(f"{ref}: no such {noun} file")
+                raise NotFoundError(msg("checklists.catalog.no_file", ref=ref, noun=noun))
             return path
         doc_id, _, version = ref.partition("@")
         if doc_id not in self._entries:
-            raise NotFoundError(
-                f"no {noun} '{doc_id}' ({nearest(doc_id, self.ids())}); "
-                f"searched {', '.join(str(d) for d in self.dirs)}")
+            raise NotFoundError(msg("checklists.catalog.no_id", noun=noun, id=doc_id,
+                                    hint=nearest(doc_id, self.ids()),
+                                    dirs=", ".join(str(d) for d in self.dirs)))
         entries = self.versions(doc_id)
         if version in ("", "latest"):
             for entry in reversed(entries):
                 if not released or self._released(entry):
                     return entry.path
-            raise NotFoundError(f"{noun} '{doc_id}' has no released version; "
-                                f"name a draft explicitly: {doc_id}@{entries[-1].version}")
+            raise NotFoundError(msg("checklists.catalog.no_release", noun=noun, id=doc_id,
+                                    version=entries[-1].version))
         for entry in entries:
             if entry.version == version:
                 return entry.path
         have = ", ".join(e.version for e in entries)
-        raise NotFoundError(f"{noun} '{doc_id}' has no version {version} (have: {have})")
+        raise NotFoundError(msg("checklists.catalog.no_version", noun=noun, id=doc_id,
+                                version=version, have=have))

@@ -41,7 +41,9 @@ from typing import Any, Literal, Protocol, overload
 from pydantic import BaseModel
 
 from assess.core import semver
-from assess.core.errors import InputError, Problem
+from assess.core.errors import AssessError, InputError, Problem
+from assess.core.i18n import Lang
+from assess.core.i18n.messages import Msg, msg, plain
 from assess.documents import yamlsource
 from assess.documents.models import Checklist, DataClass, Text
 from assess.documents.models.common import LEVELS, level_rank
@@ -61,8 +63,31 @@ class Issue:
     level: Level
     problem: Problem
 
+    def render(self, lang: Lang | None = None, *, level: Level | None = None) -> str:
+        """'level: file:line: field: message' in `lang` (the language shown now by default);
+        `level` overrides the issue's own (`--strict` shows every warning as an error)."""
+        return msg("checklists.issue", level=msg(f"checklists.level.{level or self.level}"),
+                   problem=plain(self.problem.render(lang))).render(lang)
+
     def __str__(self) -> str:
-        return f"{self.level}: {self.problem}"
+        return self.render()
+
+
+def error_message(exc: AssessError) -> Msg:
+    """What an error says, as a message (each located problem of an InputError on its line)."""
+    if not isinstance(exc, InputError):
+        return exc.message
+    lines = [_located(p) for p in exc.problems]
+    out = lines[-1]
+    for line in reversed(lines[:-1]):
+        out = msg("checklists.lines", first=line, rest=out)
+    return out
+
+
+def _located(p: Problem) -> Msg:
+    where = f"{p.file}:{p.line}" if p.line else p.file
+    return msg("checklists.located", where=plain(f"{where}: {p.field}" if p.field else where),
+               text=p.message)
 
 
 class Out:
@@ -70,14 +95,14 @@ class Out:
         self.source = source
         self.issues: list[Issue] = []
 
-    def add(self, level: Level, path: Path_, message: str) -> None:
+    def add(self, level: Level, path: Path_, message: Msg) -> None:
         self.issues.append(Issue(level, Problem(self.source.name, self.source.line_of(path),
                                                 format_path(path), message)))
 
-    def error(self, path: Path_, message: str) -> None:
+    def error(self, path: Path_, message: Msg) -> None:
         self.add("error", path, message)
 
-    def warn(self, path: Path_, message: str) -> None:
+    def warn(self, path: Path_, message: Msg) -> None:
         self.add("warning", path, message)
 
 
@@ -108,11 +133,10 @@ def check_texts(out: Out, doc: BaseModel) -> None:
         if not vi or not en:
             continue
         if vi == en:
-            out.warn((*path, "vi"), f"the vi and en texts are the same ({_short(vi)!r}); "
-                     "expected a Vietnamese text and its English translation")
+            out.warn((*path, "vi"), msg("checklists.lint.same_text", text=repr(_short(vi))))
         elif len(re.findall(r"[^\W\d_]{2,}", vi)) >= _VI_MIN_WORDS and not has_diacritics(vi):
-            out.warn((*path, "vi"), f"the vi text has no Vietnamese diacritics ({_short(vi)!r}); "
-                     "expected Vietnamese written with its diacritics")
+            out.warn((*path, "vi"), msg("checklists.lint.no_diacritics",
+                                        text=repr(_short(vi))))
 
 
 def _short(text: str, width: int = 40) -> str:
@@ -125,38 +149,38 @@ def _check_controls(out: Out, cl: Checklist) -> None:
         for j, c in enumerate(d.controls):
             at: Path_ = ("domains", i, "controls", j)
             if not c.legal_basis:
-                out.warn((*at, "id"), f"control {c.id} cites no legal basis; expected at least "
-                         "one provision in legal_basis (leave it empty only for good practice)")
+                out.warn((*at, "id"), msg("checklists.lint.no_legal_basis", id=c.id))
             if weights.get(c.severity, 1) == 0:
-                out.warn((*at, "severity"), f"control {c.id} never counts: severity "
-                         f"'{c.severity.value}' weighs 0 in scoring.severity_weights")
+                out.warn((*at, "severity"), msg("checklists.lint.weighs_nothing", id=c.id,
+                                                severity=c.severity.value))
             if c.rule is not None and c.rule in RULES and not RULES[c.rule].decides:
-                out.error((*at, "rule"), f"rule '{c.rule}' only reports hygiene findings and "
-                          "decides no control; expected a deciding rule, or no rule")
+                out.error((*at, "rule"), msg("checklists.lint.hygiene_rule", rule=c.rule))
             seen: set[str] = set()
             for k, fact in enumerate(c.applies_if):
                 if fact in seen:
-                    out.warn((*at, "applies_if", k), f"fact '{fact}' is listed twice; "
-                             "expected each fact once")
+                    out.warn((*at, "applies_if", k), msg("checklists.lint.fact_twice",
+                                                         fact=fact))
                 seen.add(fact)
             if c.blocker and c.severity.value == "low":
-                out.warn((*at, "blocker"), f"control {c.id} is a blocker of low severity; "
-                         "expected a blocker to be at least medium (failing it rejects the "
-                         "proposal)")
+                out.warn((*at, "blocker"), msg("checklists.lint.low_blocker", id=c.id))
 
 
 def _ordered(out: Out, path: Path_, values: dict[str, Any], order: tuple[str, ...], what: str,
              level: Level = "warning", *, missing: str | None = None) -> None:
-    """Values must not decrease along `order`; keys left out are reported if `missing`."""
+    """Values must not decrease along `order`; keys left out are reported if `missing` (the
+    key of what that means). `what` names the values: a key of `checklists.what.*`."""
     if missing:
         gone = [k for k in order if k not in values]
         if gone:
-            out.warn(path, f"no {what} for {', '.join(gone)}; {missing}")
+            out.warn(path, msg("checklists.lint.missing", what=msg(f"checklists.what.{what}"),
+                               keys=", ".join(gone), then=msg(f"checklists.lint.missing.{missing}")))
     present = [(k, values[k]) for k in order if k in values]
     for (k1, v1), (k2, v2) in itertools.pairwise(present):
         if v2 < v1:
-            out.add(level, (*path, k2), f"{what} of '{k2}' ({v2:g}) is below that of '{k1}' "
-                    f"({v1:g}); expected {what}s ordered {' ≤ '.join(order)}")
+            out.add(level, (*path, k2), msg(
+                "checklists.lint.below", what=msg(f"checklists.what.{what}"), key=k2,
+                value=f"{v2:g}", prev=k1, prev_value=f"{v1:g}",
+                whats=msg(f"checklists.what.{what}.many"), order=" ≤ ".join(order)))
 
 
 def _check_scoring(out: Out, cl: Checklist) -> None:
@@ -165,34 +189,34 @@ def _check_scoring(out: Out, cl: Checklist) -> None:
     weights = {k.value: v for k, v in s.severity_weights.items()}
     for sev, w in weights.items():
         if w < 0:
-            out.error((*at, "severity_weights", sev), f"weight {w:g} is negative; expected 0 or "
-                      "more")
+            out.error((*at, "severity_weights", sev), msg("checklists.lint.negative_weight",
+                                                          weight=f"{w:g}"))
     _ordered(out, (*at, "severity_weights"), weights, LEVELS, "weight")
     sv: dict[str, float] = {str(k): v for k, v in s.status_values.items()}
     _ordered(out, (*at, "status_values"), sv, ("not-met", "partial", "met"), "value", "error")
     if "unknown" in sv and "not-met" in sv and sv["unknown"] > sv["not-met"]:
-        out.warn((*at, "status_values", "unknown"), f"unknown earns {sv['unknown']:g}, more than "
-                 f"not-met ({sv['not-met']:g}); expected an unanswered control to earn no more "
-                 "than a failed one")
+        out.warn((*at, "status_values", "unknown"), msg(
+            "checklists.lint.unknown_earns", unknown=f"{sv['unknown']:g}",
+            not_met=f"{sv['not-met']:g}"))
     t = s.thresholds
     if t.approve == t.conditional:
-        out.warn((*at, "thresholds"), f"approve and conditional are both {t.approve:g}; no score "
-                 "is ever 'conditional' — expected approve above conditional")
+        out.warn((*at, "thresholds"), msg("checklists.lint.same_thresholds",
+                                          value=f"{t.approve:g}"))
     levels: dict[str, int] = {str(k): v for k, v in s.risk.impact.class_levels.items()}
     _ordered(out, (*at, "risk", "impact", "class_levels"), levels,
-             _CLASSES, "impact level", missing="they count as level 1 — expected every class")
+             _CLASSES, "impact", missing="class")
     _ordered(out, (*at, "risk", "likelihood_levels"),
              {k.value: v for k, v in s.risk.likelihood_levels.items()}, LEVELS,
-             "likelihood level", missing="they count as level 1 — expected every severity")
+             "likelihood", missing="severity")
     m = s.risk.matrix
     for i, row in enumerate(m):
         for j, rating in enumerate(row):
             left = level_rank(row[j - 1]) if j else -1
             up = level_rank(m[i - 1][j]) if i and j < len(m[i - 1]) else -1
             if level_rank(rating) < max(left, up):
-                out.warn((*at, "risk", "matrix", i, j), f"rating '{rating}' at impact {i + 1}, "
-                         f"likelihood {j + 1} is lower than a cell of lower impact or "
-                         "likelihood; expected ratings that never decrease to the right or down")
+                out.warn((*at, "risk", "matrix", i, j), msg(
+                    "checklists.lint.matrix", rating=rating, impact=str(i + 1),
+                    likelihood=str(j + 1)))
 
 
 def lint_document(cl: Checklist, source: Source) -> list[Issue]:
@@ -227,17 +251,14 @@ class Versioned(Protocol):
 
 def _check_names(out: Out, cl: Versioned, path: Path) -> None:
     if semver.file_version(path.name) is None:
-        out.warn(("version",), f"file name '{path.name}' is outside the catalog layout "
-                 f"<id>/<version>.yaml; expected {cl.id}/{cl.version}.yaml for the catalog to "
-                 "find it")
+        out.warn(("version",), msg("checklists.lint.outside_layout", name=path.name, id=cl.id,
+                                   version=cl.version))
         return
     if path.name.rsplit(".", 1)[0] != cl.version:
-        out.error(("version",), f"file declares version '{cl.version}' but is named "
-                  f"'{path.name}'; expected {cl.version}.yaml (or version: "
-                  f"{path.name.rsplit('.', 1)[0]})")
+        out.error(("version",), msg("checklists.lint.file_version", version=cl.version,
+                                    name=path.name, stem=path.name.rsplit(".", 1)[0]))
     if path.parent.name != cl.id:
-        out.error(("id",), f"file declares id '{cl.id}' but is in folder "
-                  f"'{path.parent.name}'; expected it in a folder named {cl.id}")
+        out.error(("id",), msg("checklists.lint.folder_id", id=cl.id, folder=path.parent.name))
 
 
 def name_issues(path: Path, cl: Versioned, source: Source) -> list[Issue]:
@@ -269,8 +290,9 @@ def load_for_lint(path: Path, model: type[BaseModel] = Checklist, kind: str = "c
         source = yamlsource.read(path)
         found = source.data.get("kind") if isinstance(source.data, dict) else None
         if found != kind:
-            what = f"a {found}" if found in KINDS else f"not a {kind} document"
-            raise InputError.single(path, f"this is {what}; expected kind: {kind}",
+            what = (msg("checklists.lint.kind.other", found=found) if found in KINDS
+                    else msg("checklists.lint.kind.none", kind=kind))
+            raise InputError.single(path, msg("checklists.lint.kind", what=what, kind=kind),
                                     line=source.line_of(("kind",)), field="kind")
         return parse_model(source, model), source, []
     except InputError as exc:
@@ -281,6 +303,7 @@ __all__ = [
     "Issue",
     "Versioned",
     "check_texts",
+    "error_message",
     "has_diacritics",
     "in_catalog_layout",
     "lint_document",

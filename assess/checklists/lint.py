@@ -18,6 +18,7 @@ from assess.checklists.kinds import DocKind, kind_of_file
 from assess.checklists.release_checks import lock_issues, release_issues
 from assess.core import semver
 from assess.core.errors import InputError
+from assess.core.i18n.messages import msg
 
 
 @dataclass(slots=True)
@@ -80,8 +81,8 @@ def targets(args: Iterable[str], catalog: Any) -> list[Path]:
                 files = sorted(f for sub in p.iterdir() if sub.is_dir()
                                for f in sub.iterdir() if semver.file_version(f.name))
             if not files:
-                raise InputError.single(arg, f"no {catalog.shelf.noun} files "
-                                        "(<id>/<version>.yaml) in this folder")
+                raise InputError.single(arg, msg("checklists.lint.no_files",
+                                                 noun=catalog.shelf.what))
             out += files
         elif p.is_file() or arg.endswith((".yaml", ".yml")) or "/" in arg:
             out.append(p)

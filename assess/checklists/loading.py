@@ -12,6 +12,7 @@ from pathlib import Path
 
 from assess.checklists.catalog import PLATFORMS, Catalog
 from assess.core.errors import InputError, NotFoundError, Problem
+from assess.core.i18n.messages import msg
 from assess.documents import yamlsource
 from assess.documents.loading import Loaded, kind_of, raise_problems, typed
 from assess.documents.models import Checklist, Platform, Proposal, Review
@@ -39,16 +40,15 @@ def _path(ref: str, catalog: Catalog, where: Source | None, field: tuple[str, ..
     never from inside a document. A bad ref inside a document is located in that document."""
     try:
         if catalog.is_file_ref(ref) and not file_ok:
-            instead = ("a checklist file is given on the command line instead, with "
-                       "--checklist PATH" if catalog.shelf.kind == "checklist" else
-                       "a profile file is put in a folder given with --platforms")
-            raise NotFoundError(f"'{ref}' names a file; a document names a {catalog.shelf.noun} "
-                                f"by id@version ({instead})")
+            instead = msg("checklists.ref.instead.checklist" if catalog.shelf.kind == "checklist"
+                          else "checklists.ref.instead.platform")
+            raise NotFoundError(msg("checklists.ref.file", ref=ref, noun=catalog.shelf.what,
+                                    instead=instead))
         return catalog.resolve(ref)
     except NotFoundError as exc:
         if where is None:
             raise
-        raise InputError.single(where.name, str(exc), line=where.line_of(field),
+        raise InputError.single(where.name, exc.message, line=where.line_of(field),
                                 field=".".join(field)) from None
 
 
@@ -68,11 +68,11 @@ def _check_identity(ref: str, path: Path, doc_id: str, version: str, source: Sou
         return
     want_id, _, want_version = ref.partition("@")
     if doc_id != want_id:
-        raise InputError.single(path, f"file declares id '{doc_id}'; expected '{want_id}' (the "
-                                "folder name)", line=source.line_of(("id",)), field="id")
+        raise InputError.single(path, msg("checklists.identity.id", found=doc_id, want=want_id),
+                                line=source.line_of(("id",)), field="id")
     if want_version not in ("", "latest") and version != want_version:
-        raise InputError.single(path, f"file declares version '{version}'; expected "
-                                f"'{want_version}' (the file name)",
+        raise InputError.single(path, msg("checklists.identity.version", found=version,
+                                          want=want_version),
                                 line=source.line_of(("version",)), field="version")
 
 
@@ -147,14 +147,14 @@ def load_review(path: Path | str, checklist: Checklist | None = None,
     if proposal is not None:
         if review.proposal.id != proposal.doc.id:
             problems.append(Problem(source.name, source.line_of(("proposal", "id")), "proposal.id",
-                                    f"review is of proposal '{review.proposal.id}'; expected "
-                                    f"'{proposal.doc.id}' ({proposal.source.name})"))
+                                    msg("checklists.review.other_proposal",
+                                        found=review.proposal.id, want=proposal.doc.id,
+                                        file=proposal.source.name)))
         elif review.proposal.sha256 != proposal.source.sha256:
             problems.append(Problem(
                 source.name, source.line_of(("proposal", "sha256")), "proposal.sha256",
-                f"the proposal file {proposal.source.name} has changed since this review was "
-                f"written (its SHA-256 is {proposal.source.sha256[:12]}…, the review names "
-                f"{review.proposal.sha256[:12]}…); expected the reviewed file — review it again"))
+                msg("checklists.review.changed", file=proposal.source.name,
+                    sha=proposal.source.sha256[:12], named=review.proposal.sha256[:12])))
     raise_problems(problems)
     return Loaded(review, source)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from assess.core import semver
 from assess.core.errors import InputError, Problem
+from assess.core.i18n.messages import msg
 from assess.documents import yamlsource
 from assess.documents.yamlsource import Source
 
@@ -28,17 +29,17 @@ def read_lock_with_problems(folder: Path) -> tuple[dict[str, str], list[Problem]
         return {}, exc.problems, None
     data = source.data
     if not isinstance(data, dict):
-        return {}, [Problem(str(path), 1, "", "expected a mapping of version: sha256")], source
+        return {}, [Problem(str(path), 1, "", msg("checklists.lock.not_mapping"))], source
     out: dict[str, str] = {}
     problems: list[Problem] = []
     for version, sha in data.items():
         line = source.line_of((version,))
         if not isinstance(version, str) or not semver.is_version(version):
             problems.append(Problem(str(path), line, str(version),
-                                    "expected a version such as 1.0.0 (quoted)"))
+                                    msg("checklists.lock.bad_version")))
         elif not isinstance(sha, str) or not _SHA.match(sha):
             problems.append(Problem(str(path), line, version,
-                                    "expected the file's SHA-256 as 64 lower-case hex digits"))
+                                    msg("checklists.lock.bad_sha")))
         else:
             out[version] = sha
     return out, problems, source

@@ -21,9 +21,10 @@ import datetime as dt
 from typing import Any
 
 from assess.checklists.catalog import Catalog
-from assess.checklists.content import Issue, Out, check_texts
+from assess.checklists.content import Issue, Out, check_texts, error_message
 from assess.checklists.diff import ChangeCollector, Diff
 from assess.core.errors import AssessError
+from assess.core.i18n.messages import msg
 from assess.documents.models import Platform
 from assess.documents.references import check_platform
 from assess.documents.yamlsource import Source
@@ -40,8 +41,8 @@ def lint_platform(pf: Platform, source: Source, *, catalog: Catalog | None = Non
     _check_answers(out, pf, catalog or Catalog())
     age = ((today or dt.date.today()) - pf.checked_on).days
     if age > STALE_DAYS:
-        out.warn(("checked_on",), f"facts last checked {age} days ago ({pf.checked_on}); "
-                 "expected a re-check against the sources at least yearly, in a new version")
+        out.warn(("checked_on",), msg("checklists.lint.stale", age=age,
+                                      date=pf.checked_on.isoformat()))
     return out.issues
 
 
@@ -52,18 +53,17 @@ def _check_answers(out: Out, pf: Platform, catalog: Catalog) -> None:
         try:
             cl = resolve_checklist(ref, catalog, file_ok=False).doc
         except AssessError as exc:
-            out.error(("answers", ref), f"answers for {ref}, which cannot be loaded ({exc}); "
-                      "expected a checklist version of the catalog (see `assess checklist list`)")
+            out.error(("answers", ref), msg("checklists.lint.answers_unloadable", ref=ref,
+                                            why=error_message(exc)))
             continue
         controls = {c.id: c for c in cl.controls()}
         for cid in answers:
             ctrl = controls.get(cid)
             if ctrl is None:
-                out.error(("answers", ref, cid), f"no control '{cid}' in checklist {ref}; "
-                          "expected a control id of that version")
+                out.error(("answers", ref, cid), msg("checklists.lint.no_control", id=cid,
+                                                     ref=ref))
             elif ctrl.owner == "province":
-                out.warn(("answers", ref, cid), f"{cid} is owned by the province; expected "
-                         "answers only for controls the operator owns or shares")
+                out.warn(("answers", ref, cid), msg("checklists.lint.province_control", id=cid))
 
 
 _WORDING = frozenset({"title", "description", "note", "sources", "checked_on", "publisher",

@@ -31,6 +31,7 @@ from assess.checklists.lock import LOCK, read_lock
 from assess.checklists.release_checks import bump_check, release_issues
 from assess.core import semver
 from assess.core.errors import AssessError, InputError, Problem
+from assess.core.i18n.messages import msg
 from assess.documents import yamlsource
 from assess.documents.yamlsource import Source
 
@@ -78,8 +79,7 @@ def mark_released(source: Source) -> str:
     line = source.line_of(("status",)) or 0
     lines = source.text.splitlines(keepends=True)
     if not 0 < line <= len(lines) or not _STATUS_LINE.match(lines[line - 1]):
-        raise InputError.single(source.name, "cannot find 'status: draft' at the start of this "
-                                "line; expected a plain top-level 'status: draft'",
+        raise InputError.single(source.name, msg("checklists.release.no_status"),
                                 line=line or None, field="status")
     lines[line - 1] = _STATUS_LINE.sub(r"\1released", lines[line - 1], count=1)
     return "".join(lines)
@@ -97,8 +97,8 @@ def plan_release(path: Path, *, today: dt.date, strict: bool = False,
     if cl is None or source is None:
         raise InputError([i.problem for i in issues])
     if not in_catalog_layout(path, cl):
-        raise ReleaseError(f"{path}: a release must live at <id>/<version>.yaml; expected "
-                           f"{cl.id}/{cl.version}.yaml")
+        raise ReleaseError(msg("checklists.release.layout", path=str(path), id=cl.id,
+                               version=cl.version))
     content = kind.lint(cl, source, checklists)
     errors = [i for i in content if i.level == "error" or strict]
     if errors:
@@ -109,22 +109,22 @@ def plan_release(path: Path, *, today: dt.date, strict: bool = False,
                   recorded_only=cl.status == "released", warnings=content)
     if cl.status == "released":
         if cl.version in lock and lock[cl.version] == source.sha256:
-            raise ReleaseError(f"{cl.ref} is already released ({path}, SHA-256 "
-                               f"{source.sha256[:12]}… as recorded in {LOCK})")
+            raise ReleaseError(msg("checklists.release.already", ref=cl.ref, path=str(path),
+                                   sha=source.sha256[:12], lock=LOCK))
         if cl.version in lock:
             raise InputError([i.problem for i in release_issues(path, cl, source, kind)
                               if i.level == "error"])
         text = source.text
     else:
         if cl.version in lock:
-            raise InputError.single(folder / LOCK, f"{cl.version} is already recorded as "
-                                    "released; expected a new version for a draft")
+            raise InputError.single(folder / LOCK, msg("checklists.release.version_taken",
+                                                       version=cl.version))
         text = mark_released(source)
         after = yamlsource.parse(text.encode("utf-8"), str(path))
         from assess.documents.loading import parse_model
 
         if parse_model(after, kind.model) != cl.model_copy(update={"status": "released"}):
-            raise ReleaseError(f"{path}: changing the status changed more than the status")
+            raise ReleaseError(msg("checklists.release.more_than_status", path=str(path)))
         rel.sha256 = after.sha256
     check = bump_check(folder, cl, lock, kind)
     if isinstance(check, Issue):
@@ -136,8 +136,8 @@ def plan_release(path: Path, *, today: dt.date, strict: bool = False,
                                     field="version")
         if check.diff.bump == "none":
             rel.warnings.append(Issue("warning", Problem(
-                str(path), None, "", f"no change from {check.previous.ref} that needs a new "
-                "version")))
+                str(path), None, "", msg("checklists.release.no_change",
+                                         ref=check.previous.ref))))
     changelog = folder / CHANGELOG
     existing = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
     if not rel.recorded_only:
@@ -145,7 +145,8 @@ def plan_release(path: Path, *, today: dt.date, strict: bool = False,
     rel.files[folder / LOCK] = lock_text(cl.id, {**lock, cl.version: rel.sha256}, kind)
     if existing is not None and has_entry(existing, cl.version):
         rel.warnings.append(Issue("warning", Problem(
-            str(changelog), None, "", f"already has an entry for {cl.version}; left as it is")))
+            str(changelog), None, "", msg("checklists.release.has_entry",
+                                          version=cl.version))))
     else:
         rel.files[changelog] = prepend_changelog(existing, cl.id,
                                                  changelog_entry(cl, rel.diff, today, kind),

@@ -15,6 +15,7 @@ from assess.checklists.kinds import CHECKLIST, DocKind
 from assess.checklists.lock import LOCK, read_lock_with_problems
 from assess.core import semver
 from assess.core.errors import Problem
+from assess.core.i18n.messages import Msg, msg, plain
 from assess.documents.yamlsource import Source
 
 
@@ -27,8 +28,7 @@ def lock_issues(folder: Path) -> list[Issue]:
             line = source.line_of((version,)) if source else None
             issues.append(Issue("error", Problem(
                 str(folder / LOCK), line, version,
-                f"version {version} is recorded as released but {version}.yaml is missing; "
-                "expected the released file (a released version is never removed)")))
+                msg("checklists.lock.missing_file", version=version))))
     return issues
 
 
@@ -53,17 +53,18 @@ class BumpCheck:
         have = semver.version_bump(self.previous.version, self.diff.new_version)
         return semver.bump_rank(have) < semver.bump_rank(self.diff.bump)
 
-    def message(self) -> str:
+    def message(self) -> Msg:
+        """The changes that need the larger bump are quoted from the diff as written."""
         d = self.diff
         have = semver.version_bump(self.previous.version, d.new_version)
         worst = [c for c in d.changes if c.bump == d.bump][:3]
         because = "; ".join(f"{c.target} {c.field or c.kind}: {c.why}" for c in worst)
         more = len([c for c in d.changes if c.bump == d.bump]) - len(worst)
-        return (f"version {d.new_version} is a {have} bump over the previous release "
-                f"{self.previous.version}, but the changes need a {d.bump} bump ({because}"
-                f"{f'; and {more} more' if more > 0 else ''}); expected version "
-                f"{semver.next_version(self.previous.version, d.bump)} or higher — see "
-                f"`assess {self.command} diff {d.old} {d.new}`")
+        return msg("checklists.bump.too_small", version=d.new_version, have=have,
+                   previous=self.previous.version, need=d.bump, because=plain(because),
+                   more=msg("checklists.bump.more", n=more) if more > 0 else plain(""),
+                   suggested=semver.next_version(self.previous.version, d.bump),
+                   command=self.command, old=d.old, new=d.new)
 
 
 def bump_check(folder: Path, cl: Versioned, lock: dict[str, str],
@@ -74,8 +75,8 @@ def bump_check(folder: Path, cl: Versioned, lock: dict[str, str],
         return None
     prev, _, _ = load_for_lint(prev_path, kind.model, kind.name)
     if prev is None:
-        return Issue("warning", Problem(str(prev_path), None, "", "cannot compare with this "
-                                        "previous release: it does not load"))
+        return Issue("warning", Problem(str(prev_path), None, "",
+                                        msg("checklists.bump.unloadable")))
     return BumpCheck(prev, kind.diff(prev, cl), kind.command)
 
 
@@ -86,23 +87,19 @@ def release_issues(path: Path, cl: Versioned, source: Source,
     lock, _, _ = read_lock_with_problems(folder)  # the lock's own problems are reported by lock_issues
     issues: list[Issue] = []
 
-    def add(level: str, fld: str, message: str) -> None:
+    def add(level: str, fld: str, message: Msg) -> None:
         issues.append(Issue("error" if level == "error" else "warning",
                             Problem(source.name, source.line_of((fld,)), fld, message)))
 
     released = cl.status == "released"
     if released and cl.version not in lock:
-        add("error", "status", f"version {cl.version} says released but is not recorded in "
-            f"{LOCK}; expected its SHA-256 there — record it with `assess {kind.command} release "
-            f"{cl.ref}`")
+        add("error", "status", msg("checklists.lock.not_recorded", version=cl.version,
+                                   lock=LOCK, command=kind.command, ref=cl.ref))
     elif released and lock[cl.version] != source.sha256:
-        add("error", "version", f"the file changed after its release: its SHA-256 is now "
-            f"{source.sha256[:12]}…, {LOCK} records {lock[cl.version][:12]}…; expected the "
-            "released bytes — a released version never changes: restore it and put the change "
-            "in a new version")
+        add("error", "version", msg("checklists.lock.changed", sha=source.sha256[:12], lock=LOCK,
+                                    recorded=lock[cl.version][:12]))
     elif not released and cl.version in lock:
-        add("error", "status", f"{LOCK} records {cl.version} as released but the file says "
-            "status: draft; expected the released file")
+        add("error", "status", msg("checklists.lock.says_draft", lock=LOCK, version=cl.version))
     check = bump_check(folder, cl, lock, kind)
     if isinstance(check, Issue):
         issues.append(check)

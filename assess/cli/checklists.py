@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from assess.cli.app import ChecklistDirs, LangOpt, Language, catalog, checklist_app, guarded, lang_of, stdout
+from assess.core.i18n.messages import msg
 
 
 @checklist_app.command("list", epilog="Example:\n\n  assess checklist list")
@@ -19,11 +20,12 @@ def list_(checklists: ChecklistDirs = None, lang: LangOpt = Language.vi) -> None
     from assess.checklists.catalog import read_status
 
     cat = catalog(checklists)
-    table = Table("id", "version", "status", "file")
+    table = Table(*(str(msg(f"cli.list.{c}")) for c in ("id", "version", "status", "file")))
     for cid in cat.ids():
         for entry in cat.versions(cid):
             table.add_row(Text(cid), Text(entry.version),
-                          Text(read_status(entry.path) or "invalid"), Text(str(entry.path)))
+                          Text(read_status(entry.path) or str(msg("cli.list.invalid"))),
+                          Text(str(entry.path)))
     stdout().print(table)
 
 
@@ -72,8 +74,9 @@ def vocabulary(
     from rich.table import Table
     from rich.text import Text
 
-    table = Table("kind", "name", "meaning", "severity and role", *(("used by",) if cl else ()))
+    columns = ("kind", "name", "meaning", "role", *(("used_by",) if cl else ()))
+    table = Table(*(str(msg(f"cli.vocabulary.{c}")) for c in columns))
     for x in terms(language, cl):
-        table.add_row(Text(x.kind), Text(x.name), Text(x.text), Text(x.detail),
+        table.add_row(Text(str(msg(f"cli.vocabulary.{x.kind}"))), Text(x.name), Text(x.text), Text(x.detail),
                       *((Text(", ".join(x.used_by) or "—"),) if cl else ()))
     stdout().print(table)

@@ -106,7 +106,8 @@ def score(
              "  assess init --checklist vn-third-party-channel@1.0.0 --lang en -o proposal.yaml")
 @guarded
 def init(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the skeleton.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the skeleton "
+                                         "('-' for standard output).")],
     checklist: Annotated[str, typer.Option(
         "--checklist", "-c", help="Checklist to answer: ID, ID@VERSION or ID@latest.")
     ] = "vn-third-party-channel@latest",
@@ -122,7 +123,10 @@ def init(
     """Write a proposal skeleton for a province to fill in.
 
     Every control is listed under 'answers' as 'unknown', with its question, guidance and
-    expected evidence as comments. The skeleton validates as written. With --platform, the
+    expected evidence as comments; every other field of a proposal is there too, the optional
+    ones commented out with what to write. The skeleton validates as written. Its first line
+    names ./proposal.schema.json for editors, a relative path that survives e-mail, and that file
+    is written beside it (recreate it with `assess schema proposal -o .`). With --platform, the
     channel names the profile (its operator, zones, what it keeps) and the comments list the
     profile's entry points the province's flows connect to; without it, the operator's zone and
     system are drawn for the province to correct.

@@ -21,6 +21,7 @@ from assess.cli.app import (
     lang_of,
     log,
 )
+from assess.core.i18n.messages import msg
 
 Format = Literal["svg", "dot", "png"]
 
@@ -69,8 +70,7 @@ def graph_command(
     language = lang_of(lang)
     kind = _format_of(fmt, output)
     if kind == "png" and output is None and sys.stdout.isatty():
-        raise typer.BadParameter("a PNG is binary; give -o FILE or redirect standard output",
-                                 param_hint="--format")
+        raise typer.BadParameter(str(msg("cli.graph.binary")), param_hint="--format")
     from assess.core.files import refuse_inputs
     from assess.outputs.diagram import render
     from assess.workflows.pipeline import assess_files
@@ -86,4 +86,4 @@ def graph_command(
     from assess.core.files import write_atomic
 
     write_atomic(output, content)
-    log.info(f"wrote {output} ({kind})")
+    log.info("%s", msg("cli.graph.wrote", output=str(output), kind=kind))

@@ -19,6 +19,7 @@ from assess.cli.app import (
     stdout,
 )
 from assess.cli.versioning import lint_shelf, release_from_shelf
+from assess.core.i18n.messages import msg
 
 
 @platform_app.command("list", epilog="Example:\n\n  assess platform list")
@@ -31,11 +32,12 @@ def list_(platforms: PlatformDirs = None, lang: LangOpt = Language.vi) -> None:
     from assess.checklists.catalog import read_status
 
     cat = platform_catalog(platforms)
-    table = Table("id", "version", "status", "file")
+    table = Table(*(str(msg(f"cli.list.{c}")) for c in ("id", "version", "status", "file")))
     for pid in cat.ids():
         for entry in cat.versions(pid):
             table.add_row(Text(pid), Text(entry.version),
-                          Text(read_status(entry.path) or "invalid"), Text(str(entry.path)))
+                          Text(read_status(entry.path) or str(msg("cli.list.invalid"))),
+                          Text(str(entry.path)))
     stdout().print(table)
 
 

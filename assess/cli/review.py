@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from assess.cli.app import ChecklistDirs, LangOpt, Language, PlatformDirs, app, guarded, lang_of, log
+from assess.core.i18n.messages import msg
 
 review_app = typer.Typer(
     help="Review a province's proposal: write a review pinned to the proposal file, then score "
@@ -39,6 +40,7 @@ def init(
     """
     language = lang_of(lang)
     from assess.core.files import refuse_inputs, write_atomic
+    from assess.core.i18n import t
     from assess.workflows.pipeline import assess_files
     from assess.workflows.review_skeleton import review_skeleton
     from assess.workflows.skeleton import is_stream, schema_beside
@@ -53,5 +55,7 @@ def init(
     schema = schema_beside(output, "review")  # the file its portable $schema line names
     if schema is not None:
         write_atomic(*schema)
-    log.info(f"wrote {output} (review of {a.proposal.id}, {len(a.controls)} controls; "
-                   f"self-assessed {a.verdict.value}, score {a.score:.1f})")
+    verdict = a.verdict.value
+    log.info("%s", msg("cli.review.wrote", output=str(output), id=a.proposal.id,
+                       n=len(a.controls), verdict=(t(verdict, "vi").lower(), verdict),
+                       score=f"{a.score:.1f}"))

@@ -22,6 +22,7 @@ from assess.cli.app import (
     stderr,
     stdout,
 )
+from assess.core.i18n.messages import Msg, current, msg, plain
 
 _PLAIN = {"markup": False, "highlight": False, "soft_wrap": True}
 
@@ -58,13 +59,13 @@ def lint_shelf(paths: list[str] | None, cat: Any, strict: bool, checklists: Any 
     report = run(targets(paths or [], cat), checklists)
     out = stdout()
     for issue in report.issues():
-        level = "error" if strict else issue.level
-        out.print(f"{level}: {issue.problem}", **_PLAIN)
+        out.print(issue.render(level="error" if strict else None), **_PLAIN)
     errors, warnings = report.errors(strict=strict), report.warnings(strict=strict)
     files = sum(1 for f in report.files if f.ref is not None)
-    out.print(f"{files} {cat.shelf.noun} file{'s' if files != 1 else ''} checked: {errors} error"
-              f"{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}",
-              **_PLAIN)
+    out.print(str(msg("cli.lint.summary",
+                      files=_count("cli.lint.files", files, noun=cat.shelf.what),
+                      errors=_count("cli.lint.errors", errors),
+                      warnings=_count("cli.lint.warnings", warnings))), **_PLAIN)
     if errors:
         raise typer.Exit(2)
 
@@ -90,7 +91,7 @@ def diff(
     major, minor or patch bump, and why.
     """
     if as_json and as_markdown:
-        raise typer.BadParameter("choose one of --json and --markdown", param_hint="--json")
+        raise typer.BadParameter(str(msg("cli.diff.one_format")), param_hint="--json")
     language = lang_of(lang)
     from assess.checklists.diff import diff as compute
     from assess.checklists.loading import resolve_checklist
@@ -141,12 +142,11 @@ def release_from_shelf(ref: str, cat: Any, *, dry_run: bool, date: str | None,
                        strict: bool, checklists: Any = None) -> None:
     """`checklist release` and `platform release`: plan, show, then write (unless dry run)."""
     if "@" not in ref or ref.endswith("@latest"):
-        raise typer.BadParameter(f"'{ref}'; expected ID@VERSION naming the draft",
-                                 param_hint="REF")
+        raise typer.BadParameter(str(msg("cli.release.bad_ref", ref=ref)), param_hint="REF")
     try:
         today = dt.date.fromisoformat(date) if date else dt.date.today()
     except ValueError:
-        raise typer.BadParameter(f"'{date}'; expected a date as YYYY-MM-DD",
+        raise typer.BadParameter(str(msg("cli.release.bad_date", date=date)),
                                  param_hint="--date") from None
     from assess.checklists.kinds import KINDS
     from assess.checklists.release import plan_release, write_release
@@ -155,19 +155,20 @@ def release_from_shelf(ref: str, cat: Any, *, dry_run: bool, date: str | None,
                        kind=KINDS[cat.shelf.kind], checklists=checklists)
     err = stderr()
     for issue in rel.warnings:
-        err.print(f"warning: {issue.problem}", **_PLAIN)
+        err.print(issue.render(level="warning"), **_PLAIN)
     if rel.diff is not None:
         from assess.outputs.terminal.diff import print_diff
 
-        print_diff(rel.diff, "en")
+        print_diff(rel.diff, current())
     what = "recorded" if rel.recorded_only else "released"
+    files = [str(p) for p in rel.files]
     if dry_run:
-        err.print(f"dry run: {rel.ref} would be {what} (SHA-256 {rel.sha256}); would write "
-                  + ", ".join(str(p) for p in rel.files), **_PLAIN)
+        err.print(str(msg(f"cli.release.dry_run.{what}", ref=rel.ref, sha=rel.sha256,
+                          files=files)), **_PLAIN)
         return
     write_release(rel)
-    err.print(f"{what} {rel.ref}: SHA-256 {rel.sha256}; wrote "
-              + ", ".join(str(p) for p in rel.files), **_PLAIN)
+    err.print(str(msg(f"cli.release.done.{what}", ref=rel.ref, sha=rel.sha256, files=files)),
+              **_PLAIN)
 
 
 @app.command(epilog="Examples:\n\n  assess migrate proposal.yaml --to vn-third-party-channel@1.1.0"
@@ -198,14 +199,22 @@ def migrate(
     mig = run(proposal, to, catalog(checklists), language)
     refuse_inputs([output], [proposal, *mig.read])
     write_atomic(output, mig.text, overwrite=force)
-    parts = [f"{len(mig.added)} added as unknown" + (f" ({', '.join(mig.added)})"
-                                                      if mig.added else ""),
-             f"{len(mig.removed)} removed" + (f" ({', '.join(mig.removed)})"
-                                               if mig.removed else "")]
-    if mig.renamed:
-        parts.append("renamed " + ", ".join(f"{a} → {b}" for a, b in mig.renamed.items()))
-    log.info(f"wrote {output}: {mig.old} → {mig.new}; {mig.kept} answers kept, "
-                   + "; ".join(parts))
+    log.info("%s", msg(
+        "cli.migrate.wrote", output=str(output), old=mig.old, new=mig.new, kept=mig.kept,
+        added=msg("cli.migrate.added", n=len(mig.added), ids=_ids(mig.added)),
+        removed=msg("cli.migrate.removed", n=len(mig.removed), ids=_ids(mig.removed)),
+        renamed=msg("cli.migrate.renamed", pairs=", ".join(
+            f"{a} → {b}" for a, b in mig.renamed.items())) if mig.renamed else plain("")))
+
+
+def _ids(ids: list[str]) -> Msg:
+    """' (A-01, B-02)' after a count, or nothing when there is none."""
+    return msg("cli.migrate.ids", ids=", ".join(ids)) if ids else plain("")
+
+
+def _count(key: str, n: int, **params: Any) -> Msg:
+    """'1 error', '2 errors': the `.one` or `.many` form of `key`."""
+    return msg(f"{key}.{'one' if n == 1 else 'many'}", n=n, **params)
 
 
 @app.command(epilog="Examples:\n\n  assess schema -o schemas\n\n  assess schema proposal > "
@@ -227,18 +236,17 @@ def schema(
     """
     from assess.documents import schemas
     if kind is not None and kind not in schemas.KINDS:
-        raise typer.BadParameter(f"'{kind}'; expected one of: {', '.join(schemas.KINDS)}",
-                                 param_hint="KIND")
+        raise typer.BadParameter(str(msg("cli.schema.bad_kind", kind=kind,
+                                         kinds=", ".join(schemas.KINDS))), param_hint="KIND")
     if output is None:
         if kind is None:
-            raise typer.BadParameter("name a KIND to print, or give -o DIR to write them all",
-                                     param_hint="KIND")
+            raise typer.BadParameter(str(msg("cli.schema.no_kind")), param_hint="KIND")
         typer.echo(schemas.text(kind), nl=False)
         return
     if output.exists() and not output.is_dir():
         from assess.core.errors import OutputError
 
-        raise OutputError(f"{output}: is a file; expected a folder to write the schemas into")
+        raise OutputError(msg("cli.schema.not_folder", output=str(output)))
     output.mkdir(parents=True, exist_ok=True)
     written = schemas.write(output, [kind] if kind else list(schemas.KINDS))
-    log.info("wrote " + ", ".join(str(p) for p in written))
+    log.info("%s", msg("cli.schema.wrote", files=[str(p) for p in written]))

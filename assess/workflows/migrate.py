@@ -36,6 +36,7 @@ from assess.checklists.diff import diff
 from assess.checklists.loading import load_proposal
 from assess.core.errors import AssessError
 from assess.core.i18n import Lang, pick
+from assess.core.i18n.messages import msg
 from assess.core.i18n.skeleton import MIGRATE
 from assess.documents import yamlsource
 from assess.documents.loading import Loaded
@@ -319,7 +320,7 @@ def migrate_text(source: yamlsource.Source, p: Proposal, old: Checklist | None, 
     y = _yaml(source.text)
     data = y.load(source.text)
     if not isinstance(data, CommentedMap):
-        raise MigrationError(f"{source.name}: expected a YAML mapping")
+        raise MigrationError(msg("workflows.migrate.not_mapping", name=source.name))
     indent = _mapping_indent(source.text)
     mig = _edit(data, p, old, new, lang, indent)
     buf = io.StringIO()
@@ -338,7 +339,7 @@ def migrate(path: Path | str, to: str | None, catalog: Catalog, lang: Lang) -> M
     proposal, target = load_proposal(path, catalog, checklist=to)
     own = answered_checklist(proposal, target, catalog)
     if proposal.doc.checklist == target.doc.ref:
-        raise MigrationError(f"{path}: already answers {target.doc.ref}; nothing to migrate")
+        raise MigrationError(msg("workflows.migrate.same", path=str(path), ref=target.doc.ref))
     mig = migrate_text(proposal.source, proposal.doc, own.doc if own else None, target.doc, lang)
     check(mig.text, str(path), catalog)
     mig.read = [target.source.name, *([own.source.name] if own else [])]
@@ -347,7 +348,9 @@ def migrate(path: Path | str, to: str | None, catalog: Catalog, lang: Lang) -> M
 
 def check(text: str, name: str, catalog: Catalog) -> Loaded[Proposal]:
     """The migrated text must load and validate against its new checklist."""
-    source = yamlsource.parse(text.encode("utf-8"), f"{name} (migrated)")
+    # a source's name is text: it is named in the language of the command that migrates
+    source = yamlsource.parse(text.encode("utf-8"),
+                              str(msg("workflows.migrate.migrated", name=name)))
     loaded, _ = load_proposal(source, catalog)
     return loaded
 

@@ -20,9 +20,10 @@ from assess.core.i18n import Lang
 from assess.core.i18n.messages import checklists, documents, files, general, signatures
 from assess.core.i18n.messages import questionnaire
 from assess.core.i18n.messages import skeleton
+from assess.core.i18n.messages import workflows
 
 _TABLES = (general.MESSAGES, files.MESSAGES, documents.MESSAGES, checklists.MESSAGES,
-           signatures.MESSAGES, questionnaire.MESSAGES, skeleton.MESSAGES)
+           signatures.MESSAGES, questionnaire.MESSAGES, skeleton.MESSAGES, workflows.MESSAGES)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

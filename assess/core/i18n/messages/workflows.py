@@ -1,0 +1,86 @@
+"""Messages of workflows and of the commands that run them (see `assess.core.i18n.messages`):
+(Vietnamese, English) by key.
+
+`assess migrate`, the lint and release commands of checklists and platform profiles, `validate`,
+`graph`, `review init`, `schema` and the listings: their progress lines, summaries and the
+command-line values they refuse.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ── assess migrate ──
+    "workflows.migrate.not_mapping": ("{name}: cần một mapping YAML (các dòng dạng tên: giá trị)",
+                                      "{name}: expected a YAML mapping"),
+    "workflows.migrate.same": ("{path}: đã trả lời theo {ref}; không có gì để chuyển đổi",
+                               "{path}: already answers {ref}; nothing to migrate"),
+    "workflows.migrate.migrated": ("{name} (đã chuyển đổi)", "{name} (migrated)"),
+    "cli.migrate.wrote": (
+        "đã ghi {output}: {old} → {new}; giữ nguyên {kept} câu trả lời, {added}; {removed}"
+        "{renamed}",
+        "wrote {output}: {old} → {new}; {kept} answers kept, {added}; {removed}{renamed}"),
+    "cli.migrate.added": ("{n} kiểm soát mới thêm với trạng thái unknown{ids}",
+                          "{n} added as unknown{ids}"),
+    "cli.migrate.removed": ("{n} kiểm soát đã bỏ{ids}", "{n} removed{ids}"),
+    "cli.migrate.renamed": ("; đổi mã {pairs}", "; renamed {pairs}"),
+    "cli.migrate.ids": (" ({ids})", " ({ids})"),
+    # ── checklist lint / platform lint ──
+    "cli.lint.summary": ("Đã kiểm tra {files}: {errors}, {warnings}",
+                         "{files} checked: {errors}, {warnings}"),
+    "cli.lint.files.one": ("{n} tệp {noun}", "{n} {noun} file"),
+    "cli.lint.files.many": ("{n} tệp {noun}", "{n} {noun} files"),
+    "cli.lint.errors.one": ("{n} lỗi", "{n} error"),
+    "cli.lint.errors.many": ("{n} lỗi", "{n} errors"),
+    "cli.lint.warnings.one": ("{n} cảnh báo", "{n} warning"),
+    "cli.lint.warnings.many": ("{n} cảnh báo", "{n} warnings"),
+    # ── checklist release / platform release ──
+    "cli.release.bad_ref": ("'{ref}'; cần ID@VERSION chỉ bản nháp cần phát hành",
+                            "'{ref}'; expected ID@VERSION naming the draft"),
+    "cli.release.bad_date": ("'{date}'; cần một ngày dạng YYYY-MM-DD",
+                             "'{date}'; expected a date as YYYY-MM-DD"),
+    "cli.release.dry_run.released": (
+        "chạy thử: {ref} sẽ được phát hành (SHA-256 {sha}); sẽ ghi {files}",
+        "dry run: {ref} would be released (SHA-256 {sha}); would write {files}"),
+    "cli.release.dry_run.recorded": (
+        "chạy thử: {ref} sẽ được ghi nhận (SHA-256 {sha}); sẽ ghi {files}",
+        "dry run: {ref} would be recorded (SHA-256 {sha}); would write {files}"),
+    "cli.release.done.released": ("đã phát hành {ref}: SHA-256 {sha}; đã ghi {files}",
+                                  "released {ref}: SHA-256 {sha}; wrote {files}"),
+    "cli.release.done.recorded": ("đã ghi nhận {ref}: SHA-256 {sha}; đã ghi {files}",
+                                  "recorded {ref}: SHA-256 {sha}; wrote {files}"),
+    # ── checklist diff ──
+    "cli.diff.one_format": ("hãy chọn một trong hai: --json hoặc --markdown",
+                            "choose one of --json and --markdown"),
+    # ── schema ──
+    "cli.schema.bad_kind": ("'{kind}'; cần một trong: {kinds}", "'{kind}'; expected one of: {kinds}"),
+    "cli.schema.no_kind": ("hãy nêu một KIND để in, hoặc đưa -o DIR để ghi tất cả",
+                           "name a KIND to print, or give -o DIR to write them all"),
+    "cli.schema.not_folder": ("{output}: là một tệp; cần một thư mục để ghi các schema vào",
+                              "{output}: is a file; expected a folder to write the schemas into"),
+    "cli.schema.wrote": ("đã ghi {files}", "wrote {files}"),
+    # ── validate ──
+    "cli.validate.ok": ("hợp lệ: {file} ({kind})", "ok: {file} ({kind})"),
+    # ── graph ──
+    "cli.graph.binary": ("PNG là dữ liệu nhị phân; hãy đưa -o FILE hoặc chuyển hướng đầu ra "
+                         "chuẩn",
+                         "a PNG is binary; give -o FILE or redirect standard output"),
+    "cli.graph.wrote": ("đã ghi {output} ({kind})", "wrote {output} ({kind})"),
+    # ── review init ──
+    "cli.review.wrote": (
+        "đã ghi {output} (bản thẩm định hồ sơ {id}, {n} kiểm soát; tự đánh giá: {verdict}, "
+        "điểm {score})",
+        "wrote {output} (review of {id}, {n} controls; self-assessed {verdict}, score {score})"),
+    # ── checklist list / platform list / checklist vocabulary ──
+    "cli.list.id": ("mã", "id"),
+    "cli.list.version": ("phiên bản", "version"),
+    "cli.list.status": ("trạng thái", "status"),
+    "cli.list.file": ("tệp", "file"),
+    "cli.list.invalid": ("không hợp lệ", "invalid"),
+    "cli.vocabulary.kind": ("loại", "kind"),
+    "cli.vocabulary.name": ("tên", "name"),
+    "cli.vocabulary.meaning": ("ý nghĩa", "meaning"),
+    "cli.vocabulary.role": ("mức độ và vai trò", "severity and role"),
+    "cli.vocabulary.used_by": ("dùng bởi", "used by"),
+    "cli.vocabulary.fact": ("dữ kiện", "fact"),
+    "cli.vocabulary.rule": ("quy tắc", "rule"),
+}
