@@ -168,7 +168,8 @@ def _check_controls(out: Out, cl: Checklist) -> None:
 def _ordered(out: Out, path: Path_, values: dict[str, Any], order: tuple[str, ...], what: str,
              level: Level = "warning", *, missing: str | None = None) -> None:
     """Values must not decrease along `order`; keys left out are reported if `missing` (the
-    key of what that means). `what` names the values: a key of `checklists.what.*`."""
+    key of what that means). `what` names the values: a key of `checklists.what.*` (and of
+    `checklists.whats.*`, their plural)."""
     if missing:
         gone = [k for k in order if k not in values]
         if gone:
@@ -180,7 +181,7 @@ def _ordered(out: Out, path: Path_, values: dict[str, Any], order: tuple[str, ..
             out.add(level, (*path, k2), msg(
                 "checklists.lint.below", what=msg(f"checklists.what.{what}"), key=k2,
                 value=f"{v2:g}", prev=k1, prev_value=f"{v1:g}",
-                whats=msg(f"checklists.what.{what}.many"), order=" ≤ ".join(order)))
+                whats=msg(f"checklists.whats.{what}"), order=" ≤ ".join(order)))
 
 
 def _check_scoring(out: Out, cl: Checklist) -> None:

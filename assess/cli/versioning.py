@@ -63,9 +63,11 @@ def lint_shelf(paths: list[str] | None, cat: Any, strict: bool, checklists: Any 
     errors, warnings = report.errors(strict=strict), report.warnings(strict=strict)
     files = sum(1 for f in report.files if f.ref is not None)
     out.print(str(msg("cli.lint.summary",
-                      files=_count("cli.lint.files", files, noun=cat.shelf.what),
-                      errors=_count("cli.lint.errors", errors),
-                      warnings=_count("cli.lint.warnings", warnings))), **_PLAIN)
+                      files=_count(files, "cli.lint.files.one", "cli.lint.files.many",
+                                   noun=cat.shelf.what),
+                      errors=_count(errors, "cli.lint.errors.one", "cli.lint.errors.many"),
+                      warnings=_count(warnings, "cli.lint.warnings.one",
+                                      "cli.lint.warnings.many"))), **_PLAIN)
     if errors:
         raise typer.Exit(2)
 
@@ -212,9 +214,9 @@ def _ids(ids: list[str]) -> Msg:
     return msg("cli.migrate.ids", ids=", ".join(ids)) if ids else plain("")
 
 
-def _count(key: str, n: int, **params: Any) -> Msg:
-    """'1 error', '2 errors': the `.one` or `.many` form of `key`."""
-    return msg(f"{key}.{'one' if n == 1 else 'many'}", n=n, **params)
+def _count(n: int, one: str, many: str, **params: Any) -> Msg:
+    """'1 error', '2 errors': the message `one` for one, `many` for any other count."""
+    return msg(one if n == 1 else many, n=n, **params)
 
 
 @app.command(epilog="Examples:\n\n  assess schema -o schemas\n\n  assess schema proposal > "

@@ -127,13 +127,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what} of '{key}' ({value}) is below that of '{prev}' ({prev_value}); expected {whats} "
         "ordered {order}"),
     "checklists.what.weight": ("trọng số", "weight"),
-    "checklists.what.weight.many": ("các trọng số", "weights"),
+    "checklists.whats.weight": ("các trọng số", "weights"),
     "checklists.what.value": ("giá trị", "value"),
-    "checklists.what.value.many": ("các giá trị", "values"),
+    "checklists.whats.value": ("các giá trị", "values"),
     "checklists.what.impact": ("mức tác động", "impact level"),
-    "checklists.what.impact.many": ("các mức tác động", "impact levels"),
+    "checklists.whats.impact": ("các mức tác động", "impact levels"),
     "checklists.what.likelihood": ("mức khả năng xảy ra", "likelihood level"),
-    "checklists.what.likelihood.many": ("các mức khả năng xảy ra", "likelihood levels"),
+    "checklists.whats.likelihood": ("các mức khả năng xảy ra", "likelihood levels"),
     "checklists.lint.negative_weight": ("trọng số {weight} là số âm; cần từ 0 trở lên",
                                         "weight {weight} is negative; expected 0 or more"),
     "checklists.lint.unknown_earns": (
