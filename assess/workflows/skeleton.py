@@ -156,8 +156,9 @@ def skeleton(cl: Checklist, lang: Lang, *, today: dt.date | None = None,
         op = platform.operator_record()
         channel = pick(PLATFORM_CHANNEL, lang).format(
             platform=_scalar(platform.ref), kind=platform.channel_kind,
-            operator=f"{op.name}, {op.country}", operator_id=_scalar(op.id),
-            country=_scalar(op.country), entries=", ".join(entries))
+            operator=f"{op.name}, {op.country}",
+            operator_id=f"{_scalar(op.id):<21} # ", country=f"{_scalar(op.country):<13} # ",
+            entries=", ".join(entries))
         drawing, entry = pick(PLATFORM_DRAWING, lang), entries[0]
     body = pick(BODY, lang).format(today=(today or dt.date.today()).isoformat(),
                                    checklist=_scalar(cl.ref), channel=channel, drawing=drawing,

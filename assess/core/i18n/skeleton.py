@@ -431,8 +431,8 @@ PLATFORM_CHANNEL = (
 channel:
   name: "Tài khoản chính thức … trên …"
   platform: {platform}         # hồ sơ nền tảng đã thẩm định: đơn vị vận hành, vùng, nơi lưu
-  # operator: {operator_id}             # không cần ghi: lấy từ hồ sơ nền tảng
-  # operator_country: {country}         # không cần ghi: lấy từ hồ sơ nền tảng
+  # operator: {operator_id}không cần ghi: lấy từ hồ sơ nền tảng
+  # operator_country: {country}không cần ghi: lấy từ hồ sơ nền tảng
   kind: {kind}
   exclusive: false                  # true nếu người dân CHỈ có thể dùng dịch vụ qua kênh này
   # url: "https://…"                # địa chỉ công khai của kênh (báo cáo in dạng chữ)
@@ -450,8 +450,8 @@ operators: []                       # chỉ các bên của phần tỉnh tự v
 channel:
   name: "… official account on …"
   platform: {platform}         # vetted platform profile: operator, zones, where data is kept
-  # operator: {operator_id}             # not needed: taken from the profile
-  # operator_country: {country}         # not needed: taken from the profile
+  # operator: {operator_id}not needed: taken from the profile
+  # operator_country: {country}not needed: taken from the profile
   kind: {kind}
   exclusive: false                  # true if citizens can ONLY get the service through this channel
   # url: "https://…"                # the channel's public address (the report prints it as text)
