@@ -77,6 +77,11 @@ def test_a_diagram_too_large_to_draw_is_not_drawn_and_says_why(tmp_path: Path) -
     assert re.search(r"error: the diagram would draw 4\d\d connections between zones, more than "
                      "the 150 a page can show legibly; it is not drawn", out.replace("\n", " "))
     assert not (tmp_path / "g.svg").exists()
+    code, out = _run("graph", str(proposal), *CHECKLISTS, "-o", str(tmp_path / "g.svg"))
+    assert code == 2  # the user's default language: Vietnamese
+    assert re.fullmatch(r"lỗi: sơ đồ sẽ phải vẽ 4\d\d kết nối giữa các vùng, nhiều hơn mức 150 mà "
+                        r"một trang thể hiện rõ được; sơ đồ không được vẽ \(các luồng được liệt "
+                        r"kê trong bảng luồng dữ liệu của báo cáo\)", out.strip()), out
     html = tmp_path / "r.html"
     code, out = _run("report", str(proposal), *CHECKLISTS, "-o", str(tmp_path / "r.pdf"),
                      "--html", str(html))
@@ -100,8 +105,10 @@ def test_dot_is_run_within_a_memory_and_time_budget(monkeypatch: pytest.MonkeyPa
         raise subprocess.TimeoutExpired(args, kw["timeout"])
 
     monkeypatch.setattr(layout.subprocess, "run", fake_run)
-    with pytest.raises(layout.DiagramBudgetError, match="Graphviz took more than 60 s"):
+    with pytest.raises(layout.DiagramBudgetError, match="Graphviz took more than 60 s") as caught:
         layout.run_dot("digraph {}", "svg", 12.5)
+    assert caught.value.message.render("vi") == ("Graphviz vẽ sơ đồ quá 60 giây; cần một đồ thị "
+                                                 "nhỏ hơn")
     assert seen["timeout"] == 12.5
     if shutil.which("prlimit") and shutil.which("dot"):
         assert seen["args"][:3] == [shutil.which("prlimit"), f"--as={layout.DOT_MEMORY}", "--"]

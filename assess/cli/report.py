@@ -20,6 +20,8 @@ from assess.cli.app import (
     log,
     stderr,
 )
+from assess.core.i18n import t
+from assess.core.i18n.messages import msg, plain
 
 
 def default_output(proposal: Path, lang: str, review: Path | None) -> Path:
@@ -58,8 +60,7 @@ def report(
     """
     language = lang_of(lang)
     if str(proposal) == "-":
-        raise typer.BadParameter("the report attaches the proposal file itself; expected its "
-                                 "path, not - (standard input)", param_hint="PROPOSAL")
+        raise typer.BadParameter(str(msg("outputs.report.stdin")), param_hint="PROPOSAL")
     from assess.core.errors import OutputError
     from assess.core.files import refuse_inputs, write_all_atomic
     from assess.outputs.report import embedded_files, render_pdf
@@ -69,22 +70,24 @@ def report(
     outputs = [target, html]
     refuse_inputs(outputs, [proposal, review, checklist])  # before any work
     if html is not None and Path(html) == Path(target):
-        raise OutputError(f"{html}: is also the PDF's name; expected another name for the HTML")
+        raise OutputError(msg("outputs.report.html_is_pdf", html=str(html)))
     for path in (target, html):
         if path is not None and not (path.parent if str(path.parent) else Path(".")).is_dir():
-            raise OutputError(f"{path}: folder {path.parent} does not exist")
+            raise OutputError(msg("files.no_folder", target=str(path), folder=str(path.parent)))
     a = assess_files(proposal, checklist=checklist, review=review,
                      checklist_dirs=checklists or [],
                      platform_dirs=platforms or [])
     refuse_inputs(outputs, a.input_files())
     files = embedded_files(a, language, review=review)
     # Rendering takes seconds (minutes for a 1,000-control checklist): say what is happening.
-    with stderr().status(f"rendering the report ({len(a.controls)} controls)…"):
+    with stderr().status(str(msg("outputs.report.rendering", n=len(a.controls)))):
         page, pdf = render_pdf(a, language, attachments=files)
     write_all_atomic([(target, pdf)] + ([(html, page)] if html is not None else []))
     unreleased = [f"{r.id}@{r.version}" for r in (a.checklist, a.platform)
                   if r is not None and r.unreleased]
-    log.info(f"wrote {target} ({len(pdf):,} bytes; {a.verdict.value}, score "
-             f"{a.score:.1f})" + (f" and {html}" if html else "")
-             + (f"; UNRELEASED: {', '.join(unreleased)} (a draft or a file outside the "
-                "catalog: not for a formal decision)" if unreleased else ""))
+    verdict = t(a.verdict.value, "vi")
+    log.info("%s", msg(
+        "outputs.report.wrote", target=str(target), size=len(pdf),
+        verdict=(verdict[:1].lower() + verdict[1:], a.verdict.value), score=f"{a.score:.1f}",
+        html=msg("outputs.report.wrote_html", html=str(html)) if html else plain(""),
+        unreleased=msg("outputs.report.unreleased", refs=unreleased) if unreleased else plain("")))

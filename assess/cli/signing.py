@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from assess.cli.app import LangOpt, Language, app, guarded, log, stdout
+from assess.core.i18n.messages import Msg, msg, plain
 
 
 def default_signed(report: Path) -> Path:
@@ -27,12 +28,10 @@ def _password(password_file: Path | None) -> bytes:
 
         return read_password_file(password_file)
     try:
-        typed = typer.prompt("Password of the key", hide_input=True, default="",
+        typed = typer.prompt(str(msg("signatures.password.prompt")), hide_input=True, default="",
                              show_default=False, err=True)
     except typer.Abort:
-        raise InputError.single("--password-file", "no password given; expected a password "
-                                "file (--password-file) or the password typed at the prompt") \
-            from None
+        raise InputError.single("--password-file", msg("signatures.password.missing")) from None
     return str(typed).encode("utf-8")
 
 
@@ -69,9 +68,8 @@ def sign(
     data = read_regular(report, MAX_PDF_BYTES)
     signed = sign_pdf(data, signer, name=str(report))
     write_atomic(target, signed.pdf)
-    where = {"field": "in its signature field", "box": f"in its signature box, page {signed.page}",
-             "invisible": "invisibly (the report marks no signature box)"}[signed.placement]
-    log.info(f"wrote {target}: signed by {signed.signer} {where}")
+    where = msg(f"signatures.where.{signed.placement}", page=signed.page)
+    log.info("%s", msg("signatures.wrote", target=str(target), signer=signed.signer, where=where))
 
 
 @app.command(epilog="Examples:\n\n  assess verify report.signed.pdf --trust ca.pem\n\n"
@@ -95,7 +93,7 @@ def verify(
     failure is said).
     """
     from assess.core.files import MAX_PDF_BYTES, read_regular
-    from assess.signatures.verify import SignatureCheck, load_trust_roots, verify_pdf
+    from assess.signatures.verify import Check, SignatureCheck, load_trust_roots, verify_pdf
 
     roots = load_trust_roots(trust or [])
     data = read_regular(report, MAX_PDF_BYTES)
@@ -105,26 +103,31 @@ def verify(
     def say(text: str, style: str | None = None) -> None:
         out.print(text, markup=False, highlight=False, style=style, soft_wrap=True)
 
-    def when(s: SignatureCheck) -> str:
-        return s.signed_at.isoformat(sep=" ") if s.signed_at else "time not stated"
+    def when(s: SignatureCheck) -> Msg:
+        return plain(s.signed_at.isoformat(sep=" ")) if s.signed_at else msg(
+            "signatures.verify.no_time")
+
+    def check(c: Check) -> None:
+        say(str(msg("signatures.verify.ok" if c.ok else "signatures.verify.fail")) + str(c),
+            None if c.ok else "bold red")
 
     say(str(report), "bold")
     for s in v.signatures:
-        say(f"signature '{s.field}' by {s.signer}, {when(s)}")
+        say(str(msg("signatures.verify.signature", field=s.field, signer=s.signer, when=when(s))))
         for c in s.checks:
-            say(("  ok    " if c.ok else "  FAIL  ") + str(c), None if c.ok else "bold red")
+            check(c)
     if v.checks:
-        say("document")
+        say(str(msg("signatures.verify.document")))
         for c in v.checks:
-            say(("  ok    " if c.ok else "  FAIL  ") + str(c), None if c.ok else "bold red")
+            check(c)
     if v.ok:
-        signers = "; ".join(f"{s.signer} ({when(s)})" for s in v.signatures)
-        say(f"VERIFIED: signed by {signers}; the report, its assessment and its inputs are as "
-            "signed.", "bold green")
+        signers = "; ".join(str(msg("signatures.verify.signer", signer=s.signer, when=when(s)))
+                            for s in v.signatures)
+        say(str(msg("signatures.verify.verified", signers=signers)), "bold green")
         return
     failures = v.failures
-    say(f"NOT VERIFIED: {len(failures)} problem{'s' if len(failures) != 1 else ''}: "
-        + "; ".join(str(c) for c in failures), "bold red")
+    say(str(msg("signatures.verify.failed_one" if len(failures) == 1 else "signatures.verify.failed",
+                n=len(failures), problems="; ".join(str(c) for c in failures))), "bold red")
     raise typer.Exit(1)
 
 
@@ -153,18 +156,18 @@ def demo_ca(
     from assess.signatures.demo_ca import FILES, make_demo
 
     if not name.strip():
-        raise typer.BadParameter("expected a name", param_hint="--name")
+        raise typer.BadParameter(str(msg("signatures.demo.no_name")), param_hint="--name")
     targets = {role: output / file for role, file in FILES.items()}
     if not force and (existing := [str(p) for p in targets.values() if p.exists()]):
-        raise OutputError(f"{existing[0]}: already exists; choose another folder or use --force")
+        raise OutputError(msg("signatures.demo.exists", target=existing[0]))
     try:
         output.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"{output}: cannot make the folder ({exc.strerror})") from None
+        raise OutputError(msg("signatures.demo.cannot_make", folder=str(output),
+                              why=plain(str(exc.strerror)))) from None
     demo = make_demo(name.strip())
     for role, data in demo.contents().items():
         write_atomic(targets[role], data)
         if role in ("key", "password"):
             os.chmod(targets[role], 0o600)
-    log.info(f"wrote {output}/: TEST ONLY certificate authority and signer "
-                   f"'{demo.signer}' — NOT TRUSTED, for trying 'assess sign' and 'assess verify'")
+    log.info("%s", msg("signatures.demo.wrote", folder=str(output), signer=demo.signer))

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from assess.core.errors import InputError, OutputError
+from assess.core.i18n.messages import Msg, msg, plain
 
 MAX_PDF_BYTES = 64 * 1024 * 1024
 """The largest report PDF sign and verify read: far above any report the limits allow."""
@@ -20,27 +21,33 @@ MAX_KEY_BYTES = 1024 * 1024
 """The largest key, certificate or password file read."""
 _CHUNK = 1 << 20
 _REFUSED = {
-    errno.ENOENT: "no such file",
-    errno.EISDIR: "is a folder; expected a file",
-    errno.ELOOP: "is a symbolic link that loops (or too many links deep); expected a file",
-    errno.ENOTDIR: "part of the path is a file, not a folder; expected the path of a file",
-    errno.ENAMETOOLONG: "the name is too long for this system; expected a shorter path",
-    errno.EACCES: "permission denied; expected a file you may read",
-    errno.EPERM: "permission denied; expected a file you may read",
-    errno.ENXIO: "is a socket or a device without a reader; expected a regular file",
+    errno.ENOENT: "files.no_such_file",
+    errno.EISDIR: "files.is_folder",
+    errno.ELOOP: "files.link_loop",
+    errno.ENOTDIR: "files.path_not_folder",
+    errno.ENAMETOOLONG: "files.name_too_long",
+    errno.EACCES: "files.permission_denied",
+    errno.EPERM: "files.permission_denied",
+    errno.ENXIO: "files.no_reader",
 }
 """Why a path cannot be opened, for the errors a user can cause (any other says its own)."""
 
 
-def _not_regular(mode: int) -> str:
-    kind = ("a folder" if stat.S_ISDIR(mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(mode)
-            else "a socket" if stat.S_ISSOCK(mode) else "a device" if (
-                stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) else "not a regular file")
-    return f"is {kind}; expected a regular file"
+def _not_regular(mode: int) -> Msg:
+    kind = ("folder" if stat.S_ISDIR(mode) else "fifo" if stat.S_ISFIFO(mode)
+            else "socket" if stat.S_ISSOCK(mode) else "device" if (
+                stat.S_ISCHR(mode) or stat.S_ISBLK(mode)) else "other")
+    return msg(f"files.not_regular.{kind}")
 
 
-def _why(exc: OSError) -> str:
-    return _REFUSED.get(exc.errno or 0) or f"cannot read it ({exc.strerror or exc})"
+def _os_words(exc: OSError) -> Msg:
+    """The system's own words for `exc` (the same in both languages: the system chose them)."""
+    return plain(str(exc.strerror or exc))
+
+
+def _why(exc: OSError) -> Msg:
+    key = _REFUSED.get(exc.errno or 0)
+    return msg(key) if key else msg("files.cannot_read", why=_os_words(exc))
 
 
 def read_regular(path: Path | str, limit: int) -> bytes:
@@ -60,16 +67,14 @@ def read_regular(path: Path | str, limit: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise InputError.single(name, _not_regular(info.st_mode))
         if info.st_size > limit:
-            raise InputError.single(
-                name, f"file is {info.st_size:,} bytes; expected at most {limit:,} bytes")
+            raise InputError.single(name, msg("files.too_large", size=info.st_size, limit=limit))
         chunks: list[bytes] = []
         total = 0
         while chunk := os.read(fd, min(_CHUNK, limit + 1 - total)):
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise InputError.single(
-                    name, f"file is over {limit:,} bytes; expected at most {limit:,} bytes")
+                raise InputError.single(name, msg("files.over_limit", limit=limit))
     except OSError as exc:
         raise InputError.single(name, _why(exc)) from None
     finally:
@@ -87,8 +92,7 @@ def refuse_inputs(outputs: Iterable[Path | str | None],
             continue
         for i in given:
             if _same(Path(out), i):
-                raise OutputError(f"{out}: is an input of this run ({i}); expected another name "
-                                  "for the output")
+                raise OutputError(msg("files.output_is_input", output=str(out), input=str(i)))
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -104,9 +108,9 @@ def _stream(target: Path, mode: int) -> bool:
     if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISBLK(mode):
         return True
     if stat.S_ISDIR(mode):
-        raise OutputError(f"{target}: is a folder; expected a file name")
+        raise OutputError(msg("files.output_folder", target=str(target)))
     if stat.S_ISSOCK(mode):
-        raise OutputError(f"{target}: is a socket; expected a file name")
+        raise OutputError(msg("files.output_socket", target=str(target)))
     return False
 
 
@@ -123,11 +127,11 @@ def _open_stream(target: Path) -> int:
             return os.open(target, os.O_WRONLY | os.O_NONBLOCK)
         except OSError as exc:
             if exc.errno != errno.ENXIO:
-                raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+                raise OutputError(msg("files.cannot_write", target=str(target),
+                                      why=_os_words(exc))) from None
             if time.monotonic() > deadline:
-                raise OutputError(f"{target}: no process opened this named pipe for reading "
-                                  f"within {PIPE_WAIT:g} s; start the reader first, or write to "
-                                  "a file") from None
+                raise OutputError(msg("files.pipe_no_reader", target=str(target),
+                                      seconds=PIPE_WAIT)) from None
             time.sleep(0.02)
 
 
@@ -138,7 +142,8 @@ def _write_stream(target: Path, data: bytes) -> None:
         with open(fd, "wb", closefd=True) as fh:
             fh.write(data)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(msg("files.cannot_write", target=str(target),
+                              why=_os_words(exc))) from None
 
 
 _TMP = ".tmp"
@@ -187,21 +192,22 @@ def _stage(target: Path, data: bytes, overwrite: bool) -> str | None:
     except FileNotFoundError:
         mode = None
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(msg("files.cannot_write", target=str(target),
+                              why=_os_words(exc))) from None
     if mode is not None and _stream(target, mode):
         _write_stream(target, data)
         return None
     if mode is not None and not overwrite:
-        raise OutputError(f"{target}: already exists; choose another name or use --force")
+        raise OutputError(msg("files.exists", target=str(target)))
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise OutputError(f"{target}: folder {parent} does not exist")
+        raise OutputError(msg("files.no_folder", target=str(target), folder=str(parent)))
     _clean_stale(parent, target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=_TMP, dir=parent)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write in folder {parent} ({exc.strerror or exc}); "
-                          "expected a folder you may write to") from None
+        raise OutputError(msg("files.cannot_write_in", target=str(target), folder=str(parent),
+                              why=_os_words(exc))) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -209,7 +215,8 @@ def _stage(target: Path, data: bytes, overwrite: bool) -> str | None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise OutputError(msg("files.cannot_write", target=str(target),
+                              why=_os_words(exc))) from None
     return tmp
 
 
@@ -238,7 +245,8 @@ def write_all_atomic(items: Sequence[tuple[Path, bytes | str]], *, overwrite: bo
                 for done in placed:  # all or none
                     with contextlib.suppress(OSError):
                         os.unlink(done)
-                raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+                raise OutputError(msg("files.cannot_write", target=str(target),
+                                      why=_os_words(exc))) from None
             placed.append(target)
     finally:
         for tmp, _ in staged:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from assess.core.i18n.messages import msg
+
 
 def data_dir(name: str) -> Path:
     """`checklists`, `templates` or `schemas`, as a folder on disk.
@@ -18,6 +20,5 @@ def data_dir(name: str) -> Path:
     """
     folder = resources.files("assess") / "data" / name
     if not isinstance(folder, Path) or not folder.is_dir():
-        raise RuntimeError(f"assess's data folder {name!r} is missing from the installation "
-                           f"({folder}); reinstall the package from its wheel")
+        raise RuntimeError(msg("files.data_missing", name=name, folder=str(folder)))
     return folder

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Literal, NamedTuple
 
+from assess.core.i18n.messages import msg
+
 PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
 """A version as written in a document (no leading zeros, no pre-release or build part)."""
 _VERSION = re.compile(PATTERN)
@@ -35,7 +37,7 @@ def parse(text: str) -> Version:
     """The version `text` names; ValueError when it is not `MAJOR.MINOR.PATCH`."""
     m = _VERSION.match(text)
     if m is None:
-        raise ValueError(f"not a version: {text!r}; expected MAJOR.MINOR.PATCH such as 1.0.0")
+        raise ValueError(msg("files.not_a_version", text=text))
     return Version(*(int(g) for g in m.groups()))
 
 

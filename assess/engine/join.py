@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assess.core.i18n.messages import msg
 from assess.documents.channel import channel_nodes, unplaced
 from assess.documents.models import Flow, Node, Proposal, Zone
 from assess.documents.models.platform import UNKNOWN_COUNTRY, Platform
@@ -126,11 +127,11 @@ def join(p: Proposal, pf: Platform | None) -> Joined:
     """The proposal as one drawing; pure. References must already be checked against `pf`."""
     if pf is None:
         if p.channel.platform is not None:
-            raise ValueError(f"proposal names platform {p.channel.platform}; join it with the "
-                             "profile (assess.checklists.loading.load_inputs loads both)")
+            raise ValueError(msg("engine.join.profile_missing", platform=p.channel.platform))
         return _without_profile(p)
     if p.channel.platform != pf.ref:
-        raise ValueError(f"proposal names platform {p.channel.platform}, not {pf.ref}")
+        raise ValueError(msg("engine.join.other_profile", platform=str(p.channel.platform),
+                             profile=str(pf.ref)))
     side = _side(pf)
     ours, inbound = side.ours, side.inbound
     reached: set[str] = {d for s in p.services for d in s.data} | unplaced(p)

@@ -6,6 +6,7 @@ injected into the documents layer) and by `assess checklist vocabulary`, which d
 
 from __future__ import annotations
 
+from assess.core.i18n.messages import msg
 from assess.engine.builtin_rules import BUILTIN
 from assess.engine.facts import FACTS, FactDef
 from assess.engine.graph import FlowGraph
@@ -13,7 +14,7 @@ from assess.engine.rules import Rule, RuleResult
 
 RULES: dict[str, Rule] = {r.id: r for r in BUILTIN}
 if len(RULES) != len(BUILTIN):  # pragma: no cover - a programming error, caught by any test run
-    raise RuntimeError("two built-in rules share an id")
+    raise RuntimeError(msg("engine.rules.duplicate"))
 
 
 def run(fg: FlowGraph, needed: frozenset[str] | None = None) -> dict[str, RuleResult]:

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
 from asn1crypto import x509
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 
+from assess.core.i18n.messages import Msg, msg, plain
 from assess.core.text import visible
 
 DOCUMENT_PURPOSES = frozenset({
@@ -36,9 +38,22 @@ SIGNING_USAGE = KeyUsageConstraints(key_usage={"digital_signature", "non_repudia
 """The key usage pyHanko enforces when validating. The extended key usage is `usage_problem`'s:
 given to pyHanko, a certificate without the extension fails path validation as a whole."""
 
-_PURPOSE_WORDS = {"server_auth": "TLS server authentication", "client_auth": "TLS client "
-                  "authentication", "code_signing": "code signing", "time_stamping":
-                  "time-stamping", "ocsp_signing": "OCSP responses"}
+_PURPOSE_WORDS = frozenset({"server_auth", "client_auth", "code_signing", "time_stamping",
+                            "ocsp_signing"})
+"""Extended key usages named in words (`signatures.purpose.*`); any other by its own name."""
+Role = Literal["certificate", "signer", "root", "ca"]
+"""What a certificate is to the chain (`signatures.role.*`): the signer's, a certificate
+authority's, the trust root's, or a certificate as such."""
+When = Literal["today", "signed", "now"]
+"""The moment a certificate is checked at (`signatures.when.*`)."""
+
+
+def joined(problems: Sequence[Msg]) -> Msg:
+    """Problems as one message, separated by semicolons (in either language)."""
+    out = problems[-1]
+    for head in reversed(problems[:-1]):
+        out = msg("signatures.then", head=head, tail=out)
+    return out
 
 
 def subject_name(subject: x509.Name) -> str:
@@ -52,21 +67,21 @@ def name(cert: x509.Certificate) -> str:
     return subject_name(cert.subject)
 
 
-def usage_problem(cert: x509.Certificate) -> str | None:
+def usage_problem(cert: x509.Certificate) -> Msg | None:
     """Why `cert` may not sign a document; None when it may."""
     ku = set(cert.key_usage_value.native) if cert.key_usage_value is not None else set()
     if cert.key_usage_value is not None and not ku & {"digital_signature", "non_repudiation"}:
-        shown = ", ".join(sorted(k.replace("_", " ") for k in ku)) or "none"
-        return (f"the certificate \"{name(cert)}\" may not sign: its key usage is {shown}; "
-                "expected digital signature or non-repudiation")
+        shown = ", ".join(sorted(k.replace("_", " ") for k in ku))
+        return msg("signatures.cert.key_usage", name=name(cert),
+                   usages=shown or msg("signatures.none"))
     eku_value = cert.extended_key_usage_value
     if eku_value is not None:
         eku = set(eku_value.native)
         if "any_extended_key_usage" not in eku and not eku & DOCUMENT_PURPOSES:
-            shown = ", ".join(sorted(_PURPOSE_WORDS.get(e, e.replace("_", " ")) for e in eku))
-            return (f"the certificate \"{name(cert)}\" is for {shown}, not for signing "
-                    "documents; expected a document-signing certificate (extended key usage "
-                    "document signing or e-mail protection, or none)")
+            purposes = [msg(f"signatures.purpose.{e}") if e in _PURPOSE_WORDS
+                        else plain(e.replace("_", " ")) for e in eku]
+            return msg("signatures.cert.purpose", name=name(cert),
+                       purposes=sorted(purposes, key=lambda m: m.render("en")))
     return None
 
 
@@ -75,15 +90,16 @@ def _dates(cert: x509.Certificate) -> tuple[dt.datetime, dt.datetime]:
     return validity["not_before"].native, validity["not_after"].native
 
 
-def date_problem(cert: x509.Certificate, at: dt.datetime, when: str,
-                 role: str = "certificate") -> str | None:
+def date_problem(cert: x509.Certificate, at: dt.datetime, when: When,
+                 role: Role = "certificate") -> Msg | None:
     """Why `cert` is not valid at `at` ('when' names that moment); None when it is."""
     start, end = _dates(cert)
+    said = {"role": msg(f"signatures.role.{role}"), "name": name(cert),
+            "when": msg(f"signatures.when.{when}"), "at": f"{at:%Y-%m-%d}"}
     if at > end:
-        return f"the {role} \"{name(cert)}\" expired on {end:%Y-%m-%d} ({when} {at:%Y-%m-%d})"
+        return msg("signatures.cert.expired", end=f"{end:%Y-%m-%d}", **said)
     if at < start:
-        return (f"the {role} \"{name(cert)}\" is valid only from {start:%Y-%m-%d} ({when} "
-                f"{at:%Y-%m-%d})")
+        return msg("signatures.cert.not_yet", start=f"{start:%Y-%m-%d}", **said)
     return None
 
 
@@ -116,19 +132,20 @@ def chain(signer: x509.Certificate, others: Iterable[x509.Certificate],
 
 def chain_problems(signer: x509.Certificate, others: Iterable[x509.Certificate],
                    roots: Sequence[x509.Certificate] | None, signed_at: dt.datetime | None,
-                   now: dt.datetime) -> list[str]:
+                   now: dt.datetime) -> list[Msg]:
     """Every reason the signer's chain cannot be accepted, first the most basic; empty when
     usage, dates and the way up to a root all hold. `roots` None: no trust roots to reach (a
     key about to sign), only usage and dates are checked."""
     path, rooted = chain(signer, others, roots or ())
-    out: list[str] = []
+    out: list[Msg] = []
     problem = usage_problem(signer)
     if problem:
         out.append(problem)
-    moments = [(now, "today")] if signed_at is None else [(signed_at, "signed"), (now, "now")]
+    moments: list[tuple[dt.datetime, When]] = (
+        [(now, "today")] if signed_at is None else [(signed_at, "signed"), (now, "now")])
     for i, cert in enumerate(path):
-        role = ("signer's certificate" if i == 0 else
-                "trust root" if rooted and i == len(path) - 1 else "certificate authority")
+        role: Role = ("signer" if i == 0 else
+                      "root" if rooted and i == len(path) - 1 else "ca")
         for at, when in moments:
             problem = date_problem(cert, at, when, role)
             if problem:
@@ -136,7 +153,6 @@ def chain_problems(signer: x509.Certificate, others: Iterable[x509.Certificate],
                 break
     if not rooted and roots is not None:
         top = path[-1]
-        out.append(f"the chain ends at \"{name(top)}\", issued by "
-                   f"\"{subject_name(top.issuer)}\", which is none "
-                   "of the trust roots given with --trust")
+        out.append(msg("signatures.cert.no_root", top=name(top),
+                       issuer=subject_name(top.issuer)))
     return out

@@ -47,9 +47,10 @@ from pyhanko.stamp import TextStampStyle
 from assess.core.errors import InputError
 from assess.core.files import MAX_KEY_BYTES, read_regular
 from assess.core.i18n import words
+from assess.core.i18n.messages import msg, plain
 from assess.core.i18n.signature import STAMP
 from assess.core.resources import data_dir
-from assess.signatures.certificates import chain_problems
+from assess.signatures.certificates import chain_problems, joined
 from assess.signatures.certificates import name as certificate_name
 
 log = logging.getLogger(__name__)
@@ -90,16 +91,13 @@ def load_key(path: Path, password: bytes) -> signers.SimpleSigner:
         signer: signers.SimpleSigner = signers.SimpleSigner.load_pkcs12_data(
             data, (), passphrase=password or None)
     except Exception:  # pyHanko wraps every failure (wrong password, bad file) as ValueError
-        raise InputError.single(path, "cannot open the key: wrong password, or not a PKCS#12 "
-                                "(.p12/.pfx) file holding a private key and its certificate") \
-            from None
+        raise InputError.single(path, msg("signatures.key.cannot_open")) from None
     cert = signer.signing_cert
     if cert is None:
-        raise InputError.single(path, "the file holds no certificate for its key; expected a "
-                                "PKCS#12 file with the signer's certificate")
+        raise InputError.single(path, msg("signatures.key.no_certificate"))
     found = chain_problems(cert, signer.cert_registry, None, None, dt.datetime.now(dt.UTC))
     if found:
-        raise InputError.single(path, "cannot sign with this key: " + "; ".join(found))
+        raise InputError.single(path, msg("signatures.key.cannot_sign", problems=joined(found)))
     return signer
 
 
@@ -275,15 +273,15 @@ def sign_pdf(data: bytes, signer: signers.SimpleSigner, *, name: str = "report.p
     try:
         writer = _Writer(io.BytesIO(data))
     except (PdfError, ValueError, KeyError, TypeError) as exc:
-        raise InputError.single(name, f"not a readable PDF file ({exc})") from None
+        raise InputError.single(name, msg("signatures.pdf.unreadable",
+                                          detail=plain(str(exc)))) from None
     reader = writer.prev
     if reader.encrypted:
-        raise InputError.single(name, "the PDF is encrypted; expected an unencrypted report")
+        raise InputError.single(name, msg("signatures.pdf.encrypted"))
     who = signer_name(signer)
     existing = _existing_field(reader)
     if existing:
-        raise InputError.single(name, f"already signed (field '{FIELD}'); expected an unsigned "
-                                "report — sign the file 'assess report' wrote")
+        raise InputError.single(name, msg("signatures.pdf.already_signed", field=FIELD))
     placement: Placement
     page: int | None = None
     spec = None
@@ -303,7 +301,8 @@ def sign_pdf(data: bytes, signer: signers.SimpleSigner, *, name: str = "report.p
         meta, signer=signer, stamp_style=_stamp(str(lang or "vi"), who), new_field_spec=spec)
     out = io.BytesIO()
     pdf_signer.sign_pdf(writer, output=out)
-    log.info("signed %s by %s (%s)", name, who, placement)
+    log.info("%s", msg("signatures.signed", file=name, signer=who,
+                       placement=msg(f"signatures.placement.{placement}")))
     return Signed(out.getvalue(), who, placement, page)
 
 

@@ -39,8 +39,10 @@ from pyhanko_certvalidator import ValidationContext
 
 from assess.core.errors import InputError
 from assess.core.files import MAX_KEY_BYTES, read_regular
+from assess.core.i18n import Lang, t
+from assess.core.i18n.messages import Msg, current, msg, plain
 from assess.core.text import visible
-from assess.signatures.certificates import SIGNING_USAGE, chain_problems, subject_name
+from assess.signatures.certificates import SIGNING_USAGE, chain_problems, joined, subject_name
 from assess.signatures.certificates import name as certificate_name
 from assess.signatures.sign import entry, name_tree
 
@@ -55,11 +57,25 @@ class Check:
     """One thing verified, and whether it holds."""
 
     ok: bool
-    subject: str
-    text: str
+    subject: Msg
+    """What was checked: a word (`signatures.subject.*`) or an attached file's name (`plain`)."""
+    text: Msg
+
+    def render(self, lang: Lang | None = None) -> str:
+        lang = lang or current()
+        return f"{self.subject.render(lang)}: {self.text.render(lang)}"
 
     def __str__(self) -> str:
-        return f"{self.subject}: {self.text}"
+        return self.render()
+
+
+def _subject(key: str) -> Msg:
+    return msg(f"signatures.subject.{key}")
+
+
+def _error(exc: Exception) -> dict[str, Any]:
+    """An exception's kind and its first 200 characters: another program's words."""
+    return {"kind": type(exc).__name__, "detail": plain(str(exc)[:200])}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +123,7 @@ def load_trust_roots(paths: Sequence[Path]) -> list[x509.Certificate]:
         except Exception:  # asn1crypto raises ValueError, TypeError or its own errors
             certs = []
         if not certs:
-            raise InputError.single(path, "no certificate in it; expected a CA certificate "
-                                    "(PEM or DER; a .p12 key file is not one)")
+            raise InputError.single(path, msg("signatures.trust.no_certificate"))
         out.extend(certs)
     return out
 
@@ -139,51 +154,45 @@ def _padding_ok(contents: bytes) -> bool:
 
 
 def _signature_checks(status: PdfSignatureStatus, *, last: bool, trusted: bool,
-                      padding_ok: bool = True, chain: Sequence[str] = ()) -> list[Check]:
+                      padding_ok: bool = True, chain: Sequence[Msg] = ()) -> list[Check]:
     """`chain`: what `certificates.chain_problems` finds wrong with the signer's chain."""
     out: list[Check] = []
+    integrity, coverage, certificate = (_subject("integrity"), _subject("coverage"),
+                                        _subject("certificate"))
     if not padding_ok:
-        out.append(Check(False, "integrity", "the signature's field was changed after signing "
-                         "(bytes after the signature value)"))
+        out.append(Check(False, integrity, msg("signatures.check.padding")))
     elif status.intact and status.valid:
-        out.append(Check(True, "integrity", "the signed bytes are unchanged and the signature "
-                         f"value is correct ({status.md_algorithm}, "
-                         f"{status.pkcs7_signature_mechanism})"))
+        out.append(Check(True, integrity, msg("signatures.check.intact",
+                                              digest=str(status.md_algorithm),
+                                              mechanism=str(status.pkcs7_signature_mechanism))))
     elif not status.intact:
-        out.append(Check(False, "integrity", "the document was changed after it was signed: "
-                         "the signed bytes no longer match the signature"))
+        out.append(Check(False, integrity, msg("signatures.check.changed")))
     else:
-        out.append(Check(False, "integrity", "the signature value does not match the signer's "
-                         "certificate"))
+        out.append(Check(False, integrity, msg("signatures.check.invalid")))
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
-        out.append(Check(True, "coverage", "the signature covers the whole file: nothing was "
-                         "added after signing"))
+        out.append(Check(True, coverage, msg("signatures.check.whole_file")))
     elif last or status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
-        out.append(Check(False, "coverage", "the signature does not cover the whole file: the "
-                         "document was changed after it was signed"))
+        out.append(Check(False, coverage, msg("signatures.check.not_whole_file")))
     elif status.docmdp_ok and status.modification_level is not None and (
             status.modification_level <= ModificationLevel.FORM_FILLING):
-        out.append(Check(True, "coverage", "later revisions only add signatures"))
+        out.append(Check(True, coverage, msg("signatures.check.later_signatures")))
     else:
-        out.append(Check(False, "coverage", "the document was changed after this signature "
-                         "beyond adding signatures"))
+        out.append(Check(False, coverage, msg("signatures.check.changed_beyond")))
     if not trusted:
-        out.append(Check(False, "certificate", "not checked: no trust root given; expected "
-                         "--trust CA.pem with the certificate authority you trust"))
+        out.append(Check(False, certificate, msg("signatures.check.no_trust")))
     elif chain:
-        out.append(Check(False, "certificate", "; ".join(chain)))
+        out.append(Check(False, certificate, joined(chain)))
     elif status.validation_path is not None and status.trust_problem_indic is None:
         anchor = subject_name(status.validation_path.trust_anchor.authority.name)
-        out.append(Check(True, "certificate", f"chains to the trust root \"{anchor}\" "
-                         "(revocation not checked: offline)"))
+        out.append(Check(True, certificate, msg("signatures.check.chained", anchor=anchor)))
     elif status.revoked:
-        out.append(Check(False, "certificate", "the signer's certificate is revoked"))
+        out.append(Check(False, certificate, msg("signatures.check.revoked")))
     else:
         why = status.trust_problem_indic
-        out.append(Check(False, "certificate", "the signer's certificate does not chain to a "
-                         "trust root given with --trust"
-                         + (f" ({str(why.standard_name).lower().replace('_', ' ')})"
-                            if why else "")))
+        indication = (msg("signatures.check.why",
+                          indication=str(why.standard_name).lower().replace("_", " "))
+                      if why else plain(""))
+        out.append(Check(False, certificate, msg("signatures.check.untrusted", why=indication)))
     return out
 
 
@@ -201,8 +210,7 @@ def _signatures(reader: PdfFileReader, roots: list[x509.Certificate]) -> list[Si
                                       status.signer_reported_dt, now) if roots else []
         except Exception as exc:  # a damaged signature can fail anywhere in pyHanko or asn1crypto
             out.append(SignatureCheck(visible(str(sig.field_name), True), "?", None, [Check(
-                False, "signature", f"cannot be read or validated ({type(exc).__name__}: "
-                f"{str(exc)[:200]})")]))
+                False, _subject("signature"), msg("signatures.check.unreadable", **_error(exc)))]))
             continue
         contents = sig.sig_object.raw_get("/Contents")
         out.append(SignatureCheck(
@@ -213,25 +221,28 @@ def _signatures(reader: PdfFileReader, roots: list[x509.Certificate]) -> list[Si
     return out
 
 
-def _attachments(reader: PdfFileReader) -> tuple[dict[str, bytes], list[Check]]:
-    """Embedded files by name (PDF /EmbeddedFiles name tree)."""
+def _attachments(reader: PdfFileReader) -> tuple[dict[str, bytes], list[Check], set[str]]:
+    """Embedded files by name (PDF /EmbeddedFiles name tree), the problems found, and the
+    names of the files that could not be read."""
     files: dict[str, bytes] = {}
     problems: list[Check] = []
+    unreadable: set[str] = set()
     for name, spec in name_tree(entry(entry(reader.root, "/Names"), "/EmbeddedFiles")):
         if spec is None:
-            problems.append(Check(False, name, "cannot read the attached file: its reference "
-                                  "points at no object in the PDF (a damaged or edited file)"))
+            problems.append(Check(False, plain(name), msg("signatures.attach.dangling")))
+            unreadable.add(name)
             continue
         try:
             data = spec["/EF"]["/F"].data
         except Exception as exc:  # missing keys, a damaged stream (zlib), a bad filter…
-            problems.append(Check(False, name, "cannot read the attached file "
-                                  f"({type(exc).__name__}: {str(exc)[:200]})"))
+            problems.append(Check(False, plain(name), msg("signatures.attach.unreadable",
+                                                          **_error(exc))))
+            unreadable.add(name)
             continue
         if name in files:
-            problems.append(Check(False, name, "attached twice; expected one file per name"))
+            problems.append(Check(False, plain(name), msg("signatures.attach.twice")))
         files[name] = data
-    return files, problems
+    return files, problems, unreadable - set(files)
 
 
 @contextlib.contextmanager
@@ -255,9 +266,15 @@ def _printed_text(data: bytes) -> str | None:
             reader = PdfReader(io.BytesIO(data))
             text = "".join(page.extract_text() or "" for page in reader.pages)
     except Exception as exc:  # a damaged PDF: the signature checks say what is wrong
-        log.debug("cannot extract text: %s", exc)
+        log.debug("%s", msg("signatures.doc.text_debug", detail=plain(str(exc))))
         return None
     return re.sub(r"\s+", "", text)
+
+
+def _verdict(value: str) -> tuple[str, str]:
+    """The verdict an assessment records: its word in Vietnamese, its value in English."""
+    word = t(value, "vi")
+    return (word[:1].lower() + word[1:] if word != value else value), value
 
 
 def _document_checks(files: dict[str, bytes], unreadable: set[str],
@@ -265,26 +282,30 @@ def _document_checks(files: dict[str, bytes], unreadable: set[str],
     if ASSESSMENT in unreadable:
         return []  # already said: cannot read it
     if ASSESSMENT not in files:
-        return [Check(False, ASSESSMENT, "not attached; expected the assessment JSON that "
-                      "'assess report' embeds (attached: "
-                      + (", ".join(sorted(files)) or "nothing") + ")")]
+        return [Check(False, plain(ASSESSMENT), msg(
+            "signatures.doc.no_assessment",
+            attached=", ".join(sorted(files)) or msg("signatures.attach.nothing")))]
     try:
         a: Any = json.loads(files[ASSESSMENT])
         proposal, checklist, review = a["proposal"], a["checklist"], a.get("review")
-        wanted = [("proposal", Path(proposal.get("file") or "").name or None, proposal["sha256"]),
-                  ("checklist", f"{checklist['id']}-{checklist['version']}.yaml",
-                   checklist["sha256"])]
+        wanted: list[tuple[Msg, str | None, Any]] = [
+            (_subject("proposal"), Path(proposal.get("file") or "").name or None,
+             proposal["sha256"]),
+            (_subject("checklist"), f"{checklist['id']}-{checklist['version']}.yaml",
+             checklist["sha256"])]
         platform = a.get("platform")
         if platform:
-            wanted.append(("platform profile", f"{platform['id']}-{platform['version']}.yaml",
+            wanted.append((_subject("platform"), f"{platform['id']}-{platform['version']}.yaml",
                            platform["sha256"]))
         if review:
-            wanted.append(("review", None, review["sha256"]))
+            wanted.append((_subject("review"), None, review["sha256"]))
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        return [Check(False, ASSESSMENT, f"not an assessment 'assess report' wrote ({exc!r})")]
-    out = [Check(True, ASSESSMENT, f"attached (proposal {proposal.get('id')}, checklist "
-                 f"{checklist.get('id')}@{checklist.get('version')}, verdict "
-                 f"{a.get('verdict')})")]
+        return [Check(False, plain(ASSESSMENT), msg("signatures.doc.bad_assessment",
+                                                    detail=plain(repr(exc))))]
+    out = [Check(True, plain(ASSESSMENT), msg(
+        "signatures.doc.assessment", proposal=plain(str(proposal.get("id"))),
+        checklist=plain(f"{checklist.get('id')}@{checklist.get('version')}"),
+        verdict=_verdict(str(a.get("verdict")))))]
     digests = {name: hashlib.sha256(data).hexdigest() for name, data in files.items()}
     used = {ASSESSMENT}
     for what, name, sha in wanted:
@@ -292,32 +313,31 @@ def _document_checks(files: dict[str, bytes], unreadable: set[str],
             name = next((n for n, d in sorted(digests.items()) if d == sha and n not in used),
                         None)
             if name is None:
-                out.append(Check(False, what, f"not attached; expected the {what} file whose "
-                                 f"SHA-256 {ASSESSMENT} records ({_short(sha)})"))
+                out.append(Check(False, what, msg("signatures.doc.missing_by_digest", what=what,
+                                                  sha=_short(sha))))
                 continue
         used.add(name)
         if name in unreadable:
             continue
+        file = plain(name)
         if name not in files:
-            out.append(Check(False, name, f"not attached; expected the {what} file (SHA-256 "
-                             f"{_short(sha)} in {ASSESSMENT})"))
+            out.append(Check(False, file, msg("signatures.doc.missing", what=what,
+                                              sha=_short(sha))))
         elif digests[name] != sha:
-            out.append(Check(False, name, f"the attached {what} is not the one assessed: its "
-                             f"SHA-256 is {_short(digests[name])}, {ASSESSMENT} records "
-                             f"{_short(sha)}"))
+            out.append(Check(False, file, msg("signatures.doc.other_file", what=what,
+                                              found=_short(digests[name]), sha=_short(sha))))
         else:
-            printed = " and the report prints" if text is not None and sha in text else ""
-            out.append(Check(True, name, f"the {what}: SHA-256 {_short(sha)}, as {ASSESSMENT} "
-                             f"records{printed}"))
+            printed = (msg("signatures.doc.printed") if text is not None and sha in text
+                       else plain(""))
+            out.append(Check(True, file, msg("signatures.doc.matches", what=what,
+                                             sha=_short(sha), printed=printed)))
         if text is not None and sha not in text:
-            out.append(Check(False, name, f"the report does not print the {what}'s SHA-256 "
-                             f"{_short(sha)}; expected it in the identity annex"))
+            out.append(Check(False, file, msg("signatures.doc.not_printed", what=what,
+                                              sha=_short(sha))))
     if text is None:
-        out.append(Check(False, "text", "cannot read the report's text to find the printed "
-                         "SHA-256 digests"))
+        out.append(Check(False, _subject("text"), msg("signatures.doc.no_text")))
     for name in sorted(set(files) - used):
-        out.append(Check(True, name, "also attached (not an input the assessment records; "
-                         "not checked)"))
+        out.append(Check(True, plain(name), msg("signatures.doc.extra")))
     return out
 
 
@@ -329,20 +349,20 @@ def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate], *,
         reader = PdfFileReader(io.BytesIO(data))
         sigs = list(reader.embedded_signatures)
     except Exception as exc:  # damaged beyond reading: that is the verdict, not a crash
-        result.checks.append(Check(False, "PDF", f"cannot be read ({type(exc).__name__}: "
-                                   f"{str(exc)[:200]})"))
+        result.checks.append(Check(False, plain("PDF"), msg("signatures.doc.unreadable",
+                                                            **_error(exc))))
         return result
     if not sigs:
-        result.checks.append(Check(False, "signature", "the PDF has no digital signature"))
+        result.checks.append(Check(False, _subject("signature"), msg("signatures.doc.unsigned")))
     else:
         result.signatures = _signatures(reader, list(trust_roots))
     try:
-        files, problems = _attachments(reader)
+        files, problems, unreadable = _attachments(reader)
     except Exception as exc:  # a damaged PDF can fail anywhere in pyHanko: that is a verdict
-        files, problems = {}, [Check(False, "attachments", "cannot be read (" + type(exc).__name__
-                                     + f": {str(exc)[:200]})")]
+        files, unreadable = {}, set()
+        problems = [Check(False, _subject("attachments"), msg("signatures.doc.unreadable",
+                                                               **_error(exc)))]
     result.checks += problems
-    unreadable = {c.subject for c in problems} - set(files)
     result.checks += _document_checks(files, unreadable, _printed_text(data))
     return result
 

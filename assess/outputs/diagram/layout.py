@@ -22,6 +22,7 @@ from typing import Literal
 
 from assess.core.errors import AssessError
 from assess.core.i18n import Lang
+from assess.core.i18n.messages import msg, plain
 from assess.engine.result import Assessment
 from assess.outputs.diagram.build import Layout, edges_drawn, to_dot
 from assess.outputs.diagram.style import MAX_EDGES, MAX_NODES
@@ -68,26 +69,24 @@ def run_dot(source: str, fmt: Literal["svg", "png"], timeout: float = DOT_TIMEOU
     `prlimit` where there is one, in memory."""
     exe = shutil.which("dot")
     if exe is None:
-        raise DiagramError("Graphviz's 'dot' program was not found on PATH; install Graphviz "
-                           "(Debian/Ubuntu: apt-get install graphviz; macOS: brew install "
-                           "graphviz) or use --format dot")
+        raise DiagramError(msg("outputs.dot_missing"))
     limit = shutil.which("prlimit")
     args = [limit, f"--as={DOT_MEMORY}", "--", exe] if limit else [exe]
     try:
         done = subprocess.run([*args, f"-T{fmt}"], input=source.encode("utf-8"),
                               capture_output=True, timeout=max(timeout, 0.1), check=False)
     except subprocess.TimeoutExpired:
-        raise DiagramBudgetError(f"Graphviz took more than {DOT_TIMEOUT:g} s to draw the diagram; "
-                           "expected a smaller graph") from None
+        raise DiagramBudgetError(msg("outputs.dot_timeout", seconds=DOT_TIMEOUT)) from None
     except OSError as exc:
-        raise DiagramError(f"cannot run Graphviz's 'dot' ({exe}): {exc.strerror}") from None
+        raise DiagramError(msg("outputs.dot_cannot_run", exe=exe,
+                               why=plain(str(exc.strerror)))) from None
     if done.returncode != 0:
         why = done.stderr.decode("utf-8", "replace").strip().splitlines()
         if done.returncode < 0 or any("memory" in line.lower() for line in why):
-            raise DiagramBudgetError(f"Graphviz needed more than {DOT_MEMORY >> 20:,} MiB to draw the "
-                               "diagram; expected a smaller graph")
-        raise DiagramError("Graphviz could not draw the diagram: "
-                           + ("; ".join(why[:3]) or f"exit status {done.returncode}"))
+            raise DiagramBudgetError(msg("outputs.dot_memory", mib=DOT_MEMORY >> 20))
+        said = "; ".join(why[:3])
+        raise DiagramError(msg("outputs.dot_failed", why=plain(said) if said else msg(
+            "outputs.dot_exit", code=done.returncode)))
     return done.stdout
 
 
@@ -162,7 +161,7 @@ def svg_size(svg: str) -> tuple[float, float]:
     """Width and height in points of an SVG Graphviz wrote."""
     m = _SIZE.search(svg)
     if m is None:
-        raise DiagramError("Graphviz wrote an SVG without a size in points")
+        raise DiagramError(msg("outputs.svg_no_size"))
     return float(m.group(1)), float(m.group(2))
 
 
@@ -225,10 +224,9 @@ def too_large(a: Assessment) -> DiagramBudgetError | None:
     edges = edges_drawn(a)
     if edges <= MAX_EDGES:
         return None
-    what = ("connections between zones" if len(a.scope.nodes) > MAX_NODES else "data flows")
-    return DiagramBudgetError(f"the diagram would draw {edges:,} {what}, more than the {MAX_EDGES} a "
-                        "page can show legibly; it is not drawn (the flows are listed in the "
-                        "report's table of data flows)")
+    what = msg("outputs.too_large.zones" if len(a.scope.nodes) > MAX_NODES
+               else "outputs.too_large.flows")
+    return DiagramBudgetError(msg("outputs.too_large", edges=edges, what=what, max=MAX_EDGES))
 
 
 def draw(a: Assessment, lang: Lang, *, standalone: bool = True) -> Drawing:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from assess.core.errors import InputError
 from assess.core.i18n import Lang
+from assess.core.i18n.messages import msg
 from assess.engine.result import Assessment
 from assess.outputs.report.files import Embedded, embedded_files
 
@@ -28,8 +29,8 @@ def creation_time(a: Assessment) -> dt.datetime:
         try:
             return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
         except (ValueError, OverflowError, OSError):
-            raise InputError.single("SOURCE_DATE_EPOCH", f"'{epoch[:40]}' is not a number of "
-                                    "seconds since 1970-01-01") from None
+            raise InputError.single("SOURCE_DATE_EPOCH", msg("outputs.source_date_epoch",
+                                                             value=epoch[:40])) from None
     return dt.datetime.combine(a.as_of, dt.time(), dt.UTC)
 
 

@@ -12,6 +12,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from assess.core.i18n.messages import msg
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 FONT = "Assess Serif"
@@ -153,7 +155,7 @@ def clean_svg(svg: str, size: tuple[float, float] | None = None) -> str:
     ET.register_namespace("xlink", XLINK_NS)
     root = ET.fromstring(svg.encode("utf-8"))
     if _local(root.tag) != "svg":
-        raise ValueError("not an SVG document")
+        raise ValueError(msg("outputs.not_svg"))
     for parent in list(root.iter()):
         for child in list(parent):
             name = _local(child.tag) if isinstance(child.tag, str) else ""

@@ -14,6 +14,7 @@ from pathlib import Path
 from assess.core.errors import InputError
 from assess.core.files import read_regular
 from assess.core.i18n import Lang
+from assess.core.i18n.messages import msg
 from assess.core.i18n.report import w
 from assess.documents.yamlsource import MAX_BYTES
 from assess.engine.result import Assessment
@@ -33,8 +34,7 @@ class Embedded:
 def _read(path: str | Path, sha256: str) -> bytes:
     data = read_regular(path, MAX_BYTES)  # read again to attach it: it must be what was assessed
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise InputError.single(str(path), "changed while the report was being made; expected "
-                                f"SHA-256 {sha256[:12]}…; run the command again")
+        raise InputError.single(str(path), msg("outputs.changed", sha=sha256[:12]))
     return data
 
 

@@ -23,6 +23,7 @@ from urllib.request import url2pathname
 from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from assess.core.i18n.messages import msg
 from assess.core.resources import data_dir
 from assess.outputs.report.files import Embedded
 
@@ -53,8 +54,8 @@ class TemplateFetcher(URLFetcher):  # type: ignore[misc]
         path = self._path(url)
         if path is None:
             self.refused.append(url)
-            log.info("refused to fetch %s", url)
-            raise ValueError(f"not a file of the report templates: {url[:200]}")
+            log.info("%s", msg("outputs.fetch_refused", url=url))
+            raise ValueError(msg("outputs.not_template", url=url[:200]))
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if path.suffix in (".ttf", ".otf"):
             mime = "font/" + path.suffix[1:]

@@ -18,12 +18,14 @@ from typing import Any
 
 from assess.core.i18n import Lang
 from assess.core.i18n.messages import checklists, documents, files, general, signatures
+from assess.core.i18n.messages import outputs
 from assess.core.i18n.messages import questionnaire
 from assess.core.i18n.messages import skeleton
 from assess.core.i18n.messages import workflows
 
 _TABLES = (general.MESSAGES, files.MESSAGES, documents.MESSAGES, checklists.MESSAGES,
-           signatures.MESSAGES, questionnaire.MESSAGES, skeleton.MESSAGES, workflows.MESSAGES)
+           signatures.MESSAGES, questionnaire.MESSAGES, skeleton.MESSAGES, workflows.MESSAGES,
+           outputs.MESSAGES)
 
 
 def _merged() -> dict[str, tuple[str, str]]:
