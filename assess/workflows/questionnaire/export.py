@@ -69,10 +69,11 @@ def _protect(ws: Worksheet, *, rows: bool = False) -> None:
 
 
 def _lines(value: Any, width: float) -> int:
-    """How many lines a wrapped cell takes (rough: Arial 10 fits ~1.2 letters per unit)."""
+    """How many lines a wrapped cell takes (rough: Arial 10 fits ~1.35 letters per unit of
+    column width, as LibreOffice lays it out)."""
     if value is None:
         return 1
-    per_line = max(int(width * 1.2), 1)
+    per_line = max(int(width * 1.35), 1)
     return sum(max(1, math.ceil(len(part) / per_line)) for part in str(value).split("\n"))
 
 

@@ -457,7 +457,11 @@ def proposal_yaml(data: dict[str, Any], workbook: str) -> str:
 def _relocate(p: Problem, reader: _Reader, source: yamlsource.Source | None) -> Problem:
     """A problem of the YAML the cells made, pointed at the cell it came from."""
     path = p.field
-    if not path and p.line is not None and source is not None:
+    missing = dict(p.message.params).get("field") if isinstance(p.message, Msg) and \
+        p.message.key in ("pyd.missing", "pyd.missing_described") else None
+    if missing is not None:  # said of the mapping that lacks it: point at the field's own cell
+        path = f"{path}.{missing}" if path else str(missing)
+    elif not path and p.line is not None and source is not None:
         at_line = [k for k, line in source.lines.items() if line == p.line]
         if at_line:
             path = format_path(max(at_line, key=len))
