@@ -44,6 +44,7 @@ def validate(
     """
     from assess.checklists.loading import validate_file
     from assess.core.errors import AssessError
+    from assess.core.i18n.messages import msg, plain
 
     cat = catalog(checklists)
     out, err = stdout(), stderr()
@@ -54,9 +55,9 @@ def validate(
         except AssessError as exc:
             failed += 1
             for line in exc.messages():
-                err.print(f"error: {line}")
+                err.print(str(msg("cli.error", text=plain(line))))
             continue
-        out.print(f"ok: {f} ({kind})")
+        out.print(str(msg("cli.validate.ok", file=str(f), kind=kind)))
     if failed:
         raise typer.Exit(ExitStatus.INPUT)
 
