@@ -9,6 +9,7 @@ Every problem is reported at its cell (`Trả lời!D14: status: …`), all at o
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import io
@@ -395,7 +396,9 @@ def _open(raw: bytes, name: str) -> Any:
     from openpyxl import load_workbook
 
     try:
-        with warnings.catch_warnings():  # "extension not supported" and the like: not the user's
+        # openpyxl's warnings ("extension not supported") are not the user's, and 3.1.0 prints
+        # the print titles it reads to standard output, where the YAML may be going
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
             warnings.simplefilter("ignore")
             return load_workbook(io.BytesIO(raw), data_only=False, keep_vba=False,
                                  keep_links=False)
