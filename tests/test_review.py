@@ -63,7 +63,8 @@ def test_review_init_writes_a_skeleton_that_validates_and_scores(
         proposal.read_bytes()).hexdigest()
     assert data["overrides"] == {} and data["conditions"] == [] and data["decision"] is None
     checked = runner.invoke(app, ["validate", str(out), *CHECKLISTS], env=WIDE)
-    assert checked.exit_code == 0 and f"ok: {out} (review)" in checked.output
+    assert checked.exit_code == 0, checked.output
+    assert f"hợp lệ: {out} (bản thẩm định, kiểm tra cùng {proposal.name})" in checked.output
     scored = runner.invoke(app, ["score", str(proposal), "--review", str(out), *CHECKLISTS],
                            env=WIDE)
     assert scored.exit_code == 0, scored.output
@@ -195,11 +196,13 @@ def test_decision_differing_from_the_computed_verdict_needs_a_rationale(
     text = _decide(base, "reject", None)
     out.write_text(text, encoding="utf-8")
     line = text.splitlines().index("decision:") + 1  # no rationale: the decision's own line
-    assert runner.invoke(app, ["validate", str(out), *CHECKLISTS]).exit_code == 0  # not yet known
+    expected = (f"error: {out}:{line}: decision.rationale: the decision 'reject' differs from "
+                "the computed verdict 'approve'; expected a rationale saying why")
+    checked = runner.invoke(app, ["validate", str(out), *CHECKLISTS])  # beside its proposal
+    assert checked.exit_code == 2 and expected in checked.output
     result = runner.invoke(app, ["score", str(proposal), "--review", str(out), *CHECKLISTS])
     assert result.exit_code == 2
-    assert (f"error: {out}:{line}: decision.rationale: the decision 'reject' differs from the "
-            "computed verdict 'approve'; expected a rationale saying why") in result.output
+    assert expected in result.output
     report = runner.invoke(app, ["report", str(proposal), "--review", str(out), "-o",
                                  str(tmp_path / "r.pdf"), *CHECKLISTS])
     assert report.exit_code == 2 and "decision.rationale" in report.output

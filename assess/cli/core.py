@@ -36,30 +36,50 @@ def validate(
                                                 "their 'kind').")],
     checklists: ChecklistDirs = None,
     platforms: PlatformDirs = None,
+    proposal: Annotated[Path | None, typer.Option(
+        "--proposal", "-p", help="The proposal a review is checked against (by default: the "
+        "file among FILES, or beside the review, whose SHA-256 the review pins).")] = None,
     lang: LangOpt = Language.vi,
 ) -> None:
     """Check documents: schema, references between ids, and the checklist a proposal names.
 
-    Every problem is printed as file:line: field: message. Exit status 2 if any file has one.
+    A review is checked with the proposal it pins: the controls its overrides and conditions
+    name, and whether its decision needs a rationale or an exception. Every problem of a file
+    is printed at once, as file:line: field: message. Exit status 2 if any file has one.
     """
-    from assess.checklists.loading import validate_file
     from assess.core.errors import AssessError
     from assess.core.i18n.messages import msg, plain
+    from assess.workflows.checking import validate_path
 
-    cat = catalog(checklists)
+    cat, shelf = catalog(checklists), platform_catalog(platforms)
     out, err = stdout(), stderr()
     failed = 0
     for f in files:
         try:
-            kind = validate_file(f, cat, platform_catalog(platforms))
+            checked = validate_path(f, cat, shelf, others=files, proposal=proposal)
         except AssessError as exc:
             failed += 1
             for line in exc.messages():
                 err.print(str(msg("cli.error", text=plain(line))))
             continue
-        out.print(str(msg("cli.validate.ok", file=str(f), kind=kind)))
+        if checked.kind == "review" and checked.against is None:
+            out.print(str(msg("cli.validate.schema_only", file=str(f), sha=_pinned(f))))
+        elif checked.against is not None:
+            out.print(str(msg("cli.validate.with", file=str(f), proposal=checked.against.name)))
+        else:
+            out.print(str(msg("cli.validate.ok", file=str(f), kind=checked.kind)))
     if failed:
         raise typer.Exit(ExitStatus.INPUT)
+
+
+def _pinned(review: Path) -> str:
+    """The first digits of the SHA-256 a review pins, as a message shows them."""
+    from assess.documents import yamlsource
+
+    data = yamlsource.read(review).data
+    pin = data.get("proposal") if isinstance(data, dict) else None
+    sha = pin.get("sha256") if isinstance(pin, dict) else None
+    return f"{sha[:12]}…" if isinstance(sha, str) else "?"
 
 
 @app.command(epilog="Examples:\n\n  assess score examples/bac-giang-zalo-2019.yaml\n\n"

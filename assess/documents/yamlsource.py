@@ -205,8 +205,9 @@ def parse(raw: bytes, name: str) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        at = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
-        raise InputError.single(name, syntax_problem(exc.problem, exc.context, at),
+        lines = text.splitlines()
+        said = lines[line - 1] if line and line <= len(lines) else ""
+        raise InputError.single(name, syntax_problem(exc.problem, exc.context, said),
                                 line=line) from None
     except yaml.YAMLError as exc:  # e.g. several documents in one file
         raise InputError.single(name, msg("yaml.error", detail=str(exc))) from None

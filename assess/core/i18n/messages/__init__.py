@@ -17,11 +17,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from assess.core.i18n import Lang
-from assess.core.i18n.messages import checklists, documents, files, general, signatures
-from assess.core.i18n.messages import outputs
-from assess.core.i18n.messages import questionnaire
-from assess.core.i18n.messages import skeleton
-from assess.core.i18n.messages import workflows
+from assess.core.i18n.messages import (
+    checklists,
+    documents,
+    files,
+    general,
+    outputs,
+    questionnaire,
+    signatures,
+    skeleton,
+    workflows,
+)
 
 _TABLES = (general.MESSAGES, files.MESSAGES, documents.MESSAGES, checklists.MESSAGES,
            signatures.MESSAGES, questionnaire.MESSAGES, skeleton.MESSAGES, workflows.MESSAGES,

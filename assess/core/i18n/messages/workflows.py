@@ -60,6 +60,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.schema.wrote": ("đã ghi {files}", "wrote {files}"),
     # ── validate ──
     "cli.validate.ok": ("hợp lệ: {file} ({kind})", "ok: {file} ({kind})"),
+    "cli.validate.with": ("hợp lệ: {file} (bản thẩm định, kiểm tra cùng {proposal})",
+                          "ok: {file} (review, checked with {proposal})"),
+    "cli.validate.schema_only": (
+        "hợp lệ về cấu trúc: {file} (bản thẩm định): không có hồ sơ nào có SHA-256 {sha} được "
+        "đưa vào hay nằm cùng thư mục, nên chưa kiểm tra các kiểm soát, điều kiện và quyết định "
+        "của bản thẩm định: assess validate {file} --proposal HỒ_SƠ",
+        "{file} (review): schema only — no proposal with SHA-256 {sha} was given or found "
+        "beside it, so its controls, conditions and decision were not checked: assess validate "
+        "{file} --proposal PROPOSAL"),
     # ── graph ──
     "cli.graph.binary": ("PNG là dữ liệu nhị phân; hãy đưa -o FILE hoặc chuyển hướng đầu ra "
                          "chuẩn",
