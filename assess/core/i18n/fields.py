@@ -1,0 +1,379 @@
+"""The Vietnamese half of every field description of the document models.
+
+Each field of `assess.documents.models` carries an English `description`, which messages quote
+("missing required field 'count': Estimated number of people.", "is blank; expected: …"). This
+table gives its Vietnamese half, keyed by the English text exactly as the models write it, so a
+message can say the same in the reader's language. `tests/test_field_descriptions.py` walks the
+models and fails on a description the table lacks or an entry no model uses any more.
+"""
+
+from __future__ import annotations
+
+DESCRIPTIONS: dict[str, str] = {
+    # common (every kind)
+    "Identifier: letters, digits, '.', '_' or '-', starting with a letter or digit.":
+        "Mã định danh: chữ cái không dấu, chữ số, '.', '_' hoặc '-', bắt đầu bằng chữ cái hoặc chữ số.",
+    "Vietnamese text, with full diacritics.": "Văn bản tiếng Việt, có đủ dấu.",
+    "English text, faithful to the Vietnamese.": "Văn bản tiếng Anh, dịch sát bản tiếng Việt.",
+    "Text in Vietnamese (the language of record).": "Văn bản tiếng Việt (ngôn ngữ làm căn cứ chính thức).",
+    "Optional English translation for English reports.":
+        "Bản dịch tiếng Anh (không bắt buộc), dùng cho báo cáo tiếng Anh.",
+    "A document that proves the claim: its name, number and date, e.g. 'Hợp đồng số 14/2026/HĐ, Điều 5'.":
+        ("Tài liệu chứng minh nội dung đã khai: tên, số và ngày của tài liệu, ví dụ 'Hợp đồng số "
+         "14/2026/HĐ, Điều 5'."),
+    "ISO 3166-1 alpha-2 country code, e.g. VN, SG, US.":
+        "Mã quốc gia ISO 3166-1 alpha-2, ví dụ VN, SG, US.",
+    "Version of this document format; currently 1.": "Phiên bản định dạng của tài liệu này; hiện là 1.",
+    "Semantic version, e.g. 1.0.0.": "Phiên bản theo dạng semantic version, ví dụ 1.0.0.",
+    "met, partial, not-met, not-applicable or unknown.":
+        ("met (đạt), partial (đạt một phần), not-met (không đạt), not-applicable (không áp dụng) hoặc "
+         "unknown (chưa rõ)."),
+    # checklist (kind: checklist)
+    "Always 'checklist'.": "Luôn là 'checklist'.",
+    "Checklist id, the folder name under checklists/.": "Mã bộ tiêu chí, là tên thư mục trong checklists/.",
+    "'released' versions never change.": "Phiên bản 'released' (đã phát hành) không bao giờ thay đổi.",
+    "Title of the checklist.": "Tiêu đề của bộ tiêu chí.",
+    "What the checklist is for and its scope.": "Mục đích và phạm vi áp dụng của bộ tiêu chí.",
+    "Date from which this version applies.": "Ngày phiên bản này bắt đầu được áp dụng.",
+    "Body that publishes the checklist.": "Cơ quan ban hành bộ tiêu chí.",
+    "Scoring model.": "Mô hình tính điểm.",
+    "Domains with their controls.": "Các lĩnh vực cùng các kiểm soát của từng lĩnh vực.",
+    # checklist: scoring
+    "Weight of a control of each severity.": "Trọng số của một kiểm soát theo từng mức độ.",
+    "Value (0–1) each status earns; not-applicable controls are left out.":
+        "Giá trị (0–1) được tính cho mỗi trạng thái; kiểm soát not-applicable không được tính.",
+    "Verdict thresholds on the overall score (0–100).": "Ngưỡng kết luận theo điểm tổng (0–100).",
+    "Score at or above which a proposal is approved.": "Điểm từ mức này trở lên thì hồ sơ được chấp thuận.",
+    ("Score at or above which (and below 'approve') a proposal is approved with conditions; below it, "
+     "rejected."):
+        ("Điểm từ mức này trở lên (và dưới 'approve') thì hồ sơ được chấp thuận có điều kiện; dưới mức "
+         "này thì không chấp thuận."),
+    "Risk rating matrix.": "Ma trận xếp mức rủi ro.",
+    "How impact is derived.": "Cách xác định mức tác động.",
+    "Impact level (1–4) of each data class; the most sensitive class used wins.":
+        "Mức tác động (1–4) của từng loại dữ liệu; lấy theo loại nhạy cảm nhất được sử dụng.",
+    "Number of data subjects at or above which impact rises one level (max 4).":
+        "Số chủ thể dữ liệu từ mức này trở lên thì mức tác động tăng thêm một bậc (tối đa 4).",
+    ("Likelihood level (1–4) implied by a failed control of each severity; the highest failed control "
+     "wins, 1 when nothing failed."):
+        ("Mức khả năng xảy ra (1–4) ứng với một kiểm soát không đạt theo từng mức độ; lấy theo kiểm soát "
+         "không đạt có mức độ cao nhất, là 1 khi không có kiểm soát nào không đạt."),
+    "A partially met control implies this many levels less.":
+        "Kiểm soát đạt một phần thì mức khả năng xảy ra thấp hơn chừng này bậc.",
+    "Rating per impact level (rows, 1→4) and likelihood level (columns, 1→4).":
+        "Mức rủi ro theo mức tác động (hàng, 1→4) và mức khả năng xảy ra (cột, 1→4).",
+    ("Highest risk rating an approval may carry; above it the verdict is at best 'conditional'. Absent: "
+     "no cap (checklists 1.x, so their verdicts do not change)."):
+        ("Mức rủi ro cao nhất mà một kết luận chấp thuận được phép có; cao hơn mức này thì kết luận tốt "
+         "nhất là 'conditional'. Không ghi: không giới hạn (các bộ tiêu chí 1.x, để kết luận của chúng "
+         "không thay đổi)."),
+    # checklist: domains, controls, legal basis
+    "Domain prefix, e.g. RES.": "Tiền tố của lĩnh vực, ví dụ RES.",
+    "Name of the domain.": "Tên lĩnh vực.",
+    "Weight of this domain's score in the overall score.":
+        "Trọng số của điểm lĩnh vực này trong điểm tổng.",
+    "The domain's controls.": "Các kiểm soát của lĩnh vực.",
+    "Stable id forever: domain prefix, dash, number (e.g. RES-01).":
+        "Mã cố định vĩnh viễn: tiền tố lĩnh vực, dấu gạch ngang, số thứ tự (ví dụ RES-01).",
+    "Short name of the control.": "Tên ngắn của kiểm soát.",
+    "What must be true: the question the proposal answers.": "Điều phải đáp ứng: câu hỏi mà hồ sơ trả lời.",
+    "How a reviewer checks it.": "Cách người thẩm định kiểm tra.",
+    "How bad a failure is: critical, high, medium or low.":
+        "Mức độ nghiêm trọng khi không đạt: critical, high, medium hoặc low.",
+    ("If true, failing it rejects the proposal whatever the score (a partial answer caps the verdict at "
+     "conditional)."):
+        ("Nếu là true, không đạt kiểm soát này thì hồ sơ không được chấp thuận dù điểm là bao nhiêu (trả "
+         "lời partial thì kết luận cao nhất là conditional)."),
+    "Names of facts that must all be true for the control to apply; empty means it always applies.":
+        "Tên các điều kiện phải cùng đúng thì kiểm soát mới được áp dụng; để trống nghĩa là luôn áp dụng.",
+    "Legal provisions the control rests on.": "Các quy định pháp luật làm căn cứ cho kiểm soát.",
+    "What proof is expected.": "Bằng chứng cần có.",
+    "Id of the data-flow graph rule that decides this control's status from the proposal's flows, if any.":
+        ("Mã quy tắc trên đồ thị luồng dữ liệu dùng để xác định trạng thái của kiểm soát này từ các luồng "
+         "của hồ sơ, nếu có."),
+    "What to do when the control is not met.": "Việc cần làm khi kiểm soát không đạt.",
+    "Who must act and hold the evidence: the province, the channel's operator, or both.":
+        "Bên phải thực hiện và lưu giữ bằng chứng: tỉnh, đơn vị vận hành kênh, hoặc cả hai.",
+    "Name of the legal document, e.g. Law on Personal Data Protection.":
+        "Tên văn bản pháp luật, ví dụ Luật Bảo vệ dữ liệu cá nhân.",
+    "Official number and symbol, e.g. 91/2025/QH15.":
+        "Số và ký hiệu chính thức của văn bản, ví dụ 91/2025/QH15.",
+    "Article (and clause) cited, as numbers, e.g. '20' or '20(6)(a)'; rendered as 'Điều …' / 'Art. …'.":
+        ("Điều (và khoản) được viện dẫn, ghi bằng số, ví dụ '20' hoặc '20(6)(a)'; hiển thị thành 'Điều …' "
+         "/ 'Art. …'."),
+    "What the cited provision requires, in a sentence.":
+        "Nội dung quy định được viện dẫn yêu cầu, trong một câu.",
+    "'confirmed' if checked against an official text; 'to-confirm' otherwise.":
+        "'confirmed' nếu đã đối chiếu với văn bản chính thức; nếu chưa thì 'to-confirm'.",
+    # proposal (kind: proposal)
+    "Always 'proposal'.": "Luôn là 'proposal'.",
+    "Proposal id.": "Mã hồ sơ.",
+    "Title of the proposal.": "Tiêu đề của hồ sơ.",
+    "Submitting body.": "Cơ quan gửi hồ sơ.",
+    "Date of submission.": "Ngày gửi hồ sơ.",
+    ("Checklist answered, as id@version, e.g. vn-third-party-channel@1.0.0 (never a file: a checklist "
+     "file is given on the command line, with --checklist)."):
+        ("Bộ tiêu chí được trả lời, ghi theo dạng id@version, ví dụ vn-third-party-channel@1.0.0 (không "
+         "ghi tên tệp: tệp bộ tiêu chí được chỉ ra trên dòng lệnh, bằng --checklist)."),
+    "The channel.": "Kênh được sử dụng.",
+    ("Who runs the zones, by id (the platform's operator comes from its profile). When given, every zone "
+     "names its operator by one of these ids."):
+        ("Các đơn vị vận hành các vùng, theo mã (đơn vị vận hành nền tảng lấy từ hồ sơ nền tảng). Khi có "
+         "danh sách này, mỗi vùng phải ghi đơn vị vận hành bằng một trong các mã đó."),
+    "Services offered through it.": "Các dịch vụ cung cấp qua kênh.",
+    "Whose data is processed.": "Các nhóm người có dữ liệu được xử lý.",
+    "Data inventory.": "Danh mục dữ liệu.",
+    "Trust zones.": "Các vùng tin cậy.",
+    "Data-flow diagram nodes.": "Các nút của sơ đồ luồng dữ liệu.",
+    "Data flows between nodes.": "Các luồng dữ liệu giữa các nút.",
+    "Declared answer per control id.": "Trả lời tự khai theo từng mã kiểm soát.",
+    # proposal: submitter and channel
+    "Submitting body, e.g. 'UBND tỉnh Bắc Giang'.": "Cơ quan gửi hồ sơ, ví dụ 'UBND tỉnh Bắc Giang'.",
+    "Unit within it that runs the service.": "Đơn vị trực thuộc vận hành dịch vụ.",
+    "Contact person.": "Người liên hệ.",
+    "Full name of the contact person.": "Họ và tên người liên hệ.",
+    "E-mail address.": "Địa chỉ thư điện tử.",
+    "Telephone number.": "Số điện thoại.",
+    "Place in the report's date line, e.g. 'Bắc Giang'; taken from the organisation's name when not given.":
+        ("Địa danh ghi ở dòng ngày tháng của báo cáo, ví dụ 'Bắc Giang'; nếu không ghi thì lấy từ tên cơ "
+         "quan."),
+    "Channel as citizens see it, e.g. 'Zalo OA Bắc Giang'.":
+        "Tên kênh như người dân nhìn thấy, ví dụ 'Zalo OA Bắc Giang'.",
+    ("The vetted platform profile the channel runs on, as id@version (see `assess platform list`), e.g. "
+     "zalo-oa@1.0.0. The profile supplies the operator, its zones and what it keeps; the proposal "
+     "connects its nodes to the profile's entry points."):
+        ("Hồ sơ nền tảng đã được thẩm tra mà kênh chạy trên đó, ghi theo dạng id@version (xem `assess "
+         "platform list`), ví dụ zalo-oa@1.0.0. Hồ sơ nền tảng cho biết đơn vị vận hành, các vùng của nền "
+         "tảng và những gì nền tảng lưu giữ; hồ sơ nối các nút của mình vào các điểm kết nối của hồ sơ "
+         "nền tảng."),
+    ("Who runs the platform: an id from `operators` (or, in older proposals, the company's name). Taken "
+     "from the profile when `platform` is given."):
+        ("Đơn vị vận hành nền tảng: một mã trong `operators` (hoặc, ở hồ sơ cũ, tên doanh nghiệp). Lấy từ "
+         "hồ sơ nền tảng khi đã ghi `platform`."),
+    ("Country where the operator is established. Taken from `operators` or the profile when not given; "
+     "required otherwise."):
+        ("Quốc gia nơi đơn vị vận hành được thành lập. Nếu không ghi thì lấy từ `operators` hoặc hồ sơ "
+         "nền tảng; nếu không có ở đó thì bắt buộc phải ghi."),
+    "What kind of channel it is.": "Loại kênh.",
+    "True if citizens can get the service ONLY through this channel (no portal, counter or other way).":
+        ("true nếu người dân CHỈ có thể sử dụng dịch vụ qua kênh này (không có cổng dịch vụ công, quầy "
+         "tiếp nhận hay cách nào khác)."),
+    "Public address of the channel (shown as text only).":
+        "Địa chỉ công khai của kênh (chỉ hiển thị dưới dạng văn bản).",
+    "Operator id, e.g. 'vng'; zones and the channel name it.":
+        "Mã đơn vị vận hành, ví dụ 'vng'; các vùng và kênh dùng mã này để chỉ đơn vị.",
+    "Legal name, e.g. 'Công ty Cổ phần VNG'.": "Tên pháp lý, ví dụ 'Công ty Cổ phần VNG'.",
+    "Country where it is established.": "Quốc gia nơi đơn vị được thành lập.",
+    # proposal: services, data, zones, nodes, flows, answers
+    "Service id, unique in the proposal.": "Mã dịch vụ, không trùng trong hồ sơ.",
+    "Service name.": "Tên dịch vụ.",
+    "What citizens do through it.": "Những việc người dân thực hiện qua dịch vụ.",
+    "Ids of data items it uses.": "Mã các mục dữ liệu mà dịch vụ sử dụng.",
+    ("true (the default) if the service passes citizens' data from the channel into the province's own "
+     "systems (an API, a bot server, a database); false if officers only read and answer in the "
+     "platform's own console. Left out, it counts as true."):
+        ("true (mặc định) nếu dịch vụ chuyển dữ liệu của người dân từ kênh vào hệ thống của chính tỉnh "
+         "(API, máy chủ bot, cơ sở dữ liệu); false nếu cán bộ chỉ đọc và trả lời trên trang quản trị của "
+         "chính nền tảng. Không ghi thì tính là true."),
+    "Who they are, e.g. 'citizens applying for permits'.":
+        "Họ là ai, ví dụ 'người dân đề nghị cấp giấy phép'.",
+    "Estimated number of people.": "Số người ước tính.",
+    "Data id, unique in the proposal.": "Mã dữ liệu, không trùng trong hồ sơ.",
+    "What the data is.": "Dữ liệu đó là gì.",
+    ("Classification: public, internal, personal or sensitive-personal (Decree 356/2025 Art. 4 lists "
+     "sensitive data)."):
+        ("Phân loại: public (công khai), internal (nội bộ), personal (cá nhân) hoặc sensitive-personal "
+         "(cá nhân nhạy cảm); dữ liệu nhạy cảm được liệt kê tại Điều 4 Nghị định 356/2025."),
+    "Fields it contains.": "Các trường thông tin mà dữ liệu gồm có.",
+    "Zone id, unique in the proposal.": "Mã vùng, không trùng trong hồ sơ.",
+    "Zone name.": "Tên vùng.",
+    "Country where the zone's systems and data are located.":
+        "Quốc gia nơi đặt hệ thống và dữ liệu của vùng.",
+    "Who operates the zone: an id from `operators` when the proposal lists them (older proposals: a name).":
+        "Đơn vị vận hành vùng: một mã trong `operators` khi hồ sơ có liệt kê (hồ sơ cũ: tên đơn vị).",
+    ("government (the state's own systems), third-party (a contracted operator) or untrusted (the public "
+     "internet, citizens' devices)."):
+        ("government (hệ thống của chính cơ quan nhà nước), third-party (đơn vị vận hành theo hợp đồng) "
+         "hoặc untrusted (Internet công cộng, thiết bị của người dân)."),
+    "Node id, unique in the proposal.": "Mã nút, không trùng trong hồ sơ.",
+    "Node name.": "Tên nút.",
+    "actor (a person), process (software), datastore, or external system.":
+        ("actor (con người), process (phần mềm), datastore (kho dữ liệu) hoặc external (hệ thống bên "
+         "ngoài)."),
+    "Id of the zone it is in.": "Mã vùng chứa nút.",
+    "Datastores only: ids of the data items kept there.":
+        "Chỉ với datastore: mã các mục dữ liệu được lưu tại đó.",
+    ("Is the stored data encrypted at rest? (datastores; outside a government zone any node, and 'yes' "
+     "only with evidence)"):
+        ("Dữ liệu lưu trữ có được mã hóa không? (với datastore; ngoài vùng government thì với mọi nút, và "
+         "chỉ ghi 'yes' khi có bằng chứng)"),
+    ("How many days data is kept before deletion (datastores; outside a government zone any node, and "
+     "only with evidence)."):
+        ("Số ngày dữ liệu được lưu trước khi xóa (với datastore; ngoài vùng government thì với mọi nút, "
+         "và chỉ khi có bằng chứng)."),
+    ("Outside a government zone only: false if the node keeps nothing it receives (counts only with "
+     "evidence). Without it, a node outside the state's systems that receives personal data is presumed "
+     "to keep it, encryption at rest and retention unknown."):
+        ("Chỉ dùng ngoài vùng government: false nếu nút không lưu giữ gì trong những gì nhận được (chỉ "
+         "được tính khi có bằng chứng). Nếu không ghi, một nút nằm ngoài hệ thống nhà nước mà nhận dữ "
+         "liệu cá nhân được coi là có lưu giữ dữ liệu đó, còn việc mã hóa khi lưu trữ và thời hạn lưu trữ "
+         "là chưa rõ."),
+    ("Documents proving what this node declares about keeping data (retains, encrypted_at_rest, "
+     "retention_days) outside a government zone; without them those claims do not count."):
+        ("Tài liệu chứng minh những gì nút này khai về việc lưu giữ dữ liệu (retains, encrypted_at_rest, "
+         "retention_days) ngoài vùng government; không có tài liệu thì các nội dung khai đó không được "
+         "tính."),
+    "Id of the sending node.": "Mã nút gửi.",
+    "Id of the receiving node.": "Mã nút nhận.",
+    "Ids of the data items it carries.": "Mã các mục dữ liệu mà luồng truyền đi.",
+    ("none, tls (encrypted in transit, readable by each hop), e2e (end-to-end), or unknown (not known to "
+     "the province: treated as unencrypted until shown otherwise)."):
+        ("none (không mã hóa), tls (mã hóa khi truyền, mỗi chặng trung gian đọc được), e2e (mã hóa "
+         "đầu-cuối) hoặc unknown (tỉnh không biết: coi như không mã hóa cho đến khi chứng minh được điều "
+         "ngược lại)."),
+    "Is the sender authenticated by the receiver?": "Bên nhận có xác thực bên gửi không?",
+    "Why the data moves.": "Mục đích chuyển dữ liệu.",
+    "References to the documents that prove it.": "Viện dẫn các tài liệu chứng minh.",
+    "Explanation in the province's words.": "Giải trình của tỉnh.",
+    # review (kind: review)
+    "Always 'review'.": "Luôn là 'review'.",
+    "The reviewed proposal.": "Hồ sơ được thẩm định.",
+    "SHA-256 of the proposal file.": "SHA-256 của tệp hồ sơ.",
+    "The reviewer.": "Người thẩm định.",
+    "Reviewing body, e.g. 'Bộ Thông tin và Truyền thông' (the parent body in the report's header).":
+        "Cơ quan thẩm định, ví dụ 'Bộ Thông tin và Truyền thông' (cơ quan chủ quản ở phần đầu báo cáo).",
+    ("Unit of that body that issues the review, e.g. 'Cục An toàn thông tin' (the issuing body in the "
+     "header)."):
+        ("Đơn vị của cơ quan đó ban hành bản thẩm định, ví dụ 'Cục An toàn thông tin' (cơ quan ban hành ở "
+         "phần đầu báo cáo)."),
+    "Reviewer's full name.": "Họ và tên người thẩm định.",
+    "Reviewer's position, as it stands above the signature.":
+        "Chức vụ của người thẩm định, ghi như ở phía trên chữ ký.",
+    "Place in the report's date line, e.g. 'Hà Nội'; taken from the organisation's name when not given.":
+        "Địa danh ghi ở dòng ngày tháng của báo cáo, ví dụ 'Hà Nội'; nếu không ghi thì lấy từ tên cơ quan.",
+    "Date of the review.": "Ngày thẩm định.",
+    "Reviewer's status per control id.": "Trạng thái do người thẩm định xác định, theo từng mã kiểm soát.",
+    "Status the reviewer assigns.": "Trạng thái người thẩm định xác định.",
+    "Why the reviewer sets this status (required: an override without a reason is refused).":
+        ("Lý do người thẩm định xác định trạng thái này (bắt buộc: sửa trạng thái mà không có lý do thì "
+         "bị từ chối)."),
+    "Conditions of approval.": "Các điều kiện chấp thuận.",
+    "What must be done.": "Việc phải thực hiện.",
+    "Control it concerns, if any.": "Kiểm soát liên quan, nếu có.",
+    "Deadline.": "Thời hạn.",
+    "The reviewer's decision.": "Quyết định của người thẩm định.",
+    "Decided verdict.": "Kết luận được quyết định.",
+    "Required when it differs from the computed verdict.": "Bắt buộc khi khác với kết luận được tính.",
+    ("true for a decision better than the controls allow — against failing blockers, or with overrides "
+     "that raise a rule's result or a blocker: the report then titles it an exception and lists what was "
+     "overridden. Needs a rationale and an authority."):
+        ("true nếu quyết định tốt hơn mức các kiểm soát cho phép — dù có kiểm soát bắt buộc không đạt, "
+         "hoặc có sửa trạng thái nâng kết quả của một quy tắc hay của một kiểm soát bắt buộc: khi đó báo "
+         "cáo ghi tiêu đề là ngoại lệ và liệt kê những gì đã bị sửa. Cần có lý do (rationale) và căn cứ "
+         "pháp lý (authority)."),
+    ("The legal authority an exception relies on, e.g. the decision or article that allows it (required "
+     "with exception: true)."):
+        ("Căn cứ pháp lý của ngoại lệ, ví dụ quyết định hoặc điều khoản cho phép ngoại lệ đó (bắt buộc "
+         "khi exception: true)."),
+    # platform profile (kind: platform)
+    "Always 'platform'.": "Luôn là 'platform'.",
+    "Profile id, e.g. zalo-oa; stable forever.": "Mã hồ sơ nền tảng, ví dụ zalo-oa; cố định vĩnh viễn.",
+    "draft or released.": "draft (bản nháp) hoặc released (đã phát hành).",
+    "What the profile describes.": "Đối tượng mà hồ sơ nền tảng mô tả.",
+    "Scope and limits of the profile.": "Phạm vi và giới hạn của hồ sơ nền tảng.",
+    "When the facts were last checked against sources.":
+        "Ngày các thông tin được đối chiếu với nguồn lần gần nhất.",
+    "Who vetted and publishes the profile.": "Cơ quan đã thẩm tra và ban hành hồ sơ nền tảng.",
+    "The channel kind a proposal on it has.": "Loại kênh của hồ sơ dùng nền tảng này.",
+    "Id of the operator (in `operators`) citizens deal with: the channel's operator.":
+        "Mã đơn vị vận hành (trong `operators`) mà người dân làm việc cùng: đơn vị vận hành kênh.",
+    "Companies behind the platform.": "Các doanh nghiệp đứng sau nền tảng.",
+    "Where it runs.": "Nơi nền tảng hoạt động.",
+    "Its systems.": "Các hệ thống của nền tảng.",
+    "Its internal flows.": "Các luồng nội bộ của nền tảng.",
+    "Who it passes data to, or `known: false` when no source says.":
+        "Các bên mà nền tảng chuyển dữ liệu cho, hoặc `known: false` khi không có nguồn nào cho biết.",
+    "The operator's filings under Decree 356/2025, or `known: false` when none was found.":
+        "Các hồ sơ đơn vị vận hành đã nộp theo Nghị định 356/2025, hoặc `known: false` khi không tìm thấy.",
+    ("Per checklist (id@version): answers to controls the operator owns or shares. Where the province "
+     "also answers, the worse one counts."):
+        ("Theo từng bộ tiêu chí (id@version): trả lời cho các kiểm soát do đơn vị vận hành chịu trách "
+         "nhiệm hoặc cùng chịu trách nhiệm. Khi tỉnh cũng trả lời thì lấy trả lời kém hơn."),
+    "Every public source cited.": "Tất cả nguồn công khai được viện dẫn.",
+    # platform profile: sourced facts, operators, zones, nodes, flows
+    "Ids of entries of `sources` this fact rests on (none when it is unknown).":
+        "Mã các mục trong `sources` làm căn cứ cho thông tin này (không có khi thông tin chưa rõ).",
+    ("confirmed (the operator's own text, a government text or several reliable reports), to-confirm (one "
+     "secondary source) or unknown (nothing found)."):
+        ("confirmed (văn bản của chính đơn vị vận hành, văn bản của cơ quan nhà nước hoặc nhiều nguồn tin "
+         "đáng tin cậy), to-confirm (một nguồn thứ cấp) hoặc unknown (không tìm thấy nguồn nào)."),
+    "What the sources say, in a sentence.": "Nội dung các nguồn nêu, trong một câu.",
+    ("ISO 3166-1 alpha-2 code of where it is, or 'unknown' when no source says (an unknown location is "
+     "never taken to be Vietnam)."):
+        ("Mã quốc gia ISO 3166-1 alpha-2 của nơi đặt, hoặc 'unknown' khi không có nguồn nào cho biết (vị "
+         "trí chưa rõ không bao giờ được coi là Việt Nam)."),
+    "Operator id: zones name their operator by it, never by text.":
+        "Mã đơn vị vận hành: các vùng ghi đơn vị vận hành bằng mã này, không ghi bằng tên.",
+    "Where it is established.": "Nơi đơn vị được thành lập.",
+    "What it does for the platform (controller, operator, …).":
+        "Vai trò đối với nền tảng (bên kiểm soát dữ liệu, bên vận hành, …).",
+    "Zone id; a proposal may not reuse it.": "Mã vùng; hồ sơ không được dùng lại mã này.",
+    "Where its systems and data are; 'unknown' when no source says.":
+        "Nơi đặt hệ thống và dữ liệu của vùng; 'unknown' khi không có nguồn nào cho biết.",
+    "Id of the operator (in `operators`) that runs it.":
+        "Mã đơn vị vận hành (trong `operators`) vận hành vùng này.",
+    "A platform is never a government zone: third-party or untrusted.":
+        "Nền tảng không bao giờ là vùng government: chỉ third-party hoặc untrusted.",
+    "Node id; a proposal connects its flows to entry points by it.":
+        "Mã nút; hồ sơ nối các luồng của mình vào điểm kết nối bằng mã này.",
+    "process, datastore or external system.":
+        "process (phần mềm), datastore (kho dữ liệu) hoặc external (hệ thống bên ngoài).",
+    "Id of the profile zone it is in.": "Mã vùng của hồ sơ nền tảng chứa nút.",
+    ("True if a proposal's flows may connect to it (an entry point); the others are reached only through "
+     "the profile's flows."):
+        ("true nếu luồng của hồ sơ được nối vào nút này (một điểm kết nối); các nút khác chỉ được đi tới "
+         "qua các luồng của hồ sơ nền tảng."),
+    "Does it keep what reaches it? 'unknown' counts as yes; 'no' only with a confirmed source.":
+        ("Nút có lưu giữ những gì đến nó không? 'unknown' được tính là có; chỉ ghi 'no' khi có nguồn đã "
+         "xác nhận (confirmed)."),
+    "Is what it keeps encrypted at rest?": "Dữ liệu nút lưu giữ có được mã hóa khi lưu trữ không?",
+    "Days it keeps data before deletion; null when no source says (counts as no retention period).":
+        ("Số ngày nút lưu dữ liệu trước khi xóa; null khi không có nguồn nào cho biết (tính là không có "
+         "thời hạn lưu trữ)."),
+    ("True when a source says it keeps data until someone deletes it: no retention period, as a known "
+     "fact rather than an unknown one."):
+        ("true khi có nguồn cho biết nút lưu dữ liệu cho đến khi có người xóa: không có thời hạn lưu trữ, "
+         "là thông tin đã biết chứ không phải chưa rõ."),
+    ("The best encryption a connection into this entry point has: a proposal's flow into or out of it "
+     "counts as no better than this."):
+        ("Mức mã hóa tốt nhất của kết nối vào điểm kết nối này: luồng của hồ sơ đi vào hoặc đi ra khỏi "
+         "nút này được tính là không tốt hơn mức đó."),
+    "Id of the sending profile node.": "Mã nút gửi trong hồ sơ nền tảng.",
+    "Id of the receiving profile node.": "Mã nút nhận trong hồ sơ nền tảng.",
+    "Encryption on it.": "Mức mã hóa trên luồng.",
+    # platform profile: sub-processors, filings, answers, sources
+    "Who.": "Tên bên nhận dữ liệu.",
+    "Where.": "Ở quốc gia nào.",
+    "What for.": "Để làm gì.",
+    "Always false: no public source lists them.": "Luôn là false: không có nguồn công khai nào liệt kê.",
+    "What it assesses.": "Nội dung được đánh giá.",
+    "Its number or reference.": "Số hoặc mã tham chiếu của hồ sơ đã nộp.",
+    "When it was filed.": "Ngày nộp.",
+    "The authority it was filed with.": "Cơ quan tiếp nhận hồ sơ.",
+    "What proves it (a met or partial needs at least one).":
+        "Bằng chứng (met hoặc partial cần ít nhất một bằng chứng).",
+    "Source id, unique in the profile; facts cite it.":
+        "Mã nguồn, không trùng trong hồ sơ nền tảng; các thông tin viện dẫn nguồn bằng mã này.",
+    "Title of the document or article.": "Tiêu đề của tài liệu hoặc bài viết.",
+    "Who published it.": "Nơi công bố.",
+    "Date or period of publication, as given (e.g. '2025-12-31', 'Jan 2026').":
+        "Ngày hoặc thời gian công bố, ghi như nguồn (ví dụ '2025-12-31', 'Jan 2026').",
+    "Where to find it (an address or site, shown as text only).":
+        "Nơi tìm thấy tài liệu (địa chỉ hoặc trang web, chỉ hiển thị dưới dạng văn bản).",
+}
+"""English field description (exactly as in the models) → its Vietnamese translation."""
+
+
+def vi_description(en: str) -> str | None:
+    """The Vietnamese half of a field's English description; None when the table lacks it."""
+    return DESCRIPTIONS.get(en)
