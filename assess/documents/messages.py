@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from assess.core.errors import Problem
+from assess.core.i18n.fields import described
 from assess.core.i18n.messages import Msg, msg, plain
 from assess.documents.models.common import RELEASE_REF
 from assess.documents.scalars import shown
@@ -114,7 +115,7 @@ def _message(model: type[BaseModel], err: Any) -> tuple[Path_, Msg]:
         _, info = walk(model, loc)
         if info is not None and info.description:
             return loc[:-1], msg("pyd.missing_described", field=str(loc[-1]),
-                                 description=plain(info.description))
+                                 description=described(info.description))
         return loc[:-1], msg("pyd.missing", field=str(loc[-1]))
     if kind == "extra_forbidden":
         holder, _ = walk(model, loc[:-1])

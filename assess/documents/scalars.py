@@ -25,6 +25,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from assess.core.i18n.fields import described
 from assess.core.i18n.messages import Msg, msg
 from assess.core.text import first_unsafe
 from assess.documents.limits import MAX_TEXT, items_limit, text_limit
@@ -125,7 +126,8 @@ def _text(value: str, what: str | None = None, limit: int = MAX_TEXT) -> tuple[s
     if bad:
         return value, bad
     if not value.strip():
-        return value, msg("value.blank_expected", what=what) if what else msg("value.blank")
+        return value, msg("value.blank_expected", what=described(what)) if what else msg(
+            "value.blank")
     if len(value) > limit:
         rest = msg("value.too_long.text" if limit == MAX_TEXT else "value.too_long.name")
         return value, msg("value.too_long", length=len(value), limit=limit, rest=rest)

@@ -377,3 +377,9 @@ DESCRIPTIONS: dict[str, str] = {
 def vi_description(en: str) -> str | None:
     """The Vietnamese half of a field's English description; None when the table lacks it."""
     return DESCRIPTIONS.get(en)
+
+
+def described(en: str) -> tuple[str, str]:
+    """A field's description as a (Vietnamese, English) pair for a message: the English where
+    the table lacks the Vietnamese (a test keeps it complete)."""
+    return DESCRIPTIONS.get(en, en), en
