@@ -354,8 +354,10 @@ def test_every_bad_cell_at_once_in_sheet_order(form: Path, tmp_path: Path) -> No
     out = tmp_path / "p.yaml"
     lines = _refused(_import(_edit(form, spoil), out), out)
     assert len(lines) == 3, lines  # the flow's node is checked once the types hold
-    assert "submitted_on: '20/09/2019' is not a date; expected YYYY-MM-DD" in lines[0]
-    assert "Chủ thể dữ liệu!C4: count: 'hai mươi nghìn' is not a whole number" in lines[1]
+    assert ("Hồ sơ!D13: submitted_on: got '20/09/2019'; expected a date written YYYY-MM-DD "
+            "(year-month-day): write 2019-09-20 (day 20, month 9, year 2019)") in lines[0]
+    assert ("Chủ thể dữ liệu!C4: count: got 'hai mươi nghìn'; expected a whole number written "
+            "with digits only") in lines[1]
     assert "Dữ liệu!D5: class: 'secret' is not one of the values" in lines[2]
 
 
@@ -445,3 +447,19 @@ def test_the_word_tables_are_whole() -> None:
     for choice in CHOICE_LISTS:
         assert all(choice.read(e) == v for e, v in zip(choice.entries(), choice.values,
                                                         strict=True))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_number_typed_with_thousands_dots_gets_the_yaml_files_words(
+        form: Path, tmp_path: Path, lang: str) -> None:
+    """A cell typed by hand is read as the YAML file reads its value: the same message."""
+    out = tmp_path / "p.yaml"
+    spoilt = _edit(form, lambda wb: wb["Chủ thể dữ liệu"].cell(row=4, column=3, value="21.000"))
+    result = CliRunner().invoke(app, ["questionnaire", "import", str(spoilt), "-o", str(out),
+                                      "--lang", lang], env={"COLUMNS": "300"})
+    assert result.exit_code == 2 and not out.exists()
+    expected = ("lỗi: Chủ thể dữ liệu!C4: count: ghi là '21.000'; số phải viết liền, không có "
+                "dấu phân cách hàng nghìn: hãy ghi 21000" if lang == "vi" else
+                "error: Chủ thể dữ liệu!C4: count: got '21.000'; a number is written without "
+                "thousands separators: write 21000")
+    assert expected in " ".join(result.output.split())

@@ -166,6 +166,15 @@ _GROUPED = re.compile(r"[0-9]{1,3}(?:([., \u00a0\u202f])[0-9]{3})(?:\1[0-9]{3})*
 """A whole number with its thousands grouped: 150.000 (Vietnamese), 150,000, 150 000."""
 
 
+def parse_text(text: str, kind: type) -> tuple[Any, Msg | None]:
+    """A text as the scalar type `kind` (bool, int, float or date), read as a plain YAML value
+    filling such a field is, with the same message when it cannot be: a spreadsheet cell typed
+    by hand gets the YAML file's words ("write 150000", "write 2026-12-01")."""
+    if kind is dt.date:
+        return _date(text)
+    return _parse(text, kind)
+
+
 def _parse(text: str, kind: Any) -> tuple[Any, Msg | None]:
     if kind is bool:
         b = _BOOL.get(text.lower())

@@ -28,6 +28,7 @@ from assess.core.files import read_regular
 from assess.core.i18n.messages import Msg, msg, plain
 from assess.core.i18n.questionnaire import SHEETS
 from assess.documents import yamlsource
+from assess.documents.scalars import parse_text
 from assess.documents.yamlsource import format_path
 from assess.workflows.questionnaire.layout import (
     ANSWER_COLUMNS,
@@ -119,12 +120,15 @@ class _Reader:
         raise AssertionError(kind)  # pragma: no cover
 
     def _int(self, value: Any, where: str, column: str) -> int | None:
-        if isinstance(value, bool):
-            pass
-        elif isinstance(value, int):
+        if isinstance(value, str):  # typed by hand: read as the YAML file reads it
+            number, problem = parse_text(value, int)
+            if problem is not None:
+                self.problem(where, column, problem)
+                return None
+            return int(number)
+        if isinstance(value, int) and not isinstance(value, bool):
             return value
-        elif (isinstance(value, float) and value.is_integer()) or (
-                isinstance(value, str) and re.fullmatch(r"[0-9]+", value)):
+        if isinstance(value, float) and value.is_integer():
             return int(value)
         self.problem(where, column, msg("questionnaire.int", value=plain(_as_text(value))))
         return None
@@ -138,11 +142,12 @@ class _Reader:
             return value.date()
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
+        if isinstance(value, str):
+            day, problem = parse_text(value, dt.date)
+            if problem is not None:
+                self.problem(where, column, problem)
+                return None
+            return day if isinstance(day, dt.date) else None
         self.problem(where, column, msg("questionnaire.date", value=plain(_as_text(value))))
         return None
 
