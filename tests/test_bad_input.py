@@ -31,7 +31,7 @@ def _edit(old: str, new: str) -> str:
 
 CASES = {
     "yaml-syntax": (_edit("  - id: hoi-dap", "  - id: [hoi-dap"),
-                    "p.yaml:18: YAML syntax error: while parsing a flow sequence"),
+                    "p.yaml:17: YAML syntax error: while parsing a flow sequence"),
     "wrong-type": (_edit("count: 1000", "count: many"),
                    "p.yaml:22: data_subjects[0].count: got 'many'; expected a whole number written "
                    "with digits only (no dot, comma or space), at most 18 digits, e.g. 150000"),

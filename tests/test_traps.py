@@ -164,3 +164,38 @@ def test_unknown_is_read_at_its_worst_never_better_than_leaving_it_out(tmp_path:
     assert (unknown.score, unknown.verdict) == (omitted.score, omitted.verdict)
     assert len(unknown.findings) > len(stated.findings)
     assert unknown.score <= stated.score
+
+
+SYNTAX = {
+    # text, the line the message names, the Vietnamese explanation it gives
+    "unclosed-bracket": ("kind: proposal\nid: [x\n", 2, "thiếu dấu ',' giữa các mục hoặc thiếu "
+                         "dấu đóng ngoặc ']'"),
+    "unclosed-quote": ("kind: proposal\nid: x\ntitle: \"abc\n", 3, "tệp kết thúc giữa chừng"),
+    "two-documents": ("kind: proposal\n---\nid: x\n", 2, "tệp có nhiều hơn một tài liệu"),
+    "tab": ("kind: proposal\nchannel:\n\tname: x\n", 3, "YAML không cho thụt lề bằng phím Tab"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SYNTAX))
+def test_a_syntax_error_names_the_line_where_the_fault_begins(tmp_path: Path, case: str) -> None:
+    text, line, vi = SYNTAX[case]
+    p = tmp_path / "p.yaml"
+    p.write_text(text, encoding="utf-8")
+    code, out = _validate(p, "vi")
+    assert code == 2 and out.startswith(f"lỗi: p.yaml:{line}: lỗi cú pháp YAML: {vi}"), out
+
+
+@pytest.mark.parametrize(("head", "vi", "en"), [
+    (b"PK\x03\x04", "đây là một bảng tính (hoặc tệp nén), không phải tệp YAML; phiếu khảo sát "
+     "được đọc bằng: assess questionnaire import p.yaml -o ho-so.yaml",
+     "this is a workbook (or a zip file), not a YAML file; a questionnaire is read with: assess "
+     "questionnaire import p.yaml -o proposal.yaml"),
+    (b"%PDF-1.7\n", "đây là một tệp PDF, không phải tệp YAML",
+     "this is a PDF, not a YAML file; a signed report is checked with: assess verify p.yaml"),
+])
+def test_a_workbook_or_a_pdf_given_as_yaml_is_named_as_such(tmp_path: Path, head: bytes, vi: str,
+                                                            en: str) -> None:
+    p = tmp_path / "p.yaml"
+    p.write_bytes(head + b"\x00\xc1" * 10)
+    assert _validate(p, "vi")[0] == 2 and vi in _validate(p, "vi")[1]
+    assert en in _validate(p, "en")[1]

@@ -160,6 +160,12 @@ _SYNTAX = {
     "found unexpected end of stream": "yaml.syntax.end",
     "found undefined alias": "yaml.syntax.alias",
     "found unknown escape character": "yaml.syntax.escape",
+    "did not find expected ',' or ']'": "yaml.syntax.bracket",
+    "did not find expected ',' or '}'": "yaml.syntax.brace",
+    "found unexpected ':'": "yaml.syntax.colon",
+    "expected <block end>": "yaml.syntax.indent",
+    "expected a single document in the stream": "yaml.syntax.documents",
+    "found a tab character": "yaml.syntax.tab",
 }
 """PyYAML's commonest complaints, said in the reader's language with what usually causes them;
 any other is quoted as PyYAML wrote it."""
@@ -169,17 +175,26 @@ def syntax_problem(problem: str | None, context: str | None, line: str = "") -> 
     """A YAML syntax error as a message: PyYAML's words, explained where we know them (a tab
     in the indentation of the line it stopped at is the commonest of all)."""
     what = problem or "invalid YAML"
+    said = f"{context}, {what}" if context else what
     if "\t" in line[:len(line) - len(line.lstrip())]:
         key: str | None = "yaml.syntax.tab"
     else:
-        key = next((k for text, k in _SYNTAX.items() if what.startswith(text)), None)
-    said = f"{context}, {what}" if context else what
+        key = next((k for text, k in _SYNTAX.items() if text in said), None)
     return msg("yaml.syntax.known", detail=said, hint=msg(key)) if key else msg(
         "yaml.syntax", detail=said)
 
 
+_NOT_YAML = ((b"PK\x03\x04", "yaml.is_workbook"), (b"%PDF-", "yaml.is_pdf"),
+             (b"\xd0\xcf\x11\xe0", "yaml.is_office"))
+"""What a YAML file given by mistake usually is (a workbook, a report, an old Office file), by
+its first bytes: said as such, with the command that reads it, not as 'not UTF-8'."""
+
+
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 only: a wrong encoding is named with the line of the first bad byte."""
+    for magic, key in _NOT_YAML:
+        if raw.startswith(magic):
+            raise InputError.single(name, msg(key, file=name))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -203,10 +218,15 @@ def parse(raw: bytes, name: str) -> Source:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
+        # Where the construct that failed began (the scalar, the key, the bracket), else where
+        # the reader gave up, which is often the next line or past the end of the file.
+        mark = exc.context_mark or exc.problem_mark
+        if exc.context and "single document" in exc.context:  # the context is the first one
+            mark = exc.problem_mark or mark
         lines = text.splitlines()
-        said = lines[line - 1] if line and line <= len(lines) else ""
+        line = min(mark.line + 1, max(len(lines), 1)) if mark else None
+        stop = exc.problem_mark.line if exc.problem_mark else -1
+        said = lines[stop] if 0 <= stop < len(lines) else ""
         raise InputError.single(name, syntax_problem(exc.problem, exc.context, said),
                                 line=line) from None
     except yaml.YAMLError as exc:  # e.g. several documents in one file

@@ -41,9 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.syntax.known": ("lỗi cú pháp YAML: {hint} (trình đọc YAML báo: {detail})",
                           "YAML syntax error: {detail} — {hint}"),
     "yaml.syntax.colon": (
-        "thường do thiếu dấu cách sau dấu ':' hoặc một giá trị có dấu ':' chưa đặt trong "
-        "ngoặc kép",
-        "usually a missing space after ':' or a value containing ':' that needs quotes"),
+        "thường do tên trường ở dòng trên thiếu dấu ':', thiếu dấu cách sau dấu ':', hoặc một "
+        "giá trị có dấu ':' chưa đặt trong ngoặc kép",
+        "usually a field name on the line above missing its ':', a missing space after ':', or "
+        "a value containing ':' that needs quotes"),
     "yaml.syntax.tab": ("YAML không cho thụt lề bằng phím Tab: hãy dùng dấu cách",
                         "YAML does not allow tabs for indentation: use spaces"),
     "yaml.syntax.character": (
@@ -60,6 +61,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml.syntax.escape": (
         "trong ngoặc kép, dấu \\ bắt đầu một chuỗi thoát: viết \\\\ hoặc dùng ngoặc đơn",
         "inside double quotes \\ starts an escape: write \\\\ or use single quotes"),
+    "yaml.syntax.bracket": ("thiếu dấu ',' giữa các mục hoặc thiếu dấu đóng ngoặc ']'",
+                            "a ',' between items or the closing ']' is missing"),
+    "yaml.syntax.brace": ("thiếu dấu ',' giữa các trường hoặc thiếu dấu đóng ngoặc '}}'",
+                          "a ',' between fields or the closing '}}' is missing"),
+    "yaml.syntax.documents": (
+        "tệp có nhiều hơn một tài liệu (một dòng '---' ở giữa tệp); mỗi tệp chỉ một tài liệu",
+        "the file holds more than one document (a '---' line inside it); one document per "
+        "file"),
+    "yaml.is_workbook": (
+        "đây là một bảng tính (hoặc tệp nén), không phải tệp YAML; phiếu khảo sát được đọc bằng: "
+        "assess questionnaire import {file} -o ho-so.yaml",
+        "this is a workbook (or a zip file), not a YAML file; a questionnaire is read with: "
+        "assess questionnaire import {file} -o proposal.yaml"),
+    "yaml.is_pdf": ("đây là một tệp PDF, không phải tệp YAML; báo cáo đã ký được kiểm tra bằng: "
+                    "assess verify {file}",
+                    "this is a PDF, not a YAML file; a signed report is checked with: assess "
+                    "verify {file}"),
+    "yaml.is_office": (
+        "đây là một tệp Office cũ (.doc/.xls), không phải tệp YAML; hãy lưu bảng tính dưới dạng "
+        ".xlsx rồi chạy assess questionnaire import",
+        "this is an old Office file (.doc/.xls), not a YAML file; save a workbook as .xlsx, "
+        "then run assess questionnaire import"),
     "yaml.error": ("lỗi YAML: {detail}; cần đúng một tài liệu YAML",
                    "YAML error: {detail}; expected one YAML document"),
     "yaml.empty": ("tệp rỗng; cần một ánh xạ YAML có trường 'kind'",
