@@ -230,3 +230,42 @@ def test_an_unwritable_output_says_the_systems_words(tmp_path: Path,
         f"{target}: không ghi được vào thư mục {folder} (")
     assert caught.value.message.render("vi").endswith("); cần một thư mục bạn được phép ghi")
     assert caught.value.message.render("en").endswith("); expected a folder you may write to")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_report_and_sign_never_turn_someone_elses_file_into_a_pdf(tmp_path: Path,
+                                                                   lang: str) -> None:
+    """An earlier PDF is replaced (a report rendered again); a YAML file or a workbook is not."""
+    from tests.helpers import DATA
+
+    victim = tmp_path / "ho-so-khac.yaml"
+    victim.write_text("kind: proposal\n", encoding="utf-8")
+    before = victim.read_bytes()
+    run = CliRunner().invoke(app, ["report", str(DATA / "proposal-ok.yaml"),
+                                   "--checklists", str(DATA / "checklists"),
+                                   "-o", str(victim), "--lang", lang], env={"COLUMNS": "300"})
+    assert run.exit_code == 2 and victim.read_bytes() == before
+    said = " ".join(run.output.split())
+    assert said == (f"lỗi: {victim} đã có và không phải tệp PDF do assess ghi trước đó: tệp này "
+                    "không bị ghi đè; hãy chọn tên khác (hoặc tự xóa tệp đó nếu thật sự không "
+                    "cần)" if lang == "vi" else
+                    f"error: {victim} exists and is not a PDF written earlier: it is not "
+                    "replaced; choose another name (or delete that file yourself if it is really "
+                    "not needed)"), said
+    other = tmp_path / "phieu.xlsx"
+    other.write_bytes(b"PK\x03\x04 a workbook")
+    pdf = tmp_path / "r.pdf"
+    pdf.write_bytes(b"%PDF-1.7 an earlier report")
+    assert CliRunner().invoke(app, ["demo-ca", "-o", str(tmp_path / "ca")]).exit_code == 0
+    signed = CliRunner().invoke(app, [
+        "sign", str(pdf), "--key", str(tmp_path / "ca" / "TEST-ONLY-signer.p12"),
+        "--password-file", str(tmp_path / "ca" / "TEST-ONLY-signer.password"), "-o", str(other),
+        "--lang", lang])
+    assert signed.exit_code == 2 and other.read_bytes() == b"PK\x03\x04 a workbook"
+    assert ("không phải tệp PDF do assess ghi trước đó" if lang == "vi" else
+            "is not a PDF written earlier") in signed.output
+    again = CliRunner().invoke(app, ["report", str(DATA / "proposal-ok.yaml"),
+                                     "--checklists", str(DATA / "checklists"),
+                                     "-o", str(pdf)])
+    assert again.exit_code == 0 and pdf.read_bytes().startswith(b"%PDF-1.")
+    assert b"an earlier report" not in pdf.read_bytes()

@@ -62,13 +62,15 @@ def report(
     if str(proposal) == "-":
         raise typer.BadParameter(str(msg("outputs.report.stdin")), param_hint="PROPOSAL")
     from assess.core.errors import OutputError
-    from assess.core.files import refuse_inputs, write_all_atomic
+    from assess.core.files import HTML, PDF, refuse_inputs, refuse_replacing, write_all_atomic
     from assess.outputs.report import embedded_files, render_pdf
     from assess.workflows.pipeline import assess_files
 
     target = output or default_output(proposal, language, review)
     outputs = [target, html]
     refuse_inputs(outputs, [proposal, review, checklist])  # before any work
+    refuse_replacing(target, PDF, ("tệp PDF", "PDF"))
+    refuse_replacing(html, HTML, ("trang HTML", "HTML page"))
     if html is not None and Path(html) == Path(target):
         raise OutputError(msg("outputs.report.html_is_pdf", html=str(html)))
     for path in (target, html):

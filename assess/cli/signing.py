@@ -59,11 +59,19 @@ def sign(
     The signature is added as an incremental update, so the report's own bytes, its attachments
     and its PDF/A-3b conformance are kept. Nothing is written if anything fails.
     """
-    from assess.core.files import MAX_PDF_BYTES, read_regular, refuse_inputs, write_atomic
+    from assess.core.files import (
+        MAX_PDF_BYTES,
+        PDF,
+        read_regular,
+        refuse_inputs,
+        refuse_replacing,
+        write_atomic,
+    )
     from assess.signatures.sign import load_key, sign_pdf
 
     target = output or default_signed(report)
     refuse_inputs([target], [report, key, password_file])
+    refuse_replacing(target, PDF, ("tệp PDF", "PDF"))
     signer = load_key(key, _password(password_file))
     data = read_regular(report, MAX_PDF_BYTES)
     signed = sign_pdf(data, signer, name=str(report))

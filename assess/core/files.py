@@ -95,6 +95,31 @@ def refuse_inputs(outputs: Iterable[Path | str | None],
                 raise OutputError(msg("files.output_is_input", output=str(out), input=str(i)))
 
 
+PDF = (b"%PDF-",)
+"""What a PDF output may replace: an earlier PDF (a report rendered again, a signature redone)."""
+HTML = (b"<!DOCTYPE html", b"<!doctype html", b"<html")
+"""What an HTML output may replace: an earlier HTML page."""
+
+
+def refuse_replacing(target: Path | str | None, kinds: tuple[bytes, ...],
+                     what: tuple[str, str]) -> None:
+    """Refuse, before any work, to replace an existing file that is not an output of the same
+    kind: `report -o ho-so.yaml` or `sign -o phieu.xlsx` must not turn someone's file into a
+    PDF. A device, a pipe or a missing file is fine; an earlier PDF is replaced as before."""
+    if target is None or str(target) == "-":
+        return
+    path = Path(target)
+    try:
+        if not path.is_file():
+            return
+        with path.open("rb") as f:
+            head = f.read(16).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return  # the write itself says why it cannot
+    if not head.startswith(kinds):
+        raise OutputError(msg("files.not_replaced", target=str(path), what=what))
+
+
 def _same(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)

@@ -82,4 +82,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "engine.join.other_profile": ("hồ sơ dùng nền tảng {platform}, không phải {profile}",
                                   "proposal names platform {platform}, not {profile}"),
     "engine.rules.duplicate": ("hai quy tắc có sẵn trùng mã", "two built-in rules share an id"),
+    "files.not_replaced": (
+        "{target} đã có và không phải {what} do assess ghi trước đó: tệp này không bị ghi đè; "
+        "hãy chọn tên khác (hoặc tự xóa tệp đó nếu thật sự không cần)",
+        "{target} exists and is not a {what} written earlier: it is not replaced; choose another "
+        "name (or delete that file yourself if it is really not needed)"),
 }
