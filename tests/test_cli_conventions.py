@@ -130,3 +130,19 @@ def test_choices_are_listed_in_help(runner: CliRunner) -> None:
     assert re.search(r"[<\[]vi\|en[>\]]", out) and re.search(r"[<\[]reject\|conditional[>\]]", out)
     out = runner.invoke(app, ["graph", "--help"], env={"COLUMNS": "200"}).stdout
     assert re.search(r"[<\[]svg\|dot\|png[>\]]", out)
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly() -> None:
+    """`assess … | head`: killed by SIGPIPE like any Unix tool (the shell shows 141), not a
+    BrokenPipeError reported as a failed gate (exit 1)."""
+    import signal
+
+    proc = subprocess.Popen([sys.executable, "-m", "assess", "checklist", "show",
+                             "vn-third-party-channel"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == -signal.SIGPIPE, err
+    assert "Traceback" not in err and "BrokenPipe" not in err

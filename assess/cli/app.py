@@ -230,6 +230,12 @@ def configure_logging(level: int) -> None:
 
 def run() -> None:
     """The console script: our errors exit 2 (in `guarded`); anything else is a bug, exit 3."""
+    import signal
+
+    # Output piped to a reader that stops early (`| head`): end quietly as every Unix tool does
+    # (killed by SIGPIPE, status 141), not with Python's BrokenPipeError as a failed gate.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     with speaking(env_lang()):
         try:
             app()

@@ -114,6 +114,9 @@ class Column:
     width: float = 22
     label: str | None = None
     """The key of its header in `FIELDS` when it is not `key`."""
+    optional: bool = False
+    """The field may be left out (None): a number or yes/no cell then also takes 'unknown' /
+    'chưa rõ', read as the YAML file reads it (the field left out)."""
 
     @property
     def header(self) -> tuple[str, str]:
@@ -128,8 +131,8 @@ def _local(key: str, width: float = 30) -> tuple[Column, Column]:
     return Column(f"{key}.vi", width=width), Column(f"{key}.en", width=width)
 
 
-def _choice(key: str, choice: Choice, width: float = 22) -> Column:
-    return Column(key, "bool" if choice is BOOL else "choice", choice, width)
+def _choice(key: str, choice: Choice, width: float = 22, *, optional: bool = False) -> Column:
+    return Column(key, "bool" if choice is BOOL else "choice", choice, width, optional=optional)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +171,9 @@ LIST_SHEETS: tuple[ListSheet, ...] = (
     ListSheet("nodes", (_text("id", 18), *_local("name"), _choice("kind", NODE_KIND, 22),
                         _text("zone", 16), Column("stores", "ids", width=26),
                         _choice("encrypted_at_rest", AT_REST, 18),
-                        Column("retention_days", "int", width=14),
-                        _choice("retains", BOOL, 16), Column("evidence", "lines", width=40))),
+                        Column("retention_days", "int", width=14, optional=True),
+                        _choice("retains", BOOL, 16, optional=True),
+                        Column("evidence", "lines", width=40))),
     ListSheet("flows", (_text("from", 16), _text("to", 16),
                         Column("data", "ids", width=26, label="flow_data"),
                         _choice("encryption", ENCRYPTION, 22),
