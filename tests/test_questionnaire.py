@@ -26,14 +26,14 @@ BAC_GIANG = ROOT / "examples" / "bac-giang-zalo-2019.yaml"
 ANSWERS = "Trả lời"
 
 
-def _run(*args: str) -> Any:
+def _run(*args: object) -> Any:
     return CliRunner().invoke(app, [str(a) for a in args])
 
 
 def _export(tmp: Path, proposal: Path | None = BAC_GIANG, name: str = "form.xlsx",
-            *extra: str) -> Path:
+            *extra: object) -> Path:
     out = tmp / name
-    args = ["questionnaire", "export", "-o", out, *extra]
+    args: list[object] = ["questionnaire", "export", "-o", out, *extra]
     if proposal is not None:
         args += ["--proposal", proposal]
     result = _run(*args)
@@ -232,6 +232,66 @@ def test_a_blank_workbook_has_the_questions_only(tmp_path: Path) -> None:
     assert len(lines) > 3  # every missing field at once
 
 
+def test_a_blank_workbook_names_every_missing_field_at_its_own_cell_in_one_run(
+        tmp_path: Path) -> None:
+    """A section left wholly blank is still a (empty) mapping, so each of its missing fields is
+    said at its own row; the channel's operator too, though the schema fails elsewhere."""
+    xlsx = _export(tmp_path, None, "blank.xlsx", "--checklist", "vn-third-party-channel@latest")
+    out = tmp_path / "p.yaml"
+    lines = _refused(_import(xlsx, out), out)
+    assert [line.split(": ")[1:3] for line in lines] == [
+        ["Hồ sơ!D2", "id"], ["Hồ sơ!D3", "title.vi"], ["Hồ sơ!D5", "submitted_by.organization.vi"],
+        ["Hồ sơ!D9", "submitted_by.contact.name"], ["Hồ sơ!D13", "submitted_on"],
+        ["Hồ sơ!D15", "channel.name.vi"], ["Hồ sơ!D18", "channel.operator"],
+        ["Hồ sơ!D20", "channel.kind"], ["Hồ sơ!D21", "channel.exclusive"]], lines
+    assert "Hồ sơ!D9: submitted_by.contact.name: missing required field 'name'" in lines[3]
+    assert "Hồ sơ!D18: channel.operator: missing 'operator'" in lines[6]
+
+
+def _mini_form(tmp: Path) -> Path:
+    """tests/data/proposal-ok.yaml (no platform profile: the channel names its operator)."""
+    return _export(tmp, ROOT / "tests" / "data" / "proposal-ok.yaml", "ok.xlsx",
+                   "--checklists", ROOT / "tests" / "data" / "checklists")
+
+
+def _blank_rows(*keys: str) -> typing.Callable[[Any], None]:
+    def blank(wb: Any) -> None:
+        for r in wb["Hồ sơ"].iter_rows(min_row=2):
+            if r[2].value in keys:
+                r[3].value = None
+    return blank
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("submitted_by.contact.name",
+     "error: Hồ sơ!D9: submitted_by.contact.name: missing required field 'name'"),
+    ("channel.operator", "error: Hồ sơ!D18: channel.operator: missing 'operator'")])
+def test_a_missing_field_is_said_at_its_own_cell_and_name(tmp_path: Path, key: str,
+                                                          expected: str) -> None:
+    out = tmp_path / "p.yaml"
+    result = _run("questionnaire", "import", _edit(_mini_form(tmp_path), _blank_rows(key)), "-o",
+                  out, "--checklists", ROOT / "tests" / "data" / "checklists")
+    lines = _refused(result, out, expected)
+    assert len(lines) == 1, lines
+
+
+def test_a_problem_is_never_glued_onto_another_fields_name(tmp_path: Path) -> None:
+    """The contact's rows deleted: the missing contact is said of submitted_by.contact at the
+    section's first row, not as 'submitted_by.organization.vi.contact'."""
+    def delete(wb: Any) -> None:
+        ws = wb["Hồ sơ"]
+        for r in reversed(list(ws.iter_rows(min_row=2))):
+            if str(r[2].value).startswith("submitted_by.contact."):
+                ws.delete_rows(r[2].row)
+
+    out = tmp_path / "p.yaml"
+    result = _run("questionnaire", "import", _edit(_mini_form(tmp_path), delete), "-o", out,
+                  "--checklists", ROOT / "tests" / "data" / "checklists")
+    lines = _refused(result, out, "error: Hồ sơ!D5: submitted_by.contact: missing required "
+                     "field 'contact'")
+    assert len(lines) == 1, lines
+
+
 def test_export_never_overwrites_its_input(tmp_path: Path) -> None:
     copy = tmp_path / "p.yaml"
     copy.write_bytes(BAC_GIANG.read_bytes())
@@ -262,7 +322,7 @@ def test_a_deleted_answer_row_leaves_its_control_unanswered(form: Path, tmp_path
     out = tmp_path / "p.yaml"
     result = _import(_edit(form, delete), out)
     assert result.exit_code == 0, result.output
-    assert "no row for 1 controls (ACC-01)" in result.output
+    assert "warning: Trả lời: no row for control ACC-01: it is left unanswered" in result.output
     from assess.checklists.loading import load_inputs
 
     doc = load_inputs(out).proposal.doc
@@ -428,8 +488,8 @@ def test_messages_are_vietnamese_by_default(form: Path, tmp_path: Path, vietname
     row = _row_of(openpyxl.load_workbook(form)[ANSWERS], "RES-01")
     out = tmp_path / "p.yaml"
     result = _import(_edit(form, lambda wb: wb[ANSWERS].cell(row=row, column=4, value="đạt")), out)
-    _refused(result, out, f"{ANSWERS}!D{row}: status: 'đạt' không phải giá trị hợp lệ (có phải "
-             "là 'met — Đạt'?); cần một trong: met — Đạt, partial — Đạt một phần")
+    _refused(result, out, f"{ANSWERS}!D{row}: status: 'đạt' không có trong danh sách (có phải "
+             "là 'met — Đạt'?); các giá trị hợp lệ: met — Đạt, partial — Đạt một phần")
     result = _run("questionnaire", "import", form, "-o", out, "--lang", "en")
     assert result.exit_code == 0 and "wrote" in result.output
 
@@ -441,7 +501,9 @@ def test_the_word_tables_are_whole() -> None:
 
     for key, (vi, en) in MESSAGES.items():
         assert key.startswith("questionnaire.") and fields(vi) == fields(en), key
-    for col in (*PROPOSAL_ROWS, *(c for s in LIST_SHEETS for c in s.columns), *ANSWER_COLUMNS):
+    columns: list[Any] = [*PROPOSAL_ROWS, *(c for s in LIST_SHEETS for c in s.columns),
+                          *ANSWER_COLUMNS]
+    for col in columns:
         vi, en = col.header
         assert vi and en
     for choice in CHOICE_LISTS:
@@ -463,3 +525,152 @@ def test_a_number_typed_with_thousands_dots_gets_the_yaml_files_words(
                 "error: Chủ thể dữ liệu!C4: count: got '21.000'; a number is written without "
                 "thousands separators: write 21000")
     assert expected in " ".join(result.output.split())
+
+
+# -- what a user test found --------------------------------------------------------------------
+
+
+def test_the_optional_columns_are_the_optional_fields() -> None:
+    """'unknown' empties a number or yes/no cell exactly where the YAML file lets it: the
+    columns marked optional are the int/bool fields that may be None."""
+    from assess.documents.models.proposal import Node, Service
+    from assess.documents.scalars import _optional
+    from assess.workflows.questionnaire.layout import LIST_SHEETS
+
+    models: dict[str, Any] = {"services": Service, "nodes": Node}
+    marked = {(s.key, c.key) for s in LIST_SHEETS for c in s.columns if c.optional}
+    assert marked == {("nodes", "retention_days"), ("nodes", "retains")}
+    for sheet, key in marked:
+        assert _optional(models[sheet].model_fields[key].annotation)
+    assert not _optional(Service.model_fields["reaches_province_systems"].annotation)
+
+
+@pytest.mark.parametrize(("cell", "typed"), [("H6", "unknown"), ("H6", "Chưa rõ"),
+                                             ("I6", "UNKNOWN"), ("I6", "chưa rõ")])
+def test_unknown_in_an_optional_number_or_yes_no_cell_leaves_the_field_out(
+        form: Path, tmp_path: Path, cell: str, typed: str) -> None:
+    from assess.checklists.loading import load_inputs
+
+    ws = openpyxl.load_workbook(form)["Nút"]
+    key = ws[f"{cell[0]}3"].value
+    assert key == {"H": "retention_days", "I": "retains"}[cell[0]]
+    node = ws["A6"].value
+    out = tmp_path / "p.yaml"
+    result = _import(_edit(form, lambda wb: wb["Nút"].__setitem__(cell, typed)), out)
+    assert result.exit_code == 0, result.output
+    (got,) = [n for n in load_inputs(out).proposal.doc.nodes if n.id == node]
+    assert getattr(got, key) is None
+
+
+def test_unknown_in_a_required_number_cell_is_refused(form: Path, tmp_path: Path) -> None:
+    out = tmp_path / "p.yaml"
+    spoilt = _edit(form, lambda wb: wb["Chủ thể dữ liệu"].__setitem__("C4", "unknown"))
+    lines = _refused(_import(spoilt, out), out, "Chủ thể dữ liệu!C4: count: got 'unknown'")
+    assert len(lines) == 1, lines
+
+
+def test_a_formula_in_a_status_cell_is_said_once(form: Path, tmp_path: Path) -> None:
+    ws = openpyxl.load_workbook(form)[ANSWERS]
+    row = _row_of(ws, "RES-01")
+    assert ws.cell(row=row, column=5).value  # the row has evidence
+    out = tmp_path / "p.yaml"
+    result = _import(_edit(form, lambda wb: wb[ANSWERS].cell(row=row, column=4,
+                                                              value="=A1")), out)
+    lines = _refused(result, out, f"{ANSWERS}!D{row}: status: the cell holds a formula (=A1)")
+    assert len(lines) == 1, lines
+
+
+@pytest.mark.parametrize("name", ["phieu.csv", "phieu2"])
+def test_export_refuses_a_name_not_ending_in_xlsx(tmp_path: Path, name: str,
+                                                  vietnamese: None) -> None:
+    out = tmp_path / name
+    result = _run("questionnaire", "export", "--checklist", "vn-third-party-channel@latest",
+                  "-o", out)
+    _refused(result, out, f"lỗi: {out}: tên tệp không có đuôi .xlsx; bảng tính được ghi dạng "
+             ".xlsx: cần một tên có đuôi .xlsx, ví dụ -o phieu.xlsx")
+    result = _run("questionnaire", "export", "--checklist", "vn-third-party-channel@latest",
+                  "-o", out, "--lang", "en")
+    _refused(result, out, f"error: {out}: the name does not end in .xlsx; the workbook is "
+             "written as .xlsx: expected a name ending in .xlsx, e.g. -o phieu.xlsx")
+    assert list(tmp_path.iterdir()) == []
+    assert _run("questionnaire", "export", "--checklist", "vn-third-party-channel@latest",
+                "-o", tmp_path / "PHIEU.XLSX").exit_code == 0
+
+
+def test_answers_are_written_in_the_checklists_order_whatever_the_sheets(
+        form: Path, tmp_path: Path) -> None:
+    import yaml
+
+    def reverse(wb: Any) -> None:  # the sheet sorted backwards: whole rows, ids included
+        ws = wb[ANSWERS]
+        rows = [r[0].row for r in ws.iter_rows(min_row=4, max_col=1) if r[0].value]
+        values = [[ws.cell(row=r, column=c).value for c in range(1, 11)] for r in rows]
+        for r, vals in zip(rows, reversed(values), strict=True):
+            for c, v in enumerate(vals, start=1):
+                ws.cell(row=r, column=c).value = v
+
+    out = tmp_path / "p.yaml"
+    result = _import(_edit(form, reverse), out)
+    assert result.exit_code == 0, result.output
+    written = list(yaml.safe_load(out.read_text(encoding="utf-8"))["answers"])
+    original = yaml.safe_load(BAC_GIANG.read_text(encoding="utf-8"))["answers"]
+    from assess.checklists.loading import load_inputs
+
+    order = [c.id for c in load_inputs(BAC_GIANG).checklist.doc.controls() if c.id in original]
+    assert written == order
+    assert _comparable(out) == _comparable(BAC_GIANG)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_deleted_answer_rows_are_a_warning_in_the_singular_and_the_plural(
+        form: Path, tmp_path: Path, lang: str, vietnamese: None) -> None:
+    def delete(*controls: str) -> typing.Callable[[Any], None]:
+        def edit(wb: Any) -> None:
+            ws = wb[ANSWERS]
+            for c in controls:
+                ws.delete_rows(_row_of(ws, c))
+        return edit
+
+    expected = {
+        ("vi", 1): "cảnh báo: Trả lời: không có dòng cho kiểm soát ACC-01: kiểm soát này chưa "
+                   "được trả lời",
+        ("vi", 2): "cảnh báo: Trả lời: không có dòng cho 2 kiểm soát (ACC-01, ACC-02): các kiểm "
+                   "soát này chưa được trả lời",
+        ("en", 1): "warning: Trả lời: no row for control ACC-01: it is left unanswered",
+        ("en", 2): "warning: Trả lời: no row for 2 controls (ACC-01, ACC-02): they are left "
+                   "unanswered"}
+    for controls in (("ACC-01",), ("ACC-01", "ACC-02")):
+        out = tmp_path / f"p{len(controls)}.yaml"
+        result = CliRunner().invoke(app, ["questionnaire", "import",
+                                          str(_edit(form, delete(*controls))), "-o", str(out),
+                                          "--lang", lang], env={"COLUMNS": "300"})
+        assert result.exit_code == 0, result.output
+        assert expected[lang, len(controls)] in " ".join(result.output.split()), result.output
+
+
+def test_the_yaml_header_is_in_the_commands_language(form: Path, tmp_path: Path,
+                                                      vietnamese: None) -> None:
+    good = form.with_name("good.xlsx")
+    good.write_bytes(form.read_bytes())
+    out = tmp_path / "vi.yaml"
+    assert _import(good, out).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith(
+        "# Tệp do assess questionnaire import tạo ra từ good.xlsx.\n"
+        "# Kiểm tra bằng: assess validate <tệp này>; chấm điểm bằng: assess score <tệp này>\n"
+        "kind: proposal\n")
+    out = tmp_path / "en.yaml"
+    assert _run("questionnaire", "import", good, "-o", out, "--lang", "en").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith(
+        "# Written by assess questionnaire import from good.xlsx.\n"
+        "# Check it with: assess validate <this file>; score it with: assess score <this file>\n"
+        "kind: proposal\n")
+
+
+def test_a_missing_status_names_the_valid_values(form: Path, tmp_path: Path,
+                                                  vietnamese: None) -> None:
+    row = _row_of(openpyxl.load_workbook(form)[ANSWERS], "RES-01")
+    out = tmp_path / "p.yaml"
+    result = _import(_edit(form, lambda wb: wb[ANSWERS].__setitem__(f"D{row}", None)), out)
+    lines = _refused(result, out, f"lỗi: {ANSWERS}!D{row}: status: có bằng chứng hoặc ghi chú "
+                     "nhưng chưa có trạng thái; các giá trị hợp lệ: met — Đạt, partial — ")
+    assert len(lines) == 1, lines

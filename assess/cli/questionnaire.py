@@ -34,7 +34,7 @@ app.add_typer(questionnaire_app, name="questionnaire")
 @guarded
 def export(
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the workbook "
-                                         "(.xlsx).")],
+                                         "(a name ending in .xlsx).")],
     proposal: Annotated[Path | None, typer.Option(
         "--proposal", "-p", help="Pre-fill every sheet and answer from this proposal YAML "
         "(checked first, like assess validate).")] = None,
@@ -61,6 +61,8 @@ def export(
     from assess.core.i18n.messages import msg, plain
     from assess.workflows.questionnaire.export import export_workbook
 
+    if output.suffix.lower() != ".xlsx":  # written as .xlsx whatever the name says
+        raise InputError.single(str(output), msg("questionnaire.output_suffix"))
     refuse_inputs([output], [proposal, checklist])
     catalog = Catalog(checklists or [])
     doc = source = None
@@ -117,8 +119,10 @@ def import_(
     write_atomic(output, result.text, overwrite=force)
     if result.rowless:
         shown = ", ".join(result.rowless[:10]) + (", …" if len(result.rowless) > 10 else "")
-        log.warning("%s", msg("questionnaire.unanswered", sheet=plain(SHEETS["answers"][0]),
-                              n=len(result.rowless), ids=plain(shown)))
+        many = "many" if len(result.rowless) > 1 else "one"
+        log.warning("%s", msg("questionnaire.warning", text=msg(
+            f"questionnaire.unanswered.{many}", sheet=plain(SHEETS["answers"][0]),
+            n=len(result.rowless), ids=plain(shown))))
     p = result.inputs.proposal.doc
     log.info("%s", msg("questionnaire.imported", file=plain(str(output)), id=plain(p.id),
                        n=len(p.answers)))

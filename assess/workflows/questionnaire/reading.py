@@ -25,9 +25,11 @@ from assess.checklists.catalog import PLATFORMS, Catalog
 from assess.checklists.loading import Inputs, load_inputs
 from assess.core.errors import AssessError, InputError, Problem
 from assess.core.files import read_regular
+from assess.core.i18n import Lang
 from assess.core.i18n.messages import Msg, msg, plain
 from assess.core.i18n.questionnaire import SHEETS
 from assess.documents import yamlsource
+from assess.documents.scalars import _UNKNOWN as UNKNOWN
 from assess.documents.scalars import parse_text
 from assess.documents.yamlsource import format_path
 from assess.workflows.questionnaire.layout import (
@@ -46,6 +48,7 @@ from assess.workflows.questionnaire.layout import (
     ListSheet,
     Located,
     cell_ref,
+    normal,
 )
 
 _SHEET_ORDER = [SHEETS[k][0] for k in ("proposal", *(s.key for s in LIST_SHEETS), "answers")]
@@ -70,6 +73,8 @@ class _Reader:
         self.located = Located()
         self.answer_rows: dict[str, str] = {}
         """Control id → the cell of its id, for every row with an id."""
+        self.spoilt: set[str] = set()
+        """Cells that hold something but no value (a formula, an error value): already said."""
 
     def problem(self, where: str, column: str, message: Msg, *, structural: bool = False) -> None:
         self.problems.append(Problem(where, None, column, message))
@@ -83,9 +88,11 @@ class _Reader:
         if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")
                                      and cell.data_type != "s"):
             self.problem(where, column, msg("questionnaire.formula", formula=str(value)[:40]))
+            self.spoilt.add(where)
             return None
         if cell.data_type == "e":
             self.problem(where, column, msg("questionnaire.error_value", value=str(value)))
+            self.spoilt.add(where)
             return None
         if isinstance(value, str):
             value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
@@ -98,6 +105,9 @@ class _Reader:
         if value is None:
             return None
         kind = col.kind
+        if (getattr(col, "optional", False) and kind in ("int", "bool")
+                and isinstance(value, str) and normal(value) in UNKNOWN):
+            return None  # 'unknown' / 'chưa rõ': the field left out, as the YAML file reads it
         if kind in ("text", "fixed"):
             return _as_text(value)
         if kind == "int":
@@ -189,9 +199,9 @@ class _Reader:
             if value is not None:
                 flat[key] = value
         for key in seen:  # a whole section (submitted_by) points at its first row
-            head = key.split(".")[0]
-            self.located.add(head, seen[key], key)
-        _nest(flat, out)
+            for section in _sections(key):
+                self.located.add(section, seen[key], section)
+        _sections_and_values(list(seen), flat, out)
 
     def header(self, ws: Any, known: dict[str, Any]) -> dict[int, Any]:
         """Column index → column spec, from the YAML names in row 3."""
@@ -264,7 +274,7 @@ class _Reader:
             cid = _as_text(raw["id"]) if raw.get("id") is not None else None
             answered = any(raw.get(k) is not None for k in ("status", "evidence", "note"))
             if cid is None:
-                if answered:
+                if answered and where["id"] not in self.spoilt:
                     self.problem(where["id"], "id", msg("questionnaire.no_id"))
                 continue
             if cid in seen:
@@ -280,7 +290,9 @@ class _Reader:
             answer: dict[str, Any] = {}
             if "status" in index:
                 self.located.add(f"{at}.status", where["status"], "status")
-                if raw.get("status") is None:
+                if raw.get("status") is None and where["status"] in self.spoilt:
+                    pass  # a formula or an error value: said once, at its cell
+                elif raw.get("status") is None:
                     self.problem(where["status"], "status",
                                  msg("questionnaire.no_status", expected=expected))
                 else:
@@ -331,6 +343,32 @@ def _not_a_choice(text: str, choice: Choice) -> Msg:
     hint = msg("questionnaire.did_you_mean", entry=choice.entry(hit)) if hit else plain("")
     return msg("questionnaire.choice", value=plain(text), hint=hint,
                expected=", ".join(choice.entries()))
+
+
+def _sections(key: str) -> list[str]:
+    """The mappings a proposal-sheet row's field sits in: 'submitted_by.contact.name' →
+    submitted_by, submitted_by.contact; a text's language (title.vi) is no section of its own."""
+    parts = key.split(".")[:-1]
+    if key.endswith((".vi", ".en")):
+        parts = parts[:-1]
+    return [".".join(parts[:i + 1]) for i in range(len(parts))]
+
+
+def _sections_and_values(keys: list[str], flat: dict[str, Any], out: dict[str, Any]) -> None:
+    """The proposal sheet's values nested as the YAML holds them, in row order, with every
+    section whose rows exist present even when all of them are blank: pydantic then names each
+    missing field at its own row (submitted_by.contact.name), not the section that lacks it."""
+    for key in keys:
+        node = out
+        *parents, last = key.split(".")
+        sections = len(_sections(key))
+        for p in parents[:sections]:
+            node = node.setdefault(p, {})
+        if key in flat:
+            for p in parents[sections:]:
+                node = node.setdefault(p, {})
+            node[last] = flat[key]
+    _plain_texts(out)
 
 
 def _nest(flat: dict[str, Any], out: dict[str, Any]) -> None:
@@ -455,36 +493,59 @@ def read_proposal(raw: bytes, name: str) -> tuple[dict[str, Any], _Reader]:
     return data, reader
 
 
-def proposal_yaml(data: dict[str, Any], workbook: str) -> str:
-    head = (f"# Written by assess questionnaire import from {Path(workbook).name}.\n"
-            "# Check it with: assess validate <this file>; score it with: assess score <this file>\n")
+def proposal_yaml(data: dict[str, Any], workbook: str, lang: Lang | None = None) -> str:
+    """The proposal YAML, headed by a comment in `lang` (the command's language by default)."""
+    name = "".join(c if c.isprintable() else "?" for c in Path(workbook).name)
+    said = msg("questionnaire.yaml_header", file=plain(name)).render(lang)
+    head = "".join(f"# {line}\n" for line in said.split("\n"))
     return head + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100,
                                  default_flow_style=False)
 
 
+_LACKS = {"ref.no_operator": "operator", "ref.no_operator_country": "operator_country"}
+"""Reference problems said of a mapping (the channel) about the one field it lacks."""
+
+
 def _relocate(p: Problem, reader: _Reader, source: yamlsource.Source | None) -> Problem:
-    """A problem of the YAML the cells made, pointed at the cell it came from."""
+    """A problem of the YAML the cells made, pointed at the cell it came from: a field's own
+    cell (a missing field's too), else the nearest cell holding it (a row, a list's cell)."""
     path = p.field
-    missing = dict(p.message.params).get("field") if isinstance(p.message, Msg) and \
-        p.message.key in ("pyd.missing", "pyd.missing_described") else None
+    params = dict(p.message.params) if isinstance(p.message, Msg) else {}
+    missing = params.get("field") if p.message.key in ("pyd.missing", "pyd.missing_described") \
+        else _LACKS.get(p.message.key)
     if missing is not None:  # said of the mapping that lacks it: point at the field's own cell
         path = f"{path}.{missing}" if path else str(missing)
     elif not path and p.line is not None and source is not None:
         at_line = [k for k, line in source.lines.items() if line == p.line]
         if at_line:
             path = format_path(max(at_line, key=len))
-    probe = path
+    cells = reader.located.cells
+    if path in cells:
+        cell, column = cells[path]
+        return Problem(cell, None, column, p.message)
+    inside = next((k for k in cells if k.startswith(f"{path}.")), None) if path else None
+    if inside is not None:  # a mapping left out: its first field's row
+        cell, column = cells[inside]
+        return Problem(cell, None, column, p.message)
+    probe = _parent(path)
     while probe:
-        if probe in reader.located.cells:
-            cell, column = reader.located.cells[probe]
-            rest = path[len(probe):].lstrip(".")
-            shown = f"{column}{'' if rest.startswith('[') or not column else '.'}{rest}" \
-                if rest else column
-            return Problem(cell, None, shown if column else rest, p.message)
-        cut = max(probe.rfind("."), probe.rfind("["))
-        probe = probe[:cut] if cut > 0 else ""
+        if probe in cells:
+            cell, column = cells[probe]
+            rest = path[len(probe):]
+            if not column:  # a list sheet's row: the field within its item
+                return Problem(cell, None, rest.lstrip("."), p.message)
+            own = probe == column or probe.endswith(f".{column}")
+            # the field's own cell (evidence[1] of evidence): its name and the rest; a cell
+            # standing for another field: the whole path, never glued onto that field's name
+            return Problem(cell, None, f"{column}{rest}" if own else path, p.message)
+        probe = _parent(probe)
     sheet = _sheet_of(path)
     return Problem(sheet or reader.name, None, path, p.message)
+
+
+def _parent(path: str) -> str:
+    cut = max(path.rfind("."), path.rfind("["))
+    return path[:cut] if cut > 0 else ""
 
 
 def _sheet_of(path: str) -> str | None:
@@ -507,6 +568,19 @@ def _order(p: Problem) -> tuple[int, int, int, str]:
 
     index = _SHEET_ORDER.index(sheet) if sheet in _SHEET_ORDER else len(_SHEET_ORDER)
     return (index, int(row), column_index_from_string(col), p.field)
+
+
+def _raw_references(data: dict[str, Any]) -> list[Problem]:
+    """The channel's operator, checked from the cells' data as the references check does: when
+    the schema fails elsewhere (a blank workbook) it is said in the same run, at its row."""
+    channel = data.get("channel")
+    if not isinstance(channel, dict) or channel.get("platform") is not None:
+        return []
+    if channel.get("operator") is None:
+        return [Problem("", None, "channel", msg("ref.no_operator"))]
+    if channel.get("operator_country") is None and not data.get("operators"):
+        return [Problem("", None, "channel", msg("ref.no_operator_country"))]
+    return []
 
 
 def import_workbook(path: Path | str, *, catalog: Catalog | None = None,
@@ -534,6 +608,12 @@ def import_workbook(path: Path | str, *, catalog: Catalog | None = None,
                 problems.append(moved)
     except AssessError as exc:
         problems.append(Problem(name, None, "", exc.message))
+    said = {p.message.key for p in problems}
+    for p in _raw_references(data):  # what the schema's failure kept unchecked
+        if p.message.key not in said:
+            moved = _relocate(p, reader, source)
+            if moved.file not in taken:
+                problems.append(moved)
     if inputs is not None:
         cl = inputs.checklist.doc
         known = {c.id for c in cl.controls()}
@@ -544,6 +624,14 @@ def import_workbook(path: Path | str, *, catalog: Catalog | None = None,
                     "questionnaire.unknown_control", id=plain(cid), checklist=cl.ref)))
     if problems or inputs is None:
         raise InputError(sorted(problems, key=_order))
+    order = {c.id: i for i, c in enumerate(inputs.checklist.doc.controls())}
+    answers = data.get("answers", {})
+    ranked = dict(sorted(answers.items(), key=lambda kv: order.get(kv[0], len(order))))
+    if list(ranked) != list(answers):  # a sorted sheet: the YAML keeps the checklist's order
+        data["answers"] = ranked
+        text = proposal_yaml(data, name)
+        inputs = load_inputs(yamlsource.parse(text.encode("utf-8"), output_name),
+                             catalog or Catalog(), platforms=platforms or Catalog(shelf=PLATFORMS))
     rowless = [c.id for c in inputs.checklist.doc.controls() if c.id not in reader.answer_rows]
     return Imported(text, inputs, rowless)
 

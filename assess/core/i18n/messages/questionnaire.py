@@ -63,7 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the cell holds the error value {value}; expected a value",
     ),
     "questionnaire.choice": (
-        "'{value}' không phải giá trị hợp lệ{hint}; cần một trong: {expected}",
+        "'{value}' không có trong danh sách{hint}; các giá trị hợp lệ: {expected}",
         "'{value}' is not one of the values{hint}; expected one of: {expected}",
     ),
     "questionnaire.did_you_mean": (
@@ -83,11 +83,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{value}' has a time of day; expected a date only, YYYY-MM-DD, e.g. 2026-03-15",
     ),
     "questionnaire.unknown_field": (
-        "trường '{key}' không có trong hồ sơ; cần một trong các trường: {expected}",
+        "trường '{key}' không có trong hồ sơ; các trường hợp lệ: {expected}",
         "unknown field '{key}'; expected one of: {expected}",
     ),
     "questionnaire.unknown_column": (
-        "cột '{key}' không có trong trang tính này; cần một trong: {expected}",
+        "cột '{key}' không có trong trang tính này; các cột hợp lệ: {expected}",
         "unknown column '{key}'; expected one of: {expected}",
     ),
     "questionnaire.twice": (
@@ -111,7 +111,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "export wrote for this checklist, its hidden column unchanged",
     ),
     "questionnaire.no_status": (
-        "có bằng chứng hoặc ghi chú nhưng chưa có trạng thái; cần một trong: {expected}",
+        "có bằng chứng hoặc ghi chú nhưng chưa có trạng thái; các giá trị hợp lệ: {expected}",
         "evidence or a note without a status; expected one of: {expected}",
     ),
     "questionnaire.line_break": (
@@ -132,9 +132,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected --checklist ID@VERSION, e.g. --checklist vn-third-party-channel@latest (or "
         "--proposal, whose checklist is then used)",
     ),
-    "questionnaire.unanswered": (
+    "questionnaire.warning": ("cảnh báo: {text}", "warning: {text}"),
+    "questionnaire.unanswered.one": (
+        "{sheet}: không có dòng cho kiểm soát {ids}: kiểm soát này chưa được trả lời",
+        "{sheet}: no row for control {ids}: it is left unanswered",
+    ),
+    "questionnaire.unanswered.many": (
         "{sheet}: không có dòng cho {n:,} kiểm soát ({ids}): các kiểm soát này chưa được trả lời",
         "{sheet}: no row for {n:,} controls ({ids}): they are left unanswered",
+    ),
+    "questionnaire.output_suffix": (
+        "tên tệp không có đuôi .xlsx; bảng tính được ghi dạng .xlsx: cần một tên có đuôi .xlsx, "
+        "ví dụ -o phieu.xlsx",
+        "the name does not end in .xlsx; the workbook is written as .xlsx: expected a name ending "
+        "in .xlsx, e.g. -o phieu.xlsx",
+    ),
+    "questionnaire.yaml_header": (
+        "Tệp do assess questionnaire import tạo ra từ {file}.\nKiểm tra bằng: assess validate "
+        "<tệp này>; chấm điểm bằng: assess score <tệp này>",
+        "Written by assess questionnaire import from {file}.\nCheck it with: assess validate "
+        "<this file>; score it with: assess score <this file>",
     ),
     "questionnaire.exported": (
         "đã ghi {file} ({n:,} kiểm soát của {checklist}{prefilled})",
