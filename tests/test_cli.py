@@ -71,7 +71,7 @@ def test_help_does_not_import_weasyprint() -> None:
 def test_score_prints_verdict_domains_and_findings(runner: CliRunner) -> None:
     result = runner.invoke(app, ["score", OK, *CHECKLISTS])
     assert result.exit_code == 0, result.output
-    for text in ("Kết luận: Chấp thuận", "Điểm: 88.9/100", "Mức rủi ro: Trung bình",
+    for text in ("Kết luận: Chấp thuận", "Điểm: 88,9/100", "Mức rủi ro: Trung bình",
                  "RES Lưu trữ dữ liệu", "RES-02", "Đạt một phần: Hợp đồng nêu vị trí lưu trữ"):
         assert text in result.output
     english = runner.invoke(app, ["score", OK, "--lang", "en", *CHECKLISTS])

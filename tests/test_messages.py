@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assess.core.i18n.messages import MESSAGES, fields, msg, speaking
+from assess.core.i18n.messages import MESSAGES, fields, msg, plain, speaking
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "assess").rglob("*.py")
@@ -70,3 +70,11 @@ def test_a_nested_message_takes_the_same_language() -> None:
 def test_a_value_with_braces_is_shown_as_written() -> None:
     assert msg("ref.unknown", what=msg("noun.node"), value="{x}", near=msg("near.none")).render(
         "en") == "unknown node '{x}'; none are defined"
+
+
+def test_a_fraction_takes_the_readers_decimal_mark() -> None:
+    m = msg("outputs.report.wrote", target="r.pdf", size=233528, verdict=("không chấp thuận",
+            "reject"), score=52.25, html=msg("outputs.report.wrote_html", html="r.html"),
+            unreleased=plain(""))
+    assert m.render("vi").startswith("đã ghi r.pdf (233.528 byte; không chấp thuận, điểm 52,2)")
+    assert m.render("en").startswith("wrote r.pdf (233,528 bytes; reject, score 52.2)")

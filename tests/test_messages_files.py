@@ -156,7 +156,7 @@ def test_report_says_what_it_wrote(tmp_path: Path, lang: str) -> None:
     line = output.strip().splitlines()[-1]
     pdf_, html_ = re.escape(str(pdf)), re.escape(str(html))
     pattern = {
-        "vi": rf"đã ghi {pdf_} \(\d{{2,3}}\.\d{{3}} byte; chấp thuận, điểm \d+\.\d\) và {html_}; "
+        "vi": rf"đã ghi {pdf_} \(\d{{2,3}}\.\d{{3}} byte; chấp thuận, điểm \d+,\d\) và {html_}; "
               r"CHƯA BAN HÀNH: mini@1\.0\.0 \(bản nháp hoặc tệp ngoài danh mục: không dùng cho "
               r"kết luận chính thức\)",
         "en": rf"wrote {pdf_} \(\d{{2,3}},\d{{3}} bytes; approve, score \d+\.\d\) and {html_}; "

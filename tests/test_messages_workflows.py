@@ -198,7 +198,7 @@ def test_a_refused_command_line_value_is_explained(lang: str, args: list[str],
 
 @pytest.mark.parametrize(("lang", "expected"), [
     ("vi", "đã ghi {out} (bản thẩm định hồ sơ test-ok, 5 kiểm soát; tự đánh giá: chấp thuận, "
-           "điểm 88.9)"),
+           "điểm 88,9)"),
     ("en", "wrote {out} (review of test-ok, 5 controls; self-assessed approve, score 88.9)"),
 ])
 def test_review_init_says_what_it_wrote(tmp_path: Path, lang: str, expected: str) -> None:

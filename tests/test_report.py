@@ -122,7 +122,7 @@ def test_vietnamese_report_has_the_decree_30_layout_and_key_content(example_vi: 
         a.checklist.sha256, a.proposal.sha256, f"assess {a.tool.version}",
     ]:
         assert expected in text, expected
-    assert f"{a.score:.1f}/100" in text
+    assert f"{a.score:.1f}/100".replace(".", ",") in text  # the Vietnamese decimal comma
     # the letters a wrong font or encoding loses first: ư ơ ạ ầ ễ ự đ
     for word in ("Người", "Nơi nhận", "Phạm vi", "Phần mềm", "Nguyễn", "Lưu trữ", "đánh giá"):
         assert word in text, word
@@ -532,7 +532,8 @@ def test_verdicts_are_compared_side_by_side_with_the_computed_verdict_when_overr
     own = a.self_assessment
     assert [c.text for c in rows["Kết luận"]] == ["Chấp thuận", "Chấp thuận có điều kiện"]
     assert rows["Kết luận"][1].cls == "v-conditional changed"
-    assert [c.text for c in rows["Điểm"]] == [f"{own.score:.1f}/100", f"{a.score:.1f}/100"]
+    assert [c.text for c in rows["Điểm"]] == [f"{own.score:.1f}/100".replace(".", ","),
+                                              f"{a.score:.1f}/100".replace(".", ",")]
     from assess.core.i18n import t
 
     risk = rows["Mức rủi ro (tác động × khả năng)"]

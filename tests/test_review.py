@@ -68,7 +68,7 @@ def test_review_init_writes_a_skeleton_that_validates_and_scores(
     scored = runner.invoke(app, ["score", str(proposal), "--review", str(out), *CHECKLISTS],
                            env=WIDE)
     assert scored.exit_code == 0, scored.output
-    assert "Tự đánh giá: Chấp thuận (điểm 88.9)  →  Sau thẩm định: Chấp thuận (điểm 88.9)" \
+    assert "Tự đánh giá: Chấp thuận (điểm 88,9)  →  Sau thẩm định: Chấp thuận (điểm 88,9)" \
         in scored.output
 
 
@@ -117,8 +117,8 @@ def test_override_applies_and_terminal_shows_before_after_and_both_verdicts(
     scored = runner.invoke(app, ["score", str(proposal), "--review", str(out), *CHECKLISTS],
                            env=WIDE)
     assert scored.exit_code == 0, scored.output
-    assert ("Tự đánh giá: Chấp thuận (điểm 88.9)  →  Sau thẩm định: Chấp thuận có điều kiện "
-            "(điểm 77.8)") in scored.output
+    assert ("Tự đánh giá: Chấp thuận (điểm 88,9)  →  Sau thẩm định: Chấp thuận có điều kiện "
+            "(điểm 77,8)") in scored.output
     assert "Điều chỉnh của người thẩm định" in scored.output
     row = next(line for line in scored.output.splitlines() if "RES-02" in line and "Lý do" not in
                line and "Hợp đồng chưa ký" in line)
@@ -223,8 +223,8 @@ def test_decision_with_rationale_or_agreeing_is_accepted(runner: CliRunner,
     decided = runner.invoke(app, ["score", str(proposal), "--review", str(out), *CHECKLISTS],
                             env=WIDE)
     assert decided.exit_code == 0, decided.output
-    assert ("Tự đánh giá: Chấp thuận (điểm 88.9)  →  Sau thẩm định: Không chấp thuận (điểm "
-            "88.9); công cụ tính được: Chấp thuận") in decided.output
+    assert ("Tự đánh giá: Chấp thuận (điểm 88,9)  →  Sau thẩm định: Không chấp thuận (điểm "
+            "88,9); công cụ tính được: Chấp thuận") in decided.output
     assert "Người thẩm định quyết định: không chấp thuận. Nhà cung cấp chưa cam kết" in decided.output
 
 
@@ -308,5 +308,5 @@ def test_example_ministry_review_of_bac_giang_2019_is_stricter_but_stays_conditi
     assert data["review"]["decision"]["verdict"] == "conditional"
 
     shown = runner.invoke(app, ["score", str(proposal), "--review", str(review)], env=WIDE)
-    assert ("Tự đánh giá: Chấp thuận có điều kiện (điểm 58.0)  →  Sau thẩm định: Chấp thuận có "
-            "điều kiện (điểm 55.3)") in shown.output
+    assert ("Tự đánh giá: Chấp thuận có điều kiện (điểm 58,0)  →  Sau thẩm định: Chấp thuận có "
+            "điều kiện (điểm 55,3)") in shown.output

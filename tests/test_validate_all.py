@@ -106,3 +106,21 @@ def test_the_default_language_is_vietnamese(tmp_path: Path) -> None:
     _, review = _dossier(tmp_path, BROKEN)
     result = CliRunner().invoke(app, ["validate", str(review)])
     assert result.exit_code == 2 and "không có kiểm soát 'ACC-22'" in result.output
+
+
+def test_a_schema_error_does_not_hide_the_decision_either(tmp_path: Path) -> None:
+    """A bad date, an override with a bad status, a wrong control id and a decision better than
+    the computed verdict without a reason: all of it in one run."""
+    broken = BROKEN.replace("reviewed_on: 2019-11-15", "reviewed_on: 15/11/2019").replace(
+        "  RES-05:\n    status: not-met", "  RES-55:\n    status: not-met").replace(
+        "  ACC-05:\n    status: not-met", "  ACC-05:\n    status: khong dat")
+    _, review = _dossier(tmp_path, broken)
+    code, out = _validate(str(review))
+    assert code == 2
+    flat = " ".join(out.split())
+    for part in ("reviewed_on: got '15/11/2019'", "overrides.RES-55: no control 'RES-55'",
+                 "overrides.ACC-05.status: got 'khong dat'", "conditions[2].control: unknown "
+                 "control 'ACC-22'", "decision.rationale: the decision 'approve' differs",
+                 "decision.exception:"):
+        assert part in flat, (part, out)
+    assert out.count("decision.rationale") == 1

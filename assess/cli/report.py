@@ -90,6 +90,6 @@ def report(
     verdict = t(a.verdict.value, "vi")
     log.info("%s", msg(
         "outputs.report.wrote", target=str(target), size=len(pdf),
-        verdict=(verdict[:1].lower() + verdict[1:], a.verdict.value), score=f"{a.score:.1f}",
+        verdict=(verdict[:1].lower() + verdict[1:], a.verdict.value), score=float(a.score),
         html=msg("outputs.report.wrote_html", html=str(html)) if html else plain(""),
         unreleased=msg("outputs.report.unreleased", refs=unreleased) if unreleased else plain("")))

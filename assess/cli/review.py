@@ -58,4 +58,4 @@ def init(
     verdict = a.verdict.value
     log.info("%s", msg("cli.review.wrote", output=str(output), id=a.proposal.id,
                        n=len(a.controls), verdict=(t(verdict, "vi").lower(), verdict),
-                       score=f"{a.score:.1f}"))
+                       score=float(a.score)))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assess import __version__
-from assess.core.i18n import t
+from assess.core.i18n import decimal, t
 from assess.documents.loading import Loaded
 from assess.documents.models import Checklist, Control, Proposal, Review, Severity, Status, Text, Verdict
 from assess.documents.models.common import level_rank
@@ -232,17 +232,20 @@ def _verdict(cl: Checklist, score: float, results: list[ControlResult]) -> tuple
     reasons: list[Reason] = []
     if score >= t.approve:
         verdict = Verdict.approve
-        text = Text(vi=f"Điểm {score:.1f} đạt ngưỡng chấp thuận {t.approve:g}.",
+        text = Text(vi=f"Điểm {decimal(score, 'vi')} đạt ngưỡng chấp thuận "
+                    f"{decimal(t.approve, 'vi', 'g')}.",
                     en=f"Score {score:.1f} reaches the approval threshold {t.approve:g}.")
     elif score >= t.conditional:
         verdict = Verdict.conditional
-        text = Text(vi=f"Điểm {score:.1f} đạt ngưỡng chấp thuận có điều kiện {t.conditional:g} "
-                    f"nhưng dưới ngưỡng chấp thuận {t.approve:g}.",
+        text = Text(vi=f"Điểm {decimal(score, 'vi')} đạt ngưỡng chấp thuận có điều kiện "
+                    f"{decimal(t.conditional, 'vi', 'g')} nhưng dưới ngưỡng chấp thuận "
+                    f"{decimal(t.approve, 'vi', 'g')}.",
                     en=f"Score {score:.1f} reaches the conditional threshold {t.conditional:g} "
                     f"but is below the approval threshold {t.approve:g}.")
     else:
         verdict = Verdict.reject
-        text = Text(vi=f"Điểm {score:.1f} dưới ngưỡng chấp thuận có điều kiện {t.conditional:g}.",
+        text = Text(vi=f"Điểm {decimal(score, 'vi')} dưới ngưỡng chấp thuận có điều kiện "
+                    f"{decimal(t.conditional, 'vi', 'g')}.",
                     en=f"Score {score:.1f} is below the conditional threshold {t.conditional:g}.")
     reasons.append(Reason(code="score", text=text))
     if partial:

@@ -10,9 +10,13 @@ hidden behind a bad date), and the decision's whenever the review is well-formed
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from assess.checklists.catalog import Catalog
 from assess.checklists.loading import Inputs, load_inputs, load_review
@@ -22,9 +26,13 @@ from assess.documents import yamlsource
 from assess.documents.loading import Loaded, typed
 from assess.documents.messages import nearest
 from assess.documents.models import Review
+from assess.documents.models.review import Decision, Override
 from assess.documents.references import check_decision
+from assess.documents.scalars import conform
 from assess.documents.yamlsource import Path_, Source, format_path
 from assess.engine.evaluate import evaluate
+
+M = TypeVar("M", bound=BaseModel)
 
 MAX_SIBLINGS = 200
 """How many YAML files beside a review are read to find the proposal it pins: enough for a
@@ -88,6 +96,35 @@ def _raw_references(source: Source, controls: set[str], ref: str) -> list[Proble
     return out
 
 
+def _piece(raw: Any, model: type[M]) -> M | None:
+    """One part of a review (an override, the decision) if it is well-formed on its own."""
+    data, refused = conform(raw, model)
+    if refused:
+        return None
+    try:
+        return model.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _salvaged(source: Source, controls: set[str], day: dt.date) -> Review | None:
+    """What of a review that fails its schema the decision check can still use: its decision
+    and the overrides that are well-formed and name a control (the rest is reported already);
+    None without a well-formed decision."""
+    data = source.data if isinstance(source.data, dict) else {}
+    decision = _piece(data.get("decision"), Decision) if isinstance(
+        data.get("decision"), dict) else None
+    if decision is None:
+        return None
+    raw = data.get("overrides")
+    overrides = {k: o for k, v in raw.items() if k in controls and (o := _piece(v, Override))
+                 is not None} if isinstance(raw, dict) else {}
+    frame = Review.model_validate({  # stands in for the parts the decision check never reads
+        "kind": "review", "schema_version": 1, "proposal": {"id": "x", "sha256": "0" * 64},
+        "reviewer": {"organization": "-", "name": "-", "role": "-"}, "reviewed_on": day})
+    return frame.model_copy(update={"overrides": overrides, "decision": decision})
+
+
 def check_review_file(review: Path | str, proposal: Path | None, catalog: Catalog,
                       platforms: Catalog) -> ReviewCheck:
     """Every problem of a review checked against `proposal` (None: its schema only)."""
@@ -104,11 +141,17 @@ def check_review_file(review: Path | str, proposal: Path | None, catalog: Catalo
     try:
         doc = typed(source, Review)
     except InputError as exc:
-        seen = {(p.line, p.field) for p in exc.problems}
-        extra = [p for p in _raw_references(source, controls, cl.doc.ref)
-                 if (p.line, p.field) not in seen]
-        return ReviewCheck(sorted([*exc.problems, *extra], key=lambda p: (p.line or 0, p.field)),
-                           proposal)
+        found = [*exc.problems, *_raw_references(source, controls, cl.doc.ref)]
+        salvaged = _salvaged(source, controls, inputs.proposal.doc.submitted_on)
+        if salvaged is not None:  # the decision, with the overrides that are well-formed
+            a = evaluate(inputs.proposal, cl, Loaded(salvaged, source), inputs.platform)
+            found += check_decision(salvaged, source, a.computed_verdict.value,
+                                    failing_blockers=a.failing_blockers(),
+                                    raised=a.raised_by_review())
+        seen: set[tuple[int | None, str]] = set()
+        unique = [p for p in found if (p.line, p.field) not in seen
+                  and not seen.add((p.line, p.field))]  # type: ignore[func-returns-value]
+        return ReviewCheck(sorted(unique, key=lambda p: (p.line or 0, p.field)), proposal)
     problems: list[Problem] = []
     try:
         load_review(review, cl.doc, inputs.proposal)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from assess.core.i18n import Lang, words
+from assess.core.i18n import Lang, decimal, words
 from assess.core.i18n.skeleton import REVIEW
 from assess.engine.result import Assessment, ControlResult
 from assess.workflows.skeleton import file_label, schema_line, schema_note, schema_ref
@@ -84,7 +84,7 @@ def review_skeleton(a: Assessment, lang: Lang, *, proposal_path: str,
         *_wrap(f"{w['head']} {a.proposal.id}: {title}", ""),
         *_wrap(f"{w['file']}: {proposal_path}", ""),
         *_wrap(w["pinned"], ""),
-        *_wrap(f"{w['self']}: {a.verdict.value}, {w['score']} {a.score:.1f}/100 "
+        *_wrap(f"{w['self']}: {a.verdict.value}, {w['score']} {decimal(a.score, lang)}/100 "
                f"({a.checklist.id}@{a.checklist.version})", ""),
         f"# {w['run']}:  assess validate {name}  {w['and']}  "
         f"assess score {_one_line(proposal_path)} --review {name}",

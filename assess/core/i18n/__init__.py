@@ -134,6 +134,13 @@ def t(key: str, lang: Lang) -> str:
     return pick(pair, lang)
 
 
+def decimal(x: float, lang: Lang, spec: str = ".1f") -> str:
+    """A number with a fraction as the reader writes it: the decimal mark is a comma in
+    Vietnamese (52,2; and a dot groups thousands, as in 21.000), a point in English (52.2)."""
+    text = format(x, spec)
+    return text.replace(".", ",") if lang == "vi" else text
+
+
 def country(code: str, lang: Lang) -> str:
     """A country code as printed: the code itself, or 'unknown' for the unknown location (ZZ)."""
     return t("country.ZZ", lang) if code == "ZZ" else code

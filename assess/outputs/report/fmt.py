@@ -9,7 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 
-from assess.core.i18n import Lang
+from assess.core.i18n import Lang, decimal
 from assess.core.i18n.report import w
 from assess.documents.models import LegalBasis
 from assess.outputs.report.model import Citation
@@ -59,9 +59,10 @@ def abbreviation(body: str) -> str:
     return "".join(out) or "X"
 
 
-def number_text(d: float, digits: int = 1) -> str:
-    """A score as the Assessment's own texts write it ('57.5'), so the two never disagree."""
-    return f"{d:.{digits}f}"
+def number_text(d: float, lang: Lang, spec: str = ".1f") -> str:
+    """A score or a weight as the Assessment's own texts write it ('57,5' in Vietnamese, '57.5'
+    in English), so the two never disagree."""
+    return decimal(d, lang, spec)
 
 
 def count_text(n: int, lang: Lang) -> str:

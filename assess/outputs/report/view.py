@@ -138,7 +138,7 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
         facts.append(Pair(w("computed_verdict", lang), t(a.computed_verdict.value, lang)))
     return Summary(
         verdict=t(a.verdict_key, lang), verdict_cls=a.verdict.value,
-        score=f"{number_text(a.score)}/100",
+        score=f"{number_text(a.score, lang)}/100",
         risk=_risk_text(a.risk.rating, a.risk.impact, a.risk.likelihood, lang),
         risk_cls=a.risk.rating, reasons=[r.text.get(lang) for r in a.verdict_reasons],
         facts=facts)
@@ -241,10 +241,11 @@ def _domains(a: Assessment, lang: Lang) -> tuple[Table, Markup]:
     rows = []
     bars = []
     for d in a.domains:
-        score = number_text(d.score) if d.score is not None else t("na", lang)
-        rows.append([Cell(d.id, "id"), Cell(d.title.get(lang)), Cell(f"{d.weight:g}", "num"),
-                     Cell(f"{d.earned:g} / {d.possible:g}", "num"), Cell(score, "num"),
-                     Cell(str(len(d.controls)), "num")])
+        score = number_text(d.score, lang) if d.score is not None else t("na", lang)
+        earned = f"{number_text(d.earned, lang, 'g')} / {number_text(d.possible, lang, 'g')}"
+        rows.append([Cell(d.id, "id"), Cell(d.title.get(lang)),
+                     Cell(number_text(d.weight, lang, "g"), "num"), Cell(earned, "num"),
+                     Cell(score, "num"), Cell(str(len(d.controls)), "num")])
         title = d.title.get(lang)
         label = f"{d.id} — {title if len(title) <= 28 else title[:27] + '…'}"
         bars.append(charts.Bar(label, d.score, score))
@@ -375,7 +376,7 @@ def _review(a: Assessment, lang: Lang) -> ReviewView | None:
         return None
     own, r = a.self_assessment, a.review
     verdict_self, verdict_now = t(own.verdict.value, lang), t(a.verdict_key, lang)
-    score_self, score_now = f"{number_text(own.score)}/100", f"{number_text(a.score)}/100"
+    score_self, score_now = f"{number_text(own.score, lang)}/100", f"{number_text(a.score, lang)}/100"
     risk_self = _risk_text(own.risk.rating, own.risk.impact, own.risk.likelihood, lang)
     risk_now = _risk_text(a.risk.rating, a.risk.impact, a.risk.likelihood, lang)
     rows = [
@@ -455,8 +456,8 @@ def _controls(a: Assessment, lang: Lang) -> Table:
             Cell(t(c.declared.value, lang) if c.declared else t("na", lang)),
             Cell(t(c.status.value, lang), "st-" + c.status.value),
             Cell(t(c.source, lang)),
-            Cell(f"{c.weight:g}" if c.applicable else t("na", lang), "num"),
-            Cell(f"{c.value:g}" if c.value is not None else t("na", lang), "num")])
+            Cell(number_text(c.weight, lang, "g") if c.applicable else t("na", lang), "num"),
+            Cell(number_text(c.value, lang, "g") if c.value is not None else t("na", lang), "num")])
     return Table(["ID", t("control", lang), t("severity", lang), w("declared_status", lang),
                   t("status", lang), t("source", lang), t("weight", lang), w("value", lang)],
                  ["w9", "w28", "w13", "w11", "w11", "w10", "w9 num", "w9 num"],
@@ -487,17 +488,17 @@ def _identity(a: Assessment, lang: Lang, attachments: list[str]) -> list[Pair]:
 def _method(a: Assessment, lang: Lang) -> list[Table]:
     s = a.scoring
     weights = Table([t("severity", lang), t("weight", lang)], ["w70", "w30 num"],
-                    [[Cell(t(k.value, lang)), Cell(f"{v:g}", "num")]
+                    [[Cell(t(k.value, lang)), Cell(number_text(v, lang, "g"), "num")]
                      for k, v in s.severity_weights.items()], "half")
     values = Table([t("status", lang), w("value", lang)], ["w70", "w30 num"],
-                   [[Cell(t(k, lang)), Cell(f"{v:g}", "num")] for k, v in s.status_values.items()],
-                   "half")
+                   [[Cell(t(k, lang)), Cell(number_text(v, lang, "g"), "num")]
+                    for k, v in s.status_values.items()], "half")
+    approve = number_text(s.thresholds.approve, lang, "g")
+    conditional = number_text(s.thresholds.conditional, lang, "g")
     thresholds = Table([t("verdict", lang), t("score", lang)], ["w70", "w30 num"],
-                       [[Cell(t("approve", lang)), Cell(f"≥ {s.thresholds.approve:g}", "num")],
-                        [Cell(t("conditional", lang)),
-                         Cell(f"≥ {s.thresholds.conditional:g}", "num")],
-                        [Cell(t("reject", lang)), Cell(f"< {s.thresholds.conditional:g}", "num")]],
-                       "half")
+                       [[Cell(t("approve", lang)), Cell(f"≥ {approve}", "num")],
+                        [Cell(t("conditional", lang)), Cell(f"≥ {conditional}", "num")],
+                        [Cell(t("reject", lang)), Cell(f"< {conditional}", "num")]], "half")
     r = s.risk
     risk = Table([w("risk_method", lang), ""], ["w60", "w40"],
                  [[Cell(w("class_levels", lang)),

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
 
-from assess.core.i18n import Lang, country, t
+from assess.core.i18n import Lang, country, decimal, t
 from assess.engine.result import Assessment
 from assess.outputs.terminal.console import SafeConsole
 
@@ -36,7 +36,7 @@ def _summary(a: Assessment, lang: Lang) -> Panel:
     head.append(f"{t('verdict', lang)}: ", style="bold")
     head.append(t(a.verdict_key, lang), style=VERDICT_STYLE[a.verdict.value])
     head.append(f"   {t('score', lang)}: ", style="bold")
-    head.append(f"{a.score:.1f}/100")
+    head.append(f"{decimal(a.score, lang)}/100")
     head.append(f"   {t('risk', lang)}: ", style="bold")
     head.append(f"{t(a.risk.rating, lang)} ({t('impact', lang)} {a.risk.impact} × "
                 f"{t('likelihood', lang)} {a.risk.likelihood})",
@@ -53,8 +53,8 @@ def _domains(a: Assessment, lang: Lang) -> Table:
     table.add_column(t("score", lang), justify="right")
     table.add_column(t("controls", lang), justify="right")
     for d in a.domains:
-        score = f"{d.score:.1f}" if d.score is not None else t("na", lang)
-        table.add_row(RichText(f"{d.id} {d.title.get(lang)}"), f"{d.weight:g}", score,
+        score = decimal(d.score, lang) if d.score is not None else t("na", lang)
+        table.add_row(RichText(f"{d.id} {d.title.get(lang)}"), decimal(d.weight, lang, "g"), score,
                       str(len(d.controls)))
     return table
 
@@ -101,7 +101,7 @@ def _exposure(a: Assessment, lang: Lang, limit: int = 20) -> Table:
 def _verdict_line(text: RichText, label: str, verdict: str, score: float, lang: Lang) -> None:
     text.append(f"{label}: ", style="bold")
     text.append(t(verdict, lang), style=VERDICT_STYLE[verdict])
-    text.append(f" ({t('score', lang).lower()} {score:.1f})")
+    text.append(f" ({t('score', lang).lower()} {decimal(score, lang)})")
 
 
 def _review(a: Assessment, lang: Lang) -> list[Panel | Table]:

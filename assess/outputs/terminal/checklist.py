@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from assess.core.i18n import Lang, t
+from assess.core.i18n import Lang, decimal, t
 from assess.documents.loading import Loaded
 from assess.documents.models import Checklist
 from assess.outputs.terminal.assessment import SEVERITY_STYLE
@@ -22,13 +22,15 @@ def print_checklist(loaded: Loaded[Checklist], lang: Lang,
     head.append(f"{cl.ref} ({cl.status}), {cl.effective_from.isoformat()}, "
                 f"{cl.publisher.get(lang)}\nSHA-256 {loaded.source.sha256}\n")
     s = cl.scoring
-    head.append(f"{t('approve', lang)} ≥ {s.thresholds.approve:g}; "
-                f"{t('conditional', lang)} ≥ {s.thresholds.conditional:g}; "
-                + ", ".join(f"{t(k.value, lang)}={v:g}" for k, v in s.severity_weights.items()))
+    head.append(f"{t('approve', lang)} ≥ {decimal(s.thresholds.approve, lang, 'g')}; "
+                f"{t('conditional', lang)} ≥ {decimal(s.thresholds.conditional, lang, 'g')}; "
+                + ", ".join(f"{t(k.value, lang)}={decimal(v, lang, 'g')}"
+                            for k, v in s.severity_weights.items()))
     con.print(head)
     for d in cl.domains:
         table = Table(title=RichText(f"{d.id} — {d.title.get(lang)} ({t('weight', lang)} "
-                                     f"{d.weight:g})"), title_justify="left", show_lines=True)
+                                     f"{decimal(d.weight, lang, 'g')})"), title_justify="left",
+                      show_lines=True)
         table.add_column("ID", no_wrap=True)
         table.add_column(t("control", lang))
         table.add_column(t("severity", lang))

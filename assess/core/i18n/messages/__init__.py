@@ -82,6 +82,25 @@ def _grouped(n: int, lang: Lang) -> _Grouped:
     return g
 
 
+class _Decimal(float):
+    """A number with a fraction in a message: `{x:.1f}` writes its decimal mark as the
+    reader's language does (52,2 in Vietnamese, 52.2 in English)."""
+
+    lang: Lang = "vi"
+
+    def __format__(self, spec: str) -> str:
+        text = format(float(self), spec)
+        if self.lang != "vi":
+            return text
+        return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def _decimal(x: float, lang: Lang) -> _Decimal:
+    d = _Decimal(x)
+    d.lang = lang
+    return d
+
+
 @dataclass(frozen=True, slots=True)
 class Msg:
     """One message: a key of `MESSAGES` and its parameters, rendered when shown."""
@@ -109,6 +128,8 @@ def _param(value: Any, lang: Lang) -> Any:
         return ", ".join(str(_param(v, lang)) for v in value)
     if isinstance(value, int) and not isinstance(value, bool):
         return _grouped(value, lang)
+    if isinstance(value, float):
+        return _decimal(value, lang)
     return value
 
 

@@ -56,8 +56,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "outputs.report.rendering": ("đang dựng báo cáo ({n} kiểm soát)…",
                                  "rendering the report ({n} controls)…"),
     "outputs.report.wrote": (
-        "đã ghi {target} ({size:,} byte; {verdict}, điểm {score}){html}{unreleased}",
-        "wrote {target} ({size:,} bytes; {verdict}, score {score}){html}{unreleased}"),
+        "đã ghi {target} ({size:,} byte; {verdict}, điểm {score:.1f}){html}{unreleased}",
+        "wrote {target} ({size:,} bytes; {verdict}, score {score:.1f}){html}{unreleased}"),
     "outputs.report.wrote_html": (" và {html}", " and {html}"),
     "outputs.report.unreleased": (
         "; CHƯA BAN HÀNH: {refs} (bản nháp hoặc tệp ngoài danh mục: không dùng cho kết luận "

@@ -77,8 +77,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # ── review init ──
     "cli.review.wrote": (
         "đã ghi {output} (bản thẩm định hồ sơ {id}, {n} kiểm soát; tự đánh giá: {verdict}, "
-        "điểm {score})",
-        "wrote {output} (review of {id}, {n} controls; self-assessed {verdict}, score {score})"),
+        "điểm {score:.1f})",
+        "wrote {output} (review of {id}, {n} controls; self-assessed {verdict}, score {score:.1f})"),
     # ── checklist list / platform list / checklist vocabulary ──
     "cli.list.id": ("mã", "id"),
     "cli.list.version": ("phiên bản", "version"),
