@@ -73,7 +73,7 @@ def test_review_init_writes_a_skeleton_that_validates_and_scores(
 
 
 @pytest.mark.parametrize(("lang", "lines"), [
-    ("vi", ["  # RES-01 — Dữ liệu cá nhân lưu tại Việt Nam (critical; BẮT BUỘC)",
+    ("vi", ["  # RES-01 — Dữ liệu cá nhân lưu tại Việt Nam (nghiêm trọng; BẮT BUỘC)",
             "  # Tỉnh trả lời: met — bằng chứng: Công văn VNG số 12/2026",
             "  # Công cụ tính: met (từ luồng dữ liệu, quy tắc G-RES-STORE)",
             "  # Tỉnh trả lời: partial — ghi chú: Đang đàm phán",

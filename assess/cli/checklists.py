@@ -10,6 +10,14 @@ from assess.cli.app import ChecklistDirs, LangOpt, Language, catalog, checklist_
 from assess.core.i18n.messages import msg
 
 
+def status_text(status: str | None) -> str:
+    """A version's status as the list shows it: its word, or that the file does not load."""
+    from assess.core.i18n import t
+    from assess.core.i18n.messages import current
+
+    return t(f"doc.{status}", current()) if status else str(msg("cli.list.invalid"))
+
+
 @checklist_app.command("list", epilog="Example:\n\n  assess checklist list")
 @guarded
 def list_(checklists: ChecklistDirs = None, lang: LangOpt = Language.vi) -> None:
@@ -24,7 +32,7 @@ def list_(checklists: ChecklistDirs = None, lang: LangOpt = Language.vi) -> None
     for cid in cat.ids():
         for entry in cat.versions(cid):
             table.add_row(Text(cid), Text(entry.version),
-                          Text(read_status(entry.path) or str(msg("cli.list.invalid"))),
+                          Text(status_text(read_status(entry.path))),
                           Text(str(entry.path)))
     stdout().print(table)
 

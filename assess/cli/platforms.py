@@ -18,6 +18,7 @@ from assess.cli.app import (
     platform_catalog,
     stdout,
 )
+from assess.cli.checklists import status_text
 from assess.cli.versioning import lint_shelf, release_from_shelf
 from assess.core.i18n.messages import msg
 
@@ -36,7 +37,7 @@ def list_(platforms: PlatformDirs = None, lang: LangOpt = Language.vi) -> None:
     for pid in cat.ids():
         for entry in cat.versions(pid):
             table.add_row(Text(pid), Text(entry.version),
-                          Text(read_status(entry.path) or str(msg("cli.list.invalid"))),
+                          Text(status_text(read_status(entry.path))),
                           Text(str(entry.path)))
     stdout().print(table)
 

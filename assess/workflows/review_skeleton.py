@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
-from assess.core.i18n import Lang, decimal, words
+from assess.core.i18n import Lang, decimal, t, words
 from assess.core.i18n.skeleton import REVIEW
 from assess.engine.result import Assessment, ControlResult
 from assess.workflows.skeleton import file_label, schema_line, schema_note, schema_ref
@@ -59,7 +59,7 @@ def _engine(c: ControlResult, w: dict[str, str]) -> str:
 
 
 def _control(c: ControlResult, lang: Lang, w: dict[str, str]) -> list[str]:
-    head = f"{c.id} — {_one_line(c.title.get(lang))} ({c.severity.value}"
+    head = f"{c.id} — {_one_line(c.title.get(lang))} ({t(c.severity.value, lang).lower()}"
     head += f"; {w['blocker']})" if c.blocker else ")"
     return [
         "", *_wrap(head, "  "), *_wrap(_answer(c, w), "  "), *_wrap(_engine(c, w), "  "),
@@ -84,7 +84,7 @@ def review_skeleton(a: Assessment, lang: Lang, *, proposal_path: str,
         *_wrap(f"{w['head']} {a.proposal.id}: {title}", ""),
         *_wrap(f"{w['file']}: {proposal_path}", ""),
         *_wrap(w["pinned"], ""),
-        *_wrap(f"{w['self']}: {a.verdict.value}, {w['score']} {decimal(a.score, lang)}/100 "
+        *_wrap(f"{w['self']}: {t(a.verdict.value, lang).lower()}, {w['score']} {decimal(a.score, lang)}/100 "
                f"({a.checklist.id}@{a.checklist.version})", ""),
         f"# {w['run']}:  assess validate {name}  {w['and']}  "
         f"assess score {_one_line(proposal_path)} --review {name}",
@@ -123,7 +123,7 @@ def review_skeleton(a: Assessment, lang: Lang, *, proposal_path: str,
         "decision: null",
         *_wrap(w["decision"], ""),
         f"#   verdict: {a.verdict.value}       # approve | conditional | reject — "
-        f"{w['computed']}: {a.verdict.value}",
+        f"{w['computed']}: {t(a.verdict.value, lang).lower()} ({a.verdict.value})",
         f"#   rationale: \"\"            # {w['why']}",
         f"#   exception: false          # {w['exception']}",
         f"#   authority: null           # {w['authority']}",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from assess.core.i18n import Lang, pick, words
+from assess.core.i18n import Lang, pick, t, words
 from assess.core.i18n.skeleton import (
     ANSWERS,
     BODY,
@@ -52,7 +52,8 @@ def domain_banner(domain: Domain, lang: Lang) -> str:
 def control_comments(c: Control, lang: Lang) -> list[str]:
     """The comment lines (without '# ') above a control's answer: what it asks and how."""
     labels = words(LABELS, lang)
-    head = f"{c.id} — {_one_line(c.title.get(lang))} ({labels['severity']}: {c.severity.value}"
+    severity = t(c.severity.value, lang).lower()
+    head = f"{c.id} — {_one_line(c.title.get(lang))} ({labels['severity']}: {severity}"
     out = [f"{head}{'; ' + labels['blocker'] if c.blocker else ''})"]
     out += _comment(labels["question"], c.requirement.get(lang))
     out += _comment(labels["guidance"], c.guidance.get(lang))

@@ -283,7 +283,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Scope and limits of the profile.": "Phạm vi và giới hạn của hồ sơ nền tảng.",
     "When the facts were last checked against sources.":
         "Ngày các thông tin được đối chiếu với nguồn lần gần nhất.",
-    "Who vetted and publishes the profile.": "Cơ quan đã thẩm tra và ban hành hồ sơ nền tảng.",
+    "Who vetted and publishes the profile.": "Cơ quan đã thẩm định và ban hành hồ sơ nền tảng.",
     "The channel kind a proposal on it has.": "Loại kênh của hồ sơ dùng nền tảng này.",
     "Id of the operator (in `operators`) citizens deal with: the channel's operator.":
         "Mã đơn vị vận hành (trong `operators`) mà người dân làm việc cùng: đơn vị vận hành kênh.",

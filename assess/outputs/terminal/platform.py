@@ -17,7 +17,7 @@ CERTAINTY_STYLE = {"confirmed": "green", "to-confirm": "yellow", "unknown": "red
 
 
 def _sure(fact: Sourced, lang: Lang) -> RichText:
-    out = RichText(fact.certainty, style=CERTAINTY_STYLE[fact.certainty])
+    out = RichText(t(f"certainty.{fact.certainty}", lang), style=CERTAINTY_STYLE[fact.certainty])
     if fact.sources:
         out.append(" [" + ", ".join(fact.sources) + "]")
     if fact.note is not None:
@@ -41,7 +41,8 @@ def print_platform(loaded: Loaded[Platform], lang: Lang, console: Console | None
     con = console or SafeConsole()
     head = RichText()
     head.append(f"{pf.title.get(lang)}\n", style="bold")
-    head.append(f"{pf.ref} ({pf.status}), {pf.checked_on.isoformat()}, {pf.publisher}\n"
+    head.append(f"{pf.ref} ({t('doc.' + pf.status, lang)}), {pf.checked_on.isoformat()}, "
+                f"{pf.publisher}\n"
                 f"SHA-256 {loaded.source.sha256}\n")
     if pf.description is not None:
         head.append(pf.description.get(lang) + "\n")

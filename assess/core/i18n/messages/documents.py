@@ -277,7 +277,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown operator '{operator}': this proposal names operators by id; {near}"),
     "ref.no_operator": (
         "thiếu 'operator'; cần mã của đơn vị vận hành nền tảng (trong operators) — hoặc nêu một "
-        "hồ sơ nền tảng đã thẩm tra bằng channel.platform (xem `assess platform list`)",
+        "hồ sơ nền tảng đã thẩm định bằng channel.platform (xem `assess platform list`)",
         "missing 'operator'; expected the id of the platform's operator (from operators) — or "
         "name a vetted profile with channel.platform (see `assess platform list`)"),
     "ref.no_operator_country": (
@@ -297,7 +297,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected trust: third-party"),
     "ref.undrawn": (
         "sơ đồ chưa vẽ hệ thống của chính kênh ({where}); cần vùng của đơn vị vận hành và nút mà "
-        "người dân sử dụng — hoặc nêu một hồ sơ nền tảng đã thẩm tra bằng channel.platform (xem "
+        "người dân sử dụng — hoặc nêu một hồ sơ nền tảng đã thẩm định bằng channel.platform (xem "
         "`assess platform list`)",
         "the channel's own systems are not drawn ({where}); expected the operator's zone and the "
         "node citizens use — or name a vetted profile with channel.platform (see `assess "
