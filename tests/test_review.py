@@ -81,7 +81,7 @@ def test_review_init_writes_a_skeleton_that_validates_and_scores(
             "processes_sensitive_data)",
             "  # RES-02:\n  #   status: partial\n  #   rationale: \"\"",
             "#   verdict: approve       # approve | conditional | reject — công cụ tính được: "
-            "approve"]),
+            "chấp thuận (approve)"]),
     ("en", ["  # RES-01 — Personal data stored in Vietnam (critical; BLOCKER)",
             "  # Province's answer: met — evidence: Công văn VNG số 12/2026",
             "  # Engine: met (from the data flows, rule G-RES-STORE)",

@@ -123,7 +123,8 @@ def review_skeleton(a: Assessment, lang: Lang, *, proposal_path: str,
         "decision: null",
         *_wrap(w["decision"], ""),
         f"#   verdict: {a.verdict.value}       # approve | conditional | reject — "
-        f"{w['computed']}: {t(a.verdict.value, lang).lower()} ({a.verdict.value})",
+        f"{w['computed']}: " + (f"{t(a.verdict.value, lang).lower()} ({a.verdict.value})"
+                                 if lang == "vi" else a.verdict.value),
         f"#   rationale: \"\"            # {w['why']}",
         f"#   exception: false          # {w['exception']}",
         f"#   authority: null           # {w['authority']}",
