@@ -94,8 +94,8 @@ def test_validate_says_each_file_is_valid_in_vietnamese() -> None:
     result = _run("validate", str(OK), str(MINI_DIR / "mini" / "1.0.0.yaml"), "--checklists",
                   str(MINI_DIR))
     assert result.exit_code == 0, result.output
-    assert _lines(result) == [f"hợp lệ: {OK} (proposal)",
-                              f"hợp lệ: {MINI_DIR / 'mini' / '1.0.0.yaml'} (checklist)"]
+    assert _lines(result) == [f"hợp lệ: {OK} (hồ sơ)",
+                              f"hợp lệ: {MINI_DIR / 'mini' / '1.0.0.yaml'} (bộ tiêu chí)"]
 
 
 def test_validate_says_ok_in_english() -> None:

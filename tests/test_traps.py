@@ -87,6 +87,28 @@ TRAPS = {
         "nhận true (có) hoặc false (không)",
         "error: p.yaml:36: flows[0].authenticated: got 'có'; did you mean true? This field "
         "takes true or false"),
+    "country-lowercase": (
+        "operator_country: VN", "operator_country: vn",
+        "lỗi: p.yaml:13: channel.operator_country: ghi là 'vn'; cần mã quốc gia ISO 3166 gồm hai "
+        "chữ in hoa, ví dụ VN, SG, US: hãy ghi VN",
+        "error: p.yaml:13: channel.operator_country: got 'vn'; expected a two-letter ISO 3166 "
+        "country code in capitals, e.g. VN, SG, US: write VN"),
+    "country-name": (
+        "operator_country: VN", "operator_country: Việt Nam",
+        "lỗi: p.yaml:13: channel.operator_country: ghi là 'Việt Nam'; cần mã quốc gia ISO 3166 "
+        "gồm hai chữ in hoa, ví dụ VN, SG, US: hãy ghi VN",
+        "error: p.yaml:13: channel.operator_country: got 'Việt Nam'; expected a two-letter ISO "
+        "3166 country code in capitals, e.g. VN, SG, US: write VN"),
+    "id-from-a-name": (
+        "id: test-ok", "id: Lạng Sơn Zalo",
+        "lỗi: p.yaml:3: id: ghi là 'Lạng Sơn Zalo'; cần một mã gồm chữ cái không dấu, chữ số, "
+        "'.', '_' hoặc '-', ví dụ zalo-oa: hãy ghi lang-son-zalo",
+        "error: p.yaml:3: id: got 'Lạng Sơn Zalo'; expected an id of letters, digits, '.', '_' "
+        "or '-', e.g. zalo-oa: write lang-son-zalo"),
+    "one-choice": (
+        "schema_version: 1", "schema_version: 2",
+        "lỗi: p.yaml:2: schema_version: ghi là 2; hãy ghi 1",
+        "error: p.yaml:2: schema_version: got 2; expected 1"),
     "unknown-count-required": (
         "count: 1000", "count: unknown",
         "lỗi: p.yaml:22: data_subjects[0].count: ghi là 'unknown'; cần một số nguyên chỉ gồm "

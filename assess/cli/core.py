@@ -25,6 +25,7 @@ from assess.cli.app import (
     stdout,
 )
 from assess.core.errors import ExitStatus
+from assess.core.i18n import t
 
 
 @app.command(epilog="Examples:\n\n  assess validate proposal.yaml\n\n"
@@ -67,7 +68,8 @@ def validate(
         elif checked.against is not None:
             out.print(str(msg("cli.validate.with", file=str(f), proposal=checked.against.name)))
         else:
-            out.print(str(msg("cli.validate.ok", file=str(f), kind=checked.kind)))
+            out.print(str(msg("cli.validate.ok", file=str(f), kind=(
+                t(f"kind.{checked.kind}", "vi"), checked.kind))))
     if failed:
         raise typer.Exit(ExitStatus.INPUT)
 

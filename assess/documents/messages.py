@@ -7,8 +7,10 @@ each field expects (its description). Joining the three is what makes an error a
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -92,6 +94,28 @@ _PYDANTIC = {
 """Pydantic's error types we say in the reader's language (its own English stays for the rest)."""
 
 
+def _slug(text: str) -> str:
+    """An id made from a name as written: 'Lạng Sơn Zalo' -> 'lang-son-zalo'."""
+    plain_text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in plain_text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9._]+", "-", ascii_text).strip("-._")
+
+
+def _instead(key: str | None, value: Any) -> str | None:
+    """The value to write instead of one that does not fit its pattern, where it is plain: an
+    id from a name, a country code in capitals or from a country's name."""
+    if not isinstance(value, str):
+        return None
+    if key == "pattern.id":
+        slug = _slug(value)
+        return slug if slug and slug != value else None
+    if key == "pattern.country":
+        from assess.documents.models.common import country_code
+
+        return country_code(value)
+    return None
+
+
 def _field_names(model: type[BaseModel]) -> list[str]:
     return [info.alias or name for name, info in model.model_fields.items()]
 
@@ -129,6 +153,10 @@ def _message(model: type[BaseModel], err: Any) -> tuple[Path_, Msg]:
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         key = PATTERNS.get(pattern)
+        instead = _instead(key, err["input"])
+        if instead is not None:
+            return loc, msg("pyd.got_write", value=shown(err["input"]), wanted=msg(str(key)),
+                            instead=instead)
         wanted = msg(key) if key else msg("pattern.other", pattern=pattern)
         return loc, msg("pyd.got_expected", value=shown(err["input"]), wanted=wanted)
     if kind == "value_error":  # our own validators: their message is already the whole text
@@ -137,8 +165,12 @@ def _message(model: type[BaseModel], err: Any) -> tuple[Path_, Msg]:
         return loc, said if isinstance(said, Msg) else plain(str(error if error else err["msg"]))
     if kind in ("literal_error", "enum"):
         expected = str(err.get("ctx", {}).get("expected", ""))
+        if " or " not in expected and "," not in expected:  # one value only: say it
+            return loc, msg("pyd.choice_one", value=shown(err["input"]), expected=expected)
         return loc, msg("pyd.choice", value=shown(err["input"]), expected=expected)
     text = _pydantic(kind, err)
+    if "input" in err and err["input"] is None:
+        return loc, msg("pyd.got_nothing", text=text)
     if "input" in err and not isinstance(err["input"], (dict, list)):
         return loc, msg("pyd.got", text=text, value=shown(err["input"]))
     return loc, text

@@ -112,6 +112,27 @@ def _iso_codes() -> frozenset[str]:
     return frozenset(c.alpha_2 for c in pycountry.countries)
 
 
+def country_code(written: str) -> str | None:
+    """The ISO 3166 code an officer meant: `vn` for VN, or a country's name in English or
+    Vietnamese without its accents ('Việt Nam', 'Singapore'); None if none is clear."""
+    text = written.strip()
+    if len(text) == 2 and text.isalpha() and text.upper() in _iso_codes():
+        return text.upper()
+    import unicodedata
+
+    import pycountry
+
+    flat = "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace(
+        "Đ", "D")) if not unicodedata.combining(c))
+    for candidate in (flat, flat.replace(" ", "")):
+        try:
+            found = pycountry.countries.lookup(candidate)
+        except LookupError:
+            continue
+        return str(found.alpha_2)
+    return None
+
+
 def iso_country(code: str) -> str:
     """A two-letter code must name a country ISO 3166-1 assigns: `XX` and `VM` are typos. `ZZ`
     (CLDR's 'Unknown Region') is how an unknown location travels; it is never Vietnam."""
