@@ -1,5 +1,6 @@
-"""The spreadsheet questionnaire: export and import of the latest vn-third-party-channel
-checklist (65 controls in 1.1.0), pre-filled from the Bắc Giang example.
+"""The spreadsheet questionnaire: export and import of the vn-third-party-channel checklist the
+Bắc Giang example answers (1.0.0, 63 controls), pre-filled from it; against a baseline measured in
+the same run, the same proposal's YAML loaded and validated (what `assess validate` does).
 
 Run: `.venv/bin/python benchmarks/bench_questionnaire.py` for the figures alone, or
 `.venv/bin/pytest benchmarks/bench_questionnaire.py --benchmark-enable` (pytest-benchmark tables).
@@ -15,7 +16,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "bac-giang-zalo-2019.yaml"
-CHECKLIST = "vn-third-party-channel@latest"
+CHECKLIST = "vn-third-party-channel@1.0.0"
 ROUNDS = 7
 
 
@@ -42,6 +43,14 @@ def import_run(xlsx: Path, out: Path) -> Any:
     return result
 
 
+def validate_run(path: Path) -> Any:
+    """The baseline: the same proposal as YAML, loaded and validated."""
+    from assess.checklists.catalog import Catalog
+    from assess.checklists.loading import load_inputs
+
+    return load_inputs(path, Catalog())
+
+
 def _timed(func: Any, *args: Any) -> float:
     start = time.perf_counter()
     func(*args)
@@ -64,8 +73,10 @@ def main() -> None:
         xlsx, out = Path(tmp) / "form.xlsx", Path(tmp) / "p.yaml"
         export_run(xlsx)  # warm: imports, the catalog's caches
         import_run(xlsx, out)
+        validate_run(out)
         exports = [_timed(export_run, xlsx) for _ in range(ROUNDS)]
         imports = [_timed(import_run, xlsx, out) for _ in range(ROUNDS)]
+        baseline = [_timed(validate_run, out) for _ in range(ROUNDS)]
         from assess.checklists.catalog import Catalog
         from assess.checklists.loading import resolve_checklist
 
@@ -76,6 +87,10 @@ def main() -> None:
               f"(min {min(exports) * 1000:.0f} ms) over {ROUNDS} runs")
         print(f"  import: median {statistics.median(imports) * 1000:.0f} ms "
               f"(min {min(imports) * 1000:.0f} ms) over {ROUNDS} runs")
+        base = statistics.median(baseline)
+        print(f"  baseline (the imported YAML loaded and validated): median {base * 1000:.0f} ms;"
+              f" export {statistics.median(exports) / base:.1f}×, import "
+              f"{statistics.median(imports) / base:.1f}× the baseline")
 
 
 if __name__ == "__main__":
