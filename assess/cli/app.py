@@ -42,6 +42,35 @@ class Group(TyperGroup):
     def get_params(self, ctx: Any) -> list[Any]:
         return _flags_without_metavar(super().get_params(ctx))
 
+    def main(self, args: Any = None, prog_name: str | None = None,  # type: ignore[override]
+             complete_var: str | None = None, standalone_mode: bool = True,
+             **extra: Any) -> Any:
+        """Click's usage errors (an unknown option, a missing argument, a value a type refuses)
+        said like every other problem, in the reader's language: typer prints click's English
+        words otherwise."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        import sys
+
+        from assess.cli.usage import click_module, say_usage_error
+
+        errors = click_module().exceptions
+        argv = list(sys.argv[1:] if args is None else args)
+        try:
+            rv = super().main(argv, prog_name, complete_var, False, **extra)
+        except errors.ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # `assess` alone: its help
+                exc.show()
+            else:
+                with speaking(argv_lang(argv)):
+                    say_usage_error(exc, stderr())
+            sys.exit(exc.exit_code)
+        except errors.Abort:
+            with speaking(argv_lang(argv)):
+                stderr().print(msg("cli.interrupted").render())
+            sys.exit(130)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
 
 class App(typer.Typer):
     """typer.Typer whose commands and groups print flags without a metavar."""
@@ -77,6 +106,17 @@ def _say_errors(exc: AssessError) -> None:
     err = stderr()
     for line in exc.messages():
         err.print(msg("cli.error", text=plain(line)).render())
+
+
+def argv_lang(argv: list[str]) -> Literal["vi", "en"]:
+    """The language asked for on a command line that could not be parsed: its `--lang` (or
+    `-l`), else ASSESS_LANG, else Vietnamese."""
+    for i, arg in enumerate(argv):
+        if arg in ("--lang", "-l") and i + 1 < len(argv):
+            return "en" if argv[i + 1].strip().lower() == "en" else "vi"
+        if arg.startswith("--lang="):
+            return "en" if arg.partition("=")[2].strip().lower() == "en" else "vi"
+    return env_lang()
 
 
 def env_lang() -> Literal["vi", "en"]:

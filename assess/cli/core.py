@@ -64,12 +64,14 @@ def validate(
                 err.print(str(msg("cli.error", text=plain(line))))
             continue
         if checked.kind == "review" and checked.against is None:
-            out.print(str(msg("cli.validate.schema_only", file=str(f), sha=_pinned(f))))
+            out.print(str(msg("cli.validate.schema_only", file=str(f), sha=_pinned(f))),
+                      soft_wrap=True)
         elif checked.against is not None:
-            out.print(str(msg("cli.validate.with", file=str(f), proposal=checked.against.name)))
+            out.print(str(msg("cli.validate.with", file=str(f), proposal=checked.against.name)),
+                      soft_wrap=True)
         else:
             out.print(str(msg("cli.validate.ok", file=str(f), kind=(
-                t(f"kind.{checked.kind}", "vi"), checked.kind))))
+                t(f"kind.{checked.kind}", "vi"), checked.kind))), soft_wrap=True)
     if failed:
         raise typer.Exit(ExitStatus.INPUT)
 
