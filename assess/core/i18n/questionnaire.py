@@ -102,8 +102,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "owner.operator": ("đơn vị vận hành", "operator"),
     "owner.shared": ("tỉnh và đơn vị vận hành", "province and operator"),
     "article": ("Điều", "Art."),
-    "to_confirm": ("cần xác minh", "to be confirmed"),
-    "title": ("Phiếu hỏi thẩm định tác động bảo mật dữ liệu của kênh bên thứ ba",
+    "to_confirm": ("cần xác nhận", "to be confirmed"),
+    "title": ("Phiếu đánh giá tác động an toàn dữ liệu khi cung cấp dịch vụ công qua kênh của bên thứ ba",
               "Questionnaire: data-security impact assessment of a third-party channel"),
 }
 """Other words of the sheets."""
