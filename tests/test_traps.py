@@ -60,13 +60,13 @@ TRAPS = {
     "status-dat": (
         "RES-01: {status: met,", "RES-01: {status: đạt,",
         "lỗi: p.yaml:41: answers.RES-01.status: ghi là 'đạt'; có phải ý là 'met'? Các giá trị "
-        "được nhận: met, partial, not-met, not-applicable, unknown",
+        "hợp lệ: met, partial, not-met, not-applicable, unknown",
         "error: p.yaml:41: answers.RES-01.status: got 'đạt'; did you mean 'met'? Expected one "
         "of: met, partial, not-met, not-applicable, unknown"),
     "status-khong-dat": (
         "RES-01: {status: met,", "RES-01: {status: Không đạt,",
         "lỗi: p.yaml:41: answers.RES-01.status: ghi là 'Không đạt'; có phải ý là 'not-met'? Các "
-        "giá trị được nhận: met, partial, not-met, not-applicable, unknown",
+        "giá trị hợp lệ: met, partial, not-met, not-applicable, unknown",
         "error: p.yaml:41: answers.RES-01.status: got 'Không đạt'; did you mean 'not-met'? "
         "Expected one of: met, partial, not-met, not-applicable, unknown"),
     "status-mot-phan": (

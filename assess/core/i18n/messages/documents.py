@@ -129,7 +129,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "got {value}; a number is written without thousands separators: write {digits}"),
     "value.float": ("ghi là {value}; cần một số như 0.5 hoặc 12 (dấu chấm thập phân)",
                     "got {value}; expected a number such as 0.5 or 12"),
-    "value.choice": ("ghi là {value}; có phải ý là '{guess}'? Các giá trị được nhận: {choices}",
+    "value.choice": ("ghi là {value}; có phải ý là '{guess}'? Các giá trị hợp lệ: {choices}",
                      "got {value}; did you mean '{guess}'? Expected one of: {choices}"),
     "value.unsafe": ("chứa {what}; hãy xóa ký tự này (văn bản không được chứa ký tự điều khiển)",
                      "contains {what}; remove it (control characters are not allowed in text)"),
