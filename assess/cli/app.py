@@ -52,7 +52,7 @@ class Group(TyperGroup):
             return super().main(args, prog_name, complete_var, False, **extra)
         import sys
 
-        from assess.cli.usage import click_module, say_usage_error
+        from assess.cli.usage import abort_class, click_module, say_usage_error
 
         errors = click_module().exceptions
         argv = list(sys.argv[1:] if args is None else args)
@@ -65,7 +65,7 @@ class Group(TyperGroup):
                 with speaking(argv_lang(argv)):
                     say_usage_error(exc, stderr())
             sys.exit(exc.exit_code)
-        except errors.Abort:
+        except abort_class():
             with speaking(argv_lang(argv)):
                 stderr().print(msg("cli.interrupted").render())
             sys.exit(130)
@@ -112,10 +112,10 @@ def argv_lang(argv: list[str]) -> Literal["vi", "en"]:
     """The language asked for on a command line that could not be parsed: its `--lang` (or
     `-l`), else ASSESS_LANG, else Vietnamese."""
     for i, arg in enumerate(argv):
-        if arg in ("--lang", "-l") and i + 1 < len(argv):
-            return "en" if argv[i + 1].strip().lower() == "en" else "vi"
-        if arg.startswith("--lang="):
-            return "en" if arg.partition("=")[2].strip().lower() == "en" else "vi"
+        value = argv[i + 1] if arg in ("--lang", "-l") and i + 1 < len(argv) else (
+            arg.partition("=")[2] if arg.startswith("--lang=") else None)
+        if value is not None and value.strip().lower() in ("vi", "en"):
+            return "en" if value.strip().lower() == "en" else "vi"
     return env_lang()
 
 

@@ -50,6 +50,16 @@ _TYPE_WORDS: list[tuple[re.Pattern[str], str]] = [
 """Click's own sentences we say again, matched on its English text."""
 
 
+def abort_class() -> type[BaseException]:
+    """What click raises on ^C or end of input at a prompt (typer ≥ 0.2x has its own)."""
+    import typer.core
+
+    found = getattr(typer.core, "Abort", None)
+    if isinstance(found, type) and issubclass(found, BaseException):
+        return found
+    return click_module().exceptions.Abort  # type: ignore[no-any-return]
+
+
 def _words(text: str) -> Msg:
     """One of click's sentences in the reader's language, or as click wrote it."""
     text = text.strip().removeprefix("Value error, ")  # how typer passes a type's refusal on
@@ -107,4 +117,4 @@ def say_usage_error(exc: Any, console: Any) -> None:
         console.print(msg("usage.help", command=ctx.command_path).render(), soft_wrap=True)
 
 
-__all__ = ["click_module", "problem", "say_usage_error"]
+__all__ = ["abort_class", "click_module", "problem", "say_usage_error"]
