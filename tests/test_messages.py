@@ -78,3 +78,12 @@ def test_a_fraction_takes_the_readers_decimal_mark() -> None:
             unreleased=plain(""))
     assert m.render("vi").startswith("đã ghi r.pdf (233.528 byte; không chấp thuận, điểm 52,2)")
     assert m.render("en").startswith("wrote r.pdf (233,528 bytes; reject, score 52.2)")
+
+
+def test_every_number_in_a_message_takes_the_readers_marks() -> None:
+    """A weight or threshold passed as a number (never pre-formatted) gets the decimal comma."""
+    m = msg("ref.thresholds", approve=40.0, conditional=50.5)
+    assert m.render("vi").startswith("ngưỡng chấp thuận (40,0) thấp hơn ngưỡng có điều kiện (50,5)")
+    assert m.render("en").startswith("approve (40.0) is below conditional (50.5)")
+    assert msg("yaml.too_big", size=21000, limit=1000000).render(
+        "vi") == "tệp có 21.000 byte; tối đa 1.000.000 byte"

@@ -180,7 +180,7 @@ def _ordered(out: Out, path: Path_, values: dict[str, Any], order: tuple[str, ..
         if v2 < v1:
             out.add(level, (*path, k2), msg(
                 "checklists.lint.below", what=msg(f"checklists.what.{what}"), key=k2,
-                value=f"{v2:g}", prev=k1, prev_value=f"{v1:g}",
+                value=float(v2), prev=k1, prev_value=float(v1),
                 whats=msg(f"checklists.whats.{what}"), order=" ≤ ".join(order)))
 
 
@@ -191,18 +191,18 @@ def _check_scoring(out: Out, cl: Checklist) -> None:
     for sev, w in weights.items():
         if w < 0:
             out.error((*at, "severity_weights", sev), msg("checklists.lint.negative_weight",
-                                                          weight=f"{w:g}"))
+                                                          weight=float(w)))
     _ordered(out, (*at, "severity_weights"), weights, LEVELS, "weight")
     sv: dict[str, float] = {str(k): v for k, v in s.status_values.items()}
     _ordered(out, (*at, "status_values"), sv, ("not-met", "partial", "met"), "value", "error")
     if "unknown" in sv and "not-met" in sv and sv["unknown"] > sv["not-met"]:
         out.warn((*at, "status_values", "unknown"), msg(
-            "checklists.lint.unknown_earns", unknown=f"{sv['unknown']:g}",
-            not_met=f"{sv['not-met']:g}"))
+            "checklists.lint.unknown_earns", unknown=float(sv["unknown"]),
+            not_met=float(sv["not-met"])))
     t = s.thresholds
     if t.approve == t.conditional:
         out.warn((*at, "thresholds"), msg("checklists.lint.same_thresholds",
-                                          value=f"{t.approve:g}"))
+                                          value=float(t.approve)))
     levels: dict[str, int] = {str(k): v for k, v in s.risk.impact.class_levels.items()}
     _ordered(out, (*at, "risk", "impact", "class_levels"), levels,
              _CLASSES, "impact", missing="class")

@@ -127,7 +127,7 @@ def _pydantic(kind: str, err: Any) -> Msg:
     if key is None:
         text = err["msg"]
         return plain(text[0].lower() + text[1:])
-    return msg(key, **{k: str(ctx.get(k, "")) for k in ("ge", "le", "gt", "lt")
+    return msg(key, **{k: ctx.get(k, "") for k in ("ge", "le", "gt", "lt")
                        if k in ctx}, **{k: int(ctx[k]) for k in ("min_length", "max_length")
                                         if k in ctx})
 

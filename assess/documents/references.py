@@ -217,18 +217,18 @@ def check_checklist(cl: Checklist, source: Source, *, facts: Set[str], rules: Se
         c.add(("scoring", "status_values"), msg("ref.no_values", names=", ".join(missing)))
     for st, v in s.status_values.items():
         if not 0 <= v <= 1:
-            c.add(("scoring", "status_values", st), msg("ref.value_range", value=str(v)))
+            c.add(("scoring", "status_values", st), msg("ref.value_range", value=float(v)))
     if s.thresholds.approve < s.thresholds.conditional:
-        c.add(("scoring", "thresholds"), msg("ref.thresholds", approve=str(s.thresholds.approve),
-                                             conditional=str(s.thresholds.conditional)))
+        c.add(("scoring", "thresholds"), msg("ref.thresholds", approve=float(s.thresholds.approve),
+                                             conditional=float(s.thresholds.conditional)))
     for name, level in s.risk.impact.class_levels.items():
         if not 1 <= level <= 4:
             c.add(("scoring", "risk", "impact", "class_levels", name),
-                  msg("ref.level_range", level=str(level)))
+                  msg("ref.level_range", level=level))
     for sev, level in s.risk.likelihood_levels.items():
         if not 1 <= level <= 4:
             c.add(("scoring", "risk", "likelihood_levels", sev),
-                  msg("ref.level_range", level=str(level)))
+                  msg("ref.level_range", level=level))
     for i, row in enumerate(s.risk.matrix):
         if len(row) != 4:
             c.add(("scoring", "risk", "matrix", i), msg("ref.matrix_row", count=len(row)))

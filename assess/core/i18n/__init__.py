@@ -144,10 +144,13 @@ def t(key: str, lang: Lang) -> str:
 
 
 def decimal(x: float, lang: Lang, spec: str = ".1f") -> str:
-    """A number with a fraction as the reader writes it: the decimal mark is a comma in
-    Vietnamese (52,2; and a dot groups thousands, as in 21.000), a point in English (52.2)."""
+    """A number as the reader writes it: in Vietnamese the decimal mark is a comma and a dot
+    groups thousands (21.000,5), in English the reverse (21,000.5). Every number a person reads
+    (messages, terminal, report) is written by this one function."""
     text = format(x, spec)
-    return text.replace(".", ",") if lang == "vi" else text
+    if lang != "vi":
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
 def country(code: str, lang: Lang) -> str:

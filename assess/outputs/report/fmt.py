@@ -67,8 +67,7 @@ def number_text(d: float, lang: Lang, spec: str = ".1f") -> str:
 
 def count_text(n: int, lang: Lang) -> str:
     """A count with thousands grouped: '21.000' in Vietnamese, '21,000' in English."""
-    s = f"{n:,}"
-    return s.replace(",", ".") if lang == "vi" else s
+    return decimal(n, lang, ",")
 
 
 def citation(lb: LegalBasis, lang: Lang) -> Citation:

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from assess.core.i18n import Lang
+from assess.core.i18n import Lang, decimal
 from assess.core.i18n.messages import (
     checklists,
     documents,
@@ -65,40 +65,20 @@ def speaking(lang: Lang) -> Iterator[None]:
         _LANG.reset(token)
 
 
-class _Grouped(int):
-    """A count in a message: `{n:,}` groups its digits as the reader's language does
-    (1.000 in Vietnamese, 1,000 in English)."""
+class _Number:
+    """A number in a message: `{n:,}` or `{x:.1f}` written as the reader writes numbers
+    (`core.i18n.decimal`: 1.000 and 52,2 in Vietnamese, 1,000 and 52.2 in English)."""
 
-    lang: Lang = "vi"
+    __slots__ = ("lang", "value")
 
-    def __format__(self, spec: str) -> str:
-        text = format(int(self), spec)
-        return text.replace(",", ".") if "," in spec and self.lang == "vi" else text
-
-
-def _grouped(n: int, lang: Lang) -> _Grouped:
-    g = _Grouped(n)
-    g.lang = lang
-    return g
-
-
-class _Decimal(float):
-    """A number with a fraction in a message: `{x:.1f}` writes its decimal mark as the
-    reader's language does (52,2 in Vietnamese, 52.2 in English)."""
-
-    lang: Lang = "vi"
+    def __init__(self, value: float, lang: Lang) -> None:
+        self.value, self.lang = value, lang
 
     def __format__(self, spec: str) -> str:
-        text = format(float(self), spec)
-        if self.lang != "vi":
-            return text
-        return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return decimal(self.value, self.lang, spec)
 
-
-def _decimal(x: float, lang: Lang) -> _Decimal:
-    d = _Decimal(x)
-    d.lang = lang
-    return d
+    def __str__(self) -> str:
+        return str(self.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +106,8 @@ def _param(value: Any, lang: Lang) -> Any:
         return value[0] if lang == "vi" else value[1]  # a (vi, en) pair from a word table
     if isinstance(value, list):
         return ", ".join(str(_param(v, lang)) for v in value)
-    if isinstance(value, int) and not isinstance(value, bool):
-        return _grouped(value, lang)
-    if isinstance(value, float):
-        return _decimal(value, lang)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _Number(value, lang)
     return value
 
 

@@ -122,9 +122,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "các mức độ này được tính là mức 1 — cần khai đủ mọi mức độ",
         "they count as level 1 — expected every severity"),
     "checklists.lint.below": (
-        "{what} của '{key}' ({value}) thấp hơn của '{prev}' ({prev_value}); cần {whats} theo "
+        "{what} của '{key}' ({value:g}) thấp hơn của '{prev}' ({prev_value:g}); cần {whats} theo "
         "thứ tự {order}",
-        "{what} of '{key}' ({value}) is below that of '{prev}' ({prev_value}); expected {whats} "
+        "{what} of '{key}' ({value:g}) is below that of '{prev}' ({prev_value:g}); expected {whats} "
         "ordered {order}"),
     "checklists.what.weight": ("trọng số", "weight"),
     "checklists.whats.weight": ("các trọng số", "weights"),
@@ -134,17 +134,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "checklists.whats.impact": ("các mức tác động", "impact levels"),
     "checklists.what.likelihood": ("mức khả năng xảy ra", "likelihood level"),
     "checklists.whats.likelihood": ("các mức khả năng xảy ra", "likelihood levels"),
-    "checklists.lint.negative_weight": ("trọng số {weight} là số âm; cần từ 0 trở lên",
-                                        "weight {weight} is negative; expected 0 or more"),
+    "checklists.lint.negative_weight": ("trọng số {weight:g} là số âm; cần từ 0 trở lên",
+                                        "weight {weight:g} is negative; expected 0 or more"),
     "checklists.lint.unknown_earns": (
-        "unknown được {unknown} điểm, nhiều hơn not-met ({not_met}); cần một kiểm soát chưa trả "
+        "unknown được {unknown:g} điểm, nhiều hơn not-met ({not_met:g}); cần một kiểm soát chưa trả "
         "lời không được điểm cao hơn một kiểm soát không đạt",
-        "unknown earns {unknown}, more than not-met ({not_met}); expected an unanswered control "
+        "unknown earns {unknown:g}, more than not-met ({not_met:g}); expected an unanswered control "
         "to earn no more than a failed one"),
     "checklists.lint.same_thresholds": (
-        "approve và conditional đều bằng {value}; không điểm số nào cho kết quả 'conditional' — "
+        "approve và conditional đều bằng {value:g}; không điểm số nào cho kết quả 'conditional' — "
         "cần approve cao hơn conditional",
-        "approve and conditional are both {value}; no score is ever 'conditional' — expected "
+        "approve and conditional are both {value:g}; no score is ever 'conditional' — expected "
         "approve above conditional"),
     "checklists.lint.matrix": (
         "mức rủi ro '{rating}' tại tác động {impact}, khả năng xảy ra {likelihood} thấp hơn một "
