@@ -310,3 +310,18 @@ def test_example_ministry_review_of_bac_giang_2019_is_stricter_but_stays_conditi
     shown = runner.invoke(app, ["score", str(proposal), "--review", str(review)], env=WIDE)
     assert ("Tự đánh giá: Chấp thuận có điều kiện (điểm 58,0)  →  Sau thẩm định: Chấp thuận có "
             "điều kiện (điểm 55,3)") in shown.output
+
+
+def test_review_init_to_standard_output_writes_no_file(runner: CliRunner, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """`-o -` prints the skeleton, as `assess init -o -` does: no file named '-', no schema
+    beside it; and an output named like the schema file is refused before any work."""
+    proposal = _proposal(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["review", "init", str(proposal), "-o", "-", *CHECKLISTS])
+    assert result.exit_code == 0, result.output
+    assert "kind: review" in result.output
+    assert not (tmp_path / "-").exists() and not (tmp_path / "review.schema.json").exists()
+    refused = runner.invoke(app, ["review", "init", str(proposal), "-o",
+                                  str(tmp_path / "review.schema.json"), *CHECKLISTS])
+    assert refused.exit_code == 2 and not (tmp_path / "review.schema.json").exists()

@@ -64,7 +64,8 @@ def validate(
                 err.print(str(msg("cli.error", text=plain(line))))
             continue
         if checked.kind == "review" and checked.against is None:
-            out.print(str(msg("cli.validate.schema_only", file=str(f), sha=_pinned(f))),
+            sha = f"{checked.pinned[:12]}…" if checked.pinned else "?"
+            out.print(str(msg("cli.validate.schema_only", file=str(f), sha=sha)),
                       soft_wrap=True)
         elif checked.against is not None:
             out.print(str(msg("cli.validate.with", file=str(f), proposal=checked.against.name)),
@@ -74,16 +75,6 @@ def validate(
                 t(f"kind.{checked.kind}", "vi"), checked.kind))), soft_wrap=True)
     if failed:
         raise typer.Exit(ExitStatus.INPUT)
-
-
-def _pinned(review: Path) -> str:
-    """The first digits of the SHA-256 a review pins, as a message shows them."""
-    from assess.documents import yamlsource
-
-    data = yamlsource.read(review).data
-    pin = data.get("proposal") if isinstance(data, dict) else None
-    sha = pin.get("sha256") if isinstance(pin, dict) else None
-    return f"{sha[:12]}…" if isinstance(sha, str) else "?"
 
 
 @app.command(epilog="Examples:\n\n  assess score examples/bac-giang-zalo-2019.yaml\n\n"
@@ -158,32 +149,22 @@ def init(
     """
     language = lang_of(lang)
     from assess.checklists.loading import resolve_checklist, resolve_platform
-    from assess.core.files import refuse_inputs, write_atomic
+    from assess.cli.writing import refuse_schema_name, write_with_schema
+    from assess.core.files import refuse_inputs
     from assess.core.i18n.messages import msg
-    from assess.workflows.skeleton import is_stream, schema_beside, skeleton
+    from assess.workflows.skeleton import is_stream, skeleton
 
     cl = resolve_checklist(checklist, catalog(checklists))
     loaded = resolve_platform(platform, platform_catalog(platforms)) if platform else None
-    stream = is_stream(output)
-    beside = None if stream else output.parent / "proposal.schema.json"
-    if beside is not None and output.name == beside.name:
-        from assess.core.errors import OutputError
-
-        raise OutputError(msg("skeleton.name_is_schema", file=str(output)))
+    beside = refuse_schema_name(output, "proposal")
     refuse_inputs([output, beside], [cl.source.name, loaded.source.name if loaded else None])
     pf = loaded.doc if loaded else None
-    text = skeleton(cl.doc, language, platform=pf, file=None if stream else output.name)
+    text = skeleton(cl.doc, language, platform=pf, file=None if is_stream(output) else output.name)
     where = msg("skeleton.stdout") if str(output) == "-" else msg("skeleton.file", file=str(output))
-    if str(output) == "-":
-        typer.echo(text, nl=False)
-    else:
-        write_atomic(output, text, overwrite=force)
-    schema = schema_beside(output, "proposal")  # the file the portable $schema line names
-    if schema is not None:
-        write_atomic(*schema)
+    schema = write_with_schema(output, text, "proposal", force=force)  # and $schema's file
     count = len(cl.doc.controls())
     log.info("%s", msg("skeleton.wrote_on", where=where, n=count, checklist=cl.doc.ref,
                        platform=pf.ref) if pf else
              msg("skeleton.wrote", where=where, n=count, checklist=cl.doc.ref))
     if schema is not None:
-        log.info("%s", msg("skeleton.wrote_schema", file=str(schema[0])))
+        log.info("%s", msg("skeleton.wrote_schema", file=str(schema)))

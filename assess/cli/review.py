@@ -39,22 +39,21 @@ def init(
     review of a proposal file that has changed since is refused.
     """
     language = lang_of(lang)
-    from assess.core.files import refuse_inputs, write_atomic
+    from assess.cli.writing import refuse_schema_name, write_with_schema
+    from assess.core.files import refuse_inputs
     from assess.core.i18n import t
     from assess.workflows.pipeline import assess_files
     from assess.workflows.review_skeleton import review_skeleton
-    from assess.workflows.skeleton import is_stream, schema_beside
+    from assess.workflows.skeleton import is_stream
 
-    refuse_inputs([output], [proposal, checklist])
+    beside = refuse_schema_name(output, "review")
+    refuse_inputs([output, beside], [proposal, checklist])
     a = assess_files(proposal, checklist=checklist, checklist_dirs=checklists or [],
                      platform_dirs=platforms or [])
     refuse_inputs([output], a.input_files())
     text = review_skeleton(a, language, proposal_path=str(proposal),
                            file=None if is_stream(output) else output.name)
-    write_atomic(output, text, overwrite=force)
-    schema = schema_beside(output, "review")  # the file its portable $schema line names
-    if schema is not None:
-        write_atomic(*schema)
+    write_with_schema(output, text, "review", force=force)  # and the file $schema names
     verdict = a.verdict.value
     log.info("%s", msg("cli.review.wrote", output=str(output), id=a.proposal.id,
                        n=len(a.controls), verdict=(t(verdict, "vi").lower(), verdict),

@@ -48,12 +48,18 @@ class ReviewCheck:
     proposal: Path | None
 
 
+def pinned_sha(review: Source) -> str | None:
+    """The SHA-256 a review pins its proposal by, read from the raw document."""
+    pin = review.data.get("proposal", {}) if isinstance(review.data, dict) else {}
+    sha = pin.get("sha256") if isinstance(pin, dict) else None
+    return sha if isinstance(sha, str) else None
+
+
 def pinned_proposal(review: Source, candidates: list[Path]) -> Path | None:
     """The file, among `candidates` and then the YAML files beside the review, whose SHA-256 is
     the one the review pins: the proposal it was written for."""
-    pin = review.data.get("proposal", {}) if isinstance(review.data, dict) else {}
-    sha = pin.get("sha256") if isinstance(pin, dict) else None
-    if not isinstance(sha, str):
+    sha = pinned_sha(review)
+    if sha is None:
         return None
     import hashlib
 
@@ -175,6 +181,8 @@ class Checked:
 
     kind: str
     against: Path | None = None
+    pinned: str | None = None
+    """For a review, the SHA-256 it pins its proposal by."""
 
 
 def validate_path(path: Path | str, catalog: Catalog, platforms: Catalog, *,
@@ -192,7 +200,7 @@ def validate_path(path: Path | str, catalog: Catalog, platforms: Catalog, *,
     found = check_review_file(path, against, catalog, platforms)
     if found.problems:
         raise InputError(found.problems)
-    return Checked("review", against)
+    return Checked("review", against, pinned_sha(source))
 
 
 def _kind(source: Source) -> str | None:
@@ -201,5 +209,5 @@ def _kind(source: Source) -> str | None:
     return kind if isinstance(kind, str) else None
 
 
-__all__ = ["MAX_SIBLINGS", "Checked", "ReviewCheck", "check_review_file", "pinned_proposal",
+__all__ = ["MAX_SIBLINGS", "Checked", "ReviewCheck", "check_review_file", "pinned_proposal", "pinned_sha",
            "validate_path"]
