@@ -65,3 +65,20 @@ def proposal_model(doc: dict[str, Any]) -> Proposal:
 def flat(text: str) -> str:
     """Terminal output without rich's box drawing and line wrapping, for asserting messages."""
     return " ".join(re.sub(r"[│╭╮╰╯─]", " ", text).split())
+
+
+def run_cli(*args: str) -> Any:
+    """The CLI on `args`, checked never to end in a traceback: the click Result."""
+    from typer.testing import CliRunner
+
+    from assess.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def output_lines(result: Any) -> list[str]:
+    """A run's non-empty output lines, each with its whitespace folded (`flat`)."""
+    return [flat(line) for line in result.output.splitlines() if line.strip()]

@@ -13,45 +13,24 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
 
 from assess.checklists.content import error_message
 from assess.checklists.lint import lint_file
 from assess.checklists.lock import read_lock_with_problems
-from assess.cli import app
 from assess.core.errors import InputError, Problem
 from assess.core.i18n.messages import fields, msg, plain, speaking
 from assess.core.i18n.messages.checklists import MESSAGES
 from tests.conftest import DATA, MINI_DIR
 from tests.helpers import flat
+from tests.helpers import output_lines as _lines
+from tests.helpers import run_cli as _run
+from tests.versions import NEW_CONTROL
 
 MINI = (MINI_DIR / "mini" / "1.0.0.yaml").read_text(encoding="utf-8")
-NEW_CONTROL = """\
-      - id: ENC-04
-        title: {vi: Xoay vòng khóa, en: Key rotation}
-        requirement: {vi: Khóa được xoay vòng hằng năm., en: Keys are rotated every year.}
-        guidance: {vi: Xem nhật ký xoay vòng khóa., en: See the key rotation log.}
-        severity: medium
-        evidence: {vi: Nhật ký xoay vòng khóa., en: Key rotation log.}
-        remediation: {vi: Xoay vòng khóa., en: Rotate the keys.}
-        owner: operator
-"""
 
 
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _run(*args: str) -> Result:
-    result = CliRunner().invoke(app, list(args))
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
-
-
-def _lines(result: Result) -> list[str]:
-    return [flat(line) for line in result.output.splitlines() if line.strip()]
 
 
 @pytest.fixture

@@ -9,29 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import Result
-from typer.testing import CliRunner
 
-from assess.cli import app
 from assess.core.i18n.messages import fields
 from assess.core.i18n.messages.workflows import MESSAGES
 from tests.conftest import DATA, MINI_DIR
 from tests.helpers import flat
+from tests.helpers import output_lines as _lines
+from tests.helpers import run_cli as _run
 from tests.versions import catalog_with_v2
 
 OK = DATA / "proposal-ok.yaml"
 MINI = (MINI_DIR / "mini" / "1.0.0.yaml").read_text(encoding="utf-8")
-
-
-def _run(*args: str) -> Result:
-    result = CliRunner().invoke(app, list(args))
-    assert "Traceback" not in result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result
-
-
-def _lines(result: Result) -> list[str]:
-    return [flat(line) for line in result.output.splitlines() if line.strip()]
 
 
 @pytest.fixture

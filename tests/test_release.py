@@ -15,18 +15,9 @@ from assess.cli import app
 from assess.core.errors import InputError
 from assess.documents.yamlsource import parse
 from tests.conftest import MINI_DIR
+from tests.versions import NEW_CONTROL
 
 MINI = (MINI_DIR / "mini" / "1.0.0.yaml").read_text(encoding="utf-8")
-NEW_CONTROL = """\
-      - id: ENC-04
-        title: {vi: Xoay vòng khóa, en: Key rotation}
-        requirement: {vi: Khóa được xoay vòng hằng năm., en: Keys are rotated every year.}
-        guidance: {vi: Xem nhật ký xoay vòng khóa., en: See the key rotation log.}
-        severity: medium
-        evidence: {vi: Nhật ký xoay vòng khóa., en: Key rotation log.}
-        remediation: {vi: Xoay vòng khóa., en: Rotate the keys.}
-        owner: operator
-"""
 TODAY = dt.date(2026, 12, 1)
 
 

@@ -49,3 +49,15 @@ def catalog_with_v2(folder: Path) -> Path:
     (folder / "mini" / "2.0.0.yaml").write_text(
         yaml.safe_dump(v2(), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
+
+NEW_CONTROL = """\
+      - id: ENC-04
+        title: {vi: Xoay vòng khóa, en: Key rotation}
+        requirement: {vi: Khóa được xoay vòng hằng năm., en: Keys are rotated every year.}
+        guidance: {vi: Xem nhật ký xoay vòng khóa., en: See the key rotation log.}
+        severity: medium
+        evidence: {vi: Nhật ký xoay vòng khóa., en: Key rotation log.}
+        remediation: {vi: Xoay vòng khóa., en: Rotate the keys.}
+        owner: operator
+"""
+"""A control added to mini 1.0.0 (a minor change): shared by the release and message tests."""
