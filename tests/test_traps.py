@@ -153,6 +153,9 @@ ACCEPTED = {
                           lambda p: p.nodes[2].retention_days is None),
     "retention-chua-ro": ("retention_days: 90", "retention_days: chưa rõ",
                           lambda p: p.nodes[2].retention_days is None),
+    "retention-chua-ro-decomposed": (  # as macOS writes it: each mark a character of its own
+        "retention_days: 90", "retention_days: " + __import__("unicodedata").normalize(
+            "NFD", "Chưa  Rõ"), lambda p: p.nodes[2].retention_days is None),
 }
 
 

@@ -50,6 +50,7 @@ def catalog_with_v2(folder: Path) -> Path:
         yaml.safe_dump(v2(), allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
 
+
 NEW_CONTROL = """\
       - id: ENC-04
         title: {vi: Xoay vòng khóa, en: Key rotation}

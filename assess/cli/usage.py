@@ -14,7 +14,7 @@ import re
 from types import ModuleType
 from typing import Any
 
-from assess.core.i18n.messages import Msg, msg, plain
+from assess.core.i18n.messages import Msg, either, msg, plain
 
 
 def click_module() -> ModuleType:
@@ -88,9 +88,7 @@ def problem(exc: Any) -> Msg:
     if isinstance(exc, click.NoSuchOption):
         near = exc.possibilities or []
         if near:
-            quoted = [f"'{p}'" for p in near]
-            return msg("usage.no_option_close", name=exc.option_name,
-                       close=(" hoặc ".join(quoted), " or ".join(quoted)))
+            return msg("usage.no_option_close", name=exc.option_name, close=either(list(near)))
         return msg("usage.no_option", name=exc.option_name)
     if isinstance(exc, click.MissingParameter):
         kind = exc.param_type or (exc.param.param_type_name if exc.param is not None else "")

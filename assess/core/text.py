@@ -61,3 +61,16 @@ def visible(text: str, one_line: bool = False) -> str:
     itself when it is clean (the common case costs one regex search)."""
     pattern = _UNSAFE_LINES if one_line else _UNSAFE
     return pattern.sub(_escape, text) if pattern.search(text) else text
+
+
+def folded(text: str) -> str:
+    """A word as typed, for comparing: composed (NFC: macOS writes 'ạ' as two characters),
+    case-folded, its spaces collapsed — `Chưa  Rõ` is `chưa rõ`."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def unaccented(text: str) -> str:
+    """Vietnamese without its marks ('Lạng Sơn' -> 'Lang Son', 'đạt' -> 'dat'): what is typed
+    on a keyboard without Vietnamese input, or what an ASCII id or a country's name needs."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

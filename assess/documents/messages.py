@@ -10,14 +10,14 @@ import difflib
 import re
 import types
 import typing
-import unicodedata
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from assess.core.errors import Problem
 from assess.core.i18n.fields import described
-from assess.core.i18n.messages import Msg, msg, plain
+from assess.core.i18n.messages import Msg, either, msg, plain
+from assess.core.text import unaccented
 from assess.documents.models.common import RELEASE_REF
 from assess.documents.scalars import shown
 from assess.documents.yamlsource import Path_, Source, format_path
@@ -96,8 +96,7 @@ _PYDANTIC = {
 
 def _slug(text: str) -> str:
     """An id made from a name as written: 'Lạng Sơn Zalo' -> 'lang-son-zalo'."""
-    plain_text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in plain_text if not unicodedata.combining(c)).lower()
+    ascii_text = unaccented(text).lower()
     return re.sub(r"[^a-z0-9._]+", "-", ascii_text).strip("-._")
 
 
@@ -196,8 +195,7 @@ def nearest(word: str, known: list[str] | set[str] | typing.Iterable[str], n: in
     pool = sorted(set(known))
     close = difflib.get_close_matches(word, pool, n=n, cutoff=0.5)
     if close:
-        quoted = [f"'{c}'" for c in close]
-        return msg("near.close", ids=(" hoặc ".join(quoted), " or ".join(quoted)))
+        return msg("near.close", ids=either(close))
     if not pool:
         return msg("near.none")
     return msg("near.known", ids=", ".join(pool[:8]) + (", …" if len(pool) > 8 else ""))

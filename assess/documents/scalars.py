@@ -27,7 +27,7 @@ from pydantic.fields import FieldInfo
 
 from assess.core.i18n.fields import described
 from assess.core.i18n.messages import Msg, msg
-from assess.core.text import first_unsafe
+from assess.core.text import first_unsafe, folded
 from assess.documents.limits import MAX_TEXT, items_limit, text_limit
 
 Path_ = tuple[str | int, ...]
@@ -180,7 +180,7 @@ def _parse(text: str, kind: Any) -> tuple[Any, Msg | None]:
         b = _BOOL.get(text.lower())
         if b is not None:
             return b, None
-        guess = _BOOL_VI.get(text.strip().lower())
+        guess = _BOOL_VI.get(folded(text))
         if guess is not None:
             return text, msg("value.bool_vi", value=shown(text), guess=guess)
         return text, msg("value.bool", value=shown(text))
@@ -307,7 +307,7 @@ def _conform(value: Any, tp: Any, path: Path_, problems: list[tuple[Path_, Msg]]
             return _report(text, problem, path, problems)
         return value
     if isinstance(value, str):
-        if kinds[0] is not str and _optional(tp) and value.strip().lower() in _UNKNOWN:
+        if kinds[0] is not str and _optional(tp) and folded(value) in UNKNOWN_WORDS:
             return None  # "I do not know": what the field leaves unsaid, read at its worst
         choices = _choices(members)
         if choices:
@@ -316,7 +316,7 @@ def _conform(value: Any, tp: Any, path: Path_, problems: list[tuple[Path_, Msg]]
     return _report(result, problem, path, problems)
 
 
-_UNKNOWN = {"unknown", "chưa rõ", "không rõ", "không biết"}
+UNKNOWN_WORDS = {"unknown", "chưa rõ", "không rõ", "không biết"}
 """What an officer writes who does not know a count or a yes/no (retention, whether a node
 keeps data): the field's empty value, which the engine reads as the worst case."""
 
@@ -362,13 +362,13 @@ def _choice(value: str, choices: tuple[str, ...]) -> tuple[str, Msg | None]:
     bad = _unsafe(value)
     if bad:
         return value, bad
-    folded = " ".join(value.split()).casefold()
+    said = folded(value)
     for c in choices:
-        if c.casefold() == folded:
+        if c.casefold() == said:
             return c, None
-    guess = _SYNONYMS.get(folded)
+    guess = _SYNONYMS.get(said)
     if guess is None:
-        close = difflib.get_close_matches(folded, choices, n=1, cutoff=0.75)
+        close = difflib.get_close_matches(said, choices, n=1, cutoff=0.75)
         guess = close[0] if close else None
     if guess is None or guess not in choices:
         return str(value), None  # pydantic names the choices

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from assess.core.i18n import Lang
 from assess.core.i18n.messages import msg
+from assess.core.text import unaccented
 
 RELEASE_REF = (r"^[A-Za-z0-9][A-Za-z0-9._-]*@(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\."
                r"(0|[1-9][0-9]*)$")
@@ -118,12 +119,9 @@ def country_code(written: str) -> str | None:
     text = written.strip()
     if len(text) == 2 and text.isalpha() and text.upper() in _iso_codes():
         return text.upper()
-    import unicodedata
-
     import pycountry
 
-    flat = "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d").replace(
-        "Đ", "D")) if not unicodedata.combining(c))
+    flat = unaccented(text)
     for candidate in (flat, flat.replace(" ", "")):
         try:
             found = pycountry.countries.lookup(candidate)

@@ -9,12 +9,13 @@ whose rows are matched by the control id in its hidden column A.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
 from assess.core.i18n import WORDS
 from assess.core.i18n.questionnaire import ALIASES, CHOICES, FIELDS, SHEETS
+from assess.core.text import folded
+from assess.core.text import unaccented as strip_marks
 
 Kind = Literal["text", "int", "bool", "choice", "date", "ids", "lines", "fixed"]
 """How a cell's value becomes a YAML value: text as written; a whole number; true/false; one of
@@ -82,14 +83,12 @@ class Choice:
 
 def normal(text: str) -> str:
     """Compared as a person means it: NFC, case-folded, spaces collapsed, dashes as hyphens."""
-    text = unicodedata.normalize("NFC", text).replace("–", "—")
-    return " ".join(text.casefold().split())
+    return folded(text.replace("–", "—"))
 
 
 def unaccented(text: str) -> str:
     """'không đạt' → 'khong dat': what is typed on a keyboard without Vietnamese input."""
-    decomposed = unicodedata.normalize("NFD", normal(text).replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return strip_marks(normal(text))
 
 
 STATUS = Choice("status", ("met", "partial", "not-met", "not-applicable", "unknown"))

@@ -29,7 +29,7 @@ from assess.core.i18n import Lang
 from assess.core.i18n.messages import Msg, msg, plain
 from assess.core.i18n.questionnaire import SHEETS
 from assess.documents import yamlsource
-from assess.documents.scalars import _UNKNOWN as UNKNOWN
+from assess.documents.scalars import UNKNOWN_WORDS as UNKNOWN
 from assess.documents.scalars import parse_text
 from assess.documents.yamlsource import format_path
 from assess.workflows.questionnaire.layout import (

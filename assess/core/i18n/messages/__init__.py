@@ -118,6 +118,12 @@ def msg(key: str, /, **params: Any) -> Msg:
     return Msg(key, tuple(params.items()))
 
 
+def either(items: list[str]) -> tuple[str, str]:
+    """'a' or 'b' in both languages: the alternatives of a 'did you mean'."""
+    quoted = [f"'{i}'" for i in items]
+    return " hoặc ".join(quoted), " or ".join(quoted)
+
+
 def plain(text: str) -> Msg:
     """A text that is the same in both languages: a value as written, a name, another
     program's own words."""
@@ -130,4 +136,4 @@ def fields(template: str) -> set[str]:
             if name}
 
 
-__all__ = ["MESSAGES", "Msg", "current", "fields", "msg", "plain", "speaking"]
+__all__ = ["MESSAGES", "Msg", "current", "either", "fields", "msg", "plain", "speaking"]
