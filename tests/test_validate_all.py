@@ -90,7 +90,7 @@ def test_a_review_without_its_proposal_says_what_was_not_checked(tmp_path: Path)
     code, out = _validate(str(review))
     assert code == 0, out
     flat = " ".join(out.split())
-    assert ("review.yaml (review): schema only — no proposal with SHA-256 539d6af9925e… was "
+    assert ("review.yaml (review): schema only — no proposal with SHA-256 1e254f4085c6… was "
             "given or found beside it, so its controls, conditions and decision were not checked: "
             "assess validate review.yaml --proposal PROPOSAL") in flat.replace(str(tmp_path) + "/", "")
 

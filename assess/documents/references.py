@@ -72,6 +72,9 @@ def check_proposal(p: Proposal, source: Source, platform: Platform | None = None
                 if getattr(n, name) not in (None, []):
                     c.add(("nodes", i, name), msg("ref.outside_only", name=name, zone=n.zone))
     _check_reaches(c, p)
+    if p.submitted_by.signer is not None:
+        signer = p.submitted_by.signer
+        _check_signer(c, ("submitted_by", "signer"), signer.authority, signer.head)
     pairs: dict[str, int] = {}
     for i, f in enumerate(p.flows):
         c.known(("flows", i, "from"), f.source, nodes, "node")
@@ -84,6 +87,15 @@ def check_proposal(p: Proposal, source: Source, platform: Platform | None = None
         for j, d in enumerate(f.data):
             c.known(("flows", i, "data", j), d, data, "data id")
     return c.problems
+
+
+def _check_signer(c: _Collector, at: Path_, authority: str | None, head: object) -> None:
+    """Decree 30/2020 Art. 13: 'KT. CỤC TRƯỞNG' needs both halves — the prefix and whom it
+    signs for; either alone prints a signature block no records office would accept."""
+    if authority is not None and head is None:
+        c.add((*at, "authority"), msg("ref.authority_head", authority=authority))
+    elif head is not None and authority is None:
+        c.add((*at, "head"), msg("ref.head_authority"))
 
 
 def _check_reaches(c: _Collector, p: Proposal) -> None:
@@ -237,6 +249,7 @@ def check_checklist(cl: Checklist, source: Source, *, facts: Set[str], rules: Se
 
 def check_review(r: Review, source: Source, checklist: Checklist | None) -> list[Problem]:
     c = _Collector(source)
+    _check_signer(c, ("reviewer",), r.reviewer.authority, r.reviewer.head)
     if checklist is not None:
         ids = {ctrl.id for ctrl in checklist.controls()}
         for key in r.overrides:

@@ -105,6 +105,30 @@ REVIEW: dict[str, tuple[str, str]] = {
         "nơi ghi ở dòng ngày tháng của báo cáo",
         "the place written on the report's date line",
     ),
+    'authority': (
+        "ký thay: TM., KT., TL., TUQ. hoặc Q., kèm head",
+        "signing for another: TM., KT., TL., TUQ. or Q., with head",
+    ),
+    'head': (
+        "người được ký thay, in 'KT. CỤC TRƯỞNG'",
+        "whom the reviewer signs for, printed 'KT. DIRECTOR GENERAL'",
+    ),
+    'symbol': (
+        "chữ viết tắt tên cơ quan trong 'Số: …/BC-…' (mặc định: chữ cái đầu)",
+        "the body's abbreviation in 'No. …/BC-…' (default: its initials)",
+    ),
+    'number': (
+        "số văn bản do văn thư cấp (mặc định: để trống)",
+        "the number the records office gives (default: left blank)",
+    ),
+    'recipients': (
+        "nơi nhận sau cơ quan đề xuất, trước dòng 'Lưu: VT'",
+        "recipients after the submitting body, before 'Lưu: VT'",
+    ),
+    'drafting_unit': (
+        "đơn vị soạn thảo, in ở dòng 'Lưu: VT, …'",
+        "the drafting unit, printed in 'Lưu: VT, …'",
+    ),
     'overrides': (
         'Sửa trạng thái một kiểm soát: xóa "{}" ở dòng trên, bỏ "# " ở ba dòng của kiểm soát đó, chọn '
         'trạng thái và ghi lý do (bắt buộc).',
@@ -320,6 +344,15 @@ submitted_by:
     email: null                     # thư điện tử của người liên hệ (tùy chọn)
     phone: null                     # số điện thoại của người liên hệ (tùy chọn)
   # place: "…"                      # địa danh ở dòng ngày tháng của báo cáo (mặc định: theo tên tổ chức)
+  # symbol: "TTPVHCC"               # chữ viết tắt tên cơ quan trong 'Số: …/BC-TTPVHCC' (mặc định: chữ cái đầu)
+  # number: "12"                    # số văn bản do văn thư cấp (mặc định: để trống cho văn thư điền)
+  # signer:                         # người ký (mặc định: người liên hệ ký là người lập báo cáo)
+  #   name: "Họ và tên người ký"
+  #   position: "Phó Giám đốc"      # chức vụ của người ký
+  #   authority: KT.                # ký thay: TM., KT., TL., TUQ. hoặc Q. (tùy chọn, kèm head)
+  #   head: "Giám đốc"              # người hoặc tập thể được ký thay: in 'KT. GIÁM ĐỐC'
+  # recipients: ["Bộ Khoa học và Công nghệ (để thẩm định)"]   # nơi nhận, trước dòng 'Lưu: VT' (mặc định: cơ quan thẩm định)
+  # drafting_unit: "KSTTHC"         # đơn vị soạn thảo, in ở dòng 'Lưu: VT, KSTTHC.'
 submitted_on: {today}
 checklist: {checklist}
 {channel}services: []
@@ -358,6 +391,15 @@ submitted_by:
     email: null                     # the contact person's e-mail (optional)
     phone: null                     # the contact person's phone number (optional)
   # place: "…"                      # the place on the report's date line (default: from organization)
+  # symbol: "PASC"                  # the body's abbreviation in 'No. …/BC-PASC' (default: its initials)
+  # number: "12"                    # the number the records office gives (default: left blank for it)
+  # signer:                         # who signs (default: the contact person, as the one who prepared it)
+  #   name: "Signer's full name"
+  #   position: "Deputy Director"   # the signer's position
+  #   authority: KT.                # signing for another: TM., KT., TL., TUQ. or Q. (optional, with head)
+  #   head: "Director"              # whom the signer signs for: printed 'KT. DIRECTOR'
+  # recipients: ["Ministry of Science and Technology (for review)"]   # 'Nơi nhận' lines before 'Lưu: VT' (default: the reviewing authority)
+  # drafting_unit: "KSTTHC"         # the drafting unit, printed in 'Lưu: VT, KSTTHC.'
 submitted_on: {today}
 checklist: {checklist}
 {channel}services: []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -54,6 +54,32 @@ class _LocalText(Strict):
 
 LocalText = Annotated[_LocalText, BeforeValidator(_plain_string_is_vietnamese)]
 """Text a province writes: a plain string (Vietnamese), or `{vi, en}` when it offers both."""
+
+
+AUTHORITIES = ("TM.", "KT.", "TL.", "TUQ.", "Q.")
+"""Decree 30/2020 Art. 13: who signs for whom — on behalf of a collective body (TM.), a deputy
+for the head (KT.), by order of (TL.), by authorisation of (TUQ.), acting (Q.)."""
+Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
+SYMBOL = r"^[A-ZĐ0-9]+(?:[.&-][A-ZĐ0-9]+)*$"
+"""An issuing body's official abbreviation in a document symbol: capitals and digits ('A05',
+'UBND', 'TTHCC'), the body's own choice (Decree 30/2020 Appendix I)."""
+DOC_NUMBER = r"^[0-9]{1,7}$"
+"""A document's registration number: digits only (a leading zero below 10 is added when printed)."""
+
+
+class Signer(Strict):
+    """Who signs the document, as its signature block prints it (Decree 30/2020 Art. 13)."""
+
+    name: str = Field(min_length=1, description="Full name of the person who signs, as their "
+                      "digital signature certificate names them.")
+    position: LocalText = Field(description="Their position, e.g. 'Giám đốc' or 'Phó Cục "
+                                "trưởng'.")
+    authority: Authority | None = Field(
+        None, description="Signing for another: TM. (on behalf of a collective body), KT. (a "
+        "deputy for the head), TL., TUQ. or Q. (acting); with it, `head`.")
+    head: LocalText | None = Field(
+        None, description="With `authority`: whom the signer signs for — the head's position "
+        "('Cục trưởng' for KT. Cục trưởng) or, for TM., the collective body ('Ủy ban nhân dân').")
 
 
 LEVELS = ("low", "medium", "high", "critical")

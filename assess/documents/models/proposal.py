@@ -8,12 +8,15 @@ from typing import Literal
 from pydantic import Field
 
 from assess.documents.models.common import (
+    DOC_NUMBER,
     RELEASE_REF,
+    SYMBOL,
     Country,
     DataClass,
     Evidence,
     Id,
     LocalText,
+    Signer,
     Status,
     Strict,
 )
@@ -35,6 +38,22 @@ class Submitter(Strict):
     contact: Contact = Field(description="Contact person.")
     place: str | None = Field(None, description="Place in the report's date line, e.g. 'Bắc "
                               "Giang'; taken from the organisation's name when not given.")
+    symbol: str | None = Field(
+        None, pattern=SYMBOL, description="The issuing body's official abbreviation in the "
+        "report's symbol 'Số: 12/BC-<symbol>', e.g. 'TTHCC'; made from the initials of its name "
+        "when not given.")
+    number: str | None = Field(
+        None, pattern=DOC_NUMBER, description="The report's registration number, digits only, "
+        "when the records office has given one; left blank for it to fill in otherwise.")
+    signer: Signer | None = Field(
+        None, description="Who signs the report (name, position, and `authority` when signing "
+        "for the head); without it the contact person signs as the one who prepared it.")
+    recipients: list[LocalText] = Field(
+        default_factory=list, description="'Nơi nhận' lines before 'Lưu: VT', e.g. 'Bộ Khoa "
+        "học và Công nghệ (để thẩm định)'; the reviewing authority when empty.")
+    drafting_unit: str | None = Field(
+        None, pattern=SYMBOL, description="Abbreviation of the unit that drafted the report, "
+        "in the line 'Lưu: VT, <unit>.', e.g. 'KSTTHC'.")
 
 
 class Channel(Strict):

@@ -7,7 +7,15 @@ from typing import Literal
 
 from pydantic import Field
 
-from assess.documents.models.common import Id, LocalText, Status, Strict
+from assess.documents.models.common import (
+    DOC_NUMBER,
+    SYMBOL,
+    Authority,
+    Id,
+    LocalText,
+    Status,
+    Strict,
+)
 
 
 class ProposalRef(Strict):
@@ -28,6 +36,25 @@ class Reviewer(Strict):
     role: LocalText = Field(description="Reviewer's position, as it stands above the signature.")
     place: str | None = Field(None, description="Place in the report's date line, e.g. 'Hà Nội'; "
                               "taken from the organisation's name when not given.")
+    authority: Authority | None = Field(
+        None, description="Signing for another: TM., KT. (a deputy for the head), TL., TUQ. or "
+        "Q. (acting); with it, `head`.")
+    head: LocalText | None = Field(
+        None, description="With `authority`: whom the reviewer signs for, e.g. 'Cục trưởng' "
+        "(printed 'KT. CỤC TRƯỞNG' above the reviewer's own position).")
+    symbol: str | None = Field(
+        None, pattern=SYMBOL, description="The issuing body's official abbreviation in the "
+        "report's symbol 'Số: 12/BC-<symbol>', e.g. 'CATTT'; made from the initials of its "
+        "name when not given.")
+    number: str | None = Field(
+        None, pattern=DOC_NUMBER, description="The appraisal report's registration number, "
+        "digits only; left blank for the records office to fill in when not given.")
+    recipients: list[LocalText] = Field(
+        default_factory=list, description="'Nơi nhận' lines before 'Lưu: VT', e.g. 'Bộ trưởng "
+        "(để báo cáo)'; the submitting body is always the first.")
+    drafting_unit: str | None = Field(
+        None, pattern=SYMBOL, description="Abbreviation of the unit that drafted the review, "
+        "in the line 'Lưu: VT, <unit>.', e.g. 'QLATTT'.")
 
 
 class Override(Strict):

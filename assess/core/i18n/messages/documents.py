@@ -378,6 +378,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ref.exception_rationale": (
         "một ngoại lệ cần lý do (rationale); hãy ghi lý do quyết định khác với các kiểm soát",
         "an exception needs a rationale; expected the reasons for deciding against the controls"),
+    "ref.authority_head": (
+        "'{authority}' cần người hoặc tập thể được ký thay (head), ví dụ head: Cục trưởng để in "
+        "'{authority} CỤC TRƯỞNG'",
+        "'{authority}' needs whom it signs for (head), e.g. head: Director General to print "
+        "'{authority} DIRECTOR GENERAL'"),
+    "ref.head_authority": (
+        "head chỉ dùng cùng authority (TM., KT., TL., TUQ. hoặc Q.); bỏ head, hoặc thêm "
+        "authority, ví dụ authority: KT.",
+        "head is used only with authority (TM., KT., TL., TUQ. or Q.); remove head, or add "
+        "authority, e.g. authority: KT."),
     "ref.exception_authority": (
         "một ngoại lệ cần căn cứ pháp lý (authority); ví dụ quyết định, điều khoản hoặc chỉ thị "
         "cho phép ngoại lệ đó",
