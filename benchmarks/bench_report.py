@@ -1,18 +1,29 @@
-"""`assess report` against WeasyPrint alone, and a 1,000-control checklist.
+"""`assess report` against WeasyPrint alone, whole processes, and a 1,000-control checklist.
 
-Goals (issue 5): the whole report run on the example costs ≤ 1.15× WeasyPrint's own rendering of
-the same HTML, measured in the same run; a checklist of 1,000 controls renders in ≤ 30 s.
+Goals (issues 5 and 14): the whole `assess report` process costs ≤ 1.15× a bare WeasyPrint
+process rendering the very HTML that report was made from, measured in the same run; a
+checklist of 1,000 controls renders in ≤ 30 s.
 
-Run: `.venv/bin/pytest benchmarks/bench_report.py --benchmark-enable` (pytest-benchmark tables),
-or `.venv/bin/python benchmarks/bench_report.py` for the two figures alone.
+Run: `.venv/bin/python benchmarks/bench_report.py` for the table (every example, and Bắc Giang
+with its review; `--rounds N`, `--baseline DIR` to measure a checkout of another commit in the
+same run, e.g. one made with `git worktree add /tmp/base <commit>`; `--big` adds the 1,000
+controls), or `.venv/bin/pytest benchmarks/bench_report.py --benchmark-enable` (pytest-benchmark
+tables of the in-process report, and the goals asserted).
 """
 
 from __future__ import annotations
 
+import argparse
 import io
+import os
+import resource
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "bac-giang-zalo-2019.yaml"
 RATIO_GOAL = 1.15
 BIG_GOAL_S = 30.0
-ROUNDS = 7
+ROUNDS = 5
+REVIEW = ROOT / "examples" / "bac-giang-zalo-2019.review.yaml"
 
 
 def report_run(proposal: Path, out: Path, dirs: tuple[Path, ...] = ()) -> bytes:
@@ -62,29 +74,139 @@ def _example_html() -> tuple[str, list[Any]]:
     return render_html(a, "vi", attachments=files), files
 
 
-def _timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+# ---- whole processes -----------------------------------------------------------------------------
+
+BARE = ("import sys\nfrom weasyprint import HTML\n"
+        "HTML(filename=sys.argv[1], base_url=sys.argv[2]).write_pdf(sys.argv[3])")
+"""The bare WeasyPrint process: the report's HTML, relative URLs (report.css, the fonts)
+resolved in the same templates folder, written as a plain PDF."""
 
 
-def compare(rounds: int = ROUNDS) -> tuple[float, float]:
-    """Best seconds of (the report run, WeasyPrint alone) over interleaved rounds: the minimum
-    is the run least disturbed by other work on the machine, for both alike."""
-    html, files = _example_html()
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One report to make: a proposal, and the review it is made with, if any."""
+
+    name: str
+    proposal: Path
+    review: Path | None = None
+
+
+def cases() -> list[Case]:
+    """Every example proposal, and Bắc Giang again with its review."""
+    out = [Case(p.stem, p) for p in sorted((ROOT / "examples").glob("*.yaml"))
+           if not p.name.endswith(".review.yaml")]
+    if EXAMPLE.exists() and REVIEW.exists():
+        out.append(Case(EXAMPLE.stem + " --review", EXAMPLE, REVIEW))
+    return out
+
+
+@dataclass(slots=True)
+class Timings:
+    """Seconds of each run: wall clock, and CPU (user + system) of the process and every
+    process it waited for (Graphviz's `dot` included)."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_process(args: Sequence[str], env: dict[str, str], into: Timings) -> None:
+    """Run `args` to completion and record its wall and CPU seconds; a failure stops the run."""
+    cpu, start = _children_cpu(), time.perf_counter()
+    done = subprocess.run(list(args), env=env, cwd=ROOT, capture_output=True, check=False)
+    into.wall.append(time.perf_counter() - start)
+    into.cpu.append(_children_cpu() - cpu)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed ({done.returncode}):\n"
+                           + done.stderr.decode("utf-8", "replace")[-2000:])
+
+
+@dataclass(slots=True)
+class Tree:
+    """A checkout of `assess` to measure: its own package, templates and HTML."""
+
+    label: str
+    root: Path
+
+    def env(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        env["PYTHONPATH"] = str(self.root)  # before the editable install on sys.path
+        env["ASSESS_LANG"] = "vi"
+        return env
+
+    def report_args(self, case: Case, out: Path, html: Path | None = None) -> list[str]:
+        args = [sys.executable, "-m", "assess", "report", str(case.proposal), "-o", str(out)]
+        if case.review is not None:
+            args += ["--review", str(case.review)]
+        return args + (["--html", str(html)] if html is not None else [])
+
+    def bare_args(self, html: Path, out: Path) -> list[str]:
+        templates = self.root / "assess" / "data" / "templates"
+        return [sys.executable, "-c", BARE, str(html), templates.as_uri() + "/", str(out)]
+
+
+@dataclass(slots=True)
+class Row:
+    """One case on one tree: `assess report` and bare WeasyPrint, every round."""
+
+    tree: str
+    case: str
+    ours: Timings = field(default_factory=Timings)
+    bare: Timings = field(default_factory=Timings)
+
+    def ratio(self, what: str = "wall") -> float:
+        """Median of ours over median of bare WeasyPrint's, wall clock or CPU seconds."""
+        ours, bare = ((self.ours.wall, self.bare.wall) if what == "wall"
+                      else (self.ours.cpu, self.bare.cpu))
+        return statistics.median(ours) / statistics.median(bare)
+
+
+def measure(trees: Sequence[Tree], rounds: int = ROUNDS,
+            only: Sequence[Case] | None = None) -> list[Row]:
+    """Each case on each tree, `rounds` times: the report process, then bare WeasyPrint on the
+    HTML that very tree's report was made from (written once first, which also warms the disk
+    cache for both). The order of the runs within a round turns each round, so no process
+    always follows the same other one."""
+    todo = list(only) if only is not None else cases()
+    rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "r.pdf"
-        report_run(EXAMPLE, out)  # warm up: imports, fonts, compiled templates
-        weasyprint_alone(html, files)
-        ours: list[float] = []
-        theirs: list[float] = []
-        for i in range(rounds):  # alternate which goes first, so neither always follows the other
-            if i % 2:
-                theirs.append(_timed(lambda: weasyprint_alone(html, files)))
-            ours.append(_timed(lambda: report_run(EXAMPLE, out)))
-            if not i % 2:
-                theirs.append(_timed(lambda: weasyprint_alone(html, files)))
-    return min(ours), min(theirs)
+        folder = Path(tmp)
+        jobs: list[tuple[list[str], Timings, Path, dict[str, str]]] = []
+        for ti, tree in enumerate(trees):
+            env = tree.env()
+            for ci, case in enumerate(todo):
+                row = Row(tree.label, case.name)
+                rows.append(row)
+                html, pdf = folder / f"{ti}-{ci}.html", folder / f"{ti}-{ci}.pdf"
+                run_process(tree.report_args(case, pdf, html), env, Timings())
+                bare_pdf = folder / f"{ti}-{ci}-bare.pdf"
+                jobs.append((tree.report_args(case, pdf), row.ours, pdf, env))
+                jobs.append((tree.bare_args(html, bare_pdf), row.bare, bare_pdf, env))
+        for r in range(rounds):
+            shift = r % len(jobs)
+            for args, into, out, env in jobs[shift:] + jobs[:shift]:
+                out.unlink(missing_ok=True)
+                run_process(args, env, into)
+            print(f"  round {r + 1}/{rounds} done", file=sys.stderr, flush=True)
+    return rows
+
+
+def table(rows: Sequence[Row]) -> str:
+    """Medians in seconds and their ratios, wall clock first (the goal), then CPU."""
+    head = (f"{'tree':10s} {'report':42s} {'assess':>7s} {'bare':>7s} {'ratio':>6s}   "
+            f"{'cpu':>6s} {'bare':>6s} {'ratio':>6s}")
+    lines = [head, "-" * len(head)]
+    for row in rows:
+        lines.append(f"{row.tree:10s} {row.case:42s} "
+                     f"{statistics.median(row.ours.wall):7.2f} "
+                     f"{statistics.median(row.bare.wall):7.2f} {row.ratio('wall'):6.3f}   "
+                     f"{statistics.median(row.ours.cpu):6.2f} "
+                     f"{statistics.median(row.bare.cpu):6.2f} {row.ratio('cpu'):6.3f}")
+    return "\n".join(lines)
 
 
 # ---- a generated 1,000-control checklist ---------------------------------------------------------
@@ -168,10 +290,9 @@ def test_weasyprint_alone(benchmark: Any) -> None:
 
 @needs_example
 def test_report_costs_little_more_than_weasyprint() -> None:
-    ours, theirs = compare()
-    print(f"\nassess report {ours:.3f} s, WeasyPrint alone {theirs:.3f} s: "
-          f"{ours / theirs:.3f}× (goal ≤ {RATIO_GOAL}×)")
-    assert ours / theirs <= RATIO_GOAL
+    rows = measure([Tree("current", ROOT)], rounds=3, only=[Case(EXAMPLE.stem, EXAMPLE)])
+    print("\n" + table(rows))
+    assert rows[0].ratio() <= RATIO_GOAL
 
 
 def test_thousand_control_checklist_renders() -> None:
@@ -181,13 +302,22 @@ def test_thousand_control_checklist_renders() -> None:
     assert wall <= BIG_GOAL_S
 
 
-def main() -> None:
-    ours, theirs = compare()
-    print(f"example: assess report {ours:.3f} s, WeasyPrint alone {theirs:.3f} s, "
-          f"ratio {ours / theirs:.3f} (goal ≤ {RATIO_GOAL})")
-    wall, cpu, size = big_run()
-    print(f"1,000 controls: {wall:.1f} s ({cpu:.1f} s CPU), {size:,} bytes "
-          f"(goal ≤ {BIG_GOAL_S:g} s)")
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="runs of each process")
+    parser.add_argument("--baseline", type=Path, action="append", default=[],
+                        help="a checkout of another commit, measured in the same run")
+    parser.add_argument("--big", action="store_true", help="also the 1,000-control checklist")
+    opts = parser.parse_args(argv)
+    trees = [Tree("current", ROOT)] + [Tree(p.name, p.resolve()) for p in opts.baseline]
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"{opts.rounds} rounds, median seconds; load average {load:.2f} on "
+          f"{os.cpu_count()} CPUs; goal: ratio ≤ {RATIO_GOAL}")
+    print(table(measure(trees, opts.rounds)))
+    if opts.big:
+        wall, cpu, size = big_run()
+        print(f"1,000 controls: {wall:.1f} s ({cpu:.1f} s CPU), {size:,} bytes "
+              f"(goal ≤ {BIG_GOAL_S:g} s)")
 
 
 if __name__ == "__main__":

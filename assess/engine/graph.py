@@ -10,13 +10,14 @@ Later stages only read the graph, so it is built once per assessment.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, cast
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, cast
 
 from assess.documents.channel import channel_zones, unplaced, used
 from assess.documents.models import DataClass, Proposal, Zone
 from assess.engine.join import Joined, join
+
+if TYPE_CHECKING:  # networkx costs a third of a second to import; scoring never needs it
+    import networkx as nx
 
 HOME_COUNTRY = "VN"
 _CLASS = {c.value: c for c in DataClass}
@@ -107,6 +108,8 @@ class FlowGraph:
 
 
 def _nx(c: Columns) -> nx.DiGraph:
+    import networkx as nx
+
     g = nx.DiGraph()
     for n, kind in c.kind.items():
         g.add_node(n, kind=kind, zone=c.zone[n], country=c.country[n], operator=c.operator[n],

@@ -284,19 +284,25 @@ def to_dot(a: Assessment, lang: Lang, *, layout: Layout = Layout(),
     `standalone` (for `assess graph`) adds the title above and the legend below; the report
     prints both itself (its heading, and a legend row under the figure) and leaves them out.
     """
+    return to_dots(a, lang, (layout,), standalone=standalone)[0]
+
+
+def to_dots(a: Assessment, lang: Lang, layouts: Sequence[Layout], *,
+            standalone: bool = True) -> list[str]:
+    """The diagram as DOT source in each of `layouts` (see `to_dot`). The labels, measured and
+    wrapped word by word, are the same in every layout: they are made once, only the header
+    differs."""
     p = a.scope
     collapsed = len(p.nodes) > MAX_NODES
     fl = flags(a.findings, p)
     profiled = _profiled(a, lang)
     body = _collapsed(p, fl, lang, profiled) if collapsed else _detailed(p, fl, lang, profiled)
-    lines = _header(layout)
     if standalone:
         title = html_label(_title(p, lang, collapsed))
         legend_table = legend_label(legend(a, lang), lang, numbered=not collapsed)
-        lines += [f"  graph [labelloc=b, label={legend_table}];",
-                  "  subgraph cluster_title {",
-                  f"    graph [peripheries=0, labelloc=t, label={title}];",
-                  *("  " + line for line in body), "  }"]
-    else:
-        lines += body
-    return "\n".join([*lines, "}"]) + "\n"
+        body = [f"  graph [labelloc=b, label={legend_table}];",
+                "  subgraph cluster_title {",
+                f"    graph [peripheries=0, labelloc=t, label={title}];",
+                *("  " + line for line in body), "  }"]
+    tail = "\n".join([*body, "}"]) + "\n"
+    return ["\n".join(_header(layout)) + "\n" + tail for layout in layouts]

@@ -24,7 +24,7 @@ from assess.core.errors import AssessError
 from assess.core.i18n import Lang
 from assess.core.i18n.messages import msg, plain
 from assess.engine.result import Assessment
-from assess.outputs.diagram.build import Layout, edges_drawn, to_dot
+from assess.outputs.diagram.build import Layout, edges_drawn, to_dot, to_dots
 from assess.outputs.diagram.style import MAX_EDGES, MAX_NODES
 from assess.outputs.diagram.text import graphviz_width, text_width, unguard
 
@@ -229,30 +229,47 @@ def too_large(a: Assessment) -> DiagramBudgetError | None:
     return DiagramBudgetError(msg("outputs.too_large", edges=edges, what=what, max=MAX_EDGES))
 
 
+def _unbeatable(d: Drawing) -> bool:
+    """No labels collide and the page shows it at full size: no later layout can be better."""
+    return d.collisions == 0 and _worth(d) >= 1.0 - 1e-9
+
+
 def draw(a: Assessment, lang: Lang, *, standalone: bool = True) -> Drawing:
     """Lay the diagram out in each of LAYOUTS; keep the one with the fewest colliding labels
     (none, nearly always) that an A4 page shows largest, the first on a tie. A layout dot
     cannot make (its global ranking fails on some clustered graphs) is passed over; if none can
     be made, the first error is raised. Deterministic: every layout is a pure function of the
-    input."""
+    input.
+
+    The layouts are made _WORKERS at a time, in order; once one is unbeatable (no collision,
+    full size on a portrait page) the rest are not made, since a later layout wins only by
+    being strictly better — the same drawing as making them all, for half the `dot` runs on
+    a diagram that fits its page."""
     problem = too_large(a)
     if problem is not None:
         raise problem
-    sources = [to_dot(a, lang, layout=layout, standalone=standalone) for layout in LAYOUTS]
+    sources = to_dots(a, lang, LAYOUTS, standalone=standalone)
     deadline = time.monotonic() + DOT_TIMEOUT  # one budget for all layouts, not one each
-    with ThreadPoolExecutor(max_workers=_WORKERS) as pool:  # dot runs in its own processes
-        outputs = list(pool.map(lambda s: _attempt(s, deadline), sources))
     best: Drawing | None = None
-    for layout, source, output in zip(LAYOUTS, sources, outputs, strict=True):
-        if isinstance(output, DiagramError):
-            continue
-        svg, collisions = finish_svg(output.decode("utf-8"))
-        size = svg_size(svg)
-        drawing = Drawing(source, svg, layout, size, fit(size), collisions)
-        if best is None or _better(drawing, best):
-            best = drawing
+    first_error: DiagramError | None = None
+    with ThreadPoolExecutor(max_workers=_WORKERS) as pool:  # dot runs in its own processes
+        for start in range(0, len(LAYOUTS), _WORKERS):
+            if best is not None and _unbeatable(best):
+                break
+            batch = sources[start:start + _WORKERS]
+            outputs = list(pool.map(lambda s: _attempt(s, deadline), batch))
+            for layout, source, output in zip(LAYOUTS[start:], batch, outputs, strict=False):
+                if isinstance(output, DiagramError):
+                    first_error = first_error or output
+                    continue
+                svg, collisions = finish_svg(output.decode("utf-8"))
+                size = svg_size(svg)
+                drawing = Drawing(source, svg, layout, size, fit(size), collisions)
+                if best is None or _better(drawing, best):
+                    best = drawing
     if best is None:
-        raise next(o for o in outputs if isinstance(o, DiagramError))
+        assert first_error is not None
+        raise first_error
     return best
 
 
