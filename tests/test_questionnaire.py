@@ -15,6 +15,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from assess.cli import app
@@ -241,11 +242,11 @@ def test_a_blank_workbook_names_every_missing_field_at_its_own_cell_in_one_run(
     lines = _refused(_import(xlsx, out), out)
     assert [line.split(": ")[1:3] for line in lines] == [
         ["Hồ sơ!D2", "id"], ["Hồ sơ!D3", "title.vi"], ["Hồ sơ!D5", "submitted_by.organization.vi"],
-        ["Hồ sơ!D9", "submitted_by.contact.name"], ["Hồ sơ!D13", "submitted_on"],
-        ["Hồ sơ!D15", "channel.name.vi"], ["Hồ sơ!D18", "channel.operator"],
-        ["Hồ sơ!D20", "channel.kind"], ["Hồ sơ!D21", "channel.exclusive"]], lines
+        ["Hồ sơ!D9", "submitted_by.contact.name"], ["Hồ sơ!D24", "submitted_on"],
+        ["Hồ sơ!D26", "channel.name.vi"], ["Hồ sơ!D29", "channel.operator"],
+        ["Hồ sơ!D31", "channel.kind"], ["Hồ sơ!D32", "channel.exclusive"]], lines
     assert "Hồ sơ!D9: submitted_by.contact.name: missing required field 'name'" in lines[3]
-    assert "Hồ sơ!D18: channel.operator: missing 'operator'" in lines[6]
+    assert "Hồ sơ!D29: channel.operator: missing 'operator'" in lines[6]
 
 
 def _mini_form(tmp: Path) -> Path:
@@ -265,7 +266,7 @@ def _blank_rows(*keys: str) -> typing.Callable[[Any], None]:
 @pytest.mark.parametrize(("key", "expected"), [
     ("submitted_by.contact.name",
      "error: Hồ sơ!D9: submitted_by.contact.name: missing required field 'name'"),
-    ("channel.operator", "error: Hồ sơ!D18: channel.operator: missing 'operator'")])
+    ("channel.operator", "error: Hồ sơ!D29: channel.operator: missing 'operator'")])
 def test_a_missing_field_is_said_at_its_own_cell_and_name(tmp_path: Path, key: str,
                                                           expected: str) -> None:
     out = tmp_path / "p.yaml"
@@ -414,7 +415,7 @@ def test_every_bad_cell_at_once_in_sheet_order(form: Path, tmp_path: Path) -> No
     out = tmp_path / "p.yaml"
     lines = _refused(_import(_edit(form, spoil), out), out)
     assert len(lines) == 3, lines  # the flow's node is checked once the types hold
-    assert ("Hồ sơ!D13: submitted_on: got '20/09/2019'; expected a date written YYYY-MM-DD "
+    assert ("Hồ sơ!D24: submitted_on: got '20/09/2019'; expected a date written YYYY-MM-DD "
             "(year-month-day): write 2019-09-20 (day 20, month 9, year 2019)") in lines[0]
     assert ("Chủ thể dữ liệu!C4: count: got 'hai mươi nghìn'; expected a whole number written "
             "with digits only") in lines[1]
@@ -673,4 +674,43 @@ def test_a_missing_status_names_the_valid_values(form: Path, tmp_path: Path,
     result = _import(_edit(form, lambda wb: wb[ANSWERS].__setitem__(f"D{row}", None)), out)
     lines = _refused(result, out, f"lỗi: {ANSWERS}!D{row}: status: có bằng chứng hoặc ghi chú "
                      "nhưng chưa có trạng thái; các giá trị hợp lệ: met — Đạt, partial — ")
+    assert len(lines) == 1, lines
+
+
+def _set_rows(**values: object) -> typing.Callable[[Any], None]:
+    def fill(wb: Any) -> None:
+        for r in wb["Hồ sơ"].iter_rows(min_row=2):
+            if r[2].value in values:
+                r[3].value = values[r[2].value]
+    return fill
+
+
+def test_the_signer_and_recipients_come_from_the_proposal_sheet(tmp_path: Path) -> None:
+    """The document's identity is the province's to write too: a signer signing for the head,
+    recipients a line each (English line i translating Vietnamese line i)."""
+    out = tmp_path / "p.yaml"
+    fill = _set_rows(**{
+        "submitted_by.symbol": "TTPVHCC", "submitted_by.number": 7,
+        "submitted_by.signer.name": "Phạm Văn An", "submitted_by.signer.position.vi": "Phó Giám đốc",
+        "submitted_by.signer.authority": "kt.", "submitted_by.signer.head.vi": "Giám đốc",
+        "submitted_by.recipients.vi": "Bộ Khoa học và Công nghệ (để thẩm định)\nUBND tỉnh",
+        "submitted_by.recipients.en": "Ministry of Science and Technology (for review)"})
+    result = _run("questionnaire", "import", _edit(_mini_form(tmp_path), fill), "-o", out,
+                  "--checklists", ROOT / "tests" / "data" / "checklists")
+    assert result.exit_code == 0, result.output
+    by = yaml.safe_load(out.read_text("utf-8"))["submitted_by"]
+    assert by["symbol"] == "TTPVHCC" and by["number"] == "7"
+    assert by["signer"] == {"name": "Phạm Văn An", "position": "Phó Giám đốc", "authority": "KT.",
+                            "head": "Giám đốc"}
+    assert by["recipients"] == [{"vi": "Bộ Khoa học và Công nghệ (để thẩm định)",
+                                 "en": "Ministry of Science and Technology (for review)"},
+                                "UBND tỉnh"]
+
+
+def test_a_signer_without_a_position_is_said_at_its_cell(tmp_path: Path) -> None:
+    out = tmp_path / "p.yaml"
+    fill = _set_rows(**{"submitted_by.signer.name": "Phạm Văn An"})
+    result = _run("questionnaire", "import", _edit(_mini_form(tmp_path), fill), "-o", out,
+                  "--checklists", ROOT / "tests" / "data" / "checklists")
+    lines = _refused(result, out, "submitted_by.signer.position")
     assert len(lines) == 1, lines

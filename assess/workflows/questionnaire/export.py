@@ -124,6 +124,8 @@ def _get(obj: Any, dotted: str) -> Any:
     for part in dotted.split("."):
         if obj is None:
             return None
+        if isinstance(obj, list) and part in ("vi", "en"):  # TEXT_LISTS: a row per language
+            return [x.vi if part == "vi" else (x.en or x.vi) for x in obj] or None
         obj = getattr(obj, {"class": "data_class", "from": "source", "to": "target"}.get(
             part, part))
     return obj

@@ -16,6 +16,7 @@ from assess.core.i18n import WORDS
 from assess.core.i18n.questionnaire import ALIASES, CHOICES, FIELDS, SHEETS
 from assess.core.text import folded
 from assess.core.text import unaccented as strip_marks
+from assess.documents.models.common import AUTHORITIES
 
 Kind = Literal["text", "int", "bool", "choice", "date", "ids", "lines", "fixed"]
 """How a cell's value becomes a YAML value: text as written; a whole number; true/false; one of
@@ -65,7 +66,7 @@ class Choice:
         anything else."""
         norm = normal(text)
         for v in self.values:
-            if norm in (v, normal(self.entry(v))):
+            if norm in (normal(v), normal(self.entry(v))):
                 return v
         return None
 
@@ -100,7 +101,9 @@ AT_REST = Choice("at_rest", ("yes", "no", "unknown"))
 BOOL = Choice("bool", ("true", "false"))
 CHANNEL_KIND = Choice("channel_kind", ("official-account", "social-page", "chat-bot",
                                        "mini-app", "saas-form", "other"))
-CHOICE_LISTS = (STATUS, DATA_CLASS, TRUST, NODE_KIND, ENCRYPTION, AT_REST, BOOL, CHANNEL_KIND)
+AUTHORITY = Choice("authority", AUTHORITIES)
+CHOICE_LISTS = (STATUS, DATA_CLASS, TRUST, NODE_KIND, ENCRYPTION, AT_REST, BOOL, CHANNEL_KIND,
+                AUTHORITY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,12 +153,24 @@ PROPOSAL_ROWS: tuple[Column, ...] = (
     _text("id"), *_local("title"), *_local("submitted_by.organization"),
     *_local("submitted_by.unit"), _text("submitted_by.contact.name"),
     _text("submitted_by.contact.email"), _text("submitted_by.contact.phone"),
-    _text("submitted_by.place"), Column("submitted_on", "date"), Column("checklist", "fixed"),
+    _text("submitted_by.place"), _text("submitted_by.symbol"), _text("submitted_by.number"),
+    _text("submitted_by.signer.name"), *_local("submitted_by.signer.position"),
+    _choice("submitted_by.signer.authority", AUTHORITY, optional=True),
+    *_local("submitted_by.signer.head"), Column("submitted_by.recipients.vi", "lines", width=40),
+    Column("submitted_by.recipients.en", "lines", width=40),
+    _text("submitted_by.drafting_unit"), Column("submitted_on", "date"),
+    Column("checklist", "fixed"),
     *_local("channel.name"), _text("channel.platform"), _text("channel.operator"),
     _text("channel.operator_country"), _choice("channel.kind", CHANNEL_KIND),
     _choice("channel.exclusive", BOOL), _text("channel.url"),
 )
 """The proposal sheet's rows, in the order of the proposal's fields."""
+
+OPTIONAL_SECTIONS = frozenset({"submitted_by.signer"})
+"""Sections the proposal may leave out: all their rows blank, the section is not written."""
+TEXT_LISTS = frozenset({"submitted_by.recipients"})
+"""Lists of texts, one per line, in a Vietnamese and an English row: line i of the English row
+translates line i of the Vietnamese one (the same text there: no translation)."""
 
 LIST_SHEETS: tuple[ListSheet, ...] = (
     ListSheet("operators", (_text("id", 18), _text("name", 36), _text("country", 14))),

@@ -40,9 +40,11 @@ from assess.workflows.questionnaire.layout import (
     MAX_RATIO,
     MAX_UNZIPPED_BYTES,
     MAX_XLSX_BYTES,
+    OPTIONAL_SECTIONS,
     PROPOSAL_ROWS,
     RATIO_FLOOR,
     STATUS,
+    TEXT_LISTS,
     Choice,
     Column,
     ListSheet,
@@ -368,7 +370,36 @@ def _sections_and_values(keys: list[str], flat: dict[str, Any], out: dict[str, A
             for p in parents[sections:]:
                 node = node.setdefault(p, {})
             node[last] = flat[key]
+    for dotted in OPTIONAL_SECTIONS:
+        *parents, last = dotted.split(".")
+        holder = _at(out, parents)
+        if holder is not None and holder.get(last) == {}:
+            del holder[last]
+    for dotted in TEXT_LISTS:
+        *parents, last = dotted.split(".")
+        holder = _at(out, parents)
+        if holder is not None and isinstance(holder.get(last), dict):
+            holder[last] = _text_list(holder[last])
     _plain_texts(out)
+
+
+def _at(node: dict[str, Any], path: list[str]) -> dict[str, Any] | None:
+    for p in path:
+        node = node.get(p)  # type: ignore[assignment]
+        if not isinstance(node, dict):
+            return None
+    return node
+
+
+def _text_list(rows: dict[str, Any]) -> list[Any]:
+    """The Vietnamese and English rows of a list of texts zipped: line i translates line i; an
+    English line equal to its Vietnamese one, or missing, is no translation."""
+    vi, en = rows.get("vi") or [], rows.get("en") or []
+    out: list[Any] = []
+    for i, text in enumerate(vi):
+        other = en[i] if i < len(en) else None
+        out.append(text if other in (None, text) else {"vi": text, "en": other})
+    return out
 
 
 def _nest(flat: dict[str, Any], out: dict[str, Any]) -> None:
