@@ -91,6 +91,7 @@ fuzz: setup
 bench: setup
 	$(BIN)/pytest benchmarks/bench_*.py --benchmark-enable -q
 	$(BIN)/python benchmarks/cold_start.py
+	$(BIN)/python benchmarks/bench_report.py
 
 goldens: setup
 	$(BIN)/python -m tests.goldens
