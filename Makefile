@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SYSPKG := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 graphviz fonts-liberation2 poppler-utils libreoffice-calc-nogui
+SYSPKG := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 graphviz fonts-liberation2 poppler-utils libreoffice-calc-nogui softhsm2
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO   := examples/bac-giang-zalo-2019.yaml
 
@@ -18,7 +18,7 @@ demo: setup
 	$(BIN)/assess score $(DEMO)
 	$(BIN)/assess graph $(DEMO) -o reports/bac-giang-zalo-2019.svg
 	$(BIN)/assess report $(DEMO) -o reports/bac-giang-zalo-2019.pdf --html reports/bac-giang-zalo-2019.html
-	$(BIN)/assess demo-ca -o reports/demo-ca --force
+	$(BIN)/assess demo-ca -o reports/demo-ca --force --for reports/bac-giang-zalo-2019.pdf
 	$(BIN)/assess sign reports/bac-giang-zalo-2019.pdf --key reports/demo-ca/TEST-ONLY-signer.p12 \
 	  --password-file reports/demo-ca/TEST-ONLY-signer.password -o reports/bac-giang-zalo-2019.signed.pdf
 	$(BIN)/assess verify reports/bac-giang-zalo-2019.signed.pdf --trust reports/demo-ca/TEST-ONLY-ca.pem
@@ -77,7 +77,7 @@ install-check: setup
 	$(CHECK)/venv/bin/pip install -q dist/*.whl
 	cp examples/bac-ninh-zalo-notifications.yaml $(CHECK)/p.yaml
 	cd $(CHECK) && venv/bin/assess score p.yaml --fail-on reject && venv/bin/assess report p.yaml -o p.pdf \
-	  && venv/bin/assess demo-ca -o ca && venv/bin/assess sign p.pdf --key ca/TEST-ONLY-signer.p12 \
+	  && venv/bin/assess demo-ca -o ca --for p.pdf && venv/bin/assess sign p.pdf --key ca/TEST-ONLY-signer.p12 \
 	  --password-file ca/TEST-ONLY-signer.password -o p.signed.pdf \
 	  && venv/bin/assess verify p.signed.pdf --trust ca/TEST-ONLY-ca.pem
 	rm -rf $(CHECK)

@@ -48,7 +48,7 @@ def _name(cn: str) -> x509.Name:
                       x509.NameAttribute(NameOID.COMMON_NAME, cn)])
 
 
-def _chain(folder: Path, *, cn: str = "Người ký", ca_from: dt.datetime = NOW - 30 * DAY,
+def _chain(folder: Path, *, cn: str = "Nguyễn Văn A", ca_from: dt.datetime = NOW - 30 * DAY,
            ca_to: dt.datetime = NOW + 300 * DAY, from_: dt.datetime = NOW - 10 * DAY,
            to: dt.datetime = NOW + 200 * DAY, eku: list[x509.ObjectIdentifier] | None = None,
            signing_ku: bool = True) -> Chain:
@@ -88,10 +88,10 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _sign(chain: Chain, pdf: Path, out: Path) -> tuple[int, str]:
+def _sign(chain: Chain, pdf: Path, out: Path, *extra: str) -> tuple[int, str]:
     result = CliRunner().invoke(app, ["sign", str(pdf), "--key", str(chain.key),
-                                      "--password-file", str(chain.password), "-o", str(out)],
-                                env=WIDE)
+                                      "--password-file", str(chain.password), "-o", str(out),
+                                      *extra], env=WIDE)
     assert "Traceback" not in result.output
     return result.exit_code, result.output
 
@@ -99,7 +99,8 @@ def _sign(chain: Chain, pdf: Path, out: Path) -> tuple[int, str]:
 def _signed_anyway(chain: Chain, pdf: Path, out: Path) -> Path:
     signer = signers.SimpleSigner.load_pkcs12_data(
         chain.key.read_bytes(), (), passphrase=chain.password.read_text().strip().encode())
-    out.write_bytes(sign_pdf(pdf.read_bytes(), signer, name="report.pdf").pdf)
+    out.write_bytes(sign_pdf(pdf.read_bytes(), signer, name="report.pdf",
+                             accept_mismatch=True).pdf)
     return out
 
 
@@ -113,18 +114,18 @@ def _verify(pdf: Path, *trust: Path) -> tuple[int, str]:
 
 BAD = {
     "tls-server": (dict(eku=[ExtendedKeyUsageOID.SERVER_AUTH]),
-                   "the certificate \"Người ký\" is for TLS server authentication, not for "
+                   "the certificate \"Nguyễn Văn A\" is for TLS server authentication, not for "
                    "signing documents; expected a document-signing certificate"),
     "encipherment-only": (dict(signing_ku=False),
-                          "the certificate \"Người ký\" may not sign: its key usage is key "
+                          "the certificate \"Nguyễn Văn A\" may not sign: its key usage is key "
                           "encipherment; expected digital signature or non-repudiation"),
     "expired-signer": (dict(from_=NOW - 400 * DAY, to=NOW - 5 * DAY),
-                       "the signer's certificate \"Người ký\" expired on "
+                       "the signer's certificate \"Nguyễn Văn A\" expired on "
                        f"{NOW - 5 * DAY:%Y-%m-%d}"),
     "expired-ca": (dict(ca_from=NOW - 400 * DAY, ca_to=NOW - 2 * DAY),
-                   f"\"CA of Người ký\" expired on {NOW - 2 * DAY:%Y-%m-%d}"),
+                   f"\"CA of Nguyễn Văn A\" expired on {NOW - 2 * DAY:%Y-%m-%d}"),
     "not-yet-valid": (dict(from_=NOW + 3 * DAY),
-                      "the signer's certificate \"Người ký\" is valid only from "
+                      "the signer's certificate \"Nguyễn Văn A\" is valid only from "
                       f"{NOW + 3 * DAY:%Y-%m-%d}"),
 }
 
@@ -165,14 +166,16 @@ def test_a_document_signing_certificate_signs_and_verifies(
     assert code == 0, output
     code, output = _verify(out, chain.ca)
     assert code == 0, output
-    assert "VERIFIED: signed by Người ký (" in output
+    assert "VERIFIED: signed by Nguyễn Văn A (" in output
 
 
 def test_a_certificate_name_cannot_fake_a_verdict(tmp_path: Path, pdf: Path) -> None:
     fake = "X\x1b[2J\x1b[1;32mVERIFIED: Bộ Công an\x1b[0m\x9b2J\u202e"
     chain = _chain(tmp_path / "ca", cn=fake)
     out = tmp_path / "signed.pdf"
-    code, output = _sign(chain, pdf, out)
+    code, output = _sign(chain, pdf, out)  # refused: not the printed signer, and said safely
+    assert code == 2 and not {"\x1b", "\x9b", "\u202e"} & set(output), repr(output)
+    code, output = _sign(chain, pdf, out, "--accept-mismatch")
     assert code == 0, output
     for text in (output, _verify(out, chain.ca)[1], _verify(out)[1]):
         assert not {"\x1b", "\x9b", "\u202e"} & set(text), repr(text)

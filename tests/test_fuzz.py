@@ -150,7 +150,7 @@ def signed_pdf(tmp_path_factory: pytest.TempPathFactory) -> tuple[bytes, object]
     from assess.signatures.verify import load_trust_roots
     from tests.test_signing import make_pdf
 
-    demo = make_demo("Người ký thử")
+    demo = make_demo("Nguyễn Văn A")  # the signer the test report prints
     folder = tmp_path_factory.mktemp("fuzz-ca")
     (folder / "ca.pem").write_bytes(demo.ca_pem)
     signer = signers.SimpleSigner.load_pkcs12_data(demo.key_p12, (),

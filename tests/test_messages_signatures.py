@@ -32,7 +32,7 @@ def _run(lang: str, *args: str) -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("demo")
-    result = CliRunner().invoke(app, ["demo-ca", "-o", str(folder), "--name", "Trần Thị B"])
+    result = CliRunner().invoke(app, ["demo-ca", "-o", str(folder), "--name", "Nguyễn Văn A"])
     assert result.exit_code == 0, result.output
     return folder
 
@@ -79,8 +79,10 @@ def test_sign_says_where_it_signed(demo: Path, unsigned: Path, tmp_path: Path, l
     code, output = _run(lang, *_sign_args(demo, unsigned, out))
     assert code == 0, output
     expected = {
-        "vi": f"đã ghi {out}: người ký Trần Thị B - TEST ONLY, ký vào khung chữ ký, trang 1",
-        "en": f"wrote {out}: signed by Trần Thị B - TEST ONLY in its signature box, page 1",
+        "vi": (f"đã ghi {out}: chữ ký cá nhân của Nguyễn Văn A - TEST ONLY, ký vào khung chữ "
+               "ký, trang 1"),
+        "en": (f"wrote {out}: personal signature by Nguyễn Văn A - TEST ONLY in its signature "
+               "box, page 1"),
     }[lang]
     assert expected in output.splitlines(), output
 
@@ -127,9 +129,9 @@ def test_sign_names_an_expired_certificate(unsigned: Path, tmp_path: Path, lang:
     end, today = f"{NOW - 5 * DAY:%Y-%m-%d}", f"{dt.datetime.now(dt.UTC):%Y-%m-%d}"
     assert output.strip() == {
         "vi": f"lỗi: {chain.key}: không ký được bằng khóa này: chứng thư số của người ký "
-              f"\"Người ký\" đã hết hạn ngày {end} (hôm nay {today})",
+              f"\"Nguyễn Văn A\" đã hết hạn ngày {end} (hôm nay {today})",
         "en": f"error: {chain.key}: cannot sign with this key: the signer's certificate "
-              f"\"Người ký\" expired on {end} (today {today})",
+              f"\"Nguyễn Văn A\" expired on {end} (today {today})",
     }[lang]
 
 
@@ -156,7 +158,8 @@ def test_verify_prints_every_check_in_the_readers_language(demo: Path, signed: P
     lines = output.splitlines()
     ca = "assess TEST ONLY demo CA - NOT TRUSTED"
     if lang == "vi":
-        assert lines[1].startswith("chữ ký 'assess-signature' của Trần Thị B - TEST ONLY, 20")
+        assert lines[1].startswith(
+            "chữ ký 'assess-signature' (chữ ký cá nhân) của Nguyễn Văn A - TEST ONLY, 20")
         assert lines[2].startswith("  đạt        toàn vẹn: các byte đã ký không thay đổi và giá "
                                    "trị chữ ký đúng (sha256, ")
         assert lines[3:5] == [
@@ -165,16 +168,21 @@ def test_verify_prints_every_check_in_the_readers_language(demo: Path, signed: P
             f"  đạt        chứng thư số: chuỗi chứng thư dẫn tới chứng thư số gốc tin cậy \"{ca}\" "
             "(chưa kiểm tra thu hồi: ngoại tuyến)",
         ]
-        assert lines[5] == "tài liệu"
-        assert lines[6] == ("  đạt        assessment.json: đã đính kèm (hồ sơ test-ok, bộ tiêu chí "
+        assert lines[5] == "  đạt        người ký: chứng thư số mang tên người ký in trong báo cáo: " \
+            "\"Nguyễn Văn A\""
+        assert lines[6] == "tài liệu"
+        assert lines[7].startswith("  đạt        dữ liệu xác minh dài hạn: không có trong tệp")
+        del lines[7]
+        assert lines[6 + 1] == ("  đạt        assessment.json: đã đính kèm (hồ sơ test-ok, bộ tiêu chí "
                             "mini@1.0.0, kết luận chấp thuận)")
-        assert lines[7].startswith("  đạt        proposal-ok.yaml: hồ sơ: SHA-256 ")
-        assert lines[7].endswith(", đúng như assessment.json ghi và báo cáo có in")
-        assert lines[-1].startswith("ĐÃ XÁC MINH: người ký Trần Thị B - TEST ONLY (20")
+        assert lines[8].startswith("  đạt        proposal-ok.yaml: hồ sơ: SHA-256 ")
+        assert lines[8].endswith(", đúng như assessment.json ghi và báo cáo có in")
+        assert lines[-1].startswith("ĐÃ XÁC MINH: người ký Nguyễn Văn A - TEST ONLY (20")
         assert lines[-1].endswith("); báo cáo, kết quả đánh giá và các tệp đầu vào đúng như "
                                   "khi ký.")
     else:
-        assert lines[1].startswith("signature 'assess-signature' by Trần Thị B - TEST ONLY, 20")
+        assert lines[1].startswith(
+            "signature 'assess-signature' (personal signature) by Nguyễn Văn A - TEST ONLY, 20")
         assert lines[2].startswith("  ok    integrity: the signed bytes are unchanged and the "
                                    "signature value is correct (sha256, ")
         assert lines[3:5] == [
@@ -183,12 +191,16 @@ def test_verify_prints_every_check_in_the_readers_language(demo: Path, signed: P
             f"  ok    certificate: chains to the trust root \"{ca}\" (revocation not checked: "
             "offline)",
         ]
-        assert lines[5] == "document"
-        assert lines[6] == ("  ok    assessment.json: attached (proposal test-ok, checklist "
+        assert lines[5] == "  ok    signer: the certificate names the signer the report prints: " \
+            "\"Nguyễn Văn A\""
+        assert lines[6] == "document"
+        assert lines[7].startswith("  ok    long-term validation: none embedded")
+        del lines[7]
+        assert lines[6 + 1] == ("  ok    assessment.json: attached (proposal test-ok, checklist "
                             "mini@1.0.0, verdict approve)")
-        assert lines[7].startswith("  ok    proposal-ok.yaml: the proposal: SHA-256 ")
-        assert lines[7].endswith(", as assessment.json records and the report prints")
-        assert lines[-1].startswith("VERIFIED: signed by Trần Thị B - TEST ONLY (20")
+        assert lines[8].startswith("  ok    proposal-ok.yaml: the proposal: SHA-256 ")
+        assert lines[8].endswith(", as assessment.json records and the report prints")
+        assert lines[-1].startswith("VERIFIED: signed by Nguyễn Văn A - TEST ONLY (20")
         assert lines[-1].endswith("); the report, its assessment and its inputs are as signed.")
 
 
@@ -236,10 +248,10 @@ def test_verify_names_an_untrusted_chain(unsigned: Path, demo: Path, tmp_path: P
     code, output = _run(lang, "verify", str(pdf), "--trust", str(demo / FILES["ca"]))
     assert code == 1
     assert {
-        "vi": "  KHÔNG ĐẠT  chứng thư số: chuỗi chứng thư dừng ở \"CA of Người ký\", do \"CA of "
-              "Người ký\" cấp, không phải chứng thư số gốc tin cậy nào được cung cấp bằng --trust",
-        "en": "  FAIL  certificate: the chain ends at \"CA of Người ký\", issued by \"CA of Người "
-              "ký\", which is none of the trust roots given with --trust",
+        "vi": "  KHÔNG ĐẠT  chứng thư số: chuỗi chứng thư dừng ở \"CA of Nguyễn Văn A\", do \"CA of "
+              "Nguyễn Văn A\" cấp, không phải chứng thư số gốc tin cậy nào được cung cấp bằng --trust",
+        "en": "  FAIL  certificate: the chain ends at \"CA of Nguyễn Văn A\", issued by \"CA of Nguyễn Văn "
+              "A\", which is none of the trust roots given with --trust",
     }[lang] in output.splitlines(), output
 
 

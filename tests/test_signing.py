@@ -31,6 +31,10 @@ CHECKLISTS = ["--checklists", str(DATA / "checklists")]
 PROPOSAL = DATA / "proposal-ok.yaml"
 CHECKLIST = DATA / "checklists" / "mini" / "1.0.0.yaml"
 WIDE = {"COLUMNS": "250"}
+SIGNER = "Nguyễn Văn A"
+"""The signer the test proposal's report prints (its contact person, who prepared it)."""
+BODY = "UBND tỉnh Thử Nghiệm"
+"""The issuing body it prints."""
 BOX_HTML = ("<div id='assess-signature' style='display:inline-block; position:relative; "
             "width:60mm; height:22mm'><span id='assess-signature-end' style='position:absolute; "
             "right:0; bottom:0'></span></div>")
@@ -43,15 +47,18 @@ class Keys:
     key: Path
     password: Path
     signer: str
+    seal: Path
+    body: str
 
 
 @pytest.fixture(scope="session")
 def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
     folder = tmp_path_factory.mktemp("demo-ca")
-    result = CliRunner().invoke(app, ["demo-ca", "-o", str(folder), "--name", "Trần Thị B"])
+    result = CliRunner().invoke(app, ["demo-ca", "-o", str(folder), "--name", SIGNER,
+                                      "--body", BODY])
     assert result.exit_code == 0, result.output
     return Keys(folder, folder / FILES["ca"], folder / FILES["key"], folder / FILES["password"],
-                "Trần Thị B - TEST ONLY")
+                f"{SIGNER} - TEST ONLY", folder / FILES["seal"], f"{BODY} - TEST ONLY")
 
 
 @pytest.fixture(scope="session")
@@ -76,7 +83,7 @@ def make_pdf(*, proposal: bytes | None = None, printed: Iterable[str] | None = N
     digests = printed if printed is not None else [a.proposal.sha256, a.checklist.sha256]
     rows = "".join(f"<p style='font-size:8pt'>SHA-256: {d}</p>" for d in digests)
     html = (f"<html lang='{lang}'><body><h1>Báo cáo thử nghiệm</h1><p>Người ký</p>"
-            f"{BOX_HTML if box else ''}<p>Trần Thị B</p>{rows}</body></html>")
+            f"{BOX_HTML if box else ''}<p>Nguyễn Văn A</p>{rows}</body></html>")
     attachments = [Attachment(file_obj=io.BytesIO(data), name=name, relationship="Source")
                    for name, data in files.items()]
     out = HTML(string=html).write_pdf(pdf_variant="pdf/a-3b", attachments=attachments)
@@ -114,6 +121,16 @@ def verify(runner: CliRunner, pdf: Path, *trust: Path) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+def keys_for(runner: CliRunner, pdf: Path) -> Keys:
+    """A demo CA whose signer and body are the ones `pdf` prints (`demo-ca --for`)."""
+    folder = pdf.with_name(pdf.stem + "-ca")
+    made = runner.invoke(app, ["demo-ca", "-o", str(folder), "--for", str(pdf)], env=WIDE)
+    assert made.exit_code == 0, made.output
+    signer, body = re.findall(r"'([^']+ - TEST ONLY)'", made.output)
+    return Keys(folder, folder / FILES["ca"], folder / FILES["key"], folder / FILES["password"],
+                signer, folder / FILES["seal"], body)
+
+
 def write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
@@ -128,11 +145,13 @@ def test_sign_then_verify(runner: CliRunner, report: Path, keys: Keys, tmp_path:
     result = runner.invoke(app, ["sign", str(report), "--key", str(keys.key), "--password-file",
                                  str(keys.password), "-o", str(out)], env=WIDE)
     assert result.exit_code == 0, result.output
-    assert f"wrote {out}: signed by {keys.signer} in its signature box, page 1" in result.output
+    assert (f"wrote {out}: personal signature by {keys.signer} in its signature box, page 1"
+            in result.output)
     code, output = verify(runner, out, keys.ca)
     assert code == 0, output
     a = assess_files(PROPOSAL, checklist_dirs=[DATA / "checklists"])
-    for line in (f"signature '{FIELD}' by {keys.signer}, ",
+    for line in (f"signature '{FIELD}' (personal signature) by {keys.signer}, ",
+                 f"  ok    signer: the certificate names the signer the report prints: \"{SIGNER}\"",
                  "  ok    integrity: the signed bytes are unchanged and the signature value is "
                  "correct (sha256, sha256_rsa)",
                  "  ok    coverage: the signature covers the whole file: nothing was added after "
@@ -248,7 +267,9 @@ def test_wrong_password_is_refused_and_never_printed(runner: CliRunner, report: 
 
 
 def test_password_typed_at_a_prompt_is_not_echoed(runner: CliRunner, report: Path, keys: Keys,
-                                                  tmp_path: Path) -> None:
+                                                  tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("assess.cli.signing._interactive", lambda: True)  # as on a terminal
     password = keys.password.read_text(encoding="ascii").strip()
     out = tmp_path / "typed.pdf"
     result = runner.invoke(app, ["sign", str(report), "--key", str(keys.key), "-o", str(out)],
@@ -351,7 +372,8 @@ def test_digest_not_printed_fails(runner: CliRunner, keys: Keys, tmp_path: Path)
 
 
 def test_missing_assessment_fails(runner: CliRunner, keys: Keys, tmp_path: Path) -> None:
-    pdf = sign(runner, keys, write(tmp_path, "bare.pdf", make_pdf(assessment=False)))
+    pdf = sign(runner, keys, write(tmp_path, "bare.pdf", make_pdf(assessment=False)),
+               "--accept-mismatch")
     code, output = verify(runner, pdf, keys.ca)
     assert code == 1
     assert ("  FAIL  assessment.json: not attached; expected the assessment JSON that 'assess "
@@ -399,7 +421,7 @@ def test_demo_ca_files_are_labelled_test_only(keys: Keys, runner: CliRunner) -> 
     bundle = pkcs12.load_pkcs12(keys.key.read_bytes(), keys.password.read_bytes().strip())
     assert bundle.cert is not None
     subject = bundle.cert.certificate.subject.rfc4514_string()
-    assert "CN=Trần Thị B - TEST ONLY" in subject and "NOT TRUSTED" in subject
+    assert f"CN={SIGNER} - TEST ONLY" in subject and "NOT TRUSTED" in subject
     assert stat.S_IMODE(keys.key.stat().st_mode) == 0o600
     assert stat.S_IMODE(keys.password.stat().st_mode) == 0o600
     readme = (keys.folder / FILES["readme"]).read_text(encoding="utf-8")
@@ -440,6 +462,7 @@ def test_end_to_end_reviewed_report_sign_verify(runner: CliRunner, keys: Keys,
     made = runner.invoke(app, ["report", str(PROPOSAL), "--review", str(review), "-o", str(pdf),
                                *CHECKLISTS], env=WIDE)
     assert made.exit_code == 0, made.output
+    keys = keys_for(runner, pdf)
     code, output = verify(runner, sign(runner, keys, pdf), keys.ca)
     assert code == 0, output
     sha = hashlib.sha256(review.read_bytes()).hexdigest()
@@ -454,6 +477,7 @@ def test_a_report_on_a_platform_profile_embeds_and_verifies_the_profile(
     pdf = tmp_path / "profiled.pdf"
     made = runner.invoke(app, ["report", str(example), "-o", str(pdf)], env=WIDE)
     assert made.exit_code == 0, made.output
+    keys = keys_for(runner, pdf)
     code, output = verify(runner, sign(runner, keys, pdf), keys.ca)
     assert code == 0, output
     assert "zalo-oa-1.0.0.yaml: the platform profile: SHA-256" in output

@@ -12,7 +12,9 @@ verified. This module says, for `sign` and `verify` alike:
 - that every certificate of the chain, the trust root included, is valid at the time the
   signature states and now (a B-B signature's time is the signer's claim: no timestamp proves
   it, so a certificate expired since cannot be accepted on that claim);
-- the first problem of a chain that fails, named.
+- the first problem of a chain that fails, named;
+- whether a certificate names the person or the body the report prints (`names_person`,
+  `names_body`), and the time of a signature as Vietnam writes it (`vietnam_time`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,15 @@ from asn1crypto import x509
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 
 from assess.core.i18n.messages import Msg, msg, plain
-from assess.core.text import visible
+from assess.core.text import folded, visible
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+"""Vietnam's time (UTC+7, no daylight saving): every time a signature shows is in it."""
+DEMO_MARK = " - TEST ONLY"
+"""What `demo_ca` appends to a common name; left out when a demo certificate's name is compared
+(the demo's organisation says TEST ONLY too, and the stamp keeps the mark)."""
+DEMO_ORGANIZATION = "assess demo - TEST ONLY, NOT TRUSTED"
+"""The organisation of every certificate `demo_ca` makes."""
 
 DOCUMENT_PURPOSES = frozenset({
     "1.3.6.1.5.5.7.3.36",  # id-kp-documentSigning (RFC 9336); asn1crypto has no name for it
@@ -65,6 +75,41 @@ def subject_name(subject: x509.Name) -> str:
 def name(cert: x509.Certificate) -> str:
     """The certificate's subject, as `subject_name` shows it."""
     return subject_name(cert.subject)
+
+
+def vietnam_time(at: dt.datetime) -> str:
+    """`at` in Vietnam time with its offset shown: `2026-12-02 14:03:11 +07:00` (a naive time
+    is taken as UTC, as PDF and CMS times are)."""
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return f"{at.astimezone(VIETNAM):%Y-%m-%d %H:%M:%S} +07:00"
+
+
+def _attribute(cert: x509.Certificate, key: str) -> list[str]:
+    value = cert.subject.native.get(key)
+    values = value if isinstance(value, list) else [] if value is None else [value]
+    return [str(v) for v in values]
+
+
+def _compared(cert: x509.Certificate, value: str) -> str:
+    """A name as compared: folded (NFC, case, spaces), a demo certificate's mark left out."""
+    demo = _attribute(cert, "organization_name") + _attribute(cert, "organizational_unit_name")
+    if DEMO_ORGANIZATION in demo and value.endswith(DEMO_MARK):
+        value = value.removesuffix(DEMO_MARK)
+    return folded(value)
+
+
+def names_person(cert: x509.Certificate, person: str) -> bool:
+    """Whether the certificate's common name is `person` (the signer the report prints): a
+    personal certificate names its holder there (Decree 68/2024/ND-CP)."""
+    return any(_compared(cert, cn) == folded(person) for cn in _attribute(cert, "common_name"))
+
+
+def names_body(cert: x509.Certificate, body: str) -> bool:
+    """Whether the certificate's common name or organisation is `body` (the issuing body the
+    report prints): an organisation's certificate names it in either."""
+    names = _attribute(cert, "common_name") + _attribute(cert, "organization_name")
+    return any(_compared(cert, n) == folded(body) for n in names)
 
 
 def usage_problem(cert: x509.Certificate) -> Msg | None:

@@ -1,12 +1,32 @@
-"""Sign a report: a PAdES baseline (B-B) signature made with pyHanko, placed in its signature block.
+"""Sign a report: a PAdES baseline signature made with pyHanko, placed in its signature block.
 
-Where the signature goes, first match wins:
+A Vietnamese electronic document carries the competent signer's own digital signature and then
+the issuing body's (its seal). So a report is signed in one of two roles:
+
+- **personal** (field `assess-signature`): the certificate's common name must be the signer the
+  report prints (`issuer.signer.name` of its attached assessment.json); a mismatch, or a report
+  that names no signer, is refused unless the caller accepts it (`accept_mismatch`), and then
+  every verification shows it;
+- **organisation** (field `assess-seal`): only after a personal signature; the certificate's
+  common name or organisation must be the issuing body the report prints (`issuer.body.vi`);
+  a mismatch is always refused.
+
+Where the personal signature goes, first match wins:
 
 1. an empty signature field named `assess-signature`, if the PDF has one;
 2. a new visible field over the box the report marks with two element ids, which WeasyPrint
    writes as named destinations: `assess-signature` (the box's top-left corner) and
    `assess-signature-end` (its bottom-right corner; without it the box is `DEFAULT_BOX` in size);
 3. an invisible signature (a field with an empty rectangle).
+
+The seal goes over the left third of the same box, overlapping the signer's signature as a
+stamped seal overlaps the handwritten one (Decree 30/2020/ND-CP Appendix I; the exact positions
+of the two images are TO CONFIRM with the Government Office's guidance), or is invisible when
+the report marks no box.
+
+The signing time (in the signature and on the stamps) is Vietnam time, +07:00. Optional, on
+request: an RFC 3161 timestamp from a time-stamping authority (PAdES B-T), and the chain's
+certificates and CRLs embedded in a document security store (PAdES B-LT).
 
 The signature is an incremental update: the report's own bytes stay as they are, and with them
 its PDF/A-3b conformance. What the update adds keeps to PDF/A too: the appearance's font is the
@@ -18,6 +38,7 @@ Only the commands `sign` and `verify` import this module (pyHanko is heavy).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import logging
@@ -29,6 +50,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from asn1crypto import crl as asn1_crl
+from asn1crypto import x509 as asn1_x509
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.scaleUpem import scale_upem
@@ -42,7 +65,9 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps.api import TimeStamper
 from pyhanko.stamp import TextStampStyle
+from pyhanko_certvalidator import ValidationContext
 
 from assess.core.errors import InputError
 from assess.core.files import MAX_KEY_BYTES, read_regular
@@ -50,13 +75,24 @@ from assess.core.i18n import words
 from assess.core.i18n.messages import msg, plain
 from assess.core.i18n.signature import STAMP
 from assess.core.resources import data_dir
-from assess.signatures.certificates import chain_problems, joined
+from assess.core.text import visible
+from assess.signatures.certificates import (
+    VIETNAM,
+    chain_problems,
+    joined,
+    names_body,
+    names_person,
+)
 from assess.signatures.certificates import name as certificate_name
+from assess.signatures.printed import FIELDS, Printed, Role, printed
 
 log = logging.getLogger(__name__)
 
-FIELD = "assess-signature"
-"""Name of the signature field, and of the element id that marks the box's top-left corner."""
+FIELD = FIELDS["personal"]
+"""Name of the personal signature's field, and of the element id that marks the box's top-left
+corner."""
+SEAL = FIELDS["organisation"]
+"""Name of the organisation signature's (the seal's) field."""
 BOX_END = "assess-signature-end"
 """Element id that marks the box's bottom-right corner."""
 DEFAULT_BOX = (170.0, 62.0)
@@ -76,6 +112,24 @@ class Signed:
     placement: Placement
     page: int | None
     """1-based page of a visible signature."""
+    role: Role = "personal"
+    field: str = FIELD
+    matches: bool = True
+    """Whether the certificate names what the report prints (False only when accepted)."""
+    signed_at: dt.datetime | None = None
+    timestamped: bool = False
+    ltv: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Ltv:
+    """What long-term validation data (PAdES B-LT) is collected from: the roots the chain
+    (and the timestamp's) ends at, CRLs given as files, and whether the CRLs the certificates
+    point to may be fetched."""
+
+    roots: list[asn1_x509.Certificate]
+    crls: list[asn1_crl.CertificateList]
+    fetch: bool
 
 
 def read_password_file(path: Path) -> bytes:
@@ -84,14 +138,17 @@ def read_password_file(path: Path) -> bytes:
     return data.removesuffix(b"\n").removesuffix(b"\r")
 
 
-def load_key(path: Path, password: bytes) -> signers.SimpleSigner:
-    """The signing key and certificate chain of a PKCS#12 file (.p12/.pfx)."""
-    data = read_regular(path, MAX_KEY_BYTES)
+def _open_pkcs12(data: bytes, password: bytes | None) -> signers.SimpleSigner | None:
     try:
         signer: signers.SimpleSigner = signers.SimpleSigner.load_pkcs12_data(
-            data, (), passphrase=password or None)
+            data, (), passphrase=password)
     except Exception:  # pyHanko wraps every failure (wrong password, bad file) as ValueError
-        raise InputError.single(path, msg("signatures.key.cannot_open")) from None
+        return None
+    return signer
+
+
+def _usable(path: Path | str, signer: signers.Signer) -> signers.Signer:
+    """`signer` if its certificate may sign today; otherwise the reason, as an input error."""
     cert = signer.signing_cert
     if cert is None:
         raise InputError.single(path, msg("signatures.key.no_certificate"))
@@ -101,7 +158,73 @@ def load_key(path: Path, password: bytes) -> signers.SimpleSigner:
     return signer
 
 
-def signer_name(signer: signers.SimpleSigner) -> str:
+def is_pkcs12(path: Path) -> bool:
+    """Whether `path` holds a PKCS#12 structure at all (before any password is tried)."""
+    from asn1crypto import pkcs12
+
+    try:
+        _ = pkcs12.Pfx.load(read_regular(path, MAX_KEY_BYTES))["auth_safe"].native
+    except Exception:  # asn1crypto raises ValueError, TypeError or its own errors
+        return False
+    return True
+
+
+def load_key(path: Path, password: bytes | None) -> signers.SimpleSigner:
+    """The signing key and certificate chain of a PKCS#12 file (.p12/.pfx). `password` None:
+    a file without one (tried as no password, then as the empty one)."""
+    data = read_regular(path, MAX_KEY_BYTES)
+    tries = [password] if password is not None else [None, b""]
+    signer = next((s for p in tries if (s := _open_pkcs12(data, p)) is not None), None)
+    if signer is None:
+        raise InputError.single(path, msg("signatures.key.cannot_open"))
+    _usable(path, signer)
+    return signer
+
+
+def open_without_password(path: Path) -> signers.SimpleSigner | None:
+    """The key of a PKCS#12 file that has no password; None when it needs one."""
+    data = read_regular(path, MAX_KEY_BYTES)
+    signer = next((s for p in (None, b"") if (s := _open_pkcs12(data, p)) is not None), None)
+    return None if signer is None else _usable(path, signer)  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def token_key(lib: Path, token: str, key: str, pin: str) -> Iterator[signers.Signer]:
+    """The signing key `key` (and its certificate, labelled alike) on the PKCS#11 token
+    labelled `token`, through the module `lib` (a USB token's driver, or SoftHSM2); the
+    session stays open while the caller signs."""
+    try:
+        from pyhanko.config.pkcs11 import TokenCriteria
+        from pyhanko.sign.pkcs11 import PKCS11Signer, open_pkcs11_session
+    except ImportError:
+        raise InputError.single("--pkcs11-lib", msg("signatures.token.no_module")) from None
+    try:
+        session = open_pkcs11_session(str(lib), token_criteria=TokenCriteria(label=token),
+                                      user_pin=pin)
+    except Exception as exc:  # python-pkcs11 and pyHanko raise their own kinds
+        raise InputError.single(lib, msg("signatures.token.cannot_open", token=token,
+                                         detail=plain(_said(exc)))) from None
+    try:
+        try:
+            signer = PKCS11Signer(session, key_label=key, cert_label=key,
+                                  other_certs_to_pull=None)
+            _ = signer.signing_cert, signer.cert_registry
+        except Exception as exc:  # no such key or certificate on the token
+            raise InputError.single("--key-label", msg(
+                "signatures.token.no_key", key=key, token=token,
+                detail=plain(_said(exc)))) from None
+        yield _usable(f"{token}/{key}", signer)
+    finally:
+        with contextlib.suppress(Exception):
+            session.close()
+
+
+def _said(exc: BaseException) -> str:
+    """An exception in a line: its own words, or its kind when it has none."""
+    return visible(str(exc) or type(exc).__name__, one_line=True)[:200]
+
+
+def signer_name(signer: signers.Signer) -> str:
     """The certificate's common name, or its whole subject when it has none."""
     return "?" if signer.signing_cert is None else certificate_name(signer.signing_cert)
 
@@ -211,12 +334,19 @@ class _Writer(IncrementalPdfFileWriter):
         return None
 
 
-def _existing_field(reader: PdfFileReader) -> bool | None:
-    """None if the PDF has no field named FIELD, else whether that field is already signed."""
-    for name, value, _ref in fields.enumerate_sig_fields(reader, filled_status=None):
-        if name == FIELD:
-            return value is not None
-    return None
+def _fields(reader: PdfFileReader) -> dict[str, bool]:
+    """The PDF's signature fields: name -> whether it is signed."""
+    return {name: value is not None
+            for name, value, _ref in fields.enumerate_sig_fields(reader, filled_status=None)}
+
+
+def attached(reader: PdfFileReader) -> dict[str, bytes]:
+    """The embedded files that can be read, by name (`verify` says what cannot)."""
+    out: dict[str, bytes] = {}
+    for name, spec in name_tree(entry(entry(reader.root, "/Names"), "/EmbeddedFiles")):
+        with contextlib.suppress(Exception):  # damaged: verify says so; sign only reads names
+            out.setdefault(name, spec["/EF"]["/F"].data)
+    return out
 
 
 @cache
@@ -255,21 +385,85 @@ class _ReportFont(FontEngineFactory):
                                 font_size=self.size, obj_stream=obj_stream)
 
 
-def _stamp(lang: str, signer: str) -> TextStampStyle:
+def _stamp(lang: str, role: Role, who_: str) -> tuple[TextStampStyle, str]:
+    """The stamp's style and its time format (Vietnam time, written by the caller)."""
     stamp = words(STAMP, "en" if lang.startswith("en") else "vi")
-    template, ts_format = stamp["text"], stamp["time"]
+    template, ts_format = stamp[role], stamp["time"]
     size = 9
     return TextStampStyle(
-        stamp_text=template, timestamp_format=ts_format, border_width=0, background=None,
-        text_box_style=TextBoxStyle(font=_ReportFont(template + signer, size), font_size=size),
+        stamp_text=template, border_width=0, background=None,
+        text_box_style=TextBoxStyle(font=_ReportFont(template + who_, size), font_size=size),
         inner_content_layout=SimpleBoxLayoutRule(
             x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
             margins=Margins(left=2, right=2, top=2, bottom=2),
-            inner_content_scaling=InnerScaling.SHRINK_TO_FIT))
+            inner_content_scaling=InnerScaling.SHRINK_TO_FIT)), ts_format
 
 
-def sign_pdf(data: bytes, signer: signers.SimpleSigner, *, name: str = "report.pdf") -> Signed:
-    """`data` signed by `signer` (PAdES B-B, SHA-256), as an incremental update."""
+class _VietnamTimeSigner(signers.PdfSigner):
+    """States the signing time the caller chose (Vietnam time) instead of pyHanko's own
+    reading of the clock in the machine's zone, so the signature and its stamp agree."""
+
+    def __init__(self, *args: Any, at: dt.datetime, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.at = at
+
+    def init_signing_session(self, pdf_out: BasePdfFileWriter,
+                             existing_fields_only: bool = False) -> Any:
+        session = super().init_signing_session(pdf_out, existing_fields_only)
+        session.system_time = self.at
+        return session
+
+
+def _check_name(name: str, role: Role, cert: asn1_x509.Certificate, report: Printed | None,
+                accept_mismatch: bool) -> bool:
+    """Whether the certificate names what the report prints for `role`; raises when it does
+    not and that is not accepted (never for a seal)."""
+    expected = report.expected(role) if report is not None else None
+    holder = certificate_name(cert)
+    if expected is None:
+        problem = msg(f"signatures.match.unknown_{role}")
+    elif (names_person if role == "personal" else names_body)(cert, expected):
+        return True
+    else:
+        problem = msg(f"signatures.match.{role}", cert=holder, printed=expected)
+    if role == "organisation" or not accept_mismatch:
+        hint = (msg("signatures.match.hint") if role == "personal" else plain(""))
+        raise InputError.single(name, msg("signatures.match.refused", problem=problem, hint=hint))
+    log.warning("%s", msg("signatures.match.accepted", problem=problem))
+    return False
+
+
+def _placement(reader: PdfFileReader, role: Role, existing: dict[str, bool]
+               ) -> tuple[Placement, int | None, fields.SigFieldSpec | None]:
+    field = FIELDS[role]
+    if role == "personal" and field in existing:
+        return "field", None, None
+    found = signature_box(reader)
+    if found is None:
+        return "invisible", None, fields.SigFieldSpec(field)
+    index, (x1, y1, x2, y2) = found
+    if role == "organisation":  # the seal over the left third of the signer's box
+        x2 = x1 + max(1, (x2 - x1) // 3)
+    return "box", index + 1, fields.SigFieldSpec(field, on_page=index, box=(x1, y1, x2, y2))
+
+
+def open_reader(data: bytes, name: str) -> PdfFileReader:
+    """The PDF in `data` for reading; an input error naming `name` if it is none."""
+    try:
+        reader = PdfFileReader(io.BytesIO(data))
+        _ = reader.root
+    except Exception as exc:  # pyHanko and its parser raise many kinds
+        raise InputError.single(name, msg("signatures.pdf.unreadable",
+                                          detail=plain(str(exc)))) from None
+    return reader
+
+
+def sign_pdf(data: bytes, signer: signers.Signer, *, name: str = "report.pdf",
+             role: Role = "personal", accept_mismatch: bool = False,
+             timestamper: TimeStamper | None = None, ltv: Ltv | None = None,
+             tsa: str = "--tsa-url") -> Signed:
+    """`data` signed by `signer` in `role` (PAdES, SHA-256; B-T with `timestamper`, B-LT with
+    `ltv`), as an incremental update. `tsa` names the timestamp's source in messages."""
     try:
         writer = _Writer(io.BytesIO(data))
     except (PdfError, ValueError, KeyError, TypeError) as exc:
@@ -278,33 +472,57 @@ def sign_pdf(data: bytes, signer: signers.SimpleSigner, *, name: str = "report.p
     reader = writer.prev
     if reader.encrypted:
         raise InputError.single(name, msg("signatures.pdf.encrypted"))
-    who = signer_name(signer)
-    existing = _existing_field(reader)
-    if existing:
-        raise InputError.single(name, msg("signatures.pdf.already_signed", field=FIELD))
-    placement: Placement
-    page: int | None = None
-    spec = None
-    if existing is not None:
-        placement = "field"
-    elif (found := signature_box(reader)) is not None:
-        placement, (index, box) = "box", found
-        page = index + 1
-        spec = fields.SigFieldSpec(FIELD, on_page=index, box=box)
-    else:
-        placement = "invisible"
-        spec = fields.SigFieldSpec(FIELD)
-    lang = entry(reader.root, "/Lang")
+    existing = _fields(reader)
+    if existing.get(SEAL):
+        raise InputError.single(name, msg("signatures.pdf.sealed", field=SEAL))
+    if existing.get(FIELDS[role]):
+        raise InputError.single(name, msg("signatures.pdf.already_signed", field=FIELDS[role]))
+    if role == "organisation" and not existing.get(FIELD):
+        raise InputError.single(name, msg("signatures.pdf.seal_first", field=FIELD))
+    cert = signer.signing_cert
+    if cert is None:  # a signer's key without its certificate never got this far
+        raise InputError.single(name, msg("signatures.key.no_certificate"))
+    report = printed(attached(reader))
+    matches = _check_name(name, role, cert, report, accept_mismatch)
+    who_ = signer_name(signer)
+    shown = report.body if role == "organisation" and report and report.body else who_
+    placement, page, spec = _placement(reader, role, existing)
+    lang = str(entry(reader.root, "/Lang") or "vi")
+    style, ts_format = _stamp(lang, role, shown)
+    at = dt.datetime.now(VIETNAM).replace(microsecond=0)
     meta = signers.PdfSignatureMetadata(
-        field_name=FIELD, md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES)
-    pdf_signer = signers.PdfSigner(
-        meta, signer=signer, stamp_style=_stamp(str(lang or "vi"), who), new_field_spec=spec)
+        field_name=FIELDS[role], md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
+        embed_validation_info=ltv is not None,
+        validation_context=None if ltv is None else ValidationContext(
+            trust_roots=ltv.roots, crls=ltv.crls, allow_fetching=ltv.fetch,
+            revocation_mode="require"))
+    pdf_signer = _VietnamTimeSigner(meta, signer=signer, stamp_style=style, new_field_spec=spec,
+                                    timestamper=timestamper, at=at)
     out = io.BytesIO()
-    pdf_signer.sign_pdf(writer, output=out)
-    log.info("%s", msg("signatures.signed", file=name, signer=who,
+    try:
+        pdf_signer.sign_pdf(writer, output=out,
+                            appearance_text_params={"signer": shown, "time": f"{at:{ts_format}}"})
+    except Exception as exc:  # what the TSA, the CRLs or the token said; nothing is written
+        raise _signing_error(exc, tsa, timestamper is not None, ltv is not None) from None
+    log.info("%s", msg("signatures.signed", file=name, signer=who_,
                        placement=msg(f"signatures.placement.{placement}")))
-    return Signed(out.getvalue(), who, placement, page)
+    return Signed(out.getvalue(), who_, placement, page, role, FIELDS[role], matches, at,
+                  timestamper is not None, ltv is not None)
 
 
-__all__ = ["BOX_END", "DEFAULT_BOX", "FIELD", "Signed", "entry", "load_key", "name_tree",
-           "read_password_file", "resolve", "sign_pdf", "signature_box", "signer_name"]
+def _signing_error(exc: Exception, tsa: str, timestamped: bool, ltv: bool) -> InputError:
+    """Why signing failed, as the input to change: the TSA, the validation data, the key."""
+    from pyhanko.sign.timestamps.common_utils import TimestampRequestError
+
+    chain = [exc, *(e for e in (exc.__cause__, exc.__context__) if e is not None)]
+    detail = plain("; ".join(dict.fromkeys(_said(e) for e in chain)))
+    if timestamped and any(isinstance(e, TimestampRequestError) for e in chain):
+        return InputError.single(tsa, msg("signatures.tsa.failed", detail=detail))
+    if ltv:
+        return InputError.single("--ltv", msg("signatures.ltv.failed", detail=detail))
+    return InputError.single("--key", msg("signatures.key.failed", detail=detail))
+
+
+__all__ = ["BOX_END", "DEFAULT_BOX", "FIELD", "SEAL", "Ltv", "Signed", "attached", "entry",
+           "is_pkcs12", "load_key", "name_tree", "open_reader", "open_without_password", "read_password_file",
+           "resolve", "sign_pdf", "signature_box", "signer_name", "token_key"]

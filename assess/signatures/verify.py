@@ -6,8 +6,16 @@ A report verifies when every check passes:
   (the signature value matches the signer's certificate);
 - the last signature covers the whole file: nothing was added after it (earlier signatures may
   only be followed by further signatures);
-- every signer's certificate chains to one of the trust roots given (offline: revocation is not
-  checked, and no certificate is fetched);
+- every signer's certificate chains to one of the trust roots given (offline: nothing is
+  fetched; revocation is checked against the CRLs the file embeds, PAdES B-LT, if any);
+- each signature's certificate names what the report prints for its role, told by its field:
+  the personal signature (`assess-signature`) the signer printed under it, the organisation
+  signature (`assess-seal`) the issuing body — a report signed by someone else does not verify
+  (`accept_mismatch` turns that into a warning, still shown, for a signature made so on
+  purpose), and a seal needs the signer's signature before it;
+- a signature's RFC 3161 timestamp, if it has one, is intact and its authority's certificate
+  chains to a trust root; the time shown is the timestamp's, else the signer's claim, in
+  Vietnam time;
 - the attachments the report embeds — `assessment.json`, the proposal, the checklist, the platform
   profile it names (and the review) — are there, and each input's SHA-256 is the one
   `assessment.json` records and the report prints in its identity annex.
@@ -42,15 +50,20 @@ from assess.core.files import MAX_KEY_BYTES, read_regular
 from assess.core.i18n import Lang, t
 from assess.core.i18n.messages import Msg, current, msg, plain
 from assess.core.text import visible
-from assess.signatures.certificates import SIGNING_USAGE, chain_problems, joined, subject_name
+from assess.signatures.certificates import (
+    SIGNING_USAGE,
+    chain_problems,
+    joined,
+    names_body,
+    names_person,
+    subject_name,
+    vietnam_time,
+)
 from assess.signatures.certificates import name as certificate_name
+from assess.signatures.printed import ASSESSMENT, Printed, Role, printed, role_of, who
 from assess.signatures.sign import entry, name_tree
 
 log = logging.getLogger(__name__)
-
-ASSESSMENT = "assessment.json"
-"""Name of the attached assessment, as `assess report` embeds it."""
-
 
 @dataclass(frozen=True, slots=True)
 class Check:
@@ -60,6 +73,8 @@ class Check:
     subject: Msg
     """What was checked: a word (`signatures.subject.*`) or an attached file's name (`plain`)."""
     text: Msg
+    warning: bool = False
+    """Holds only because the reader accepted it (`accept_mismatch`): shown as a warning."""
 
     def render(self, lang: Lang | None = None) -> str:
         lang = lang or current()
@@ -85,7 +100,11 @@ class SignatureCheck:
     field: str
     signer: str
     signed_at: dt.datetime | None
+    """The signer's claimed time, or the timestamp's when the signature has one."""
     checks: list[Check]
+    role: Role | None = None
+    """personal or organisation, from the field; None for a field `assess sign` never makes."""
+    timestamped: bool = False
 
     @property
     def ok(self) -> bool:
@@ -105,6 +124,11 @@ class Verification:
     def failures(self) -> list[Check]:
         return [c for s in self.signatures for c in s.checks if not c.ok] + [
             c for c in self.checks if not c.ok]
+
+    @property
+    def warnings(self) -> list[Check]:
+        return [c for s in self.signatures for c in s.checks if c.warning] + [
+            c for c in self.checks if c.warning]
 
     @property
     def ok(self) -> bool:
@@ -154,7 +178,8 @@ def _padding_ok(contents: bytes) -> bool:
 
 
 def _signature_checks(status: PdfSignatureStatus, *, last: bool, trusted: bool,
-                      padding_ok: bool = True, chain: Sequence[Msg] = ()) -> list[Check]:
+                      padding_ok: bool = True, chain: Sequence[Msg] = (),
+                      crls: bool = False) -> list[Check]:
     """`chain`: what `certificates.chain_problems` finds wrong with the signer's chain."""
     out: list[Check] = []
     integrity, coverage, certificate = (_subject("integrity"), _subject("coverage"),
@@ -171,6 +196,9 @@ def _signature_checks(status: PdfSignatureStatus, *, last: bool, trusted: bool,
         out.append(Check(False, integrity, msg("signatures.check.invalid")))
     if status.coverage == SignatureCoverageLevel.ENTIRE_FILE:
         out.append(Check(True, coverage, msg("signatures.check.whole_file")))
+    elif (last and status.coverage == SignatureCoverageLevel.ENTIRE_REVISION
+          and status.docmdp_ok and status.modification_level == ModificationLevel.LTA_UPDATES):
+        out.append(Check(True, coverage, msg("signatures.check.validation_data")))
     elif last or status.coverage != SignatureCoverageLevel.ENTIRE_REVISION:
         out.append(Check(False, coverage, msg("signatures.check.not_whole_file")))
     elif status.docmdp_ok and status.modification_level is not None and (
@@ -184,7 +212,9 @@ def _signature_checks(status: PdfSignatureStatus, *, last: bool, trusted: bool,
         out.append(Check(False, certificate, joined(chain)))
     elif status.validation_path is not None and status.trust_problem_indic is None:
         anchor = subject_name(status.validation_path.trust_anchor.authority.name)
-        out.append(Check(True, certificate, msg("signatures.check.chained", anchor=anchor)))
+        out.append(Check(True, certificate, msg(
+            "signatures.check.chained_crl" if crls else "signatures.check.chained",
+            anchor=anchor)))
     elif status.revoked:
         out.append(Check(False, certificate, msg("signatures.check.revoked")))
     else:
@@ -196,29 +226,112 @@ def _signature_checks(status: PdfSignatureStatus, *, last: bool, trusted: bool,
     return out
 
 
-def _signatures(reader: PdfFileReader, roots: list[x509.Certificate]) -> list[SignatureCheck]:
+def _match(role: Role | None, cert: x509.Certificate, report: Printed | None,
+           accept: bool, personal_before: bool) -> Check:
+    """Whether the certificate names what the report prints for the signature's role."""
+    if role is None:
+        subject, text = _subject("role"), msg("signatures.match.no_role")
+    else:
+        subject = _subject(f"who_{role}")
+        expected = report.expected(role) if report is not None else None
+        if role == "organisation" and not personal_before:
+            return Check(False, subject, msg("signatures.match.seal_alone"))
+        if expected is None:
+            text = msg(f"signatures.match.unknown_{role}")
+        elif (names_person if role == "personal" else names_body)(cert, expected):
+            return Check(True, subject, msg("signatures.match.ok", who=who(role),
+                                            printed=expected))
+        else:
+            text = msg(f"signatures.match.{role}", cert=certificate_name(cert), printed=expected)
+    if accept:
+        return Check(True, subject, msg("signatures.match.accepted_verify", problem=text),
+                     warning=True)
+    return Check(False, subject, msg("signatures.match.failed", problem=text))
+
+
+def _timestamp_check(status: PdfSignatureStatus, trusted: bool) -> Check | None:
+    ts = status.timestamp_validity
+    if ts is None:
+        return None
+    subject = _subject("timestamp")
+    said = {"at": vietnam_time(ts.timestamp), "tsa": certificate_name(ts.signing_cert)}
+    if not (ts.intact and ts.valid):
+        return Check(False, subject, msg("signatures.timestamp.invalid", **said))
+    if not trusted:
+        return Check(True, subject, msg("signatures.timestamp.unchecked", **said))
+    if ts.trusted and ts.validation_path is not None:
+        anchor = subject_name(ts.validation_path.trust_anchor.authority.name)
+        return Check(True, subject, msg("signatures.timestamp.ok", anchor=anchor, **said))
+    return Check(False, subject, msg("signatures.timestamp.untrusted", **said))
+
+
+@dataclass(frozen=True, slots=True)
+class _Dss:
+    """The long-term validation data a PDF embeds (its document security store)."""
+
+    certs: list[x509.Certificate]
+    crls: list[Any]
+
+
+def _dss(reader: PdfFileReader) -> _Dss | None:
+    from asn1crypto import crl as asn1_crl
+    from pyhanko.sign.validation.dss import DocumentSecurityStore
+
+    try:
+        dss = DocumentSecurityStore.read_dss(reader)
+        return _Dss(list(dss.load_certs()), [
+            asn1_crl.CertificateList.load(ref.get_object().data) for ref in dss.crls])
+    except Exception:  # none (NoDSSFoundError), or damaged: as good as none, and said so
+        return None
+
+
+def _signatures(reader: PdfFileReader, roots: list[x509.Certificate],
+                report: Printed | None = None, accept_mismatch: bool = False,
+                dss: _Dss | None = None) -> list[SignatureCheck]:
     context = ValidationContext(trust_roots=roots, allow_fetching=False,
-                                revocation_mode="soft-fail")
+                                revocation_mode="soft-fail",
+                                other_certs=dss.certs if dss else [],
+                                crls=dss.crls if dss else [])
     now = dt.datetime.now(dt.UTC)
     sigs = list(reader.embedded_signatures)
     out: list[SignatureCheck] = []
+    personal_before = False
     for i, sig in enumerate(sigs):
+        field = visible(str(sig.field_name), True)
+        role = role_of(str(sig.field_name))
         try:
             with _quiet("pyhanko"), _quiet("pyhanko_certvalidator"):
                 status = validate_pdf_signature(sig, context, key_usage_settings=SIGNING_USAGE)
             problems = chain_problems(status.signing_cert, sig.other_embedded_certs, roots,
                                       status.signer_reported_dt, now) if roots else []
         except Exception as exc:  # a damaged signature can fail anywhere in pyHanko or asn1crypto
-            out.append(SignatureCheck(visible(str(sig.field_name), True), "?", None, [Check(
-                False, _subject("signature"), msg("signatures.check.unreadable", **_error(exc)))]))
+            out.append(SignatureCheck(field, "?", None, [Check(
+                False, _subject("signature"), msg("signatures.check.unreadable", **_error(exc)))],
+                role))
             continue
         contents = sig.sig_object.raw_get("/Contents")
+        checks = _signature_checks(status, last=i == len(sigs) - 1, trusted=bool(roots),
+                                   padding_ok=_padding_ok(bytes(contents)), chain=problems,
+                                   crls=bool(dss and dss.crls))
+        checks.append(_match(role, status.signing_cert, report, accept_mismatch,
+                             personal_before))
+        stamp = _timestamp_check(status, bool(roots))
+        if stamp is not None:
+            checks.append(stamp)
+        ts = status.timestamp_validity
         out.append(SignatureCheck(
-            visible(str(sig.field_name), True), certificate_name(status.signing_cert),
-            status.signer_reported_dt,
-            _signature_checks(status, last=i == len(sigs) - 1, trusted=bool(roots),
-                              padding_ok=_padding_ok(bytes(contents)), chain=problems)))
+            field, certificate_name(status.signing_cert),
+            ts.timestamp if ts is not None else status.signer_reported_dt, checks, role,
+            ts is not None))
+        personal_before = personal_before or role == "personal"
     return out
+
+
+def _ltv_check(dss: _Dss | None) -> Check:
+    if dss is None:
+        return Check(True, _subject("ltv"), msg("signatures.ltv.absent"))
+    return Check(True, _subject("ltv"), msg("signatures.ltv.present", certs=len(dss.certs),
+                                            crls=len(dss.crls)))
 
 
 def _attachments(reader: PdfFileReader) -> tuple[dict[str, bytes], list[Check], set[str]]:
@@ -342,7 +455,7 @@ def _document_checks(files: dict[str, bytes], unreadable: set[str],
 
 
 def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate], *,
-               name: str = "report.pdf") -> Verification:
+               name: str = "report.pdf", accept_mismatch: bool = False) -> Verification:
     """Every check of a signed report (see the module's docstring)."""
     result = Verification(name)
     try:
@@ -352,16 +465,19 @@ def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate], *,
         result.checks.append(Check(False, plain("PDF"), msg("signatures.doc.unreadable",
                                                             **_error(exc))))
         return result
-    if not sigs:
-        result.checks.append(Check(False, _subject("signature"), msg("signatures.doc.unsigned")))
-    else:
-        result.signatures = _signatures(reader, list(trust_roots))
     try:
         files, problems, unreadable = _attachments(reader)
     except Exception as exc:  # a damaged PDF can fail anywhere in pyHanko: that is a verdict
         files, unreadable = {}, set()
         problems = [Check(False, _subject("attachments"), msg("signatures.doc.unreadable",
                                                                **_error(exc)))]
+    dss = _dss(reader) if sigs else None
+    if not sigs:
+        result.checks.append(Check(False, _subject("signature"), msg("signatures.doc.unsigned")))
+    else:
+        result.signatures = _signatures(reader, list(trust_roots), printed(files),
+                                        accept_mismatch, dss)
+        result.checks.append(_ltv_check(dss))
     result.checks += problems
     result.checks += _document_checks(files, unreadable, _printed_text(data))
     return result

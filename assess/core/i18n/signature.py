@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 STAMP: dict[str, tuple[str, str]] = {
-    "text": ("Ký số bởi: %(signer)s\nThời gian ký: %(ts)s",
-             "Digitally signed by: %(signer)s\nSigned on: %(ts)s"),
-    "time": ("%d/%m/%Y %H:%M:%S %z", "%Y-%m-%d %H:%M:%S %z"),
+    "personal": ("Ký số bởi: %(signer)s\nThời gian ký: %(time)s",
+                 "Digitally signed by: %(signer)s\nSigned on: %(time)s"),
+    "organisation": ("Cơ quan ban hành: %(signer)s\nThời gian ký: %(time)s",
+                     "Issued by: %(signer)s\nSigned on: %(time)s"),
+    "time": ("%d/%m/%Y %H:%M:%S +07:00", "%Y-%m-%d %H:%M:%S +07:00"),
 }
-"""The stamp's text (pyHanko's `%(name)s` placeholders) and how its time is written."""
+"""The stamp's text for each role (pyHanko's `%(name)s` placeholders) and how its time is
+written: always Vietnam time, which `sign` states, so its offset is written as it is."""

@@ -28,11 +28,121 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "certificate"),
     "signatures.key.cannot_sign": ("không ký được bằng khóa này: {problems}",
                                    "cannot sign with this key: {problems}"),
+    "signatures.key.failed": ("không ký được bằng khóa này ({detail})",
+                              "cannot sign with this key ({detail})"),
+    "signatures.key.none": (
+        "chưa có khóa ký; cần --key TỆP.p12 hoặc một token PKCS#11 (--pkcs11-lib, "
+        "--token-label, --key-label)",
+        "no signing key given; expected --key FILE.p12 or a PKCS#11 token (--pkcs11-lib, "
+        "--token-label, --key-label)"),
+    "signatures.key.both": (
+        "chỉ dùng một khóa: tệp --key hoặc token --pkcs11-lib, không dùng cả hai",
+        "one key only: the --key file or the --pkcs11-lib token, not both"),
+    "signatures.token.needs": ("cần {option} khi dùng --pkcs11-lib",
+                               "expected {option} with --pkcs11-lib"),
+    "signatures.token.no_module": (
+        "cần gói python-pkcs11 để ký bằng token PKCS#11 (pip install python-pkcs11)",
+        "signing with a PKCS#11 token needs the python-pkcs11 package (pip install "
+        "python-pkcs11)"),
+    "signatures.token.cannot_open": (
+        "không mở được token '{token}': sai mã PIN, sai nhãn token, hoặc không phải thư viện "
+        "PKCS#11 ({detail})",
+        "cannot open the token '{token}': wrong PIN, wrong token label, or not a PKCS#11 "
+        "library ({detail})"),
+    "signatures.token.no_key": (
+        "token '{token}' không có khóa bí mật và chứng thư số cùng nhãn '{key}' ({detail})",
+        "the token '{token}' holds no private key and certificate labelled '{key}' ({detail})"),
+    "signatures.pin.prompt": ("Mã PIN của token", "PIN of the token"),
+    "signatures.pin.missing": (
+        "chưa có mã PIN; cần tệp mã PIN (--pin-file) hoặc gõ mã PIN khi được hỏi (chỉ hỏi khi "
+        "chạy trong terminal)",
+        "no PIN given; expected a PIN file (--pin-file) or the PIN typed at the prompt (asked "
+        "only on a terminal)"),
+    "signatures.password.needed": (
+        "khóa có mật khẩu; cần tệp mật khẩu (--password-file) hoặc gõ mật khẩu khi được hỏi "
+        "(chỉ hỏi khi chạy trong terminal)",
+        "the key has a password; expected a password file (--password-file) or the password "
+        "typed at the prompt (asked only on a terminal)"),
+    # -- who signs: what the report prints (sign and verify) -----------------------------------
+    "signatures.who.personal": ("người ký", "the signer"),
+    "signatures.who.organisation": ("cơ quan ban hành", "the issuing body"),
+    "signatures.kind.personal": ("chữ ký cá nhân", "personal signature"),
+    "signatures.kind.organisation": ("chữ ký của cơ quan (con dấu)",
+                                     "organisation signature (seal)"),
+    "signatures.kind.unknown": ("vai trò không rõ", "role unknown"),
+    "signatures.match.unknown_personal": (
+        "báo cáo không ghi ai ký (assessment.json đính kèm không có issuer.signer)",
+        "the report does not say who signs (its attached assessment.json has no "
+        "issuer.signer)"),
+    "signatures.match.unknown_organisation": (
+        "báo cáo không ghi cơ quan ban hành (assessment.json đính kèm không có issuer.body)",
+        "the report does not name its issuing body (its attached assessment.json has no "
+        "issuer.body)"),
+    "signatures.match.personal": (
+        "chứng thư số mang tên \"{cert}\", không phải người ký in trong báo cáo \"{printed}\"",
+        "the certificate names \"{cert}\", not the signer the report prints, \"{printed}\""),
+    "signatures.match.organisation": (
+        "chứng thư số mang tên \"{cert}\", không phải cơ quan ban hành in trong báo cáo "
+        "\"{printed}\" (cần tên cơ quan trong CN hoặc O của chứng thư)",
+        "the certificate names \"{cert}\", not the issuing body the report prints, "
+        "\"{printed}\" (expected the body's name as its CN or O)"),
+    "signatures.match.refused": ("không ký: {problem}{hint}", "not signed: {problem}{hint}"),
+    "signatures.match.hint": (
+        "; hãy ký bằng chứng thư số của chính người ký, hoặc thêm --accept-mismatch nếu cố ý "
+        "(mọi lần xác minh sau đều sẽ báo điều này)",
+        "; sign with the printed signer's own certificate, or add --accept-mismatch if this is "
+        "intended (every later verification will show it)"),
+    "signatures.match.accepted": (
+        "vẫn ký theo --accept-mismatch: {problem}; mọi lần xác minh sau đều sẽ báo điều này",
+        "signing anyway (--accept-mismatch): {problem}; every later verification will show it"),
+    "signatures.match.ok": ("chứng thư số mang tên {who} in trong báo cáo: \"{printed}\"",
+                            "the certificate names {who} the report prints: \"{printed}\""),
+    "signatures.match.failed": (
+        "{problem}; báo cáo không được ký bởi người (cơ quan) mà báo cáo ghi",
+        "{problem}; the report is not signed by whom it names"),
+    "signatures.match.accepted_verify": (
+        "{problem} (chấp nhận theo --accept-mismatch)",
+        "{problem} (accepted with --accept-mismatch)"),
+    "signatures.match.no_role": (
+        "trường chữ ký không do 'assess sign' tạo ra: không biết là chữ ký cá nhân hay của cơ "
+        "quan",
+        "a signature field 'assess sign' does not make: neither personal nor the issuing "
+        "body's"),
+    "signatures.match.seal_alone": (
+        "chữ ký của cơ quan không có chữ ký cá nhân của người ký trước nó",
+        "the issuing body's signature has no personal signature before it"),
+    # -- timestamps and long-term validation data (sign) ---------------------------------------
+    "signatures.tsa.failed": ("không lấy được dấu thời gian từ máy chủ cấp dấu thời gian ({detail})",
+                              "cannot get a timestamp from the time-stamping authority ({detail})"),
+    "signatures.tsa.bad_url": (
+        "cần địa chỉ http:// hoặc https:// của máy chủ cấp dấu thời gian (RFC 3161), ví dụ "
+        "http://tsa.example.vn/tsa",
+        "expected the http:// or https:// address of a time-stamping authority (RFC 3161), for "
+        "example http://tsa.example.vn/tsa"),
+    "signatures.ltv.failed": (
+        "không thu thập được dữ liệu xác minh dài hạn (chứng thư số và danh sách thu hồi của "
+        "chuỗi chứng thư); cần --crl TỆP cho từng CA, hoặc danh sách thu hồi truy cập được, "
+        "và --trust với chứng thư số gốc ({detail})",
+        "cannot collect the long-term validation data (the chain's certificates and revocation "
+        "lists); expected --crl FILE for each CA, or reachable revocation lists, and --trust "
+        "with the root certificate ({detail})"),
+    "signatures.crl.unreadable": (
+        "không phải danh sách chứng thư bị thu hồi (CRL, DER hoặc PEM)",
+        "not a certificate revocation list (CRL, DER or PEM)"),
     # -- the report to sign (sign) -------------------------------------------------------------
     "signatures.pdf.unreadable": ("không phải tệp PDF đọc được ({detail})",
                                   "not a readable PDF file ({detail})"),
     "signatures.pdf.encrypted": ("tệp PDF đã bị mã hóa; cần báo cáo không mã hóa",
                                  "the PDF is encrypted; expected an unencrypted report"),
+    "signatures.pdf.sealed": (
+        "đã có chữ ký của cơ quan (trường '{field}'): tài liệu đã hoàn tất, không ký thêm được",
+        "already sealed by the issuing body (field '{field}'): the document is complete and "
+        "takes no further signature"),
+    "signatures.pdf.seal_first": (
+        "chưa có chữ ký cá nhân của người ký (trường '{field}'); cần ký cá nhân trước (assess "
+        "sign --as personal), rồi mới ký số của cơ quan",
+        "has no personal signature yet (field '{field}'); expected the signer's personal "
+        "signature first (assess sign --as personal), then the issuing body's"),
     "signatures.pdf.already_signed": (
         "đã được ký (trường '{field}'); cần báo cáo chưa ký — hãy ký tệp do 'assess report' ghi ra",
         "already signed (field '{field}'); expected an unsigned report — sign the file 'assess "
@@ -47,8 +157,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "in its signature box, page {page}"),
     "signatures.where.invisible": ("dưới dạng chữ ký ẩn (báo cáo không có khung chữ ký)",
                                    "invisibly (the report marks no signature box)"),
-    "signatures.wrote": ("đã ghi {target}: người ký {signer}, ký {where}",
-                         "wrote {target}: signed by {signer} {where}"),
+    "signatures.wrote": ("đã ghi {target}: {role} của {signer}, ký {where}",
+                         "wrote {target}: {role} by {signer} {where}"),
     # -- certificates (sign and verify) --------------------------------------------------------
     "signatures.cert.key_usage": (
         "chứng thư số \"{name}\" không được dùng để ký: mục đích sử dụng khóa (key usage) là "
@@ -99,6 +209,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signatures.subject.checklist": ("bộ tiêu chí", "checklist"),
     "signatures.subject.platform": ("hồ sơ nền tảng", "platform profile"),
     "signatures.subject.review": ("bản thẩm định", "review"),
+    "signatures.subject.role": ("vai trò", "role"),
+    "signatures.subject.who_personal": ("người ký", "signer"),
+    "signatures.subject.who_organisation": ("cơ quan ban hành", "issuing body"),
+    "signatures.subject.timestamp": ("dấu thời gian", "timestamp"),
+    "signatures.subject.ltv": ("dữ liệu xác minh dài hạn", "long-term validation"),
     # -- verify: each signature ----------------------------------------------------------------
     "signatures.check.padding": (
         "trường chữ ký đã bị sửa sau khi ký (có byte sau giá trị chữ ký)",
@@ -121,6 +236,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "chữ ký không bao trùm toàn bộ tệp: tài liệu đã bị sửa sau khi ký",
         "the signature does not cover the whole file: the document was changed after it was "
         "signed"),
+    "signatures.check.validation_data": (
+        "chữ ký bao trùm phiên bản của nó; sau đó chỉ thêm dữ liệu xác minh dài hạn (DSS)",
+        "the signature covers its revision; after it only long-term validation data (DSS) was "
+        "added"),
+    "signatures.check.chained_crl": (
+        "chuỗi chứng thư dẫn tới chứng thư số gốc tin cậy \"{anchor}\" (kiểm tra thu hồi theo "
+        "danh sách thu hồi đính kèm trong tệp)",
+        "chains to the trust root \"{anchor}\" (revocation checked against the revocation "
+        "lists the file embeds)"),
+    "signatures.timestamp.ok": (
+        "dấu thời gian RFC 3161 {at} của \"{tsa}\", dẫn tới chứng thư số gốc tin cậy "
+        "\"{anchor}\"",
+        "RFC 3161 timestamp {at} by \"{tsa}\", which chains to the trust root \"{anchor}\""),
+    "signatures.timestamp.unchecked": (
+        "dấu thời gian RFC 3161 {at} của \"{tsa}\" (chưa kiểm tra máy chủ cấp: chưa có "
+        "--trust)",
+        "RFC 3161 timestamp {at} by \"{tsa}\" (its authority not checked: no --trust)"),
+    "signatures.timestamp.untrusted": (
+        "dấu thời gian {at} của \"{tsa}\" không đáng tin: chứng thư số của máy chủ cấp dấu thời "
+        "gian không dẫn tới chứng thư số gốc tin cậy nào được cung cấp bằng --trust",
+        "the timestamp {at} by \"{tsa}\" is not trusted: the time-stamping authority's "
+        "certificate does not chain to a trust root given with --trust"),
+    "signatures.timestamp.invalid": (
+        "dấu thời gian {at} của \"{tsa}\" không khớp với chữ ký hoặc đã bị sửa",
+        "the timestamp {at} by \"{tsa}\" does not match the signature, or was changed"),
+    "signatures.ltv.present": (
+        "có trong tệp (PAdES B-LT): {certs} chứng thư số, {crls} danh sách thu hồi",
+        "embedded (PAdES B-LT): {certs} certificates, {crls} revocation lists"),
+    "signatures.ltv.absent": (
+        "không có trong tệp (PAdES B-B/B-T): sau khi chứng thư số hết hạn, cần tìm trạng thái "
+        "thu hồi của chúng ở nơi khác",
+        "none embedded (PAdES B-B/B-T): once the certificates expire, their revocation status "
+        "must be found elsewhere"),
     "signatures.check.later_signatures": (
         "các phiên bản sau chỉ thêm chữ ký", "later revisions only add signatures"),
     "signatures.check.changed_beyond": (
@@ -197,8 +345,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signatures.doc.text_debug": ("không trích được nội dung: {detail}",
                                   "cannot extract text: {detail}"),
     # -- verify: what it prints ----------------------------------------------------------------
-    "signatures.verify.signature": ("chữ ký '{field}' của {signer}, {when}",
-                                    "signature '{field}' by {signer}, {when}"),
+    "signatures.verify.signature": ("chữ ký '{field}' ({role}) của {signer}, {when}",
+                                    "signature '{field}' ({role}) by {signer}, {when}"),
+    "signatures.verify.claimed": ("{at} (thời gian người ký ghi)", "{at} (as the signer states)"),
+    "signatures.verify.stamped": ("{at} (theo dấu thời gian)", "{at} (timestamped)"),
+    "signatures.verify.warn": ("  CẢNH BÁO   ", "  WARN  "),
+    "signatures.verify.warned": (
+        "ĐÃ XÁC MINH KÈM CẢNH BÁO: người ký {signers}; chấp nhận theo --accept-mismatch: "
+        "{problems}",
+        "VERIFIED WITH WARNINGS: signed by {signers}; accepted with --accept-mismatch: "
+        "{problems}"),
     "signatures.verify.no_time": ("không ghi thời gian ký", "time not stated"),
     "signatures.verify.ok": ("  đạt        ", "  ok    "),
     "signatures.verify.fail": ("  KHÔNG ĐẠT  ", "  FAIL  "),
@@ -215,13 +371,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "NOT VERIFIED: {n} problems: {problems}"),
     # -- demo-ca -------------------------------------------------------------------------------
     "signatures.demo.no_name": ("cần một tên", "expected a name"),
+    "signatures.demo.no_issuer": (
+        "báo cáo không ghi người ký và cơ quan ban hành (assessment.json đính kèm không có mục "
+        "issuer); hãy dùng --name và --body",
+        "the report does not name its signer and issuing body (its attached assessment.json "
+        "has no issuer); use --name and --body"),
     "signatures.demo.exists": ("{target}: tệp đã có; hãy chọn thư mục khác hoặc dùng --force",
                                "{target}: already exists; choose another folder or use --force"),
     "signatures.demo.cannot_make": ("{folder}: không tạo được thư mục ({why})",
                                     "{folder}: cannot make the folder ({why})"),
     "signatures.demo.wrote": (
-        "đã ghi {folder}/: tổ chức cấp chứng thư và người ký '{signer}' CHỈ ĐỂ THỬ NGHIỆM — "
-        "KHÔNG TIN CẬY, dùng để thử 'assess sign' và 'assess verify'",
-        "wrote {folder}/: TEST ONLY certificate authority and signer '{signer}' — NOT TRUSTED, "
-        "for trying 'assess sign' and 'assess verify'"),
+        "đã ghi {folder}/: tổ chức cấp chứng thư, người ký '{signer}' và cơ quan '{body}' CHỈ "
+        "ĐỂ THỬ NGHIỆM — KHÔNG TIN CẬY, dùng để thử 'assess sign' và 'assess verify'",
+        "wrote {folder}/: TEST ONLY certificate authority, signer '{signer}' and issuing body "
+        "'{body}' — NOT TRUSTED, for trying 'assess sign' and 'assess verify'"),
 }
