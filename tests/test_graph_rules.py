@@ -56,8 +56,8 @@ def test_a_server_abroad_that_receives_personal_data_is_presumed_to_store_it() -
              nodes=[("citizen", "actor", "home"), ("bot", "process", "sg")],
              flows=[("citizen", "bot", "phone", "tls")])
     assert (h.element, h.data) == ("bot", ("phone",))
-    assert "Presumed: 'bot' receives phone" in h.message.en and "Giả định" in h.message.vi
-    assert "SG" in h.message.en
+    assert "Presumed: “bot” receives phone" in h.message.en and "Giả định" in h.message.vi
+    assert "Singapore" in h.message.en  # a country by its name, never its code
 
 
 def test_store_in_vietnam_or_public_abroad_passes() -> None:
@@ -149,7 +149,7 @@ def test_end_to_end_that_ends_at_the_third_party_is_no_protection() -> None:
         flows=[("citizen", "oa", "health", "e2e")])}
     assert set(found) == {"oa"}  # decrypted there and, with no evidence, presumed kept there
     assert found["oa"].path == ("citizen", "oa")
-    assert "rests at 'oa'" in found["oa"].message.en and "Presumed" in found["oa"].message.en
+    assert "rests at “oa”" in found["oa"].message.en and "Presumed" in found["oa"].message.en
     relayed = hits(
         "G-E2E-SENSITIVE", zones=ZONES, data=SENSITIVE,
         nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo", RELAY)],

@@ -8,8 +8,10 @@ reviewer sees how it got there, not only where it is.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import cast
 
+from assess.core.i18n import LANGS, Lang, country
 from assess.core.i18n import t as tr
 from assess.documents.models import Severity, Text
 from assess.documents.models.platform import UNKNOWN_COUNTRY
@@ -21,8 +23,51 @@ _TRUST_OUTSIDE = ("third-party", "untrusted")
 """Trust levels outside the state's systems."""
 
 
-def _names(items: list[str] | tuple[str, ...]) -> str:
-    return ", ".join(items)
+@dataclass(frozen=True, slots=True)
+class _Labels:
+    """What a finding's text calls the elements it names: nodes, zones and data items by their
+    names in one language (ids are for ids: the finding's own id, its path), countries by name."""
+
+    lang: Lang
+    nodes: dict[str, str]
+    zones: dict[str, str]
+    data: dict[str, str]
+    services: dict[str, str]
+
+    def node(self, n: str) -> str:
+        return f"“{self.nodes.get(n, n)}”"
+
+    def zone(self, z: str) -> str:
+        return f"“{self.zones.get(z, z)}”"
+
+    def items(self, ids: list[str] | tuple[str, ...]) -> str:
+        return "; ".join(self.data.get(d, d) for d in ids)
+
+    def country(self, code: str) -> str:
+        return country(code, self.lang)
+
+    def element(self, element: str) -> str:
+        """An element a rule names: a service ('service:<id>'), the inventory, or a node."""
+        kind, _, ident = element.partition(":")
+        if kind == "service" and ident:
+            return f"“{self.services.get(ident, ident)}”"
+        if element == "inventory":
+            return tr("data_inventory", self.lang)
+        return self.node(element)
+
+
+def _labels(fg: FlowGraph) -> tuple[_Labels, _Labels]:
+    """The (vi, en) labels of the joined proposal, built once per graph."""
+    found = cast("tuple[_Labels, _Labels] | None", fg.memo.get("labels"))
+    if found is None:
+        p = fg.proposal
+        found = cast("tuple[_Labels, _Labels]", tuple(
+            _Labels(lang, {n.id: n.name.get(lang) for n in p.nodes},
+                    {z.id: z.name.get(lang) for z in p.zones},
+                    {d.id: d.name.get(lang) for d in p.data},
+                    {s.id: s.name.get(lang) for s in p.services}) for lang in LANGS))
+        fg.memo["labels"] = found
+    return found
 
 
 def _presumed(fg: FlowGraph, n: str, data: list[str]) -> tuple[str, str]:
@@ -34,10 +79,11 @@ def _presumed(fg: FlowGraph, n: str, data: list[str]) -> tuple[str, str]:
     held = [d for d in data if d in presumed]
     if not held:
         return "", ""
-    return (f" Giả định: '{n}' nhận {_names(held)} và chưa có hồ sơ nền tảng hay bằng chứng "
-            "(retains: false) cho thấy không lưu lại.",
-            f" Presumed: '{n}' receives {_names(held)} and neither a platform profile nor "
-            "evidence (retains: false) shows it does not keep it.")
+    vi, en = _labels(fg)
+    return (f" Giả định: {vi.node(n)} nhận {vi.items(held)} và chưa có hồ sơ nền tảng hay bằng "
+            "chứng (retains: false) cho thấy không lưu lại.",
+            f" Presumed: {en.node(n)} receives {en.items(held)} and neither a platform profile "
+            "nor evidence (retains: false) shows it does not keep it.")
 
 
 def trace(fg: FlowGraph, u: str, v: str, data: str) -> tuple[str, ...]:
@@ -75,12 +121,14 @@ def _declared_abroad(fg: FlowGraph, reached: set[str]) -> list[Hit]:
     if not fg.scope:
         return []
     personal = tuple(sorted(fg.personal_ids))
+    vi, en = _labels(fg)
     return [Hit(f"zone:{z.id}", Text(
-        vi=f"Vùng '{z.id}' ở {z.country} được khai báo trong hồ sơ nhưng sơ đồ không cho thấy "
-           f"luồng nào đến đó: dữ liệu cá nhân của kênh ({_names(personal)}) được coi là được "
-           "chuyển đến vùng này.",
-        en=f"Zone '{z.id}' in {z.country} is declared but the drawing shows no flow into it: "
-           f"the channel's personal data ({_names(personal)}) is taken to be sent there."),
+        vi=f"Vùng {vi.zone(z.id)} ở {vi.country(z.country)} được khai báo trong hồ sơ nhưng sơ đồ "
+           f"không cho thấy luồng nào đến đó: dữ liệu cá nhân của kênh ({vi.items(personal)}) "
+           "được coi là được chuyển đến vùng này.",
+        en=f"Zone {en.zone(z.id)} in {en.country(z.country)} is declared but the drawing shows no "
+           f"flow into it: the channel's personal data ({en.items(personal)}) is taken to be sent "
+           "there."),
         (), personal) for z in fg.proposal.zones
         if z.country not in (HOME_COUNTRY, UNKNOWN_COUNTRY) and z.id not in reached]
 
@@ -88,6 +136,7 @@ def _declared_abroad(fg: FlowGraph, reached: set[str]) -> list[Hit]:
 def _store_abroad(fg: FlowGraph) -> list[Hit]:
     hits = []
     ix = index(fg)
+    vi, en = _labels(fg)
     for n, kept in ix.stores.items():
         c = ix.country[n]
         personal = ix.personal(kept) if c != HOME_COUNTRY else None
@@ -96,17 +145,18 @@ def _store_abroad(fg: FlowGraph) -> list[Hit]:
         why = _presumed(fg, n, personal)
         if c == UNKNOWN_COUNTRY:
             hits.append(Hit(n, Text(
-                vi=f"Dữ liệu cá nhân ({_names(personal)}) được lưu tại '{n}' ở nơi chưa rõ: "
-                   "không nguồn công khai nào cho thấy là tại Việt Nam." + why[0],
-                en=f"Personal data ({_names(personal)}) is stored at '{n}' in an unknown "
+                vi=f"Dữ liệu cá nhân ({vi.items(personal)}) được lưu tại {vi.node(n)} ở nơi chưa "
+                   "rõ: không nguồn công khai nào cho thấy là tại Việt Nam." + why[0],
+                en=f"Personal data ({en.items(personal)}) is stored at {en.node(n)} in an unknown "
                    "location: no public source shows it is in Vietnam." + why[1]),
                 _rests(ix, n, personal[0]), tuple(personal), certain=False))
             continue
         hits.append(Hit(n, Text(
-            vi=f"Dữ liệu cá nhân ({_names(personal)}) được lưu tại '{n}' ở {c}, "
-               "ngoài lãnh thổ Việt Nam." + why[0],
-            en=f"Personal data ({_names(personal)}) is stored at '{n}' in {c}, "
-               "outside Vietnam." + why[1]), _rests(ix, n, personal[0]), tuple(personal)))
+            vi=f"Dữ liệu cá nhân ({vi.items(personal)}) được lưu tại {vi.node(n)} ở "
+               f"{vi.country(c)}, ngoài lãnh thổ Việt Nam." + why[0],
+            en=f"Personal data ({en.items(personal)}) is stored at {en.node(n)} in "
+               f"{en.country(c)}, outside Vietnam." + why[1]), _rests(ix, n, personal[0]),
+            tuple(personal)))
     return hits
 
 
@@ -114,6 +164,7 @@ def _transfer_abroad(fg: FlowGraph) -> list[Hit]:
     hits = []
     ix = index(fg)
     country = ix.country
+    vi, en = _labels(fg)
     for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True):
         c = country[v]
         if c == HOME_COUNTRY or country[u] == c:
@@ -124,17 +175,20 @@ def _transfer_abroad(fg: FlowGraph) -> list[Hit]:
         src = _profiled(fg, u, v)
         if c == UNKNOWN_COUNTRY:
             hits.append(Hit(f"{u}->{v}", Text(
-                vi=f"Dữ liệu cá nhân ({_names(personal)}) đi qua luồng {u} → {v} đến nơi chưa "
-                   "rõ: không nguồn công khai nào cho thấy là tại Việt Nam." + src[0],
-                en=f"Personal data ({_names(personal)}) goes on the flow {u} → {v} to an "
-                   "unknown location: no public source shows it is in Vietnam." + src[1]),
+                vi=f"Dữ liệu cá nhân ({vi.items(personal)}) đi qua luồng {vi.node(u)} → "
+                   f"{vi.node(v)} đến nơi chưa rõ: không nguồn công khai nào cho thấy là tại Việt "
+                   "Nam." + src[0],
+                en=f"Personal data ({en.items(personal)}) goes on the flow {en.node(u)} → "
+                   f"{en.node(v)} to an unknown location: no public source shows it is in "
+                   "Vietnam." + src[1]),
                 trace(fg, u, v, personal[0]), tuple(personal), certain=False))
             continue
         hits.append(Hit(f"{u}->{v}", Text(
-            vi=f"Dữ liệu cá nhân ({_names(personal)}) được chuyển ra nước ngoài ({c}) "
-               f"qua luồng {u} → {v}." + src[0],
-            en=f"Personal data ({_names(personal)}) is transferred abroad ({c}) on the flow "
-               f"{u} → {v}." + src[1]), trace(fg, u, v, personal[0]), tuple(personal)))
+            vi=f"Dữ liệu cá nhân ({vi.items(personal)}) được chuyển ra nước ngoài "
+               f"({vi.country(c)}) qua luồng {vi.node(u)} → {vi.node(v)}." + src[0],
+            en=f"Personal data ({en.items(personal)}) is transferred abroad ({en.country(c)}) on "
+               f"the flow {en.node(u)} → {en.node(v)}." + src[1]), trace(fg, u, v, personal[0]),
+            tuple(personal)))
     # Zones the drawing shows personal data sent into from another country: the others abroad
     # are presumed sent it.
     reached = {ix.zone[v] for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True)
@@ -146,6 +200,7 @@ def _unencrypted_boundary(fg: FlowGraph) -> list[Hit]:
     hits = []
     ix = index(fg)
     zone = ix.zone
+    vi, en = _labels(fg)
     for u, v, enc, data, capped in zip(ix.src, ix.dst, ix.enc, ix.data, ix.capped, strict=True):
         if enc in ("tls", "e2e") or zone[u] == zone[v]:
             continue
@@ -155,10 +210,10 @@ def _unencrypted_boundary(fg: FlowGraph) -> list[Hit]:
                               ("mà chưa rõ có được mã hóa không", "with its encryption unknown"))
             src = _profiled(fg, u, v) if capped else ("", "")
             hits.append(Hit(f"{u}->{v}", Text(
-                vi=f"Dữ liệu cá nhân ({_names(personal)}) đi qua ranh giới vùng "
-                   f"{zone[u]} → {zone[v]} {how_vi}." + src[0],
-                en=f"Personal data ({_names(personal)}) crosses the zone boundary "
-                   f"{zone[u]} → {zone[v]} {how_en}." + src[1]),
+                vi=f"Dữ liệu cá nhân ({vi.items(personal)}) đi qua ranh giới vùng "
+                   f"{vi.zone(zone[u])} → {vi.zone(zone[v])} {how_vi}." + src[0],
+                en=f"Personal data ({en.items(personal)}) crosses the zone boundary "
+                   f"{en.zone(zone[u])} → {en.zone(zone[v])} {how_en}." + src[1]),
                 trace(fg, u, v, personal[0]), tuple(personal), certain=not capped))
     return hits + _undrawn(fg)
 
@@ -214,13 +269,16 @@ def _undrawn(fg: FlowGraph) -> list[Hit]:
                    if zone[v] in ours and (zone[u] not in ours or (
                        kind[u] == "actor" and trust[u] == "untrusted")) for d in data}
         missing = sorted(fg.channel - arrived)
+    vi, en = _labels(fg)
     if channel and missing:
-        names = ", ".join(n.id for n in channel)
+        names_vi = ", ".join(vi.node(n.id) for n in channel)
+        names_en = ", ".join(en.node(n.id) for n in channel)
         hits.append(Hit("undrawn->channel", Text(
-            vi=f"Sơ đồ không vẽ luồng nào đưa dữ liệu cá nhân ({_names(missing)}) đến hệ thống "
-               f"của kênh ({names}): chưa rõ được mã hóa không." + _profiled(fg, channel[0].id)[0],
-            en=f"The drawing shows no flow bringing personal data ({_names(missing)}) to the "
-               f"channel's systems ({names}): its encryption is unknown."
+            vi=f"Sơ đồ không vẽ luồng nào đưa dữ liệu cá nhân ({vi.items(missing)}) đến hệ thống "
+               f"của kênh ({names_vi}): chưa rõ được mã hóa không."
+               + _profiled(fg, channel[0].id)[0],
+            en=f"The drawing shows no flow bringing personal data ({en.items(missing)}) to the "
+               f"channel's systems ({names_en}): its encryption is unknown."
                + _profiled(fg, channel[0].id)[1]), (channel[0].id,), tuple(missing)))
     systems, officers = _crossings(fg)
     console = [(f"service:{s.id}", tuple(s.data)) for s in fg.proposal.services
@@ -236,10 +294,10 @@ def _undrawn(fg: FlowGraph) -> list[Hit]:
             continue
         if personal:
             hits.append(Hit(f"{element}->undrawn", Text(
-                vi=f"'{element}' đưa dữ liệu cá nhân ({_names(personal)}) đến cơ quan nhà nước "
-                   "nhưng sơ đồ không vẽ luồng đó: chưa rõ được mã hóa không.",
-                en=f"'{element}' brings personal data ({_names(personal)}) to the state's side "
-                   "but the drawing shows no such flow: its encryption is unknown."),
+                vi=f"{vi.element(element)} đưa dữ liệu cá nhân ({vi.items(personal)}) đến cơ quan "
+                   "nhà nước nhưng sơ đồ không vẽ luồng đó: chưa rõ được mã hóa không.",
+                en=f"{en.element(element)} brings personal data ({en.items(personal)}) to the "
+                   "state's side but the drawing shows no such flow: its encryption is unknown."),
                 (), tuple(personal)))
     return hits
 
@@ -264,18 +322,19 @@ def _e2e_ends_at(ix: Index, v: str, sensitive: list[str]) -> list[str]:
 def _sensitive_edge(fg: FlowGraph, u: str, v: str, sensitive: list[str], e2e: bool) -> Hit:
     ix = index(fg)
     op = ", ".join(dict.fromkeys(ix.operator[n] for n in (u, v) if _outside(ix, n)))
+    vi, en = _labels(fg)
     if e2e:
         text = Text(
-            vi=f"Mã hóa đầu-cuối của dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) kết thúc "
-               f"tại hệ thống của {op} ('{v}'), nơi dữ liệu được giải mã.",
-            en=f"End-to-end encryption of sensitive personal data ({_names(sensitive)}) ends at "
-               f"{op}'s system '{v}', where it is decrypted.")
+            vi=f"Mã hóa đầu-cuối của dữ liệu cá nhân nhạy cảm ({vi.items(sensitive)}) kết thúc "
+               f"tại hệ thống của {op} ({vi.node(v)}), nơi dữ liệu được giải mã.",
+            en=f"End-to-end encryption of sensitive personal data ({en.items(sensitive)}) ends "
+               f"at {op}'s system {en.node(v)}, where it is decrypted.")
     else:
         text = Text(
-            vi=f"Dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) đi qua hệ thống của {op} "
-               f"({u} → {v}) mà không được mã hóa đầu-cuối.",
-            en=f"Sensitive personal data ({_names(sensitive)}) passes through {op}'s systems "
-               f"({u} → {v}) without end-to-end encryption.")
+            vi=f"Dữ liệu cá nhân nhạy cảm ({vi.items(sensitive)}) đi qua hệ thống của {op} "
+               f"({vi.node(u)} → {vi.node(v)}) mà không được mã hóa đầu-cuối.",
+            en=f"Sensitive personal data ({en.items(sensitive)}) passes through {op}'s systems "
+               f"({en.node(u)} → {en.node(v)}) without end-to-end encryption.")
     src = _profiled(fg, u, v)
     text = Text(vi=text.vi + src[0], en=text.en + src[1])
     return Hit(f"{u}->{v}", text, trace(fg, u, v, sensitive[0]), tuple(sensitive))
@@ -306,11 +365,12 @@ def _sensitive_without_e2e(fg: FlowGraph) -> list[Hit]:
         if sensitive:
             op = ix.operator[n]
             why = _presumed(fg, n, sensitive)
+            vi, en = _labels(fg)
             hits.append(Hit(n, Text(
-                vi=f"Dữ liệu cá nhân nhạy cảm ({_names(sensitive)}) được lưu tại '{n}' do "
-                   f"{op} vận hành." + why[0],
-                en=f"Sensitive personal data ({_names(sensitive)}) rests at '{n}', run by "
-                   f"{op}." + why[1]), _rests(ix, n, sensitive[0]), tuple(sensitive)))
+                vi=f"Dữ liệu cá nhân nhạy cảm ({vi.items(sensitive)}) được lưu tại {vi.node(n)} "
+                   f"do {op} vận hành." + why[0],
+                en=f"Sensitive personal data ({en.items(sensitive)}) rests at {en.node(n)}, run "
+                   f"by {op}." + why[1]), _rests(ix, n, sensitive[0]), tuple(sensitive)))
     return hits
 
 
@@ -321,13 +381,14 @@ def _not_encrypted_at_rest(fg: FlowGraph) -> list[Hit]:
         state = ix.at_rest[n] or "unknown"
         personal = ix.personal(kept) if state != "yes" else None
         if personal:
-            vi_state = "không" if state == "no" else "chưa rõ"
+            vi_state, en_state = ("không", "no") if state == "no" else ("chưa rõ", "unknown")
             why = _presumed(fg, n, personal)
+            vi, en = _labels(fg)
             hits.append(Hit(n, Text(
-                vi=f"'{n}' lưu dữ liệu cá nhân ({_names(personal)}); mã hóa khi lưu "
+                vi=f"{vi.node(n)} lưu dữ liệu cá nhân ({vi.items(personal)}); mã hóa khi lưu "
                    f"trữ: {vi_state}." + why[0],
-                en=f"'{n}' holds personal data ({_names(personal)}); encrypted at "
-                   f"rest: {state}." + why[1]), _rests(ix, n, personal[0]), tuple(personal),
+                en=f"{en.node(n)} holds personal data ({en.items(personal)}); encrypted at "
+                   f"rest: {en_state}." + why[1]), _rests(ix, n, personal[0]), tuple(personal),
                 certain=not (state == "unknown" and _profile_unknown(fg, n, "at_rest"))))
     return hits
 
@@ -339,11 +400,19 @@ def _no_retention(fg: FlowGraph) -> list[Hit]:
         personal = ix.personal(kept) if ix.retention[n] is None else None
         if personal:
             why = _presumed(fg, n, personal)
+            vi, en = _labels(fg)
+            unknown = n not in fg.from_profile or _profile_unknown(fg, n, "retention")
+            how_vi, how_en = (
+                ("chưa rõ (chưa khai báo, hoặc khai báo chưa có bằng chứng)",
+                 "unknown (not declared, or declared without evidence)") if unknown else
+                ("không có — dữ liệu được lưu đến khi có người xóa",
+                 "none — the data is kept until someone deletes it"))
             hits.append(Hit(n, Text(
-                vi=f"'{n}' lưu dữ liệu cá nhân ({_names(personal)}) nhưng không "
-                   "có thời hạn lưu trữ (hoặc thời hạn chưa có bằng chứng)." + why[0],
-                en=f"'{n}' holds personal data ({_names(personal)}) with no retention "
-                   "period (or one without evidence)." + why[1]), _rests(ix, n, personal[0]),
+                vi=f"{vi.node(n)} lưu dữ liệu cá nhân ({vi.items(personal)}); thời hạn lưu trữ: "
+                   f"{how_vi}." + why[0],
+                en=f"{en.node(n)} holds personal data ({en.items(personal)}); retention period: "
+                   f"{how_en}." + why[1]),
+                _rests(ix, n, personal[0]),
                 tuple(personal), certain=not _profile_unknown(fg, n, "retention")))
     return hits
 
@@ -352,23 +421,25 @@ def _unauthenticated_inbound(fg: FlowGraph) -> list[Hit]:
     hits = []
     ix = index(fg)
     trust = ix.trust
+    vi, en = _labels(fg)
     for u, v, auth, data in zip(ix.src, ix.dst, ix.auth, ix.data, strict=True):
         t = trust[u]  # into a government *system*: an officer reading a console is no interface
         if auth or trust[v] != "government" or t not in _TRUST_OUTSIDE or ix.kind[v] == "actor":
             continue
         hits.append(Hit(f"{u}->{v}", Text(
-            vi=f"Luồng từ vùng {tr('trust.' + t, 'vi')} '{u}' vào hệ thống nhà nước '{v}' không "
-               "được xác thực.",
-            en=f"The flow from {tr('trust.' + t, 'en')} '{u}' into government system '{v}' is not "
-               "authenticated."), trace(fg, u, v, data[0]), data))
+            vi=f"Luồng từ vùng {tr('trust.' + t, 'vi')} {vi.node(u)} vào hệ thống nhà nước "
+               f"{vi.node(v)} không được xác thực.",
+            en=f"The flow from {tr('trust.' + t, 'en')} {en.node(u)} into government system "
+               f"{en.node(v)} is not authenticated."), trace(fg, u, v, data[0]), data))
     drawn = _crossings(fg)[0]
     for element, data in _inbound_services(fg):
         if not drawn & set(data):
             hits.append(Hit(f"{element}->undrawn", Text(
-                vi=f"'{element}' đưa dữ liệu vào hệ thống của tỉnh nhưng sơ đồ không vẽ luồng "
-                   "đó: chưa rõ bên gửi có được xác thực không.",
-                en=f"'{element}' brings data into the province's systems but the drawing shows "
-                   "no such flow: whether the sender is authenticated is unknown."), (), data))
+                vi=f"{vi.element(element)} đưa dữ liệu vào hệ thống của đơn vị đề xuất nhưng sơ đồ "
+                   "không vẽ luồng đó: chưa rõ bên gửi có được xác thực không.",
+                en=f"{en.element(element)} brings data into the submitter's systems but the "
+                   "drawing shows no such flow: whether the sender is authenticated is unknown."),
+                (), data))
     return hits
 
 
@@ -376,8 +447,8 @@ def _unused_data(fg: FlowGraph) -> list[Hit]:
     """The one rule whose hits have an empty path: an unused item is nowhere in the graph."""
     used = fg.used  # drawn or declared: what the engine presumes is no use of the province's
     return [Hit(d.id, Text(
-        vi=f"Dữ liệu '{d.id}' được khai báo nhưng không có luồng hay kho nào sử dụng.",
-        en=f"Data item '{d.id}' is declared but no flow or store uses it."), (), (d.id,))
+        vi=f"Dữ liệu “{d.name.vi}” được khai báo nhưng không có luồng hay kho nào sử dụng.",
+        en=f"Data item “{d.name.en}” is declared but no flow or store uses it."), (), (d.id,))
         for d in fg.proposal.data if d.id not in used]
 
 
@@ -398,8 +469,8 @@ def _reaches_government(ix: Index, data: str) -> bool:
 def _service_off_government(fg: FlowGraph) -> list[Hit]:
     ix = index(fg)
     return [Hit(s.id, Text(
-        vi=f"Dữ liệu của dịch vụ '{s.id}' không đến hệ thống nào của cơ quan nhà nước.",
-        en=f"The data of service '{s.id}' never reaches a government system."),
+        vi=f"Dữ liệu của dịch vụ “{s.name.vi}” không đến hệ thống nào của cơ quan nhà nước.",
+        en=f"The data of service “{s.name.en}” never reaches a government system."),
         _farthest(ix, s.data), tuple(s.data))
         for s in fg.proposal.services
         if s.data and not any(_reaches_government(ix, d) for d in s.data)]
@@ -422,8 +493,8 @@ BUILTIN: tuple[Rule, ...] = (
     Rule("G-REST-ENC", Text(vi="Kho dữ liệu cá nhân không mã hóa khi lưu trữ",
                             en="Personal datastore not encrypted at rest"),
          Severity.high, _not_encrypted_at_rest),
-    Rule("G-RETENTION", Text(vi="Kho dữ liệu cá nhân không có thời hạn lưu trữ",
-                             en="Personal datastore without a retention period"),
+    Rule("G-RETENTION", Text(vi="Kho dữ liệu cá nhân chưa có thời hạn lưu trữ xác định",
+                             en="Personal datastore without a known retention period"),
          Severity.medium, _no_retention),
     Rule("G-AUTH-INBOUND", Text(vi="Luồng vào hệ thống nhà nước không xác thực",
                                 en="Unauthenticated flow into a government system"),

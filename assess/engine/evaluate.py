@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assess import __version__
-from assess.core.i18n import decimal, t
+from assess.core.i18n import country, decimal, t
 from assess.documents.loading import Loaded
 from assess.documents.models import Checklist, Control, Proposal, Review, Severity, Status, Text, Verdict
 from assess.documents.models.common import level_rank
@@ -292,9 +292,10 @@ def _risk(cl: Checklist, proposal: Proposal, used: frozenset[str],
             likelihood, by = level, [c.id]
         elif level == likelihood:
             by.append(c.id)
-    more = (f" và {subjects:,} chủ thể dữ liệu (≥ {r.impact.subjects_step_up:,})".replace(",", ".")
-            if stepped else "")
-    more_en = f" and {subjects:,} data subjects (≥ {r.impact.subjects_step_up:,})" if stepped else ""
+    more = (f" và {decimal(subjects, 'vi', ',')} chủ thể dữ liệu "
+            f"(≥ {decimal(r.impact.subjects_step_up, 'vi', ',')})" if stepped else "")
+    more_en = (f" and {decimal(subjects, 'en', ',')} data subjects "
+               f"(≥ {decimal(r.impact.subjects_step_up, 'en', ',')})" if stepped else "")
     because = Text(vi=f"Loại dữ liệu cao nhất: {t('class.' + top, 'vi')}{more}.",
                    en=f"Most sensitive data class: {top}{more_en}.")
     return RiskResult(impact=impact, likelihood=likelihood,
@@ -333,11 +334,12 @@ def _residency_finding(p: Proposal, results: list[ControlResult], profile: str |
               f"source does), so {ids} are unknown. ") if profile else (
               f"Where {op} keeps the data is unknown, so {ids} are unknown. ")
     else:
-        vi = (f"Đơn vị vận hành kênh ({op}) thành lập ở {ch.operator_country}: sơ đồ chỉ là lời "
-              f"khai của tỉnh, không chứng minh được dữ liệu lưu tại Việt Nam, nên {ids} là "
-              "chưa rõ. ")
-        en = (f"The channel's operator ({op}) is established in {ch.operator_country}: the "
-              "drawing is the province's claim and cannot show the data stays in Vietnam, so "
+        home = ch.operator_country or UNKNOWN_COUNTRY
+        vi = (f"Đơn vị vận hành kênh ({op}) thành lập ở {country(home, 'vi')}: sơ đồ chỉ là lời "
+              f"khai của đơn vị đề xuất, không chứng minh được dữ liệu lưu tại Việt Nam, nên "
+              f"{ids} là chưa rõ. ")
+        en = (f"The channel's operator ({op}) is established in {country(home, 'en')}: the "
+              "drawing is the submitter's claim and cannot show the data stays in Vietnam, so "
               f"{ids} are unknown. ")
     return Finding(
         id="RESIDENCY@channel", kind="presumed", severity=c.severity,
@@ -357,15 +359,18 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
             users.setdefault(c.rule, []).append(c)
     for c, plan in zip(results, plans, strict=True):
         if c.contradicted and c.declared is Status.not_applicable:
-            facts = ", ".join(plan.ctrl.applies_if) or "—"
+            facts = [facts_mod.FACTS[f].text if f in facts_mod.FACTS else Text(vi=f, en=f)
+                     for f in plan.ctrl.applies_if]
+            facts_vi = "; ".join(f.vi.lower() for f in facts) or "—"
+            facts_en = "; ".join(f.en.lower() for f in facts) or "—"
             out.append(Finding(
                 id=f"NA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
                 control=c.id, remediation=c.remediation, message=Text(
-                    vi=f"Tỉnh khai báo {c.id} không áp dụng, nhưng kiểm soát này áp dụng cho hồ "
-                    f"sơ (dữ kiện: {facts}); được tính là không đạt. Cần trả lời đạt, đạt một "
-                    f"phần hoặc không đạt, kèm bằng chứng: {c.title.vi}",
-                    en=f"The province declared {c.id} not applicable, but it applies to this "
-                    f"proposal (facts: {facts}); it counts as not met. Answer met, partial or "
+                    vi=f"Đơn vị đề xuất khai báo {c.id} không áp dụng, nhưng kiểm soát này áp dụng "
+                    f"cho hồ sơ (dữ kiện: {facts_vi}); được tính là không đạt. Cần trả lời đạt, đạt "
+                    f"một phần hoặc không đạt, kèm bằng chứng: {c.title.vi}",
+                    en=f"The submitter declared {c.id} not applicable, but it applies to this "
+                    f"proposal (facts: {facts_en}); it counts as not met. Answer met, partial or "
                     f"not-met instead, with evidence: {c.title.en}")))
         if not c.applicable:
             continue
@@ -374,34 +379,36 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
             out.append(Finding(
                 id=f"PROFILE@{c.id}", kind="contradiction", severity=c.severity,
                 blocker=c.blocker, control=c.id, remediation=c.remediation, message=Text(
-                    vi=f"Hồ sơ nền tảng {profile} trả lời '{t(c.profile_status.value, 'vi')}' "
-                    f"cho {c.id}, tỉnh trả lời '{t(c.declared.value, 'vi')}': kết quả xấu hơn "
-                    f"được tính. {c.title.vi}",
-                    en=f"Platform profile {profile} answers '{c.profile_status.value}' for "
-                    f"{c.id}, the province '{c.declared.value}': the worse counts. "
-                    f"{c.title.en}")))
+                    vi=f"Hồ sơ nền tảng {profile} trả lời “{t(c.profile_status.value, 'vi').lower()}” "
+                    f"cho {c.id}, đơn vị đề xuất trả lời “{t(c.declared.value, 'vi').lower()}”: "
+                    f"kết quả xấu hơn được tính. {c.title.vi}",
+                    en=f"Platform profile {profile} answers “{t(c.profile_status.value, 'en').lower()}” "
+                    f"for {c.id}, the submitter “{t(c.declared.value, 'en').lower()}”: the worse "
+                    f"counts. {c.title.en}")))
         if c.contradicted and c.rule_status is not None and c.declared is not Status.not_applicable:
             out.append(Finding(
                 id=f"CONTRA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
                 control=c.id, message=Text(
-                    vi=f"Khai báo mâu thuẫn với luồng dữ liệu: tỉnh trả lời "
-                    f"'{t(str(c.declared), 'vi')}' cho {c.id} nhưng quy tắc {c.rule} cho kết quả "
-                    f"'{t(c.rule_status.value, 'vi')}'; kết quả xấu "
+                    vi=f"Khai báo mâu thuẫn với luồng dữ liệu: đơn vị đề xuất trả lời "
+                    f"“{t(str(c.declared), 'vi').lower()}” cho {c.id} nhưng quy tắc {c.rule} cho "
+                    f"kết quả “{t(c.rule_status.value, 'vi').lower()}”; kết quả xấu "
                     "hơn được tính" + (" và kiểm soát bắt buộc này không đạt." if c.blocker
                                        else "."),
-                    en=f"Declaration contradicts data flows: the province answered "
-                    f"'{c.declared}' for {c.id} but rule {c.rule} gives '{c.rule_status}'; the "
+                    en=f"Declaration contradicts data flows: the submitter answered "
+                    f"“{t(str(c.declared), 'en').lower()}” for {c.id} but rule {c.rule} gives "
+                    f"“{t(c.rule_status.value, 'en').lower()}”; the "
                     "worse counts" + (" and this blocker fails." if c.blocker else "."))))
         if c.unconfirmed:
             out.append(Finding(
                 id=f"UNCONFIRMED@{c.id}", kind="unconfirmed", severity=c.severity,
                 blocker=c.blocker, control=c.id, remediation=c.remediation, message=Text(
                     vi=f"Quy tắc {c.rule} không thấy vấn đề trên sơ đồ, nhưng {c.id} là kiểm soát "
-                    "bắt buộc: sơ đồ do tỉnh tự vẽ nên chỉ được tính khi tỉnh trả lời đạt (hoặc "
+                    "bắt buộc: sơ đồ do đơn vị đề xuất tự vẽ nên chỉ được tính khi đơn vị đề xuất "
+                    "trả lời đạt (hoặc "
                     f"đạt một phần) kèm bằng chứng (hoặc có hồ sơ nền tảng đã thẩm định); hiện là chưa rõ: "
                     f"{c.title.vi}",
                     en=f"Rule {c.rule} finds no problem in the drawing, but {c.id} is a blocker: "
-                    "a drawing is the province's own claim, so it counts only with an answer "
+                    "a drawing is the submitter's own claim, so it counts only with an answer "
                     "'met' (or 'partial') backed by evidence (or a vetted platform profile); unknown until "
                     f"then: {c.title.en}")))
             continue
@@ -418,8 +425,8 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
         settled = ctrl is not None and ctrl.rule_status is Status.met
         if settled and ctrl is not None:
             shown = "; ".join(ctrl.evidence)
-            by_vi = f" Tỉnh đã trả lời {ctrl.id} đạt, kèm bằng chứng: {shown}"
-            by_en = f" The province answered {ctrl.id} met, with evidence: {shown}"
+            by_vi = f" Đơn vị đề xuất đã trả lời {ctrl.id} đạt, kèm bằng chứng: {shown}"
+            by_en = f" The submitter answered {ctrl.id} met, with evidence: {shown}"
         for hit in rr.hits:
             if settled and ctrl is not None and not hit.certain:
                 out.append(Finding(  # what the profile left unknown, the province's evidence showed

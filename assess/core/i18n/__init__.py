@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from decimal import Decimal
 from typing import Literal
 
 Lang = Literal["vi", "en"]
@@ -74,6 +77,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "reasons": ("Căn cứ kết luận", "Why"),
     "exposure": ("Ai đọc được dữ liệu nào", "Who can read what"),
     "data": ("Dữ liệu", "Data"),
+    "data_inventory": ("Danh mục dữ liệu", "The data inventory"),
     "zone": ("Vùng", "Zone"),
     "country": ("Quốc gia", "Country"),
     "at_rest": ("Lưu trữ", "At rest"),
@@ -143,16 +147,47 @@ def t(key: str, lang: Lang) -> str:
     return pick(pair, lang)
 
 
+_SPEC = re.compile(r"(?P<group>,)?(?:\.(?P<prec>\d+))?(?P<kind>[fgd]?)")
+
+
 def decimal(x: float, lang: Lang, spec: str = ".1f") -> str:
     """A number as the reader writes it: in Vietnamese the decimal mark is a comma and a dot
     groups thousands (21.000,5), in English the reverse (21,000.5). Every number a person reads
-    (messages, terminal, report) is written by this one function."""
-    text = format(x, spec)
-    if lang != "vi":
-        return text
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    (messages, terminal, report) is written by this one function.
+
+    `spec` is a format spec ('.1f', 'g', ',', ',.2f'): Python rounds (so every output rounds the
+    same way), Babel writes the digits with the locale's marks (CLDR `vi` / `en`)."""
+    m = _SPEC.fullmatch(spec)
+    if m is None:
+        raise ValueError(f"unsupported number format {spec!r}")
+    from babel.numbers import format_decimal
+
+    if m["kind"] == "f" or (m["prec"] is not None and m["kind"] != "g"):
+        digits = int(m["prec"] or 0)
+        value = Decimal(format(x, f".{digits}f"))
+        pattern = "0" + ("." + "0" * digits if digits else "")
+    else:
+        value = Decimal(format(x, f".{m['prec']}g" if m["prec"] else "g") if m["kind"] == "g"
+                        else str(x))
+        exponent = value.as_tuple().exponent  # the digits Python wrote, every one of them
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        pattern = "0" + ("." + "0" * places if places else "")
+    if m["group"]:
+        pattern = "#,##" + pattern
+    return str(format_decimal(value, pattern, locale=lang, decimal_quantization=False))
 
 
 def country(code: str, lang: Lang) -> str:
-    """A country code as printed: the code itself, or 'unknown' for the unknown location (ZZ)."""
-    return t("country.ZZ", lang) if code == "ZZ" else code
+    """A country as a reader names it, from its ISO 3166 code: 'Hoa Kỳ' / 'United States'
+    (CLDR territory names); 'chưa rõ' / 'unknown' for the unknown location (ZZ); a code CLDR
+    does not name stays as written."""
+    if code == "ZZ":
+        return t("country.ZZ", lang)
+    return _territories(lang).get(code.upper(), code)
+
+
+@functools.cache
+def _territories(lang: Lang) -> dict[str, str]:
+    from babel import Locale
+
+    return dict(Locale.parse(lang).territories)

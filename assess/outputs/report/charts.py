@@ -7,12 +7,15 @@ diagram) safe to inline: no scripts, no links, no external references.
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from assess.core.i18n.messages import msg
+from assess.core.resources import data_dir
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -32,6 +35,8 @@ class Bar:
 class Threshold:
     value: float
     label: str
+    text: str = ""
+    """The value as the report's language writes it ('85', '72,5'); empty: the value as is."""
 
 
 def _svg(width: float, height: float, body: list[str], title: str) -> str:
@@ -52,38 +57,86 @@ def _band(score: float, thresholds: list[Threshold]) -> str:
     return "good" if score >= top else "fair" if score >= low else "poor"
 
 
+@functools.cache
+def _advances() -> tuple[dict[int, float], float]:
+    """Advance widths (em) of the shipped regular face, by code point, and a fallback width."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(data_dir("templates") / "fonts" / "LiberationSerif-Regular.ttf"),
+                  lazy=True)
+    units = font["head"].unitsPerEm
+    metrics = font["hmtx"].metrics
+    widths = {cp: metrics[name][0] / units for cp, name in font.getBestCmap().items()}
+    return widths, 0.5
+
+
+def text_width(text: str, size: float) -> float:
+    """The width of `text` set in the shipped serif at `size` (SVG user units = points)."""
+    widths, fallback = _advances()
+    return sum(widths.get(ord(ch), fallback) for ch in unicodedata.normalize("NFC", text)) * size
+
+
+def wrap(text: str, width: float, size: float) -> list[str]:
+    """`text` broken at spaces into lines no wider than `width` (a word wider than a line
+    keeps its own line): a long domain title is shown whole, never cut with '…'."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(lines[-1] + " " + word, size) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _lines(x: float, y: float, lines: list[str], *, size: float, leading: float,
+           anchor: str) -> str:
+    """Lines of text, the first with its baseline at `y`."""
+    spans = "".join(f'<tspan x="{x:g}" dy="{0 if i == 0 else leading:g}">{escape(line)}</tspan>'
+                    for i, line in enumerate(lines))
+    return (f'<text x="{x:g}" y="{y:g}" font-size="{size:g}" text-anchor="{anchor}" '
+            f'font-weight="normal" fill="#000">{spans}</text>')
+
+
 def domain_bars(bars: list[Bar], thresholds: list[Threshold], title: str) -> str:
-    """Horizontal bars, one per domain, on a 0–100 axis with the verdict thresholds drawn."""
+    """Horizontal bars, one per domain, on a 0–100 axis with the verdict thresholds drawn; a
+    label too long for its column wraps, and its row grows to hold it."""
     label_w, plot_w, right, row = 200.0, 320.0, 50.0, 22.0
+    size, leading = 11.0, 12.5
     top, bottom = 36.0, 24.0
     width = label_w + plot_w + right
-    height = top + row * len(bars) + bottom
+    labels = [wrap(b.label, label_w - 12, size) for b in bars]
+    heights = [max(row, leading * len(lines) + 9.5) for lines in labels]
+    plot_h = sum(heights)
+    height = top + plot_h + bottom
     x0 = label_w
 
     def x(v: float) -> float:
         return x0 + plot_w * max(0.0, min(100.0, v)) / 100
 
-    body = [f'<rect x="{x0:g}" y="{top:g}" width="{plot_w:g}" height="{row * len(bars):g}" '
+    body = [f'<rect x="{x0:g}" y="{top:g}" width="{plot_w:g}" height="{plot_h:g}" '
             'fill="none" stroke="#999" stroke-width="0.6"/>']
     for tick in (0, 25, 50, 75, 100):
-        body.append(f'<line x1="{x(tick):g}" y1="{top + row * len(bars):g}" x2="{x(tick):g}" '
-                    f'y2="{top + row * len(bars) + 4:g}" stroke="#999" stroke-width="0.6"/>')
-        body.append(_text(x(tick), top + row * len(bars) + 15, str(tick), size=9, anchor="middle"))
-    for i, b in enumerate(bars):
-        y = top + i * row
-        body.append(_text(label_w - 6, y + row / 2 + 4, b.label, anchor="end"))
+        body.append(f'<line x1="{x(tick):g}" y1="{top + plot_h:g}" x2="{x(tick):g}" '
+                    f'y2="{top + plot_h + 4:g}" stroke="#999" stroke-width="0.6"/>')
+        body.append(_text(x(tick), top + plot_h + 15, str(tick), size=9, anchor="middle"))
+    y = top
+    for b, lines, h in zip(bars, labels, heights, strict=True):
+        middle = y + h / 2
+        first = middle + 4 - leading * (len(lines) - 1) / 2
+        body.append(_lines(label_w - 6, first, lines, size=size, leading=leading, anchor="end"))
         if b.score is not None:
             fill = BAND_FILL[_band(b.score, thresholds)]
-            body.append(f'<rect x="{x0:g}" y="{y + 4:g}" width="{x(b.score) - x0:g}" '
-                        f'height="{row - 8:g}" fill="{fill}"/>')
-        body.append(_text(width - 4, y + row / 2 + 4, b.text, anchor="end",
+            body.append(f'<rect x="{x0:g}" y="{middle - 7:g}" width="{x(b.score) - x0:g}" '
+                        f'height="14" fill="{fill}"/>')
+        body.append(_text(width - 4, middle + 4, b.text, anchor="end",
                           fill="#000" if b.score is not None else "#666"))
+        y += h
     for k, th in enumerate(sorted(thresholds, key=lambda t: t.value)):
         xx = x(th.value)
-        body.append(f'<line x1="{xx:g}" y1="{top - 2:g}" x2="{xx:g}" y2="{top + row * len(bars):g}" '
+        body.append(f'<line x1="{xx:g}" y1="{top - 2:g}" x2="{xx:g}" y2="{top + plot_h:g}" '
                     'stroke="#333" stroke-width="0.8" stroke-dasharray="3,2"/>')
-        body.append(_text(xx, top - 6 - 12 * k, f"{th.label} {th.value:g}", size=10,
-                          anchor="middle"))
+        body.append(_text(xx, top - 6 - 12 * k, f"{th.label} {th.text or f'{th.value:g}'}",
+                          size=10, anchor="middle"))
     return _svg(width, height, body, title)
 
 

@@ -187,12 +187,52 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
     return pairs, services, inventory, subjects, zones
 
 
+@dataclass(frozen=True, slots=True)
+class _Because:
+    """Names of what makes a fact true: a data item, a node, a service, a zone, a flow 'A → B',
+    the channel's kind or its operator's country (the engine names them by id and field)."""
+
+    a: Assessment
+    lang: Lang
+    names: _Names
+    services: dict[str, str]
+    zones: dict[str, str]
+
+    @classmethod
+    def of(cls, a: Assessment, lang: Lang) -> _Because:
+        return cls(a, lang, _Names.of(a, lang), {s.id: s.name.get(lang) for s in a.scope.services},
+                   {z.id: z.name.get(lang) for z in a.scope.zones})
+
+    def name(self, element: str) -> str:
+        lang = self.lang
+        field, _, value = element.partition("=")
+        if field == "channel.kind":
+            return w("ck_" + value, lang)
+        if field == "channel.operator_country":
+            return f"{w('operator_country', lang).lower()}: {country(value, lang)}"
+        if element == "channel.exclusive":
+            return self.a.scope.channel.name.get(lang)
+        kind, _, ident = element.partition(":")
+        by_kind = {"service": self.services, "data": self.names.data, "zone": self.zones,
+                   "node": self.names.nodes}
+        if ident and kind in by_kind:
+            return by_kind[kind].get(ident, ident)
+        if "->" in element:
+            return self.names.node_list(element.split("->", 1), " → ")
+        for table in (self.names.data, self.names.nodes, self.services, self.zones):
+            if element in table:
+                return table[element]
+        return element
+
+
 def _facts(a: Assessment, lang: Lang) -> list[Pair]:
     out = []
+    because = _Because.of(a, lang)
     for f in a.facts:
         value = w("fact_true" if f.value else "fact_false", lang)
         if f.value and f.because:
-            value += f" ({w('because', lang)} {', '.join(f.because)})"
+            named = list(dict.fromkeys(because.name(e) for e in f.because))
+            value += f" ({w('because', lang)} {'; '.join(named)})"
         out.append(Pair(f.text.get(lang), value, "true" if f.value else "false"))
     return out
 
@@ -246,15 +286,16 @@ def _domains(a: Assessment, lang: Lang) -> tuple[Table, Markup]:
         rows.append([Cell(d.id, "id"), Cell(d.title.get(lang)),
                      Cell(number_text(d.weight, lang, "g"), "num"), Cell(earned, "num"),
                      Cell(score, "num"), Cell(str(len(d.controls)), "num")])
-        title = d.title.get(lang)
-        label = f"{d.id} — {title if len(title) <= 28 else title[:27] + '…'}"
-        bars.append(charts.Bar(label, d.score, score))
+        bars.append(charts.Bar(f"{d.id} — {d.title.get(lang)}", d.score, score))
     table = Table(["ID", t("domain", lang), t("weight", lang), w("earned", lang),
                    t("score", lang), t("controls", lang)],
                   ["w9", "w43", "w10 num", "w15 num", "w10 num", "w13 num"], rows)
     chart = charts.domain_bars(bars, [
-        charts.Threshold(a.thresholds["approve"], w("approve_line", lang)),
-        charts.Threshold(a.thresholds["conditional"], w("conditional_line", lang))],
+        charts.Threshold(a.thresholds["approve"], w("approve_line", lang),
+                         number_text(a.thresholds["approve"], lang, "g")),
+        charts.Threshold(a.thresholds["conditional"], w("conditional_line", lang),
+                         number_text(a.thresholds["conditional"], lang, "g"))],
+
         w("chart_domains", lang))
     return table, Markup(chart)
 
