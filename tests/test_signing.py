@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import re
 import stat
 from collections.abc import Iterable
@@ -69,13 +70,19 @@ def other_ca(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def make_pdf(*, proposal: bytes | None = None, printed: Iterable[str] | None = None,
-             box: bool = True, lang: str = "vi", assessment: bool = True) -> bytes:
+             box: bool = True, lang: str = "vi", assessment: bool = True,
+             issuer: bool = True) -> bytes:
     """A small PDF/A-3b shaped like the report: attachments named as `assess report` names them,
     the inputs' SHA-256 printed, and (with `box`) the signature box marked."""
     from weasyprint import HTML, Attachment
 
     a = assess_files(PROPOSAL, checklist_dirs=[DATA / "checklists"])
-    files = {"assessment.json": a.to_json().encode("utf-8"),
+    recorded = a.to_json()
+    if not issuer:  # as an assessment.json written before reports named their issuer
+        data = json.loads(recorded)
+        del data["issuer"]
+        recorded = json.dumps(data)
+    files = {"assessment.json": recorded.encode("utf-8"),
              "proposal-ok.yaml": proposal if proposal is not None else PROPOSAL.read_bytes(),
              "mini-1.0.0.yaml": CHECKLIST.read_bytes()}
     if not assessment:
