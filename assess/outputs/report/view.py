@@ -158,7 +158,8 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
                 if a.platform else "")
     pairs = [Pair(w("channel_name", lang), c.name.get(lang)),
              Pair(t("operator", lang), p.operator_name()),
-             Pair(w("operator_country", lang), c.operator_country or "—"),
+             Pair(w("operator_country", lang), country(c.operator_country, lang)
+                  if c.operator_country else t("na", lang)),
              Pair(w("channel_kind", lang), w("ck_" + c.kind, lang)),
              Pair(w("exclusive", lang), _yes(c.exclusive, lang))]
     if c.url:
@@ -593,8 +594,8 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramE
         summary=_summary(a, lang), scope=scope, services=services, inventory=inventory,
         subjects=subjects, zones=zones, facts=_facts(a, lang),
         diagram=svg, diagram_wide=wide, diagram_scale=scale,
-        diagram_note=w("diagram_budget", lang, nodes=f"{len(a.scope.nodes):,}",
-                       flows=f"{len(a.scope.flows):,}")
+        diagram_note=w("diagram_budget", lang, nodes=count_text(len(a.scope.nodes), lang),
+                       flows=count_text(len(a.scope.flows), lang))
         if isinstance(diagram, dfd.DiagramError) else w("diagram_missing", lang),
         diagram_legend=diagram_legend,
         flows=_flows(a, lang, names), exposure=exposure, exposure_legend=legend, domains=domains,

@@ -55,7 +55,7 @@ def _domains(a: Assessment, lang: Lang) -> Table:
     for d in a.domains:
         score = decimal(d.score, lang) if d.score is not None else t("na", lang)
         table.add_row(RichText(f"{d.id} {d.title.get(lang)}"), decimal(d.weight, lang, "g"), score,
-                      str(len(d.controls)))
+                      decimal(len(d.controls), lang, ","))
     return table
 
 
@@ -73,7 +73,7 @@ def _findings(a: Assessment, lang: Lang, limit: int) -> Table:
             msg += "\n  " + " → ".join(f.path)
         table.add_row(RichText(f.id), sev, RichText(msg))
     if len(a.findings) > limit:
-        table.caption = t("more_findings", lang).format(n=len(a.findings) - limit)
+        table.caption = t("more_findings", lang).format(n=decimal(len(a.findings) - limit, lang, ","))
     return table
 
 
@@ -94,7 +94,7 @@ def _exposure(a: Assessment, lang: Lang, limit: int = 20) -> Table:
                       t("yes" if e.at_rest else "no", lang),
                       t("yes" if e.e2e else "no", lang), RichText(_short_path(e.path)))
     if len(a.exposure) > limit:
-        table.caption = t("path.more", lang).format(n=len(a.exposure) - limit)
+        table.caption = t("path.more", lang).format(n=decimal(len(a.exposure) - limit, lang, ","))
     return table
 
 
@@ -160,7 +160,8 @@ def _reassessment(a: Assessment, lang: Lang, limit: int = 20) -> list[Table]:
                       RichText(t(c.status, lang) if c.status else t("na", lang),
                                style=STATUS_STYLE.get(c.status or "", "")))
     if len(r.controls) > limit:
-        table.caption = (t("reassess.more", lang).format(n=len(r.controls) - limit) + "\n"
+        table.caption = (t("reassess.more", lang).format(
+            n=decimal(len(r.controls) - limit, lang, ",")) + "\n"
                          + t("reassess.hint", lang).format(new=r.assessed))
     return [table]
 

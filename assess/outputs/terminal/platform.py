@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text as RichText
 
-from assess.core.i18n import Lang, t
+from assess.core.i18n import Lang, decimal, t
 from assess.core.i18n.platform import w as _w
 from assess.documents.loading import Loaded
 from assess.documents.models import Platform
@@ -33,7 +33,7 @@ def _table(title: str, *columns: str) -> Table:
 
 
 def _days(value: int | None, lang: Lang) -> str:
-    return t("unknown", lang).lower() if value is None else str(value)
+    return t("unknown", lang).lower() if value is None else decimal(value, lang, ",")
 
 
 def print_platform(loaded: Loaded[Platform], lang: Lang, console: Console | None = None) -> None:

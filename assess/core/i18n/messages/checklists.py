@@ -168,9 +168,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đó",
         "no control '{id}' in checklist {ref}; expected a control id of that version"),
     "checklists.lint.province_control": (
-        "{id} thuộc trách nhiệm của tỉnh; chỉ trả lời các kiểm soát do đơn vị vận hành chịu "
+        "{id} thuộc trách nhiệm của địa phương; chỉ trả lời các kiểm soát do đơn vị vận hành chịu "
         "trách nhiệm hoặc cùng chịu trách nhiệm",
-        "{id} is owned by the province; expected answers only for controls the operator owns or "
+        "{id} is owned by the submitter; expected answers only for controls the operator owns or "
         "shares"),
     # ── the release lock ──
     "checklists.lock.not_mapping": ("cần một mapping YAML dạng version: sha256",

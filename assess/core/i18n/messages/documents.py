@@ -270,7 +270,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a second flow {key} (first is flows[{first}]); expected one flow per direction: list "
         "all its data in one flow"),
     "ref.reaches": (
-        "dịch vụ '{service}' khai dữ liệu của nó không vào hệ thống của tỉnh, nhưng luồng "
+        "dịch vụ '{service}' khai dữ liệu của nó không vào hệ thống của địa phương, nhưng luồng "
         "{flow} đưa dữ liệu đó vào '{node}'; cần ghi reaches_province_systems: true (hoặc xóa "
         "luồng nếu không đúng như vậy)",
         "service '{service}' says its data stays out of the province's systems, but flow {flow} "
@@ -320,7 +320,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ref.profile_zone_operator": (
         "vùng '{zone}' do '{operator}' vận hành, là đơn vị vận hành của hồ sơ nền tảng "
         "{profile}: các vùng của nền tảng lấy từ hồ sơ nền tảng và không được vẽ lại; hãy xóa "
-        "vùng này và nối các nút của tỉnh vào điểm vào của hồ sơ nền tảng ({entries})",
+        "vùng này và nối các nút của địa phương vào điểm vào của hồ sơ nền tảng ({entries})",
         "zone '{zone}' is run by '{operator}', an operator of profile {profile}: the platform's "
         "zones come from the profile and cannot be redrawn; remove this zone and connect your "
         "nodes to the profile's entry points ({entries})"),
