@@ -51,22 +51,33 @@ def diagram(a: Assessment, lang: Lang) -> Drawing | DiagramBudgetError | None:
 def render_html(a: Assessment, lang: Lang, *, created: dt.datetime | None = None,
                 attachments: Sequence[Embedded] = ()) -> str:
     """The report as HTML (what the PDF is made from)."""
+    return _html(a, lang, created or creation_time(a), attachments, diagram(a, lang))
+
+
+def _html(a: Assessment, lang: Lang, created: dt.datetime, attachments: Sequence[Embedded],
+          drawing: Drawing | DiagramBudgetError | None) -> str:
     from assess.outputs.report.html import render
     from assess.outputs.report.view import build_view
 
-    view = build_view(a, lang, diagram=diagram(a, lang),
-                      created=created or creation_time(a),
+    view = build_view(a, lang, diagram=drawing, created=created,
                       attachments=[e.name for e in attachments])
     return render(view)
 
 
 def render_pdf(a: Assessment, lang: Lang, *, attachments: Sequence[Embedded] = (),
                fetcher: TemplateFetcher | None = None) -> tuple[str, bytes]:
-    """The report as (HTML, PDF/A-3b bytes) with `attachments` embedded."""
-    from assess.outputs.report.pdf import write_pdf
+    """The report as (HTML, PDF/A-3b bytes) with `attachments` embedded.
+
+    Graphviz lays the diagram out in its own processes while this one imports WeasyPrint
+    (most of a second): the two overlap instead of following each other."""
+    from concurrent.futures import ThreadPoolExecutor
 
     created = creation_time(a)
-    html = render_html(a, lang, created=created, attachments=attachments)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        drawing = pool.submit(diagram, a, lang)
+        from assess.outputs.report.pdf import write_pdf
+
+        html = _html(a, lang, created, attachments, drawing.result())
     return html, write_pdf(html, created=created, attachments=attachments, fetcher=fetcher)
 
 
