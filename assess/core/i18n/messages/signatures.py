@@ -13,10 +13,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "signatures.none": ("không có", "none"),
     # -- the key and its password (sign) -------------------------------------------------------
     "signatures.password.prompt": ("Mật khẩu của khóa", "Password of the key"),
-    "signatures.password.missing": (
-        "chưa có mật khẩu; cần tệp mật khẩu (--password-file) hoặc gõ mật khẩu khi được hỏi",
-        "no password given; expected a password file (--password-file) or the password typed "
-        "at the prompt"),
     "signatures.key.cannot_open": (
         "không mở được khóa: sai mật khẩu, hoặc không phải tệp PKCS#12 (.p12/.pfx) chứa khóa bí "
         "mật và chứng thư số của khóa đó",
