@@ -42,9 +42,11 @@ STATUS_WORDS = ("met", "not-met", "partial", "unknown", "not-applicable", "appro
                 "sensitive-personal", "official-account")
 _STATUS = re.compile(r"(?<![\w@/.-])(?:" + "|".join(
     re.escape(s) for s in sorted(STATUS_WORDS, key=len, reverse=True)) + r")(?![\w@/-])")
-_KEY = re.compile(r"(?<![\w.-])(?:(?:kind|ck|enc|s)_[a-z][\w-]*|(?:class|trust|doc|certainty|"
-                  r"country|kind|review|reassess|path)\.[a-z][\w-]*|[a-z]+_[a-z][a-z_]*)"
-                  r"(?![\w-])")
+_KEY = re.compile(r"(?<![\w-])(?:(?:kind|ck|enc|s)_[a-z][\w-]*|(?:class|trust|doc|certainty|"
+                  r"country|kind|review|reassess|path|channel|finding)\.[a-z][\w-]*|"
+                  r"[a-z]+_[a-z][a-z_]*)(?![\w-])")
+"""A word table's key or a field's name: kind_rule, ck_chat-bot, class.personal,
+channel.kind, operator_country."""
 _VI_DECIMAL = re.compile(r"(?<![\d.,/:-])\d+\.\d{1,2}(?![\d.])")
 """A decimal point in a number: 45.6, 1.5 — not a version (1.0.0), a grouped count (150.000),
 a date (15.11.2019) or part of a document number."""
