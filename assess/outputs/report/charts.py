@@ -78,7 +78,20 @@ def text_width(text: str, size: float) -> float:
 
 def wrap(text: str, width: float, size: float) -> list[str]:
     """`text` broken at spaces into lines no wider than `width` (a word wider than a line
-    keeps its own line): a long domain title is shown whole, never cut with '…'."""
+    keeps its own line), as even as the fewest lines allow: a long domain title is shown whole,
+    never cut with '…', and never leaves one word alone on its last line."""
+    lines = _greedy(text, width, size)
+    low, high = max(text_width(word, size) for word in text.split() or [""]), width
+    while high - low > 1:  # balanced: the narrowest width that needs no more lines
+        middle = (low + high) / 2
+        if len(_greedy(text, middle, size)) > len(lines):
+            low = middle
+        else:
+            high = middle
+    return _greedy(text, high, size) if len(lines) > 1 else lines
+
+
+def _greedy(text: str, width: float, size: float) -> list[str]:
     lines: list[str] = []
     for word in text.split():
         if lines and text_width(lines[-1] + " " + word, size) <= width:
