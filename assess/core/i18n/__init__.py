@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import re
-from decimal import Decimal
 from typing import Literal
 
 Lang = Literal["vi", "en"]
@@ -147,34 +145,23 @@ def t(key: str, lang: Lang) -> str:
     return pick(pair, lang)
 
 
-_SPEC = re.compile(r"(?P<group>,)?(?:\.(?P<prec>\d+))?(?P<kind>[fgd]?)")
-
-
 def decimal(x: float, lang: Lang, spec: str = ".1f") -> str:
     """A number as the reader writes it: in Vietnamese the decimal mark is a comma and a dot
     groups thousands (21.000,5), in English the reverse (21,000.5). Every number a person reads
     (messages, terminal, report) is written by this one function.
 
-    `spec` is a format spec ('.1f', 'g', ',', ',.2f'): Python rounds (so every output rounds the
-    same way), Babel writes the digits with the locale's marks (CLDR `vi` / `en`)."""
-    m = _SPEC.fullmatch(spec)
-    if m is None:
-        raise ValueError(f"unsupported number format {spec!r}")
-    from babel.numbers import format_decimal
+    `spec` is a format spec ('.1f', 'g', ',', ',.2f'): Python writes and rounds the digits, the
+    marks are the locale's (CLDR `vi` / `en`, through Babel)."""
+    decimal_mark, group_mark = _marks(lang)
+    return format(x, spec).translate({ord(","): group_mark, ord("."): decimal_mark})
 
-    if m["kind"] == "f" or (m["prec"] is not None and m["kind"] != "g"):
-        digits = int(m["prec"] or 0)
-        value = Decimal(format(x, f".{digits}f"))
-        pattern = "0" + ("." + "0" * digits if digits else "")
-    else:
-        value = Decimal(format(x, f".{m['prec']}g" if m["prec"] else "g") if m["kind"] == "g"
-                        else str(x))
-        exponent = value.as_tuple().exponent  # the digits Python wrote, every one of them
-        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        pattern = "0" + ("." + "0" * places if places else "")
-    if m["group"]:
-        pattern = "#,##" + pattern
-    return str(format_decimal(value, pattern, locale=lang, decimal_quantization=False))
+
+@functools.cache
+def _marks(lang: Lang) -> tuple[str, str]:
+    """The decimal mark and the thousands separator of `lang` (read from CLDR once)."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return get_decimal_symbol(lang), get_group_symbol(lang)
 
 
 def country(code: str, lang: Lang) -> str:
