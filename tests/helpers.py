@@ -40,6 +40,13 @@ def assess_dict(doc: dict[str, Any], review: dict[str, Any] | None = None) -> As
     return evaluate(inputs.proposal, inputs.checklist, rv, inputs.platform)
 
 
+def hit_ids(a: Assessment, *kinds: str) -> set[str]:
+    """The stable ids (RULE@element) of every place a rule fails, across the findings that group
+    them (of `kinds`, if given; contradictions repeat their rule's hits, so are left out)."""
+    return {h.id for f in a.findings for h in f.hits
+            if (f.kind in kinds if kinds else f.kind != "contradiction")}
+
+
 def on_platform() -> dict[str, Any]:
     """The base proposal moved onto the test profile demo-chat@1.0.0: the platform's zone, OA
     and message store come from the profile; the province draws its citizens and its portal."""

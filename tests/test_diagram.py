@@ -15,10 +15,11 @@ from typing import Any
 import pytest
 
 from assess.documents.models import Severity, Text
-from assess.engine.result import Assessment, Finding
+from assess.engine.result import Assessment, Finding, FindingHit
 from assess.outputs import diagram
 from assess.outputs.diagram import MAX_NODES, DiagramError, run_dot, to_dot, to_svg
 from tests.conftest import EXAMPLES, MINI_DIR
+from tests.helpers import hit_ids
 from tests.proposals import loaded, store
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -39,9 +40,11 @@ def assessment(mini_catalog: Any, **kw: Any) -> Assessment:
     return evaluate(loaded(**doc), resolve_checklist("mini@1.0.0", mini_catalog))
 
 
-def with_finding(a: Assessment, fid: str) -> Assessment:
-    extra = Finding(id=fid, kind="rule", severity=Severity.high, control=None,
-                    message=Text(vi="x", en="x"))
+def with_finding(a: Assessment, hit: str) -> Assessment:
+    """`a` with one more rule finding, whose one hit has the id `hit` (RULE@element)."""
+    extra = Finding(id=hit, kind="rule", severity=Severity.high, control=None,
+                    message=Text(vi="x", en="x"),
+                    hits=[FindingHit(id=hit, path=[], data=[], message=Text(vi="x", en="x"))])
     return dataclasses.replace(a, findings=[*a.findings, extra])
 
 
@@ -102,8 +105,7 @@ def test_decomposed_vietnamese_is_drawn_precomposed(mini_catalog: Any) -> None:
 
 def test_findings_colour_their_flows_and_stores(mini_catalog: Any) -> None:
     a = with_finding(assessment(mini_catalog), "G-RES-XFER@portal->db")
-    ids = {f.id for f in a.findings}
-    assert {"G-ENC-BOUNDARY@citizen->oa", "G-RES-STORE@db"} <= ids
+    assert {"G-ENC-BOUNDARY@citizen->oa", "G-RES-STORE@db"} <= hit_ids(a)
     svg = to_svg(a, "vi")
     plain = group(svg, "edge", "n0->n1").find(f"{SVG}path")
     assert plain is not None and plain.get("stroke") == "#c62828"
@@ -122,8 +124,10 @@ def test_hygiene_findings_and_unknown_elements_colour_nothing(mini_catalog: Any)
     plain = to_dot(a, "vi")
     noisy = with_finding(with_finding(a, "G-ENC-BOUNDARY@ghost->oa"), "G-RES-STORE@nowhere")
     noisy = dataclasses.replace(noisy, findings=[
-        *noisy.findings, Finding(id="G-INV-SERVICE@db", kind="hygiene", severity=Severity.low,
-                                 control=None, message=Text(vi="x", en="x"))])
+        *noisy.findings, Finding(id="G-INV-SERVICE", kind="hygiene", severity=Severity.low,
+                                 control=None, message=Text(vi="x", en="x"), hits=[FindingHit(
+                                     id="G-INV-SERVICE@db", path=[], data=[],
+                                     message=Text(vi="x", en="x"))])])
     assert to_dot(noisy, "vi") == plain
 
 

@@ -46,7 +46,9 @@ def blockers_partial(a) -> set[str]:
 
 
 def rule_hits(a, rule: str) -> list[str]:
-    return [f.id for f in a.findings if f.id.startswith(rule + "@")]
+    """The places (RULE@element) where `rule` fails, across the findings that group them."""
+    return [h.id for f in a.findings if f.kind != "contradiction" for h in f.hits
+            if h.id.startswith(rule + "@")]
 
 
 # --- the checklist --------------------------------------------------------------------------------
@@ -118,7 +120,8 @@ def test_example_validates_and_answers_every_control(path, checklist):
 # --- expected verdicts ----------------------------------------------------------------------------
 
 def settled(a, rule: str) -> list[str]:
-    return [f.id for f in a.findings if f.id.startswith(rule + "@") and f.kind == "settled"]
+    return [h.id for f in a.findings if f.kind == "settled" for h in f.hits
+            if h.id.startswith(rule + "@")]
 
 
 def test_bac_giang_2019_conditional_because_public_info_in_vn_but_no_vng_contract_and_id_photos():

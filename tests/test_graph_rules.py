@@ -323,7 +323,8 @@ def test_declared_met_but_rule_not_met_is_a_contradiction(mini_catalog: Any) -> 
     contra = by_id["CONTRA@RES-01"]
     assert (contra.kind, contra.control, contra.blocker) == ("contradiction", "RES-01", True)
     assert "G-RES-STORE" in contra.message.en
-    assert by_id["G-RES-STORE@db"].path == ["citizen", "db"]
+    assert by_id["G-RES-STORE@RES-01"].paths == [["citizen", "db"]]
+    assert contra.paths == [["citizen", "db"]]  # what it contradicts, where
     res01 = next(c for c in a.controls if c.id == "RES-01")
     assert (res01.status, res01.source) == ("not-met", "rule")
 

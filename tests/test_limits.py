@@ -173,29 +173,32 @@ def test_a_name_is_a_line_or_two_and_a_description_may_be_a_page(tmp_path: Path)
     assert f"data[0].name: is {MAX_NAME + 1} characters long" in problems[1]
 
 
-def test_a_rule_with_many_findings_prints_twenty_and_counts_the_rest(mini_catalog: Any) -> None:
+def test_a_rule_that_fails_on_many_flows_is_one_finding_printing_twenty_paths(
+        mini_catalog: Any) -> None:
     """The report's length is bounded by the checklist, not by how many flows a drawing has:
-    a rule's later findings leave out the control's texts, and past 20 they are counted."""
+    a rule's hits for one control are one finding, which prints 20 paths and counts the rest."""
     from assess.outputs.report import render_html
-    from assess.outputs.report.view import SHOWN_PER_RULE
+    from assess.outputs.report.findings import SHOWN_PATHS
     from tests.helpers import assess_dict
 
     doc = base_proposal()
+    extra = SHOWN_PATHS + 15
     doc["nodes"] += [{"id": f"bot{i}", "name": f"Máy {i}", "kind": "process", "zone": "zalo"}
-                     for i in range(SHOWN_PER_RULE + 15)]
+                     for i in range(extra)]
     doc["flows"] += [{"from": "citizen", "to": f"bot{i}", "data": ["phone"], "encryption": "none",
-                      "authenticated": False} for i in range(SHOWN_PER_RULE + 15)]
+                      "authenticated": False} for i in range(extra)]
     a = assess_dict(doc)
-    by_control: dict[str, int] = {}
-    for f in a.findings:
-        if f.kind == "rule" and f.control:
-            by_control[f.control] = by_control.get(f.control, 0) + 1
-    control, count = max(by_control.items(), key=lambda kv: kv[1])
-    assert count > SHOWN_PER_RULE
+    rule = [f for f in a.findings if f.kind == "rule"]
+    assert len({(f.id.partition("@")[0], f.control) for f in rule}) == len(rule)
+    f = max(rule, key=lambda f: len(f.hits))
+    assert len(f.hits) >= extra and f.id == f"G-ENC-BOUNDARY@{f.control}"
+    hidden = len(f.hits) - SHOWN_PATHS
+    assert f"{len(f.hits)} luồng dữ liệu" in f.message.vi
     html = render_html(a, "vi")
-    assert (f"Và {count - SHOWN_PER_RULE} phát hiện khác cùng loại của kiểm soát {control} (báo "
-            f"cáo in {SHOWN_PER_RULE} phát hiện đầu tiên; tất cả có trong tệp assessment.json "
-            "đính kèm).") in html
     section = html.partition('<section class="findings">')[2].partition("</section>")[0]
-    assert section.count(f'<span class="f-id">{control} +{count - SHOWN_PER_RULE}</span>') == 1
-    assert section.count("như phát hiện đầu tiên của kiểm soát này") == SHOWN_PER_RULE - 1
+    assert section.count(f'<span class="f-id">{f.id}</span>') == 1
+    shown = section.partition(f'<span class="f-id">{f.id}</span>')[2].partition(
+        '<div class="finding ')[0]
+    assert shown.count(" → Máy ") == SHOWN_PATHS
+    assert (f"… và {hidden} đường đi khác (tất cả có trong tệp assessment.json đính "
+            "kèm)") in shown

@@ -19,7 +19,7 @@ from assess.core.errors import InputError
 from assess.documents.models import Status
 from assess.documents.yamlsource import parse
 from assess.engine.evaluate import evaluate
-from tests.helpers import DATA, assess_dict, dump, flat, on_platform
+from tests.helpers import DATA, assess_dict, dump, flat, hit_ids, on_platform
 
 PLATFORM_DIR = DATA / "platforms"
 MINI = DATA / "checklists"
@@ -54,7 +54,7 @@ def test_an_unknown_location_leaves_residency_unknown_until_evidence_settles_it(
     assert res.rule_status is Status.unknown and res.status is Status.unknown
     finding = next(f for f in a.findings if f.id == "RESIDENCY@channel")
     assert "demo-chat@1.0.0" in finding.message.vi and "Công ty Thử Nghiệm" in finding.message.vi
-    hit = next(f for f in a.findings if f.id == "G-RES-STORE@demo-store")
+    hit = next(h for f in a.findings for h in f.hits if h.id == "G-RES-STORE@demo-store")
     assert "nơi chưa rõ" in hit.message.vi and "hồ sơ nền tảng demo-chat@1.0.0" in hit.message.vi
     assert a.verdict.value == "reject"
     doc["answers"]["RES-01"] = {"status": "met", "evidence": ["Hợp đồng số 7/2026, Điều 3: "
@@ -211,7 +211,7 @@ def test_an_actor_in_the_channels_zone_is_not_the_citizen() -> None:
     doc["flows"].append({"from": "oa", "to": "staff", "data": ["phone"], "encryption": "tls",
                          "authenticated": True})
     a = assess_dict(doc)
-    assert any(f.id == "G-RES-STORE@staff" for f in a.findings)
+    assert "G-RES-STORE@staff" in hit_ids(a)
 
 
 # ── the shelf: lint, release, CLI ─────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assess.documents.models import Status, Verdict
-from tests.helpers import assess_dict, base_proposal
+from tests.helpers import assess_dict, base_proposal, hit_ids
 
 
 def _control(a, cid):  # type: ignore[no-untyped-def]
@@ -117,7 +117,8 @@ def test_rule_overrides_declared_answer_and_contradiction_is_a_finding() -> None
     assert (enc01.declared, enc01.rule_status, enc01.status, enc01.source) == (
         Status.met, Status.not_met, Status.not_met, "rule")
     ids = [f.id for f in a.findings]
-    assert "CONTRA@ENC-01" in ids and "G-ENC-BOUNDARY@citizen->oa" in ids
+    assert "CONTRA@ENC-01" in ids and "G-ENC-BOUNDARY@ENC-01" in ids
+    assert "G-ENC-BOUNDARY@citizen->oa" in hit_ids(a)
     assert a.verdict is Verdict.reject
 
 
@@ -188,7 +189,8 @@ def test_partial_is_better_than_a_failed_rule_so_the_rule_counts_and_it_is_a_con
     doc["answers"]["ENC-01"] = {"status": "partial"}
     a = assess_dict(doc)
     ids = [f.id for f in a.findings]
-    assert "G-ENC-BOUNDARY@citizen->oa" in ids and "CONTRA@ENC-01" in ids
+    assert "G-ENC-BOUNDARY@ENC-01" in ids and "CONTRA@ENC-01" in ids
+    assert "G-ENC-BOUNDARY@citizen->oa" in hit_ids(a)
     assert _control(a, "ENC-01").status is Status.not_met and a.verdict.value == "reject"
 
 

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assess import __version__
-from assess.core.i18n import country, decimal, t
+from assess.core.i18n import Lang, country, decimal, t
+from assess.core.i18n.findings import counted, fw
 from assess.documents.loading import Loaded
 from assess.documents.models import Checklist, Control, Proposal, Review, Severity, Status, Text, Verdict
 from assess.documents.models.common import level_rank
@@ -28,6 +29,7 @@ from assess.engine.result import (
     DomainResult,
     FactResult,
     Finding,
+    FindingHit,
     FindingKind,
     Reason,
     ReviewInfo,
@@ -35,7 +37,7 @@ from assess.engine.result import (
     SelfAssessment,
     Tool,
 )
-from assess.engine.rules import RuleResult
+from assess.engine.rules import Hit, RuleResult
 
 _FAILED = (Status.not_met, Status.unknown)
 _RANK = {Status.not_met: 0, Status.unknown: 1, Status.partial: 2, Status.met: 3}
@@ -347,6 +349,85 @@ def _residency_finding(p: Proposal, results: list[ControlResult], profile: str |
         message=Text(vi=vi + need_vi, en=en + need_en))
 
 
+def _hits(rid: str, hits: tuple[Hit, ...]) -> list[FindingHit]:
+    return [FindingHit(id=f"{rid}@{h.element}", path=list(h.path), data=list(h.data),
+                       message=h.message) for h in hits]
+
+
+def _data(hits: tuple[Hit, ...]) -> list[str]:
+    """The hits' data items, each once, in the order they first appear."""
+    return list(dict.fromkeys(d for h in hits for d in h.data))
+
+
+def _place(hit: Hit, nodes: set[str], services: set[str], data: set[str]) -> str:
+    """What kind of place a hit names, for counting them (`core.i18n.findings.KINDS`)."""
+    e = hit.element
+    if e.startswith("zone:"):
+        return "zone"
+    if "->" in e:
+        return "flow"
+    if not hit.path and e in data:
+        return "data"
+    return "node" if e in nodes else "service" if e in services else "place"
+
+
+def _grouped_message(rr: RuleResult, p: Proposal, data: list[str]) -> Text:
+    """One message for a rule's hits: its title and how many places of each kind; the hits'
+    own messages stay in `Finding.hits`. A single hit keeps its own message."""
+    if len(rr.hits) == 1:
+        return rr.hits[0].message
+    nodes, services, items = ({n.id for n in p.nodes}, {s.id for s in p.services},
+                              {d.id for d in p.data})
+    kinds: dict[str, int] = {}
+    for h in rr.hits:
+        k = _place(h, nodes, services, items)
+        kinds[k] = kinds.get(k, 0) + 1
+    uncertain = sum(1 for h in rr.hits if not h.certain)
+    data_names = {d.id: d.name for d in p.data}  # a message names data, never by id
+
+    def said(lang: Lang) -> str:
+        title, counts = rr.rule.title.get(lang), counted(kinds, lang)
+        named = "; ".join(data_names.get(d, Text(vi=d, en=d)).get(lang) for d in data)
+        text = (fw("group", lang, title=title, counts=counts, data=named) if data
+                else fw("group_no_data", lang, title=title, counts=counts))
+        if uncertain == len(rr.hits):
+            text += fw("uncertain_all", lang)
+        elif uncertain:
+            text += fw("uncertain", lang, n=decimal(uncertain, lang, ","))
+        return text
+
+    return Text(vi=said("vi"), en=said("en"))
+
+
+def _rule_finding(rr: RuleResult, ctrl: ControlResult | None, p: Proposal) -> Finding:
+    """Every hit of one rule for its control, as one finding (`RULE@control`; a hygiene rule
+    decides no control: `RULE`). Its severity and blocker are the worst of its hits'."""
+    rid = rr.rule.id
+    # A rule that passes for its control after hitting something passed because the
+    # province's evidence settled what the profile left unknown (`_control`): those hits
+    # are settled, low; the others count at the control's severity.
+    settled = ctrl is not None and ctrl.rule_status is Status.met
+    members = [(settled and not h.certain, Severity.low if settled and not h.certain
+                else ctrl.severity if ctrl else rr.rule.severity) for h in rr.hits]
+    all_settled = all(m[0] for m in members)
+    severity = max((m[1] for m in members), key=level_rank)
+    blocker = bool(ctrl and ctrl.blocker) and not all_settled
+    data = _data(rr.hits)
+    message = _grouped_message(rr, p, data)
+    kind: FindingKind = "rule" if rr.rule.decides else "hygiene"
+    remediation = ctrl.remediation if ctrl else None
+    if all_settled and ctrl is not None:
+        shown = "; ".join(ctrl.evidence)
+        message = Text(
+            vi=message.vi + f" Đơn vị đề xuất đã trả lời {ctrl.id} đạt, kèm bằng chứng: {shown}",
+            en=message.en + f" The submitter answered {ctrl.id} met, with evidence: {shown}")
+        kind, remediation = "settled", None
+    return Finding(
+        id=f"{rid}@{ctrl.id}" if ctrl else rid, kind=kind, severity=severity, blocker=blocker,
+        control=ctrl.id if ctrl else None, message=message, hits=_hits(rid, rr.hits),
+        data=data, remediation=remediation)
+
+
 def _findings(results: list[ControlResult], plans: list[_Plan],
               rule_results: dict[str, RuleResult], p: Proposal, profile: str | None = None
               ) -> list[Finding]:
@@ -386,9 +467,11 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
                     f"for {c.id}, the submitter “{t(c.declared.value, 'en').lower()}”: the worse "
                     f"counts. {c.title.en}")))
         if c.contradicted and c.rule_status is not None and c.declared is not Status.not_applicable:
+            contradicts = rule_results[c.rule].hits if c.rule in rule_results else ()
             out.append(Finding(
                 id=f"CONTRA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
-                control=c.id, message=Text(
+                control=c.id, hits=_hits(c.rule or "", contradicts), data=_data(contradicts),
+                message=Text(
                     vi=f"Khai báo mâu thuẫn với luồng dữ liệu: đơn vị đề xuất trả lời "
                     f"“{t(str(c.declared), 'vi').lower()}” cho {c.id} nhưng quy tắc {c.rule} cho "
                     f"kết quả “{t(c.rule_status.value, 'vi').lower()}”; kết quả xấu "
@@ -419,27 +502,9 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
                 blocker=c.blocker, control=c.id, remediation=c.remediation, message=message))
     for rid, rr in rule_results.items():
         ctrls = [c for c in users.get(rid, []) if c.applicable]
-        if rr.rule.decides and not ctrls:
+        if (rr.rule.decides and not ctrls) or not rr.hits:
             continue
-        ctrl = ctrls[0] if ctrls else None
-        settled = ctrl is not None and ctrl.rule_status is Status.met
-        if settled and ctrl is not None:
-            shown = "; ".join(ctrl.evidence)
-            by_vi = f" Đơn vị đề xuất đã trả lời {ctrl.id} đạt, kèm bằng chứng: {shown}"
-            by_en = f" The submitter answered {ctrl.id} met, with evidence: {shown}"
-        for hit in rr.hits:
-            if settled and ctrl is not None and not hit.certain:
-                out.append(Finding(  # what the profile left unknown, the province's evidence showed
-                    id=f"{rid}@{hit.element}", kind="settled", severity=Severity.low,
-                    control=ctrl.id, path=list(hit.path), data=list(hit.data), message=Text(
-                        vi=hit.message.vi + by_vi, en=hit.message.en + by_en)))
-                continue
-            out.append(Finding(
-                id=f"{rid}@{hit.element}", kind="rule" if rr.rule.decides else "hygiene",
-                severity=ctrl.severity if ctrl else rr.rule.severity,
-                blocker=bool(ctrl and ctrl.blocker), control=ctrl.id if ctrl else None,
-                message=hit.message, path=list(hit.path), data=list(hit.data),
-                remediation=ctrl.remediation if ctrl else None))
+        out.append(_rule_finding(rr, ctrls[0] if ctrls else None, p))
     out.sort(key=lambda f: (-level_rank(f.severity), not f.blocker, f.id))
     return out
 
@@ -521,21 +586,19 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
                                          if b.startswith("zone:")}) & known)
     if computed is Verdict.approve and abroad:
         computed = Verdict.conditional
-        zone_names = {z.id: z.name for z in p.zones}  # the reader's names, never ids
-        named = [zone_names[z] if z in zone_names else Text(vi=z, en=z) for z in abroad]
         reasons.insert(0, Reason(code="abroad-cap", controls=[], text=Text(
-            vi=f"Dữ liệu cá nhân đến vùng ở nước ngoài ({'; '.join(z.get('vi') for z in named)}): hồ sơ "
-            "không được chấp thuận, tối đa là chấp thuận có điều kiện.",
-            en=f"Personal data reaches zones abroad ({'; '.join(z.get('en') for z in named)}): the "
-            "proposal cannot be approved; at best conditional.")))
+            vi=f"Dữ liệu cá nhân đến vùng ở nước ngoài ({', '.join(abroad)}): hồ sơ không được "
+            "chấp thuận, tối đa là chấp thuận có điều kiện.",
+            en=f"Personal data reaches zones abroad ({', '.join(abroad)}): the proposal cannot "
+            "be approved; at best conditional.")))
     cap = cl.scoring.approve_max_risk
     if computed is Verdict.approve and cap is not None and level_rank(risk.rating) > level_rank(cap):
         computed = Verdict.conditional
         reasons.insert(0, Reason(code="risk-cap", text=Text(
             vi=f"Mức rủi ro ({t(risk.rating, 'vi').lower()}) vượt mức tối đa được chấp thuận "
             f"({t(cap, 'vi').lower()}): tối đa là chấp thuận có điều kiện.",
-            en=f"The risk rating ({t(risk.rating, 'en').lower()}) is above the highest an "
-            f"approval may carry ({t(cap, 'en').lower()}): at best conditional.")))
+            en=f"The risk rating {risk.rating} is above the highest an approval may carry "
+            f"({cap}): at best conditional.")))
     verdict = computed
     exception = False
     if rv is not None and rv.decision is not None:

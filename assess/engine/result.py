@@ -119,18 +119,45 @@ class RiskResult:
 
 
 @dataclass(slots=True, kw_only=True)
+class FindingHit:
+    """One place where a rule fails, kept whole inside the finding that groups it."""
+
+    id: Annotated[str, Field(description="Stable id of the place: RULE@element, where element "
+                             "is a node id, a flow from->to, zone:ID or service:ID->undrawn.")]
+    path: Annotated[list[str], Field(description="Node ids the data took to get there (empty "
+                                     "where nothing drawn leads there).")]
+    data: list[str]
+    message: Text
+
+
+@dataclass(slots=True, kw_only=True)
 class Finding:
+    """One finding per control's status, contradiction, or rule and control: a rule that fails
+    in many places for one control is one finding listing them all (`hits`), so a drawing
+    with many flows lengthens a finding, not the list."""
+
     id: Annotated[
-        str, Field(description="Stable id: control id, RULE@element, CONTRA@control or NA@control.")
+        str, Field(description="Stable id: control id, RULE@control (a hygiene rule, which "
+                   "decides no control: RULE), CONTRA@control, NA@control, PROFILE@control, "
+                   "UNCONFIRMED@control or RESIDENCY@channel.")
     ]
     kind: FindingKind
-    severity: Severity
+    severity: Annotated[Severity, Field(description="The worst of its hits'.")]
     blocker: bool = False
     control: str | None
     message: Text
-    path: list[str] = field(default_factory=list)
-    data: list[str] = field(default_factory=list)
+    hits: Annotated[list[FindingHit], Field(description="The rule's hits this finding groups, in "
+                                            "the rule's order (for a contradiction: the hits of "
+                                            "the rule it contradicts).")] = field(
+        default_factory=list)
+    data: Annotated[list[str], Field(description="Data items of its hits, without repeats.")] = \
+        field(default_factory=list)
     remediation: Text | None = None
+
+    @property
+    def paths(self) -> list[list[str]]:
+        """The hits' paths, one per hit (empty where nothing drawn leads there)."""
+        return [h.path for h in self.hits]
 
 
 @dataclass(slots=True, kw_only=True)

@@ -133,6 +133,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "evidence_expected": ("Bằng chứng cần có", "Evidence expected"),
     "remediation": ("Khắc phục", "Remediation"),
     "no_findings": ("Không có phát hiện nào.", "No findings."),
+    "more_paths": ("… và {n} đường đi khác (tất cả có trong tệp assessment.json đính kèm)",
+                   "… and {n} more paths (all are in the attached assessment.json)"),
+    "undrawn": ("(luồng không được vẽ)", "(a flow not drawn)"),
+    "as_in": ("yêu cầu, căn cứ pháp lý, bằng chứng và khắc phục: như phát hiện {id}",
+              "requirement, legal basis, evidence and remediation: as in finding {id}"),
+    "good_practice": ("Thực hành tốt — không có căn cứ pháp lý bắt buộc",
+                      "Good practice — no binding legal basis"),
+    "to_confirm_see": ("Trích dẫn có dấu * chưa được xác nhận với văn bản chính thức: xem Phụ "
+                       "lục II.", "Citations marked * are not confirmed against the official "
+                       "text: see Annex II."),
+    "to_confirm_title": ("Trích dẫn cần xác nhận", "Citations to confirm"),
+    "to_confirm_note": ("Các trích dẫn dưới đây (đánh dấu * trong báo cáo) chưa được xác nhận với "
+                        "văn bản chính thức: mới dựa trên một nguồn hoặc nguồn thứ cấp, cần đối "
+                        "chiếu với văn bản gốc trước khi dùng làm căn cứ.",
+                        "The citations below (marked * in the report) are not confirmed against "
+                        "the official text: they rest on a single or secondary source and must be "
+                        "checked against the official text before they are relied on."),
     "article": ("Điều {n}", "Article {n}"),
     "articles": ("từ Điều {first} đến Điều {last}", "Articles {first}–{last}"),
     "articles_two": ("Điều {first} và Điều {last}", "Articles {first}–{last}"),

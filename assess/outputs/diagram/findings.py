@@ -1,7 +1,7 @@
 """What the findings flag on the diagram: which flows and nodes they name, and the colour each
 flagged flow is drawn in.
 
-Read from the finding ids alone (`RULE@u->v`, `RULE@node`), so the diagram can never disagree
+Read from the ids of the findings' hits alone (`RULE@u->v`, `RULE@node`), so the diagram can never disagree
 with the findings it illustrates.
 """
 
@@ -30,19 +30,21 @@ _EDGE_KINDS: dict[str, EdgeKind] = {"G-ENC-BOUNDARY": "plain", "G-RES-XFER": "ab
 
 
 def flags(findings: Iterable[Finding], p: Proposal) -> Flags:
-    """Read `RULE@u->v` and `RULE@node` finding ids; hygiene findings name no drawn element."""
+    """Read the `RULE@u->v` and `RULE@node` ids of rule findings' hits; hygiene findings name no
+    drawn element."""
     keys = {(f.source, f.target) for f in p.flows}
     node_ids = {n.id for n in p.nodes}
     out = Flags()
     for f in findings:
         if f.kind != "rule":
             continue
-        rule, _, element = f.id.partition("@")
-        u, arrow, v = element.partition("->")
-        if arrow and (u, v) in keys:
-            out.edges.setdefault((u, v), set()).add(_EDGE_KINDS.get(rule, "other"))
-        elif not arrow and element in node_ids:
-            out.nodes.add(element)
+        for hit in f.hits:
+            rule, _, element = hit.id.partition("@")
+            u, arrow, v = element.partition("->")
+            if arrow and (u, v) in keys:
+                out.edges.setdefault((u, v), set()).add(_EDGE_KINDS.get(rule, "other"))
+            elif not arrow and element in node_ids:
+                out.nodes.add(element)
     return out
 
 

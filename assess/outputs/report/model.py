@@ -84,7 +84,12 @@ class FindingView:
     control_id: str | None
     requirement: str | None
     legal: list[Citation]
-    path: str | None
+    legal_note: str | None
+    """What stands in the legal-basis row of a control that cites no law: good practice."""
+    paths: list[str]
+    """The data paths of the finding's hits, one line each, as printed (node names)."""
+    more_paths: str | None
+    """How many more paths the finding has than the report prints, or None."""
     data: str | None
     evidence_label: str
     evidence: list[str]
@@ -165,6 +170,8 @@ class ReportView:
     risk_chart: Markup
     risk_notes: list[Pair]
     findings: list[FindingView]
+    to_confirm: list[str]
+    """The citations printed with the to-confirm mark, listed once in Annex II."""
     review: ReviewView | None
     closing: str
     signature: Signature

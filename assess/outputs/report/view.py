@@ -7,7 +7,6 @@ words what the Assessment holds.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -16,12 +15,12 @@ from markupsafe import Markup
 from assess.core.i18n import WORDS as SHARED_WORDS
 from assess.core.i18n import Lang, capitalised, country, t
 from assess.core.i18n.report import WORDS, w
-from assess.engine.result import Assessment, ControlResult, DocRef, Finding
+from assess.engine.result import Assessment, DocRef
 from assess.outputs import diagram as dfd
 from assess.outputs.report import charts
+from assess.outputs.report import findings as findings_view
 from assess.outputs.report.fmt import (
     abbreviation,
-    citation,
     count_text,
     date_text,
     number_text,
@@ -29,7 +28,6 @@ from assess.outputs.report.fmt import (
 )
 from assess.outputs.report.model import (
     Cell,
-    FindingView,
     Header,
     LegendItem,
     Meta,
@@ -158,8 +156,7 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
                 if a.platform else "")
     pairs = [Pair(w("channel_name", lang), c.name.get(lang)),
              Pair(t("operator", lang), p.operator_name()),
-             Pair(w("operator_country", lang), country(c.operator_country, lang)
-                  if c.operator_country else t("na", lang)),
+             Pair(w("operator_country", lang), c.operator_country or "—"),
              Pair(w("channel_kind", lang), w("ck_" + c.kind, lang)),
              Pair(w("exclusive", lang), _yes(c.exclusive, lang))]
     if c.url:
@@ -317,76 +314,6 @@ def _risk(a: Assessment, lang: Lang) -> tuple[Markup, list[Pair]]:
              Pair(w("likelihood_because", lang),
                   ", ".join(a.risk.likelihood_controls) or t("na", lang))]
     return Markup(chart), notes
-
-
-SHOWN_PER_RULE = 20
-"""A rule's findings printed in full, per control: a drawing with hundreds of unencrypted flows
-gives hundreds of findings of one kind; past this many the report counts the rest (all are in
-the attached assessment.json), so its length stays bounded by the checklist, not the drawing."""
-
-
-def _findings(a: Assessment, controls: dict[str, ControlResult], names: _Names,
-              lang: Lang) -> list[FindingView]:
-    """Every finding; a rule's later findings without the control's texts the first one
-    printed, and past SHOWN_PER_RULE counted in one line after the last shown."""
-    out: list[FindingView] = []
-    shown: dict[str, int] = {}
-    hidden: dict[str, int] = {}
-    last: dict[str, int] = {}
-    for f in a.findings:
-        key = f.control if f.kind == "rule" and f.control else None
-        if key is None:
-            out.append(_finding(f, controls, names, lang))
-            continue
-        n = shown.get(key, 0)
-        if n >= SHOWN_PER_RULE:
-            hidden[key] = hidden.get(key, 0) + 1
-            continue
-        shown[key] = n + 1
-        out.append(_finding(f, controls, names, lang, repeat=n > 0))
-        last[key] = len(out)
-    for key in sorted(hidden, key=lambda k: -last[k]):  # from the end: indices stay valid
-        first = next(v for v in out if v.control_id == key)
-        out.insert(last[key], FindingView(
-            id=f"{key} +{hidden[key]:,}", severity=first.severity,
-            severity_cls=first.severity_cls, blocker=first.blocker, kind=first.kind,
-            message=w("more_findings", lang, n=f"{hidden[key]:,}", control=key,
-                      shown=SHOWN_PER_RULE),
-            control=None, control_id=key, requirement=None, legal=[], path=None, data=None,
-            evidence_label="", evidence=[], remediation=None))
-    return out
-
-
-def _finding(f: Finding, controls: dict[str, ControlResult], names: _Names,
-             lang: Lang, repeat: bool = False) -> FindingView:
-    """One finding; `repeat`: a later finding of a rule whose first one printed the control's
-    requirement, legal basis, evidence and remediation, which it does not print again."""
-    c = controls.get(f.control) if f.control else None
-    evidence = list(c.evidence) if c and c.evidence else []
-    label = w("evidence", lang)
-    if not evidence and c is not None:
-        evidence, label = [c.evidence_expected.get(lang)], w("evidence_expected", lang)
-    if c is not None and c.note:
-        evidence.append(f"{w('note', lang)}: {c.note}")
-    if c is not None and c.review_rationale:
-        evidence.append(f"{w('rationale', lang)}: {c.review_rationale}")
-    view = FindingView(
-        id=f.id, severity=t(f.severity.value, lang), severity_cls=f.severity.value,
-        blocker=w("blocker_mark", lang) if f.blocker else None, kind=w("kind_" + f.kind, lang),
-        message=f.message.get(lang),
-        control=f"{c.id} — {c.title.get(lang)}" if c and c.id != f.id else None,
-        control_id=c.id if c else None,
-        requirement=c.requirement.get(lang) if c else None,
-        legal=[citation(lb, lang) for lb in c.legal_basis] if c else [],
-        path=names.node_list(f.path, " → ") or None,
-        data=names.data_list(f.data) or None,
-        evidence_label=label, evidence=evidence,
-        remediation=f.remediation.get(lang) if f.remediation else None)
-    if not (repeat and c is not None):
-        return view
-    return dataclasses.replace(
-        view, control=f"{c.id} — {c.title.get(lang)} ({w('as_above', lang)})", requirement=None,
-        legal=[], evidence_label="", evidence=[], remediation=None)
 
 
 def _count_rows(a: Assessment, lang: Lang) -> list[list[Cell]]:
@@ -579,7 +506,6 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramE
     exposure, legend = _exposure(a, lang, names)
     domains, domain_chart = _domains(a, lang)
     risk_chart, risk_notes = _risk(a, lang)
-    controls = {c.id: c for c in a.controls}
     svg, wide, scale, diagram_legend = _diagram(a, lang, diagram)
     return ReportView(
         lang=lang,
@@ -594,13 +520,13 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramE
         summary=_summary(a, lang), scope=scope, services=services, inventory=inventory,
         subjects=subjects, zones=zones, facts=_facts(a, lang),
         diagram=svg, diagram_wide=wide, diagram_scale=scale,
-        diagram_note=w("diagram_budget", lang, nodes=count_text(len(a.scope.nodes), lang),
-                       flows=count_text(len(a.scope.flows), lang))
+        diagram_note=w("diagram_budget", lang, nodes=f"{len(a.scope.nodes):,}",
+                       flows=f"{len(a.scope.flows):,}")
         if isinstance(diagram, dfd.DiagramError) else w("diagram_missing", lang),
         diagram_legend=diagram_legend,
         flows=_flows(a, lang, names), exposure=exposure, exposure_legend=legend, domains=domains,
         domain_chart=domain_chart, risk_chart=risk_chart, risk_notes=risk_notes,
-        findings=_findings(a, controls, names, lang),
+        findings=findings_view.findings(a, lang), to_confirm=findings_view.to_confirm(a, lang),
         review=_review(a, lang),
         closing=w("closing", lang, tool=f"{a.tool.name} {a.tool.version}"),
         signature=Signature(issuer.position, w("sign_here", lang), issuer.name,

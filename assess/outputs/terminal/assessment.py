@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from assess.core.i18n import Lang, country, decimal, t
+from assess.core.i18n.findings import fw
 from assess.engine.result import Assessment
 from assess.outputs.terminal.console import SafeConsole
 
@@ -59,6 +60,11 @@ def _domains(a: Assessment, lang: Lang) -> Table:
     return table
 
 
+PATHS_SHOWN = 3
+"""Data paths shown under a finding that groups a rule's hits; the rest are counted (all are in
+--json and the report)."""
+
+
 def _findings(a: Assessment, lang: Lang, limit: int) -> Table:
     table = Table(title=t("findings", lang), title_justify="left", show_lines=False)
     table.add_column("ID", no_wrap=True)
@@ -69,8 +75,11 @@ def _findings(a: Assessment, lang: Lang, limit: int) -> Table:
         if f.blocker:
             sev.append(" ■", style="bold red")
         msg = f.message.get(lang)
-        if f.path:
-            msg += "\n  " + " → ".join(f.path)
+        paths = [h.path for h in f.hits if h.path]
+        for path in paths[:PATHS_SHOWN]:
+            msg += "\n  " + _short_path(path)
+        if len(paths) > PATHS_SHOWN:
+            msg += "\n  " + fw("more_paths", lang, n=decimal(len(paths) - PATHS_SHOWN, lang, ","))
         table.add_row(RichText(f.id), sev, RichText(msg))
     if len(a.findings) > limit:
         table.caption = t("more_findings", lang).format(n=decimal(len(a.findings) - limit, lang, ","))
