@@ -112,19 +112,19 @@ def test_vietnamese_report_has_the_decree_30_layout_and_key_content(example_vi: 
     text = flat(pdf_text(example_vi.pdf, tmp_path))
     for expected in [
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-        "UBND TỈNH BẮC GIANG", "TRUNG TÂM HÀNH CHÍNH CÔNG TỈNH BẮC GIANG", "/BC-TTHCC",
+        "UBND TỈNH BẮC GIANG", "TRUNG TÂM HÀNH CHÍNH CÔNG", "/BC-TTHCC",
         "Bắc Giang, ngày 20 tháng 9 năm 2019", "BÁO CÁO", "MỤC LỤC",
         "I. Tóm tắt và kết luận", "Chấp thuận có điều kiện", "Căn cứ kết luận",
         "III. Sơ đồ và luồng dữ liệu", "IV. Ma trận tiếp cận dữ liệu", "VII. Các phát hiện",
-        "Căn cứ pháp lý", "Điều 29", "Khắc phục", "Nơi nhận:", "NGƯỜI LẬP BÁO CÁO",
-        "Nguyễn Thị Thu Hằng", "Phụ lục I. Kết quả từng kiểm soát",
+        "Căn cứ pháp lý", "Điều 29", "Khắc phục", "Nơi nhận:", "GIÁM ĐỐC",
+        "Trần Văn Quý", "Lưu: VT, KSTTHC.", "Phụ lục I. Kết quả từng kiểm soát",
         "Phụ lục II. Định danh và phương pháp tính điểm",
         a.checklist.sha256, a.proposal.sha256, f"assess {a.tool.version}",
     ]:
         assert expected in text, expected
     assert f"{a.score:.1f}/100".replace(".", ",") in text  # the Vietnamese decimal comma
     # the letters a wrong font or encoding loses first: ư ơ ạ ầ ễ ự đ
-    for word in ("Người", "Nơi nhận", "Phạm vi", "Phần mềm", "Nguyễn", "Lưu trữ", "đánh giá"):
+    for word in ("Người", "Nơi nhận", "Phạm vi", "Phần mềm", "diễn", "Lưu trữ", "đánh giá"):
         assert word in text, word
 
 
@@ -133,10 +133,10 @@ def test_english_report_keeps_the_structure_in_english(example_en: Render,
                                                        tmp_path: Path) -> None:
     text = flat(pdf_text(example_en.pdf, tmp_path))
     for expected in ["SOCIALIST REPUBLIC OF VIETNAM", "Independence - Freedom - Happiness",
-                     "BẮC GIANG PUBLIC ADMINISTRATION CENTRE", "No.:",
+                     "BẮC GIANG PUBLIC ADMINISTRATION CENTRE", "No. ",
                      "Bắc Giang, 20 September 2019", "REPORT", "CONTENTS",
                      "I. Summary and verdict", "Approve with conditions", "Legal basis",
-                     "Article 29", "Remediation", "Recipients:", "PREPARED BY",
+                     "Article 29", "Remediation", "Recipients:", "DIRECTOR",
                      "Annex I. Result of every control"]:
         assert expected in text, expected
     assert "Điều 29" not in text and "Nơi nhận" not in text
@@ -316,7 +316,7 @@ def test_signature_block_marks_the_box_assess_sign_fills(small: Render) -> None:
     found = signature_box(PdfFileReader(io.BytesIO(small.pdf)))
     assert found is not None
     _page, (x1, y1, x2, y2) = found
-    assert (x2 - x1, y2 - y1) == (170, 62)  # 60 × 22 mm
+    assert abs(x2 - x1 - 170) <= 1 and abs(y2 - y1 - 62) <= 1  # 60 × 22 mm, rounded to points
     assert x1 > 595 / 2 - 20  # in the right-hand column, under the signer's position
 
 

@@ -21,6 +21,7 @@ from assess.engine import graph as graph_mod
 from assess.engine import join as join_mod
 from assess.engine import vocabulary
 from assess.engine.exposure import exposure_matrix
+from assess.engine.issuer import issuer_of
 from assess.engine.result import (
     Assessment,
     ControlResult,
@@ -586,19 +587,21 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
                                          if b.startswith("zone:")}) & known)
     if computed is Verdict.approve and abroad:
         computed = Verdict.conditional
+        zone_names = {z.id: z.name for z in p.zones}  # the reader's names, never ids
+        named = [zone_names[z] if z in zone_names else Text(vi=z, en=z) for z in abroad]
         reasons.insert(0, Reason(code="abroad-cap", controls=[], text=Text(
-            vi=f"Dữ liệu cá nhân đến vùng ở nước ngoài ({', '.join(abroad)}): hồ sơ không được "
-            "chấp thuận, tối đa là chấp thuận có điều kiện.",
-            en=f"Personal data reaches zones abroad ({', '.join(abroad)}): the proposal cannot "
-            "be approved; at best conditional.")))
+            vi=f"Dữ liệu cá nhân đến vùng ở nước ngoài ({'; '.join(z.get('vi') for z in named)}): hồ sơ "
+            "không được chấp thuận, tối đa là chấp thuận có điều kiện.",
+            en=f"Personal data reaches zones abroad ({'; '.join(z.get('en') for z in named)}): the "
+            "proposal cannot be approved; at best conditional.")))
     cap = cl.scoring.approve_max_risk
     if computed is Verdict.approve and cap is not None and level_rank(risk.rating) > level_rank(cap):
         computed = Verdict.conditional
         reasons.insert(0, Reason(code="risk-cap", text=Text(
             vi=f"Mức rủi ro ({t(risk.rating, 'vi').lower()}) vượt mức tối đa được chấp thuận "
             f"({t(cap, 'vi').lower()}): tối đa là chấp thuận có điều kiện.",
-            en=f"The risk rating {risk.rating} is above the highest an approval may carry "
-            f"({cap}): at best conditional.")))
+            en=f"The risk rating ({t(risk.rating, 'en').lower()}) is above the highest an "
+            f"approval may carry ({t(cap, 'en').lower()}): at best conditional.")))
     verdict = computed
     exception = False
     if rv is not None and rv.decision is not None:
@@ -627,6 +630,7 @@ def evaluate(proposal: Loaded[Proposal], checklist: Loaded[Checklist],
         review_info = _review_info(review, sorted(review.doc.overrides))
     return Assessment(
         tool=Tool(version=__version__),
+        issuer=issuer_of(p, rv),
         as_of=rv.reviewed_on if rv else p.submitted_on,
         checklist=DocRef(id=cl.id, version=cl.version, sha256=checklist.source.sha256,
                          title=cl.title, file=checklist.source.name,

@@ -18,6 +18,7 @@ from pydantic import Field, TypeAdapter
 from assess.core.text import json_escaped
 from assess.documents.models import LegalBasis, Proposal, Scoring, Severity, Status, Text, Verdict
 from assess.documents.models.review import Condition, Decision, Reviewer
+from assess.engine.issuer import Issuer
 
 ControlSource = Literal["declared", "profile", "rule", "review", "default"]
 FindingKind = Literal["not-met", "partial", "unknown", "rule", "contradiction", "hygiene", "declared-na",
@@ -306,6 +307,9 @@ class Assessment:
         default_factory=list)
     self_assessment: SelfAssessment | None = None
     review: ReviewInfo | None = None
+    issuer: Annotated[Issuer | None, Field(
+        description="Who issues the report and who signs it (header, number, signature block); "
+        "what a signature's certificate is compared with.")] = None
     reassessment: Reassessment | None = None
 
     @property

@@ -371,26 +371,32 @@ DESCRIPTIONS: dict[str, str] = {
     "Where to find it (an address or site, shown as text only).":
         "Nơi tìm thấy tài liệu (địa chỉ hoặc trang web, chỉ hiển thị dưới dạng văn bản).",
     # the document's identity (Decree 30/2020): symbol, number, signer, recipients
-    "The issuing body's official abbreviation in the report's symbol 'Số: 12/BC-<symbol>', e.g. 'TTHCC'; made from the initials of its name when not given.":
+    ("The issuing body's official abbreviation in the report's symbol 'Số: 12/BC-<symbol>', e.g. "
+     "'TTHCC'; made from the initials of its name when not given."):
         ("Chữ viết tắt tên cơ quan ban hành trong ký hiệu báo cáo 'Số: 12/BC-<symbol>', ví dụ "
          "'TTHCC'; không ghi thì lấy chữ cái đầu của tên cơ quan."),
-    "The report's registration number, digits only, when the records office has given one; left blank for it to fill in otherwise.":
+    ("The report's registration number, digits only, when the records office has given one; left "
+     "blank for it to fill in otherwise."):
         ("Số đăng ký của báo cáo, chỉ gồm chữ số, khi văn thư đã cấp số; không ghi thì để trống "
          "cho văn thư điền."),
-    "Who signs the report (name, position, and `authority` when signing for the head); without it the contact person signs as the one who prepared it.":
+    ("Who signs the report (name, position, and `authority` when signing for the head); without it "
+     "the contact person signs as the one who prepared it."):
         ("Người ký báo cáo (họ tên, chức vụ, và `authority` khi ký thay người đứng đầu); không ghi "
          "thì người liên hệ ký với tư cách người lập báo cáo."),
     "Full name of the person who signs, as their digital signature certificate names them.":
         "Họ tên đầy đủ của người ký, đúng như chứng thư chữ ký số của người đó ghi.",
     "Their position, e.g. 'Giám đốc' or 'Phó Cục trưởng'.":
         "Chức vụ của người ký, ví dụ 'Giám đốc' hoặc 'Phó Cục trưởng'.",
-    "Signing for another: TM. (on behalf of a collective body), KT. (a deputy for the head), TL., TUQ. or Q. (acting); with it, `head`.":
+    ("Signing for another: TM. (on behalf of a collective body), KT. (a deputy for the head), TL., "
+     "TUQ. or Q. (acting); with it, `head`."):
         ("Quyền hạn khi ký thay: TM. (thay mặt tập thể), KT. (cấp phó ký thay người đứng đầu), "
          "TL., TUQ. hoặc Q. (quyền); kèm theo `head`."),
-    "With `authority`: whom the signer signs for — the head's position ('Cục trưởng' for KT. Cục trưởng) or, for TM., the collective body ('Ủy ban nhân dân').":
+    ("With `authority`: whom the signer signs for — the head's position ('Cục trưởng' for KT. Cục "
+     "trưởng) or, for TM., the collective body ('Ủy ban nhân dân')."):
         ("Dùng cùng `authority`: người hoặc tập thể được ký thay — chức vụ người đứng đầu ('Cục "
          "trưởng' trong KT. Cục trưởng) hoặc, với TM., tên tập thể ('Ủy ban nhân dân')."),
-    "'Nơi nhận' lines before 'Lưu: VT', e.g. 'Bộ Khoa học và Công nghệ (để thẩm định)'; the reviewing authority when empty.":
+    ("'Nơi nhận' lines before 'Lưu: VT', e.g. 'Bộ Khoa học và Công nghệ (để thẩm định)'; the "
+     "reviewing authority when empty."):
         ("Các dòng 'Nơi nhận' trước dòng 'Lưu: VT', ví dụ 'Bộ Khoa học và Công nghệ (để thẩm "
          "định)'; để trống thì ghi cơ quan thẩm định."),
     "Abbreviation of the unit that drafted the report, in the line 'Lưu: VT, <unit>.', e.g. 'KSTTHC'.":
@@ -399,16 +405,20 @@ DESCRIPTIONS: dict[str, str] = {
     "Signing for another: TM., KT. (a deputy for the head), TL., TUQ. or Q. (acting); with it, `head`.":
         ("Quyền hạn khi ký thay: TM., KT. (cấp phó ký thay người đứng đầu), TL., TUQ. hoặc Q. "
          "(quyền); kèm theo `head`."),
-    "With `authority`: whom the reviewer signs for, e.g. 'Cục trưởng' (printed 'KT. CỤC TRƯỞNG' above the reviewer's own position).":
+    ("With `authority`: whom the reviewer signs for, e.g. 'Cục trưởng' (printed 'KT. CỤC TRƯỞNG' "
+     "above the reviewer's own position)."):
         ("Dùng cùng `authority`: người được ký thay, ví dụ 'Cục trưởng' (in thành 'KT. CỤC "
          "TRƯỞNG' phía trên chức vụ của người thẩm định)."),
-    "The issuing body's official abbreviation in the report's symbol 'Số: 12/BC-<symbol>', e.g. 'CATTT'; made from the initials of its name when not given.":
+    ("The issuing body's official abbreviation in the report's symbol 'Số: 12/BC-<symbol>', e.g. "
+     "'CATTT'; made from the initials of its name when not given."):
         ("Chữ viết tắt tên cơ quan ban hành trong ký hiệu báo cáo 'Số: 12/BC-<symbol>', ví dụ "
          "'CATTT'; không ghi thì lấy chữ cái đầu của tên cơ quan."),
-    "The appraisal report's registration number, digits only; left blank for the records office to fill in when not given.":
+    ("The appraisal report's registration number, digits only; left blank for the records office "
+     "to fill in when not given."):
         ("Số đăng ký của báo cáo kết quả thẩm định, chỉ gồm chữ số; không ghi thì để trống cho "
          "văn thư điền."),
-    "'Nơi nhận' lines before 'Lưu: VT', e.g. 'Bộ trưởng (để báo cáo)'; the submitting body is always the first.":
+    ("'Nơi nhận' lines before 'Lưu: VT', e.g. 'Bộ trưởng (để báo cáo)'; the submitting body is "
+     "always the first."):
         ("Các dòng 'Nơi nhận' trước dòng 'Lưu: VT', ví dụ 'Bộ trưởng (để báo cáo)'; cơ quan đề "
          "xuất luôn đứng đầu."),
     "Abbreviation of the unit that drafted the review, in the line 'Lưu: VT, <unit>.', e.g. 'QLATTT'.":

@@ -8,17 +8,21 @@ WORDS: dict[str, tuple[str, str]] = {
     # Decree 30/2020 header and closing
     "nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
     "motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
-    "number": ("Số", "No."),
+    "number_line": ("Số: {number}/BC-{symbol}", "No. {number}/BC-{symbol}"),
     "doc_kind": ("BÁO CÁO", "REPORT"),
     "doc_title": ("Đánh giá tác động an toàn dữ liệu khi cung cấp dịch vụ công qua kênh {channel}",
                   "Data-security impact assessment of public services through {channel}"),
+    "doc_title_review": ("Kết quả thẩm định đánh giá tác động an toàn dữ liệu khi cung cấp dịch vụ "
+                         "công qua kênh {channel}",
+                         "Appraisal result: data-security impact assessment of public services "
+                         "through {channel}"),
     "doc_subject": ("Hồ sơ: {title}", "Proposal: {title}"),
-    "self_signer": ("NGƯỜI LẬP BÁO CÁO", "PREPARED BY"),
     "sign_here": ("(Chữ ký số)", "(Digital signature)"),
     "recipients": ("Nơi nhận:", "Recipients:"),
     "to_reviewer": ("Cơ quan thẩm định (kèm hồ sơ);", "The reviewing authority (with the file);"),
     "to_submitter": ("{org} (kèm kết quả thẩm định);", "{org} (with the review);"),
     "archive": ("Lưu: VT.", "File: records office."),
+    "archive_unit": ("Lưu: VT, {unit}.", "File: records office, {unit}."),
     "toc": ("MỤC LỤC", "CONTENTS"),
     "closing": ("Báo cáo được lập bằng công cụ {tool} từ hồ sơ và bộ tiêu chí nêu tại Phụ lục II; "
                 "kết quả đánh giá (JSON) và các tệp đầu vào được đính kèm trong tệp PDF này.",

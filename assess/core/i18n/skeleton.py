@@ -105,11 +105,11 @@ REVIEW: dict[str, tuple[str, str]] = {
         "nơi ghi ở dòng ngày tháng của báo cáo",
         "the place written on the report's date line",
     ),
-    'authority': (
+    'signer_authority': (
         "ký thay: TM., KT., TL., TUQ. hoặc Q., kèm head",
         "signing for another: TM., KT., TL., TUQ. or Q., with head",
     ),
-    'head': (
+    'signer_head': (
         "người được ký thay, in 'KT. CỤC TRƯỞNG'",
         "whom the reviewer signs for, printed 'KT. DIRECTOR GENERAL'",
     ),
@@ -344,14 +344,14 @@ submitted_by:
     email: null                     # thư điện tử của người liên hệ (tùy chọn)
     phone: null                     # số điện thoại của người liên hệ (tùy chọn)
   # place: "…"                      # địa danh ở dòng ngày tháng của báo cáo (mặc định: theo tên tổ chức)
-  # symbol: "TTPVHCC"               # chữ viết tắt tên cơ quan trong 'Số: …/BC-TTPVHCC' (mặc định: chữ cái đầu)
+  # symbol: "TTPVHCC"               # tên cơ quan viết tắt trong 'Số: …/BC-TTPVHCC' (mặc định: chữ cái đầu)
   # number: "12"                    # số văn bản do văn thư cấp (mặc định: để trống cho văn thư điền)
   # signer:                         # người ký (mặc định: người liên hệ ký là người lập báo cáo)
   #   name: "Họ và tên người ký"
   #   position: "Phó Giám đốc"      # chức vụ của người ký
-  #   authority: KT.                # ký thay: TM., KT., TL., TUQ. hoặc Q. (tùy chọn, kèm head)
+  #   authority: KT.                # ký thay: TM., KT., TL., TUQ., Q. (kèm head)
   #   head: "Giám đốc"              # người hoặc tập thể được ký thay: in 'KT. GIÁM ĐỐC'
-  # recipients: ["Bộ Khoa học và Công nghệ (để thẩm định)"]   # nơi nhận, trước dòng 'Lưu: VT' (mặc định: cơ quan thẩm định)
+  # recipients: ["Bộ Khoa học và Công nghệ"]   # nơi nhận trước 'Lưu: VT' (mặc định: cơ quan thẩm định)
   # drafting_unit: "KSTTHC"         # đơn vị soạn thảo, in ở dòng 'Lưu: VT, KSTTHC.'
 submitted_on: {today}
 checklist: {checklist}
@@ -396,9 +396,9 @@ submitted_by:
   # signer:                         # who signs (default: the contact person, as the one who prepared it)
   #   name: "Signer's full name"
   #   position: "Deputy Director"   # the signer's position
-  #   authority: KT.                # signing for another: TM., KT., TL., TUQ. or Q. (optional, with head)
+  #   authority: KT.                # signing for another: TM., KT., TL., TUQ., Q. (with head)
   #   head: "Director"              # whom the signer signs for: printed 'KT. DIRECTOR'
-  # recipients: ["Ministry of Science and Technology (for review)"]   # 'Nơi nhận' lines before 'Lưu: VT' (default: the reviewing authority)
+  # recipients: ["Ministry of Science and Technology"]   # before 'Lưu: VT' (default: the reviewer)
   # drafting_unit: "KSTTHC"         # the drafting unit, printed in 'Lưu: VT, KSTTHC.'
 submitted_on: {today}
 checklist: {checklist}

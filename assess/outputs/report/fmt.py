@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from assess.core.i18n import Lang, decimal
 from assess.core.i18n.report import w
 from assess.documents.models import LegalBasis
+from assess.engine.issuer import abbreviation, place_of
 from assess.outputs.report.model import Citation
+
+__all__ = ["abbreviation", "citation", "count_text", "date_text", "number_text", "place_of"]
 
 EN_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
-_PLACE = re.compile(r"\b(?:tỉnh|thành phố|TP\.)\s+(.+)$", re.IGNORECASE)
-_CUT = re.compile(r"\s+(?:tỉnh|thành phố|TP\.|huyện|quận|thị xã|xã|phường)\s.*$", re.IGNORECASE)
 
 
 def date_text(d: dt.date, lang: Lang) -> str:
@@ -27,36 +27,6 @@ def date_text(d: dt.date, lang: Lang) -> str:
         month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
         return f"ngày {d.day:02d} tháng {month} năm {d.year}"
     return f"{d.day:02d} {EN_MONTHS[d.month - 1]} {d.year}"
-
-
-def place_of(organization: str) -> str:
-    """The place a body issues from: the province or city in its name, else Hà Nội (central
-    bodies sit in the capital)."""
-    m = _PLACE.search(organization.strip())
-    return m.group(1).strip() if m else "Hà Nội"
-
-
-def _ascii_upper(ch: str) -> str:
-    if ch in "đĐ":
-        return "D"
-    return unicodedata.normalize("NFD", ch)[0].upper()
-
-
-def abbreviation(body: str) -> str:
-    """The symbol of a body for the document number: initials of its name before the place,
-    'và' left out, acronyms kept ('Sở Thông tin và Truyền thông' -> 'STTTT',
-    'UBND tỉnh Bắc Giang' -> 'UBND')."""
-    name = _CUT.sub("", " " + body.strip()).strip() or body.strip()
-    out = []
-    for word in name.split():
-        clean = word.strip(".,;:()")
-        if not clean or clean.lower() == "và":
-            continue
-        if len(clean) > 1 and clean.isupper():
-            out.append("".join(_ascii_upper(c) for c in clean if c.isalnum()))
-        elif clean[0].isalnum():
-            out.append(_ascii_upper(clean[0]))
-    return "".join(out) or "X"
 
 
 def number_text(d: float, lang: Lang, spec: str = ".1f") -> str:

@@ -118,6 +118,8 @@ class ReviewView:
 
 @dataclass(frozen=True, slots=True)
 class Signature:
+    authority: str | None
+    """'KT. CỤC TRƯỞNG' when the signer signs for another (Decree 30/2020 Art. 13)."""
     position: str
     hint: str
     name: str

@@ -15,16 +15,15 @@ from markupsafe import Markup
 from assess.core.i18n import WORDS as SHARED_WORDS
 from assess.core.i18n import Lang, capitalised, country, t
 from assess.core.i18n.report import WORDS, w
+from assess.engine.issuer import Issuer, issuer_of
 from assess.engine.result import Assessment, DocRef
 from assess.outputs import diagram as dfd
 from assess.outputs.report import charts
 from assess.outputs.report import findings as findings_view
 from assess.outputs.report.fmt import (
-    abbreviation,
     count_text,
     date_text,
     number_text,
-    place_of,
 )
 from assess.outputs.report.model import (
     Cell,
@@ -41,6 +40,8 @@ from assess.outputs.report.model import (
 )
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+NUMBER_BLANK = "\u2003" * 3
+"""Where the records office writes the number when the inputs give none."""
 
 
 # ---- the builder -----------------------------------------------------------------------------
@@ -55,31 +56,46 @@ def _sections(a: Assessment, lang: Lang) -> list[Section]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class _Issuer:
-    parent: str | None
-    body: str
-    body_vi: str
-    place: str
-    position: str
-    name: str
-    recipients: list[str]
+def _signature(a: Assessment, lang: Lang) -> Signature:
+    """The signature block and 'Nơi nhận' (Decree 30/2020 Art. 13, Appendix I): the authority
+    line ('KT. CỤC TRƯỞNG') above the signer's own position, the recipients, then 'Lưu: VT, <unit>'."""
+    issuer = _issued(a)
+    s = issuer.signer
+    authority = f"{s.authority} {s.head.get(lang).upper()}" if s.authority and s.head else None
+    position = s.position.get(lang).upper()
+    if authority and s.head and s.position.get(lang).casefold() == s.head.get(lang).casefold():
+        position = ""  # 'Q. CỤC TRƯỞNG' says it all
+    given = [_recipient(r.get(lang)) for r in issuer.recipients]
+    if issuer.role == "ministry":
+        sub = a.scope.submitted_by.organization.get(lang)
+        recipients = [w("to_submitter", lang, org=sub), *given]
+    else:
+        recipients = given or [w("to_reviewer", lang)]
+    archive = (w("archive_unit", lang, unit=issuer.drafting_unit) if issuer.drafting_unit
+               else w("archive", lang))
+    return Signature(authority, position, w("sign_here", lang), s.name, w("recipients", lang),
+                     [*recipients, archive])
 
 
-def _issuer(a: Assessment, lang: Lang) -> _Issuer:
-    sub = a.scope.submitted_by
-    if a.review is not None:
-        r = a.review.reviewer
-        body = r.unit or r.organization
-        return _Issuer(r.organization.get(lang) if r.unit else None, body.get(lang), body.vi,
-                       r.place or place_of(r.organization.vi), r.role.get(lang).upper(), r.name,
-                       [w("to_submitter", lang, org=sub.organization.get(lang)),
-                        w("archive", lang)])
-    parent = sub.organization.get(lang) if sub.unit else None
-    issuing = sub.unit or sub.organization
-    return _Issuer(parent, issuing.get(lang), issuing.vi, sub.place or place_of(sub.organization.vi),
-                   w("self_signer", lang), sub.contact.name,
-                   [w("to_reviewer", lang), w("archive", lang)])
+def _no_widow(text: str) -> str:
+    """A name wrapped in the header keeps its last two words together ('BỘ THÔNG TIN VÀ /
+    TRUYỀN THÔNG', not 'BỘ THÔNG TIN VÀ TRUYỀN / THÔNG')."""
+    head, sep, last = text.rpartition(" ")
+    return f"{head}\u00a0{last}" if sep and " " in head else text
+
+
+def _recipient(text: str) -> str:
+    """A 'Nơi nhận' line ends with ';' (the last, 'Lưu: VT', with '.')."""
+    text = text.strip()
+    return text if text.endswith((";", ":", ",")) else text.rstrip(".") + ";"
+
+
+def _issued(a: Assessment) -> Issuer:
+    """The report's identity: assessments made before it was recorded have none, so it is
+    worked out from the inputs the Assessment carries."""
+    if a.issuer is not None:
+        return a.issuer
+    return issuer_of(a.scope, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +115,13 @@ class _Names:
 
     def data_list(self, ids: list[str]) -> str:
         return ", ".join(self.data.get(i, i) for i in ids)
+
+
+def _untitled(title: str, label: str) -> str:
+    """A title without the label printed beside it: 'Hồ sơ nền tảng: Zalo …' under the label
+    'Hồ sơ nền tảng' reads 'Zalo …'."""
+    head, sep, rest = title.partition(":")
+    return rest.strip() if sep and head.strip().casefold() == label.casefold() else title
 
 
 def _unreleased(ref: DocRef, lang: Lang) -> str:
@@ -124,7 +147,8 @@ def _summary(a: Assessment, lang: Lang) -> Summary:
                   Pair(w("reviewed_on", lang), a.review.reviewed_on.strftime("%d/%m/%Y"))]
     for key, ref in (("checklist", a.checklist), ("profile", a.platform)):
         if ref is not None:
-            facts.append(Pair(t(key, lang), f"{ref.title.get(lang) if ref.title else ''} "
+            label = t(key, lang)
+            facts.append(Pair(label, f"{_untitled(ref.title.get(lang), label) if ref.title else ''} "
                               f"({ref.id}@{ref.version})" + _unreleased(ref, lang)))
     counted = ", ".join(f"{t(k, lang).lower()}: {n}" for k, n in
                         sorted(a.counts.items(), key=lambda kv: _STATUS_ORDER.get(kv[0], 9)))
@@ -156,7 +180,8 @@ def _scope(a: Assessment, lang: Lang, names: _Names) -> tuple[list[Pair], Table,
                 if a.platform else "")
     pairs = [Pair(w("channel_name", lang), c.name.get(lang)),
              Pair(t("operator", lang), p.operator_name()),
-             Pair(w("operator_country", lang), c.operator_country or "—"),
+             Pair(w("operator_country", lang), country(c.operator_country, lang)
+                  if c.operator_country else t("na", lang)),
              Pair(w("channel_kind", lang), w("ck_" + c.kind, lang)),
              Pair(w("exclusive", lang), _yes(c.exclusive, lang))]
     if c.url:
@@ -293,7 +318,6 @@ def _domains(a: Assessment, lang: Lang) -> tuple[Table, Markup]:
                          number_text(a.thresholds["approve"], lang, "g")),
         charts.Threshold(a.thresholds["conditional"], w("conditional_line", lang),
                          number_text(a.thresholds["conditional"], lang, "g"))],
-
         w("chart_domains", lang))
     return table, Markup(chart)
 
@@ -489,13 +513,16 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramE
     """Everything the template prints, in `lang`. `diagram` is the laid-out data-flow diagram
     (its SVG is cleaned here before it is inlined), or why it could not be drawn; `created` the
     document's creation time (from the inputs)."""
-    issuer = _issuer(a, lang)
+    issuer = _issued(a)
     channel = a.scope.channel.name.get(lang)
-    title = w("doc_title", lang, channel=channel)
+    title = w("doc_title_review" if issuer.role == "ministry" else "doc_title", lang,
+              channel=channel)
     proposal_title = a.proposal.title.get(lang) if a.proposal.title else a.proposal.id
     header = Header(
-        parent=issuer.parent.upper() if issuer.parent else None, body=issuer.body.upper(),
-        number=f"{w('number', lang)}:\u2003\u2003\u2003/BC-{abbreviation(issuer.body_vi)}",
+        parent=_no_widow(issuer.parent.get(lang).upper()) if issuer.parent else None,
+        body=_no_widow(issuer.body.get(lang).upper()),
+        number=w("number_line", lang, number=issuer.number_text or NUMBER_BLANK,
+                 symbol=issuer.symbol),
         nation=w("nation", lang), motto=w("motto", lang),
         place_date=f"{issuer.place}, {date_text(a.as_of, lang)}",
         kind=w("doc_kind", lang), title=title,
@@ -509,7 +536,8 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramE
     svg, wide, scale, diagram_legend = _diagram(a, lang, diagram)
     return ReportView(
         lang=lang,
-        meta=Meta(title=f"{w('doc_kind', lang).capitalize()}: {title}", author=issuer.body,
+        meta=Meta(title=f"{w('doc_kind', lang).capitalize()}: {title}",
+                  author=issuer.body.get(lang),
                   subject=w("doc_subject", lang, title=proposal_title),
                   keywords=", ".join((a.proposal.id, f"{a.checklist.id}@{a.checklist.version}",
                                       a.verdict.value)),
@@ -520,8 +548,8 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramE
         summary=_summary(a, lang), scope=scope, services=services, inventory=inventory,
         subjects=subjects, zones=zones, facts=_facts(a, lang),
         diagram=svg, diagram_wide=wide, diagram_scale=scale,
-        diagram_note=w("diagram_budget", lang, nodes=f"{len(a.scope.nodes):,}",
-                       flows=f"{len(a.scope.flows):,}")
+        diagram_note=w("diagram_budget", lang, nodes=count_text(len(a.scope.nodes), lang),
+                       flows=count_text(len(a.scope.flows), lang))
         if isinstance(diagram, dfd.DiagramError) else w("diagram_missing", lang),
         diagram_legend=diagram_legend,
         flows=_flows(a, lang, names), exposure=exposure, exposure_legend=legend, domains=domains,
@@ -529,7 +557,6 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramE
         findings=findings_view.findings(a, lang), to_confirm=findings_view.to_confirm(a, lang),
         review=_review(a, lang),
         closing=w("closing", lang, tool=f"{a.tool.name} {a.tool.version}"),
-        signature=Signature(issuer.position, w("sign_here", lang), issuer.name,
-                            w("recipients", lang), issuer.recipients),
+        signature=_signature(a, lang),
         controls=_controls(a, lang), identity=_identity(a, lang, attachments or []),
         method=w("method_text", lang), method_tables=_method(a, lang))
