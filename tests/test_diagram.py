@@ -71,13 +71,13 @@ def test_svg_is_valid_and_keeps_vietnamese_text(mini_catalog: Any) -> None:
     assert "Trung tâm dữ liệu tỉnh" in words and "Kho hồ sơ ở Singapore" in words
     assert "mã hóa lưu trữ: có · 30 ngày" in words
     assert any("Sơ đồ luồng dữ liệu — Cổng dịch vụ công tỉnh Bắc Giang" in w for w in words)
-    assert "Chú giải" in words and "VN · GOV · nhà nước" in words
+    assert "Chú giải" in words and "Việt Nam · GOV · nhà nước" in words
     assert 'font-family="Liberation Serif"' in svg
 
 
 def test_english_labels(mini_catalog: Any) -> None:
     words = texts(to_svg(assessment(mini_catalog), "en"))
-    assert "Legend" in words and "VN · GOV · government" in words
+    assert "Legend" in words and "Vietnam · GOV · government" in words
     assert any(w.startswith("Data-flow diagram") for w in words)
 
 
