@@ -96,7 +96,7 @@ class FlowGraph:
         found = self.memo.get("nx")
         if found is None:
             found = self.memo["nx"] = _nx(self.cols)
-        return cast(nx.DiGraph, found)
+        return cast("nx.DiGraph", found)
 
     def personal(self, data_ids: tuple[str, ...] | list[str] | frozenset[str]) -> list[str]:
         personal = self.personal_ids

@@ -15,7 +15,7 @@ The names below are the package's public interface; callers import them from her
 
 from __future__ import annotations
 
-from assess.outputs.diagram.build import Layout, to_dot
+from assess.outputs.diagram.build import Layout, to_dot, to_dots
 from assess.outputs.diagram.findings import Flags, flags
 from assess.outputs.diagram.key import LegendEntry, legend
 from assess.outputs.diagram.layout import (
@@ -62,6 +62,7 @@ __all__ = [
     "svg_size",
     "text_width",
     "to_dot",
+    "to_dots",
     "to_png",
     "to_svg",
 ]

@@ -1,0 +1,95 @@
+"""What keeps the report's cost close to WeasyPrint's own (issue 14), each without changing
+what is drawn: the diagram's layouts stop once one cannot be beaten, the collector is given
+back as found after WeasyPrint, scoring never imports networkx. The cost itself is measured by
+benchmarks/bench_report.py, never here."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from assess.outputs.diagram import LAYOUTS, layout, to_dot, to_dots
+from tests.test_diagram import assessment
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every source `draw` hands to dot, in the order it does."""
+    seen: list[str] = []
+    real = layout.run_dot
+
+    def counted(source: str, fmt: Any, timeout: float = layout.DOT_TIMEOUT) -> bytes:
+        seen.append(source)
+        return real(source, fmt, timeout)
+
+    monkeypatch.setattr(layout, "run_dot", counted)
+    return seen
+
+
+def _every_layout(a: Any) -> layout.Drawing:
+    """The drawing the full search keeps: every layout made, the best by `_better`."""
+    best: layout.Drawing | None = None
+    for lay, source in zip(LAYOUTS, to_dots(a, "vi", LAYOUTS, standalone=False), strict=True):
+        svg, collisions = layout.finish_svg(layout.run_dot(source, "svg").decode("utf-8"))
+        size = layout.svg_size(svg)
+        drawing = layout.Drawing(source, svg, lay, size, layout.fit(size), collisions)
+        if best is None or layout._better(drawing, best):
+            best = drawing
+    assert best is not None
+    return best
+
+
+def test_layouts_stop_once_one_cannot_be_beaten(mini_catalog: Any,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    a = assessment(mini_catalog)
+    full = _every_layout(a)
+    assert layout._unbeatable(full)  # the small diagram fits a portrait page at full size
+    seen = _counting(monkeypatch)
+    drawing = layout.draw(a, "vi", standalone=False)
+    assert len(seen) == layout._WORKERS < len(LAYOUTS)
+    assert drawing == full
+
+
+def test_every_layout_is_made_while_none_is_unbeatable(mini_catalog: Any,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(layout.PAGES, "portrait", (40.0, 40.0))  # nothing fits at full size
+    monkeypatch.setitem(layout.PAGES, "landscape", (60.0, 30.0))
+    a = assessment(mini_catalog)
+    full = _every_layout(a)
+    assert not layout._unbeatable(full)
+    seen = _counting(monkeypatch)
+    assert layout.draw(a, "vi", standalone=False) == full
+    assert seen == to_dots(a, "vi", LAYOUTS, standalone=False)
+
+
+def test_dot_sources_are_those_of_each_layout_alone(mini_catalog: Any) -> None:
+    a = assessment(mini_catalog)
+    for standalone in (True, False):
+        assert to_dots(a, "en", LAYOUTS, standalone=standalone) == [
+            to_dot(a, "en", layout=lay, standalone=standalone) for lay in LAYOUTS]
+
+
+def test_weasyprint_gives_the_collector_back_as_it_found_it() -> None:
+    import datetime as dt
+
+    from assess.outputs.report.pdf import write_pdf
+
+    frozen = gc.get_freeze_count()
+    assert write_pdf("<p>x</p>", created=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)).startswith(b"%PDF")
+    assert gc.get_freeze_count() == frozen
+    assert gc.isenabled()
+
+
+def test_scoring_imports_networkx_only_for_the_digraph() -> None:
+    code = ("import sys\nfrom assess.workflows.pipeline import assess_files\n"
+            "from assess.engine.graph import build\n"
+            "a = assess_files('tests/data/proposal-ok.yaml', "
+            "checklist_dirs=['tests/data/checklists'])\n"
+            "print('networkx' in sys.modules)\n"
+            "g = build(a.scope).g\n"
+            "print(type(g).__module__.split('.')[0], g.number_of_nodes() >= len(a.scope.nodes))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["False", "networkx True"]
