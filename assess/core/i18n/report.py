@@ -82,13 +82,6 @@ WORDS: dict[str, tuple[str, str]] = {
                         "số thứ tự của luồng trong bảng các luồng dữ liệu.",
                         "Data-flow diagram; boxes are trust zones; #n on a flow is its number in "
                         "the table of data flows."),
-    "more_findings": ("Và {n} phát hiện khác cùng loại của kiểm soát {control} (báo cáo in "
-                      "{shown} phát hiện đầu tiên; tất cả có trong tệp assessment.json đính kèm).",
-                      "And {n} more findings of the same kind for control {control} (the report "
-                      "prints the first {shown}; all are in the attached assessment.json)."),
-    "as_above": ("yêu cầu, căn cứ pháp lý và khắc phục: như phát hiện đầu tiên của kiểm soát "
-                 "này", "requirement, legal basis and remediation: as in this control's first "
-                 "finding"),
     "diagram_budget": ("Không vẽ sơ đồ: hồ sơ quá lớn để vẽ rõ trên một trang trong giới hạn "
                        "thời gian và bộ nhớ ({nodes} nút, {flows} luồng dữ liệu). Các luồng dữ "
                        "liệu được liệt kê trong bảng dưới đây.",

@@ -398,7 +398,7 @@ def _text_list(rows: dict[str, Any]) -> list[Any]:
     out: list[Any] = []
     for i, text in enumerate(vi):
         other = en[i] if i < len(en) else None
-        out.append(text if other in (None, text) else {"vi": text, "en": other})
+        out.append(text if other in (None, text) else dict(vi=text, en=other))
     return out
 
 
