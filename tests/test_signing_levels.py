@@ -85,7 +85,9 @@ def test_signed_by_the_printed_signer_then_sealed_by_the_body(
     rects = {f.get_object()["/T"]: [float(v) for v in f.get_object()["/Rect"]]
              for f in pypdf.PdfReader(sealed).trailer["/Root"]["/AcroForm"]["/Fields"]}
     (x1, y1, x2, y2), (s1, t1, s2, t2) = rects["assess-signature"], rects["assess-seal"]
-    assert (s1, t1, t2) == (x1, y1, y2) and s2 - s1 == pytest.approx((x2 - x1) / 3, abs=1)
+    # flush against the box's left third, reaching 16 mm into the column's margin (sign.SEAL_REACH)
+    assert (t1, t2) == (y1, y2) and s2 - x1 == pytest.approx((x2 - x1) / 3, abs=1)
+    assert x1 - s1 == pytest.approx(45, abs=1)
 
 
 def test_pdfsig_agrees_both_signatures_are_valid(runner: CliRunner, pdf: Path, demo: Keys,

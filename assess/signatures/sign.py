@@ -93,6 +93,12 @@ FIELD = FIELDS["personal"]
 corner."""
 SEAL = FIELDS["organisation"]
 """Name of the organisation signature's (the seal's) field."""
+SEAL_REACH = 45
+"""How far (points: 16 mm) the seal reaches left of the signer's box, into the margin of the
+signature column: a text stamp cannot overlap another as a red seal image does, so both are
+set flush right — the signer's in the right two-thirds of its box, the seal's ending where the
+signer's begins — and the two fields overlap by the box's left third without their texts
+colliding."""
 BOX_END = "assess-signature-end"
 """Element id that marks the box's bottom-right corner."""
 DEFAULT_BOX = (170.0, 62.0)
@@ -385,8 +391,9 @@ class _ReportFont(FontEngineFactory):
                                 font_size=self.size, obj_stream=obj_stream)
 
 
-def _stamp(lang: str, role: Role, who_: str) -> tuple[TextStampStyle, str]:
-    """The stamp's style and its time format (Vietnam time, written by the caller)."""
+def _stamp(lang: str, role: Role, who_: str, left: int = 2) -> tuple[TextStampStyle, str]:
+    """The stamp's style and its time format (Vietnam time, written by the caller); `left`:
+    the room kept free on its left (the seal's, on a signer's stamp)."""
     stamp = words(STAMP, "en" if lang.startswith("en") else "vi")
     template, ts_format = stamp[role], stamp["time"]
     size = 9
@@ -394,9 +401,22 @@ def _stamp(lang: str, role: Role, who_: str) -> tuple[TextStampStyle, str]:
         stamp_text=template, border_width=0, background=None,
         text_box_style=TextBoxStyle(font=_ReportFont(template + who_, size), font_size=size),
         inner_content_layout=SimpleBoxLayoutRule(
-            x_align=AxisAlignment.ALIGN_MID, y_align=AxisAlignment.ALIGN_MID,
-            margins=Margins(left=2, right=2, top=2, bottom=2),
+            x_align=AxisAlignment.ALIGN_MAX, y_align=AxisAlignment.ALIGN_MID,
+            margins=Margins(left=left, right=2, top=2, bottom=2),
             inner_content_scaling=InnerScaling.SHRINK_TO_FIT)), ts_format
+
+
+@contextlib.contextmanager
+def _layout_quiet() -> Iterator[None]:
+    """pyHanko's box layout warns when it shrinks a stamp's text to fit its box ('Content box
+    … too wide'): fitting it is what the stamp asks for, not something to tell the signer."""
+    layout = logging.getLogger("pyhanko.pdf_utils.layout")
+    level = layout.level
+    layout.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        layout.setLevel(level)
 
 
 class _VietnamTimeSigner(signers.PdfSigner):
@@ -443,7 +463,7 @@ def _placement(reader: PdfFileReader, role: Role, existing: dict[str, bool]
         return "invisible", None, fields.SigFieldSpec(field)
     index, (x1, y1, x2, y2) = found
     if role == "organisation":  # the seal over the left third of the signer's box
-        x2 = x1 + max(1, (x2 - x1) // 3)
+        x1, x2 = x1 - SEAL_REACH, x1 + max(1, (x2 - x1) // 3)
     return "box", index + 1, fields.SigFieldSpec(field, on_page=index, box=(x1, y1, x2, y2))
 
 
@@ -488,7 +508,9 @@ def sign_pdf(data: bytes, signer: signers.Signer, *, name: str = "report.pdf",
     shown = report.body if role == "organisation" and report and report.body else who_
     placement, page, spec = _placement(reader, role, existing)
     lang = str(entry(reader.root, "/Lang") or "vi")
-    style, ts_format = _stamp(lang, role, shown)
+    keep = (spec.box[2] - spec.box[0]) // 3 + 2 if (
+        role == "personal" and spec is not None and spec.box is not None) else 2
+    style, ts_format = _stamp(lang, role, shown, keep)
     at = dt.datetime.now(VIETNAM).replace(microsecond=0)
     meta = signers.PdfSignatureMetadata(
         field_name=FIELDS[role], md_algorithm="sha256", subfilter=fields.SigSeedSubFilter.PADES,
@@ -500,8 +522,9 @@ def sign_pdf(data: bytes, signer: signers.Signer, *, name: str = "report.pdf",
                                     timestamper=timestamper, at=at)
     out = io.BytesIO()
     try:
-        pdf_signer.sign_pdf(writer, output=out,
-                            appearance_text_params={"signer": shown, "time": f"{at:{ts_format}}"})
+        with _layout_quiet():
+            pdf_signer.sign_pdf(writer, output=out, appearance_text_params={
+                "signer": shown, "time": f"{at:{ts_format}}"})
     except Exception as exc:  # what the TSA, the CRLs or the token said; nothing is written
         raise _signing_error(exc, tsa, timestamper is not None, ltv is not None) from None
     log.info("%s", msg("signatures.signed", file=name, signer=who_,
