@@ -71,9 +71,10 @@ def other_ca(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def make_pdf(*, proposal: bytes | None = None, printed: Iterable[str] | None = None,
              box: bool = True, lang: str = "vi", assessment: bool = True,
-             issuer: bool = True) -> bytes:
+             issuer: bool = True, shown: tuple[str, str] = (SIGNER, BODY)) -> bytes:
     """A small PDF/A-3b shaped like the report: attachments named as `assess report` names them,
-    the inputs' SHA-256 printed, and (with `box`) the signature box marked."""
+    the inputs' SHA-256 printed, the issuing body and the signer printed as `shown` says, and
+    (with `box`) the signature box marked."""
     from weasyprint import HTML, Attachment
 
     a = assess_files(PROPOSAL, checklist_dirs=[DATA / "checklists"])
@@ -89,8 +90,8 @@ def make_pdf(*, proposal: bytes | None = None, printed: Iterable[str] | None = N
         del files["assessment.json"]
     digests = printed if printed is not None else [a.proposal.sha256, a.checklist.sha256]
     rows = "".join(f"<p style='font-size:8pt'>SHA-256: {d}</p>" for d in digests)
-    html = (f"<html lang='{lang}'><body><h1>Báo cáo thử nghiệm</h1><p>Người ký</p>"
-            f"{BOX_HTML if box else ''}<p>Nguyễn Văn A</p>{rows}</body></html>")
+    html = (f"<html lang='{lang}'><body><p>{shown[1].upper()}</p><h1>Báo cáo thử nghiệm</h1>"
+            f"<p>Người ký</p>{BOX_HTML if box else ''}<p>{shown[0]}</p>{rows}</body></html>")
     attachments = [Attachment(file_obj=io.BytesIO(data), name=name, relationship="Source")
                    for name, data in files.items()]
     out = HTML(string=html).write_pdf(pdf_variant="pdf/a-3b", attachments=attachments)

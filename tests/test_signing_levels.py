@@ -149,12 +149,52 @@ def test_a_seal_by_another_body_is_refused_even_when_accepted(
         runner: CliRunner, pdf: Path, demo: Keys, tmp_path: Path) -> None:
     personal = tmp_path / "personal.pdf"
     assert _sign(runner, pdf, demo.key, demo.password, personal)[0] == 0
+    other = tmp_path / "other-ca"
+    assert _run(runner, "demo-ca", "-o", str(other), "--name", SIGNER, "--body",
+                "UBND tỉnh Khác")[0] == 0
     out = tmp_path / "sealed.pdf"
-    code, output = _sign(runner, personal, demo.key, demo.password, out, "--as", "organisation",
-                         "--accept-mismatch")
+    code, output = _sign(runner, personal, other / FILES["seal"], other / FILES["password"], out,
+                         "--as", "organisation", "--accept-mismatch")
     assert code == 2 and not out.exists()
-    assert (f"not signed: the certificate names \"{demo.signer}\", not the issuing body the "
-            f"report prints, \"{BODY}\"") in output
+    assert ("not signed: the certificate names \"UBND tỉnh Khác - TEST ONLY\", not the issuing "
+            f"body the report prints, \"{BODY}\"") in output
+
+
+def test_a_seal_made_with_the_signers_own_key_is_refused(
+        runner: CliRunner, pdf: Path, demo: Keys, tmp_path: Path) -> None:
+    """Two signatures with one key are one signature: the seal needs the body's own."""
+    personal = tmp_path / "personal.pdf"
+    assert _sign(runner, pdf, demo.key, demo.password, personal)[0] == 0
+    out = tmp_path / "sealed.pdf"
+    code, output = _sign(runner, personal, demo.key, demo.password, out, "--as", "organisation")
+    assert code == 2 and not out.exists()
+    assert "the issuing body's signature is made with the personal signer's own key" in output
+
+
+def test_a_staff_certificate_naming_the_body_as_organisation_is_no_seal(
+        runner: CliRunner, pdf: Path, demo: Keys, tmp_path: Path) -> None:
+    """A personal certificate names its holder's employer in O: that is not the body's seal."""
+    (tmp_path / "staff.p12").write_bytes(DemoCA().p12("Phạm Văn Nhân Viên", "",
+                                                       organization=BODY))
+    personal = tmp_path / "personal.pdf"
+    assert _sign(runner, pdf, demo.key, demo.password, personal)[0] == 0
+    out = tmp_path / "sealed.pdf"
+    code, output = _sign(runner, personal, tmp_path / "staff.p12", None, out,
+                         "--as", "organisation")
+    assert code == 2 and not out.exists()
+    assert "not the issuing body the report prints" in output
+
+
+def test_an_attachment_swapped_before_signing_names_nobody(
+        runner: CliRunner, demo: Keys, tmp_path: Path) -> None:
+    """The assessment.json says who signs, but only a name the pages print counts: a report
+    whose attachment names someone else than its signature block is signed by no one."""
+    swapped = tmp_path / "swapped.pdf"
+    swapped.write_bytes(make_pdf(shown=("Trần Thị Khác", BODY)))
+    code, output = _sign(runner, swapped, demo.key, demo.password, tmp_path / "s.pdf")
+    assert code == 2 and not (tmp_path / "s.pdf").exists()
+    assert (f"the attached assessment.json names the signer \"{SIGNER}\", but the report's "
+            "pages do not print that name") in " ".join(output.split())
 
 
 def test_a_report_that_names_no_signer_is_not_signed_personally(
@@ -395,3 +435,16 @@ def _import_certificates(lib: str, certs: list[tuple[str, bytes, object]]) -> No
                 Attribute.TOKEN: True, Attribute.LABEL: label, Attribute.ID: ident,
                 Attribute.SUBJECT: cert.subject.public_bytes(),
                 Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER)})
+
+
+def test_a_seal_on_a_report_changed_after_its_signature_is_refused(
+        runner: CliRunner, pdf: Path, demo: Keys, tmp_path: Path) -> None:
+    """The body seals what the signer signed, not what was added after."""
+    personal = tmp_path / "personal.pdf"
+    assert _sign(runner, pdf, demo.key, demo.password, personal)[0] == 0
+    changed = tmp_path / "changed.pdf"
+    changed.write_bytes(personal.read_bytes() + b"\n%% added after signing\n")
+    out = tmp_path / "sealed.pdf"
+    code, output = _sign(runner, changed, demo.seal, demo.password, out, "--as", "organisation")
+    assert code == 2 and not out.exists()
+    assert "was changed or added to after the personal signature" in " ".join(output.split())

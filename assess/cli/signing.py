@@ -348,11 +348,11 @@ def demo_ca(
 
     if for_report is not None:
         from assess.core.files import MAX_PDF_BYTES, read_regular
-        from assess.signatures.printed import printed
+        from assess.signatures.printed import page_text, printed
         from assess.signatures.sign import attached, open_reader
 
-        found = printed(attached(open_reader(read_regular(for_report, MAX_PDF_BYTES),
-                                             str(for_report))))
+        data = read_regular(for_report, MAX_PDF_BYTES)
+        found = printed(attached(open_reader(data, str(for_report))), page_text(data))
         if found is None or found.signer is None or found.body is None:
             raise InputError.single(for_report, msg("signatures.demo.no_issuer"))
         name, body = found.signer, found.body

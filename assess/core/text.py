@@ -74,3 +74,19 @@ def unaccented(text: str) -> str:
     on a keyboard without Vietnamese input, or what an ASCII id or a country's name needs."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_OLD_TONE = re.compile("(o)([\u0300\u0301\u0303\u0309\u0323])([ae])|(u)([\u0300\u0301\u0303\u0309\u0323])(y)")
+"""A tone mark on the first vowel of oa, oe or uy (the old placement: òa, ùy), decomposed."""
+
+
+def name_key(text: str) -> str:
+    """A person's or body's name for comparing: `folded`, with the tone mark of oa, oe and uy
+    on the second vowel, so the old and new placements ('Thuỷ' / 'Thủy', 'Hoà' / 'Hòa') are
+    one name while a different tone or letter (ă, â, ơ, ư) stays a different name. Works on
+    text without spaces too (a page's text, for finding a name in it)."""
+    decomposed = unicodedata.normalize("NFD", folded(text))
+    moved = _OLD_TONE.sub(lambda m: "".join(
+        g for g in (m.group(1), m.group(3), m.group(2)) if g) if m.group(1) else
+        m.group(4) + m.group(6) + m.group(5), decomposed)
+    return unicodedata.normalize("NFC", moved)

@@ -27,7 +27,7 @@ from asn1crypto import x509
 from pyhanko.sign.validation.settings import KeyUsageConstraints
 
 from assess.core.i18n.messages import Msg, msg, plain
-from assess.core.text import folded, visible
+from assess.core.text import name_key, visible
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 """Vietnam's time (UTC+7, no daylight saving): every time a signature shows is in it."""
@@ -96,20 +96,27 @@ def _compared(cert: x509.Certificate, value: str) -> str:
     demo = _attribute(cert, "organization_name") + _attribute(cert, "organizational_unit_name")
     if DEMO_ORGANIZATION in demo and value.endswith(DEMO_MARK):
         value = value.removesuffix(DEMO_MARK)
-    return folded(value)
+    return name_key(value)
 
 
 def names_person(cert: x509.Certificate, person: str) -> bool:
     """Whether the certificate's common name is `person` (the signer the report prints): a
     personal certificate names its holder there (Decree 68/2024/ND-CP)."""
-    return any(_compared(cert, cn) == folded(person) for cn in _attribute(cert, "common_name"))
+    return any(_compared(cert, cn) == name_key(person)
+               for cn in _attribute(cert, "common_name"))
 
 
 def names_body(cert: x509.Certificate, body: str) -> bool:
-    """Whether the certificate's common name or organisation is `body` (the issuing body the
-    report prints): an organisation's certificate names it in either."""
-    names = _attribute(cert, "common_name") + _attribute(cert, "organization_name")
-    return any(_compared(cert, n) == folded(body) for n in names)
+    """Whether the certificate's common name is `body` (the issuing body the report prints).
+    Only the common name: a personal certificate names its holder's employer as organisation,
+    and a member of staff is not the body's seal."""
+    return any(_compared(cert, cn) == name_key(body) for cn in _attribute(cert, "common_name"))
+
+
+def same_key(a: x509.Certificate, b: x509.Certificate) -> bool:
+    """Whether two certificates certify one key: a seal made with the signer's own key is no
+    second signature."""
+    return bool(a.public_key.dump() == b.public_key.dump())
 
 
 def usage_problem(cert: x509.Certificate) -> Msg | None:

@@ -8,11 +8,19 @@ issuing body in the header), the very data the signature block was rendered from
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
-from dataclasses import dataclass
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from assess.core.i18n.messages import Msg, msg
+from assess.core.i18n.messages import Msg, msg, plain
+from assess.core.text import name_key
+
+log = logging.getLogger(__name__)
 
 ASSESSMENT = "assessment.json"
 """Name of the attached assessment, as `assess report` embeds it."""
@@ -34,17 +42,57 @@ class Printed:
 
     signer: str | None
     body: str | None
+    unshown: dict[Role, str] = field(default_factory=dict)
+    """Names the attached assessment.json records but the pages do not print: an attachment
+    that is not the one the report was rendered with (swapped in an update before signing)."""
 
     def expected(self, role: Role) -> str | None:
         return self.signer if role == "personal" else self.body
+
+
+def page_text(data: bytes) -> str | None:
+    """All text of the PDF's pages without whitespace (so a digest or a name broken across
+    lines still matches); None when it cannot be read."""
+    from pypdf import PdfReader
+
+    try:
+        with _quiet("pypdf"):
+            reader = PdfReader(io.BytesIO(data))
+            text = "".join(page.extract_text() or "" for page in reader.pages)
+    except Exception as exc:  # a damaged PDF: the signature checks say what is wrong
+        log.debug("%s", msg("signatures.doc.text_debug", detail=plain(str(exc))))
+        return None
+    return re.sub(r"\s+", "", text)
+
+
+@contextlib.contextmanager
+def _quiet(logger: str) -> Iterator[None]:
+    """pypdf warns through logging about harmless oddities; they are not ours to print."""
+    target = logging.getLogger(logger)
+    level = target.level
+    target.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        target.setLevel(level)
+
+
+def _on_pages(name: str, text: str | None) -> bool:
+    """Whether the pages print `name` (case, spaces and tone placement aside)."""
+    if text is None:
+        return False
+    return name_key(name).replace(" ", "") in name_key(text)
 
 
 def _text(value: Any) -> str | None:
     return value.strip() if isinstance(value, str) and value.strip() else None
 
 
-def printed(files: dict[str, bytes]) -> Printed | None:
-    """The signer and body `assessment.json` records, or None without a readable one."""
+def printed(files: dict[str, bytes], text: str | None) -> Printed | None:
+    """The signer and body `assessment.json` records and the pages (`text`, from `page_text`)
+    print, or None without a readable assessment.json. A name the pages do not print is not
+    expected of anyone: it is in `unshown`, and no certificate can match it. An English report
+    prints the body's English name; a certificate still names it in Vietnamese."""
     data = files.get(ASSESSMENT)
     if data is None:
         return None
@@ -56,8 +104,15 @@ def printed(files: dict[str, bytes]) -> Printed | None:
     if not isinstance(issuer, dict):
         return Printed(None, None)
     signer, body = issuer.get("signer"), issuer.get("body")
-    return Printed(_text(signer.get("name")) if isinstance(signer, dict) else None,
-                   _text(body.get("vi")) if isinstance(body, dict) else None)
+    names: dict[Role, str | None] = {
+        "personal": _text(signer.get("name")) if isinstance(signer, dict) else None,
+        "organisation": _text(body.get("vi")) if isinstance(body, dict) else None}
+    english = _text(body.get("en")) if isinstance(body, dict) else None
+    unshown: dict[Role, str] = {
+        role: n for role, n in names.items() if n is not None and not _on_pages(n, text)
+        and not (role == "organisation" and english and _on_pages(english, text))}
+    shown = {role: None if role in unshown else n for role, n in names.items()}
+    return Printed(shown["personal"], shown["organisation"], unshown)
 
 
 def who(role: Role) -> Msg:
@@ -65,4 +120,4 @@ def who(role: Role) -> Msg:
     return msg(f"signatures.who.{role}")
 
 
-__all__ = ["ASSESSMENT", "FIELDS", "Printed", "Role", "printed", "role_of", "who"]
+__all__ = ["ASSESSMENT", "FIELDS", "Printed", "Role", "page_text", "printed", "role_of", "who"]

@@ -66,6 +66,7 @@ from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.pdf_utils.writer import BasePdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.timestamps.api import TimeStamper
+from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 
@@ -82,9 +83,10 @@ from assess.signatures.certificates import (
     joined,
     names_body,
     names_person,
+    same_key,
 )
 from assess.signatures.certificates import name as certificate_name
-from assess.signatures.printed import FIELDS, Printed, Role, printed
+from assess.signatures.printed import FIELDS, Printed, Role, page_text, printed, who
 
 log = logging.getLogger(__name__)
 
@@ -434,12 +436,29 @@ class _VietnamTimeSigner(signers.PdfSigner):
         return session
 
 
+def _check_before_seal(name: str, reader: PdfFileReader, cert: asn1_x509.Certificate) -> None:
+    """A seal confirms the document the signer signed: refused when anything was changed or
+    added after the personal signature, and when it would be made with the signer's own key."""
+    for sig in reader.embedded_signatures:
+        if sig.field_name != FIELD:
+            continue
+        if sig.evaluate_signature_coverage() != SignatureCoverageLevel.ENTIRE_FILE:
+            raise InputError.single(name, msg("signatures.pdf.changed_since", field=FIELD))
+        if same_key(sig.signer_cert, cert):
+            raise InputError.single(name, msg("signatures.match.refused", problem=msg(
+                "signatures.match.seal_own_key"), hint=plain("")))
+
+
 def _check_name(name: str, role: Role, cert: asn1_x509.Certificate, report: Printed | None,
                 accept_mismatch: bool) -> bool:
     """Whether the certificate names what the report prints for `role`; raises when it does
-    not and that is not accepted (never for a seal)."""
+    not and that is not accepted (never for a seal, nor for a name the pages do not print)."""
     expected = report.expected(role) if report is not None else None
     holder = certificate_name(cert)
+    if report is not None and role in report.unshown:
+        raise InputError.single(name, msg("signatures.match.refused", problem=msg(
+            "signatures.match.unshown", who=who(role), name=report.unshown[role]),
+            hint=plain("")))
     if expected is None:
         problem = msg(f"signatures.match.unknown_{role}")
     elif (names_person if role == "personal" else names_body)(cert, expected):
@@ -502,10 +521,12 @@ def sign_pdf(data: bytes, signer: signers.Signer, *, name: str = "report.pdf",
     cert = signer.signing_cert
     if cert is None:  # a signer's key without its certificate never got this far
         raise InputError.single(name, msg("signatures.key.no_certificate"))
-    report = printed(attached(reader))
+    if role == "organisation":
+        _check_before_seal(name, reader, cert)
+    report = printed(attached(reader), page_text(data))
     matches = _check_name(name, role, cert, report, accept_mismatch)
     who_ = signer_name(signer)
-    shown = report.body if role == "organisation" and report and report.body else who_
+    shown = who_  # the stamp names the certificate's holder, as it is
     placement, page, spec = _placement(reader, role, existing)
     lang = str(entry(reader.root, "/Lang") or "vi")
     keep = (spec.box[2] - spec.box[0]) // 3 + 2 if (

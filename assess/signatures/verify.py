@@ -31,7 +31,6 @@ import hashlib
 import io
 import json
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,11 +55,12 @@ from assess.signatures.certificates import (
     joined,
     names_body,
     names_person,
+    same_key,
     subject_name,
     vietnam_time,
 )
 from assess.signatures.certificates import name as certificate_name
-from assess.signatures.printed import ASSESSMENT, Printed, Role, printed, role_of, who
+from assess.signatures.printed import ASSESSMENT, Printed, Role, page_text, printed, role_of, who
 from assess.signatures.sign import entry, name_tree
 
 log = logging.getLogger(__name__)
@@ -227,23 +227,30 @@ def _signature_checks(status: PdfSignatureStatus, *, last: bool, trusted: bool,
 
 
 def _match(role: Role | None, cert: x509.Certificate, report: Printed | None,
-           accept: bool, personal_before: bool) -> Check:
-    """Whether the certificate names what the report prints for the signature's role."""
+           accept: bool, personal: list[x509.Certificate]) -> Check:
+    """Whether the certificate names what the report prints for the signature's role.
+    `accept` forgives only a personal signature by someone else (`sign --accept-mismatch`):
+    never a seal, a field `assess sign` does not make, or a name the pages do not print.
+    `personal`: the certificates of the personal signatures before this one."""
     if role is None:
-        subject, text = _subject("role"), msg("signatures.match.no_role")
+        return Check(False, _subject("role"), msg("signatures.match.failed",
+                                                  problem=msg("signatures.match.no_role")))
+    subject = _subject(f"who_{role}")
+    expected = report.expected(role) if report is not None else None
+    if role == "organisation" and not personal:
+        return Check(False, subject, msg("signatures.match.seal_alone"))
+    if role == "organisation" and any(same_key(cert, c) for c in personal):
+        return Check(False, subject, msg("signatures.match.seal_own_key"))
+    if report is not None and role in report.unshown:
+        return Check(False, subject, msg("signatures.match.failed", problem=msg(
+            "signatures.match.unshown", who=who(role), name=report.unshown[role])))
+    if expected is None:
+        text = msg(f"signatures.match.unknown_{role}")
+    elif (names_person if role == "personal" else names_body)(cert, expected):
+        return Check(True, subject, msg("signatures.match.ok", who=who(role), printed=expected))
     else:
-        subject = _subject(f"who_{role}")
-        expected = report.expected(role) if report is not None else None
-        if role == "organisation" and not personal_before:
-            return Check(False, subject, msg("signatures.match.seal_alone"))
-        if expected is None:
-            text = msg(f"signatures.match.unknown_{role}")
-        elif (names_person if role == "personal" else names_body)(cert, expected):
-            return Check(True, subject, msg("signatures.match.ok", who=who(role),
-                                            printed=expected))
-        else:
-            text = msg(f"signatures.match.{role}", cert=certificate_name(cert), printed=expected)
-    if accept:
+        text = msg(f"signatures.match.{role}", cert=certificate_name(cert), printed=expected)
+    if accept and role == "personal":
         return Check(True, subject, msg("signatures.match.accepted_verify", problem=text),
                      warning=True)
     return Check(False, subject, msg("signatures.match.failed", problem=text))
@@ -295,7 +302,7 @@ def _signatures(reader: PdfFileReader, roots: list[x509.Certificate],
     now = dt.datetime.now(dt.UTC)
     sigs = list(reader.embedded_signatures)
     out: list[SignatureCheck] = []
-    personal_before = False
+    personal: list[x509.Certificate] = []
     for i, sig in enumerate(sigs):
         field = visible(str(sig.field_name), True)
         role = role_of(str(sig.field_name))
@@ -313,8 +320,7 @@ def _signatures(reader: PdfFileReader, roots: list[x509.Certificate],
         checks = _signature_checks(status, last=i == len(sigs) - 1, trusted=bool(roots),
                                    padding_ok=_padding_ok(bytes(contents)), chain=problems,
                                    crls=bool(dss and dss.crls))
-        checks.append(_match(role, status.signing_cert, report, accept_mismatch,
-                             personal_before))
+        checks.append(_match(role, status.signing_cert, report, accept_mismatch, personal))
         stamp = _timestamp_check(status, bool(roots))
         if stamp is not None:
             checks.append(stamp)
@@ -323,7 +329,8 @@ def _signatures(reader: PdfFileReader, roots: list[x509.Certificate],
             field, certificate_name(status.signing_cert),
             ts.timestamp if ts is not None else status.signer_reported_dt, checks, role,
             ts is not None))
-        personal_before = personal_before or role == "personal"
+        if role == "personal":
+            personal.append(status.signing_cert)
     return out
 
 
@@ -368,20 +375,6 @@ def _quiet(logger: str) -> Iterator[None]:
         yield
     finally:
         target.setLevel(level)
-
-
-def _printed_text(data: bytes) -> str | None:
-    """All text of the PDF without whitespace (so a digest broken across lines still matches)."""
-    from pypdf import PdfReader
-
-    try:
-        with _quiet("pypdf"):
-            reader = PdfReader(io.BytesIO(data))
-            text = "".join(page.extract_text() or "" for page in reader.pages)
-    except Exception as exc:  # a damaged PDF: the signature checks say what is wrong
-        log.debug("%s", msg("signatures.doc.text_debug", detail=plain(str(exc))))
-        return None
-    return re.sub(r"\s+", "", text)
 
 
 def _verdict(value: str) -> tuple[str, str]:
@@ -472,14 +465,15 @@ def verify_pdf(data: bytes, trust_roots: Sequence[x509.Certificate], *,
         problems = [Check(False, _subject("attachments"), msg("signatures.doc.unreadable",
                                                                **_error(exc)))]
     dss = _dss(reader) if sigs else None
+    text = page_text(data)
     if not sigs:
         result.checks.append(Check(False, _subject("signature"), msg("signatures.doc.unsigned")))
     else:
-        result.signatures = _signatures(reader, list(trust_roots), printed(files),
+        result.signatures = _signatures(reader, list(trust_roots), printed(files, text),
                                         accept_mismatch, dss)
         result.checks.append(_ltv_check(dss))
     result.checks += problems
-    result.checks += _document_checks(files, unreadable, _printed_text(data))
+    result.checks += _document_checks(files, unreadable, text)
     return result
 
 

@@ -79,9 +79,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the certificate names \"{cert}\", not the signer the report prints, \"{printed}\""),
     "signatures.match.organisation": (
         "chứng thư số mang tên \"{cert}\", không phải cơ quan ban hành in trong báo cáo "
-        "\"{printed}\" (cần tên cơ quan trong CN hoặc O của chứng thư)",
+        "\"{printed}\" (cần tên cơ quan trong CN của chứng thư)",
         "the certificate names \"{cert}\", not the issuing body the report prints, "
-        "\"{printed}\" (expected the body's name as its CN or O)"),
+        "\"{printed}\" (expected the body's name as its CN)"),
     "signatures.match.refused": ("không ký: {problem}{hint}", "not signed: {problem}{hint}"),
     "signatures.match.hint": (
         "; hãy ký bằng chứng thư số của chính người ký, hoặc thêm --accept-mismatch nếu cố ý "
@@ -104,6 +104,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "quan",
         "a signature field 'assess sign' does not make: neither personal nor the issuing "
         "body's"),
+    "signatures.match.seal_own_key": (
+        "chữ ký của cơ quan được tạo bằng chính khóa của người ký cá nhân: con dấu phải là "
+        "chứng thư số của cơ quan",
+        "the issuing body's signature is made with the personal signer's own key: a seal "
+        "needs the body's own certificate"),
+    "signatures.match.unshown": (
+        "tệp assessment.json đính kèm ghi {who} là \"{name}\", nhưng các trang báo cáo không in "
+        "tên đó: tệp đính kèm không phải tệp báo cáo được lập từ",
+        "the attached assessment.json names {who} \"{name}\", but the report's pages do not "
+        "print that name: the attachment is not the one the report was made from"),
     "signatures.match.seal_alone": (
         "chữ ký của cơ quan không có chữ ký cá nhân của người ký trước nó",
         "the issuing body's signature has no personal signature before it"),
@@ -134,6 +144,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "đã có chữ ký của cơ quan (trường '{field}'): tài liệu đã hoàn tất, không ký thêm được",
         "already sealed by the issuing body (field '{field}'): the document is complete and "
         "takes no further signature"),
+    "signatures.pdf.changed_since": (
+        "tệp đã bị thay đổi hoặc thêm nội dung sau chữ ký cá nhân (trường '{field}'); cơ quan "
+        "chỉ ký số lên đúng văn bản người ký đã ký: hãy ký lại từ báo cáo gốc",
+        "was changed or added to after the personal signature (field '{field}'); the issuing "
+        "body seals only the document the signer signed: sign again from the original report"),
     "signatures.pdf.seal_first": (
         "chưa có chữ ký cá nhân của người ký (trường '{field}'); cần ký cá nhân trước (assess "
         "sign --as personal), rồi mới ký số của cơ quan",
