@@ -129,6 +129,7 @@ def test_half_an_authority_is_refused_with_what_to_write(tmp_path: Path, where: 
 
 
 @pytest.mark.parametrize(("field", "value"), [("symbol", "bc-x"), ("number", "12a"),
+                                              ("number", "0"), ("number", "000"),
                                               ("drafting_unit", "Phòng A")])
 def test_a_symbol_or_number_a_records_office_would_refuse(tmp_path: Path, field: str,
                                                           value: str) -> None:
@@ -168,3 +169,20 @@ def test_pdftotext_of_the_reviewed_bac_giang_report(tmp_path: Path) -> None:
     assert re.search(r"^\s*Số: 125/BC-CATTT\s*$", text, re.MULTILINE), text[:800]
     assert re.search(r"KT\. CỤC TRƯỞNG", text) and re.search(r"PHÓ CỤC TRƯỞNG", text)
     assert "Lưu: VT, QLATTT." in text
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("ttpvhcc", "got 'ttpvhcc'; expected the body's abbreviation in capitals and digits, no "
+     "spaces, e.g. TTPVHCC or A05: write TTPVHCC"),
+    ("BC-TTPVHCC", "'BC-TTPVHCC' already has 'BC-' (the document type, which the report "
+     "writes: 'No. …/BC-TTPVHCC'); write TTPVHCC"),
+])
+def test_a_symbol_says_what_to_write_instead(tmp_path: Path, value: str, expected: str) -> None:
+    from tests.helpers import dump
+
+    doc = base_proposal()
+    doc["submitted_by"]["symbol"] = value
+    (tmp_path / "p.yaml").write_bytes(dump(doc))
+    result = run_cli("validate", str(tmp_path / "p.yaml"), "--checklists",
+                     str(DATA / "checklists"), "--platforms", str(DATA / "platforms"))
+    assert result.exit_code == 2 and expected in flat(result.output), result.output

@@ -694,7 +694,8 @@ def test_the_signer_and_recipients_come_from_the_proposal_sheet(tmp_path: Path) 
         "submitted_by.signer.name": "Phạm Văn An", "submitted_by.signer.position.vi": "Phó Giám đốc",
         "submitted_by.signer.authority": "kt.", "submitted_by.signer.head.vi": "Giám đốc",
         "submitted_by.recipients.vi": "Bộ Khoa học và Công nghệ (để thẩm định)\nUBND tỉnh",
-        "submitted_by.recipients.en": "Ministry of Science and Technology (for review)"})
+        "submitted_by.recipients.en": "Ministry of Science and Technology (for review)\n"
+                                      "UBND tỉnh"})  # the same again: no translation
     result = _run("questionnaire", "import", _edit(_mini_form(tmp_path), fill), "-o", out,
                   "--checklists", ROOT / "tests" / "data" / "checklists")
     assert result.exit_code == 0, result.output
@@ -714,3 +715,24 @@ def test_a_signer_without_a_position_is_said_at_its_cell(tmp_path: Path) -> None
                   "--checklists", ROOT / "tests" / "data" / "checklists")
     lines = _refused(result, out, "submitted_by.signer.position")
     assert len(lines) == 1, lines
+
+
+def test_an_english_recipient_without_its_vietnamese_line_is_said(tmp_path: Path) -> None:
+    out = tmp_path / "p.yaml"
+    fill = _set_rows(**{"submitted_by.recipients.vi": "Bộ Khoa học và Công nghệ",
+                        "submitted_by.recipients.en": "Ministry of Science\nGovernment Office"})
+    result = _run("questionnaire", "import", _edit(_mini_form(tmp_path), fill), "-o", out,
+                  "--checklists", ROOT / "tests" / "data" / "checklists")
+    lines = _refused(result, out, "submitted_by.recipients.en: 2 English lines and 1 "
+                     "Vietnamese ones")
+    assert len(lines) == 1, lines
+
+
+def test_recipients_missing_an_english_line_are_not_paired_silently(tmp_path: Path) -> None:
+    """Three Vietnamese lines, two English: which one is untranslated cannot be guessed."""
+    out = tmp_path / "p.yaml"
+    fill = _set_rows(**{"submitted_by.recipients.vi": "A\nB\nC",
+                        "submitted_by.recipients.en": "Ministry of Science\nGovernment Office"})
+    result = _run("questionnaire", "import", _edit(_mini_form(tmp_path), fill), "-o", out,
+                  "--checklists", ROOT / "tests" / "data" / "checklists")
+    _refused(result, out, "submitted_by.recipients.en: 2 English lines and 3 Vietnamese ones")

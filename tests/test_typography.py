@@ -344,7 +344,9 @@ def test_a_decree_number_keeps_its_symbol_and_never_breaks() -> None:
     lb = LegalBasis(document=Text(vi="Nghị định hướng dẫn", en="Decree guiding"),
                     number="356/2025/NĐ-CP", article="12(4)", status="confirmed")
     vi, en = citation(lb, "vi").text, citation(lb, "en").text
-    assert vi == "khoản 4 Điều 12 Nghị định hướng dẫn số 356/\u20602025/\u2060NĐ-\u2060CP"
+    # a decree is cited by its kind and number, its subject after: the number is never read as
+    # the number of a law its title names
+    assert vi == "khoản 4 Điều 12 Nghị định số 356/\u20602025/\u2060NĐ-\u2060CP hướng dẫn"
     assert en.replace("\u2060", "") == "Article 12(4) of the Decree guiding (No. 356/2025/ND-CP)"
 
 

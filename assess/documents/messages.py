@@ -18,7 +18,7 @@ from assess.core.errors import Problem
 from assess.core.i18n.fields import described
 from assess.core.i18n.messages import Msg, either, msg, plain
 from assess.core.text import unaccented
-from assess.documents.models.common import RELEASE_REF
+from assess.documents.models.common import DOC_NUMBER, RELEASE_REF, SYMBOL
 from assess.documents.scalars import shown
 from assess.documents.yamlsource import Path_, Source, format_path
 
@@ -77,6 +77,8 @@ PATTERNS = {
     RELEASE_REF: "pattern.release",
     r"^[0-9a-f]{64}$": "pattern.sha256",
     r"\S": "pattern.evidence",
+    SYMBOL: "pattern.symbol",
+    DOC_NUMBER: "pattern.doc_number",
 }
 """What each pattern used in the models means, in words (a regex is no help to a province)."""
 
@@ -108,6 +110,12 @@ def _instead(key: str | None, value: Any) -> str | None:
     if key == "pattern.id":
         slug = _slug(value)
         return slug if slug and slug != value else None
+    if key == "pattern.symbol":
+        upper = re.sub(r"\s+", "", value.upper()).removeprefix("BC-")
+        return upper if upper != value and re.fullmatch(SYMBOL, upper) else None
+    if key == "pattern.doc_number":
+        digits = value.strip().lstrip("0")
+        return digits if digits != value and re.fullmatch(DOC_NUMBER, digits) else None
     if key == "pattern.country":
         from assess.documents.models.common import country_code
 

@@ -72,6 +72,7 @@ def check_proposal(p: Proposal, source: Source, platform: Platform | None = None
                 if getattr(n, name) not in (None, []):
                     c.add(("nodes", i, name), msg("ref.outside_only", name=name, zone=n.zone))
     _check_reaches(c, p)
+    _check_symbol(c, ("submitted_by",), p.submitted_by.symbol)
     if p.submitted_by.signer is not None:
         signer = p.submitted_by.signer
         _check_signer(c, ("submitted_by", "signer"), signer.authority, signer.head)
@@ -87,6 +88,13 @@ def check_proposal(p: Proposal, source: Source, platform: Platform | None = None
         for j, d in enumerate(f.data):
             c.known(("flows", i, "data", j), d, data, "data id")
     return c.problems
+
+
+def _check_symbol(c: _Collector, at: Path_, symbol: str | None) -> None:
+    """'BC-' is the document type's part of 'Số: 12/BC-A05': the report writes it."""
+    if symbol is not None and symbol.startswith("BC-"):
+        c.add((*at, "symbol"), msg("ref.symbol_type", symbol=symbol,
+                                   instead=symbol.removeprefix("BC-")))
 
 
 def _check_signer(c: _Collector, at: Path_, authority: str | None, head: object) -> None:
@@ -250,6 +258,7 @@ def check_checklist(cl: Checklist, source: Source, *, facts: Set[str], rules: Se
 def check_review(r: Review, source: Source, checklist: Checklist | None) -> list[Problem]:
     c = _Collector(source)
     _check_signer(c, ("reviewer",), r.reviewer.authority, r.reviewer.head)
+    _check_symbol(c, ("reviewer",), r.reviewer.symbol)
     if checklist is not None:
         ids = {ctrl.id for ctrl in checklist.controls()}
         for key in r.overrides:

@@ -477,8 +477,8 @@ def _service_off_government(fg: FlowGraph) -> list[Hit]:
 
 
 BUILTIN: tuple[Rule, ...] = (
-    Rule("G-RES-STORE", Text(vi="Dữ liệu cá nhân lưu trữ ngoài Việt Nam",
-                             en="Personal data stored outside Vietnam"),
+    Rule("G-RES-STORE", Text(vi="Dữ liệu cá nhân lưu trữ ngoài Việt Nam hoặc ở nơi chưa rõ",
+                             en="Personal data stored outside Vietnam or where unknown"),
          Severity.critical, _store_abroad),
     Rule("G-RES-XFER", Text(vi="Chuyển dữ liệu cá nhân ra nước ngoài",
                             en="Cross-border transfer of personal data"),

@@ -263,6 +263,9 @@ class Assessment:
     """Everything an output shows, computed once."""
 
     tool: Tool
+    issuer: Annotated[Issuer, Field(
+        description="Who issues the report and who signs it (header, number, signature block); "
+        "what a signature's certificate is compared with.")]
     as_of: Annotated[dt.date, Field(description="Date the assessment speaks for (from the inputs).")]
     checklist: DocRef
     proposal: DocRef
@@ -307,9 +310,6 @@ class Assessment:
         default_factory=list)
     self_assessment: SelfAssessment | None = None
     review: ReviewInfo | None = None
-    issuer: Annotated[Issuer | None, Field(
-        description="Who issues the report and who signs it (header, number, signature block); "
-        "what a signature's certificate is compared with.")] = None
     reassessment: Reassessment | None = None
 
     @property

@@ -155,6 +155,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "cited_in": ("{where} {doc}", "{where} of the {doc}"),
     "doc_numbered": ("{doc} số {number}", "{doc} (No. {number})"),
     "doc_coded": ("{doc} {number}", "{doc} ({number})"),
+    "doc_kind_numbered": ("{kind} số {number} {rest}", "{kind} No. {number} {rest}"),
     "to_confirm": ("cần xác nhận", "to confirm"),
     "blocker_mark": ("bắt buộc", "blocker"),
     "kind_not-met": ("Không đạt", "Not met"),

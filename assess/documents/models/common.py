@@ -62,9 +62,11 @@ for the head (KT.), by order of (TL.), by authorisation of (TUQ.), acting (Q.)."
 Authority = Literal["TM.", "KT.", "TL.", "TUQ.", "Q."]
 SYMBOL = r"^[A-ZĐ0-9]+(?:[.&-][A-ZĐ0-9]+)*$"
 """An issuing body's official abbreviation in a document symbol: capitals and digits ('A05',
-'UBND', 'TTHCC'), the body's own choice (Decree 30/2020 Appendix I)."""
-DOC_NUMBER = r"^[0-9]{1,7}$"
-"""A document's registration number: digits only (a leading zero below 10 is added when printed)."""
+'UBND', 'TTHCC'), the body's own choice (Decree 30/2020 Appendix I); without the document
+type's 'BC-', which the report writes itself (`references` refuses it)."""
+DOC_NUMBER = r"^0*[1-9][0-9]{0,6}$"
+"""A document's registration number: digits only, not zero (a leading zero below 10 is added
+when printed)."""
 
 
 class Signer(Strict):

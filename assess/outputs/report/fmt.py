@@ -82,6 +82,12 @@ def _number_in(doc: str, number: str) -> bool:
     return number in doc or number.replace("ND", "NĐ") in doc or number.replace("NĐ", "ND") in doc
 
 
+_KIND = re.compile(r"(?:Nghị định|Nghị quyết|Thông tư liên tịch|Thông tư|Quyết định|Chỉ thị)"
+                   r"(?= )")
+"""Instruments cited by kind and number first ('Nghị định số 356/2025/NĐ-CP quy định …'); a
+law is cited by its name, then its number ('Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15')."""
+
+
 def citation(lb: LegalBasis, lang: Lang) -> Citation:
     """A citation in the style of Vietnamese legal drafting, smallest unit first: 'khoản 4 Điều
     12 Nghị định … số 356/2025/NĐ-CP: note'; in English 'Article 12(4) of the Decree … (No.
@@ -89,10 +95,18 @@ def citation(lb: LegalBasis, lang: Lang) -> Citation:
     says so."""
     doc = lb.document.get(lang)
     number = lb.number if lang == "vi" else lb.number.replace("Đ", "D").replace("đ", "d")
-    if not _number_in(doc, lb.number):
+    if _number_in(doc, lb.number):  # the title names it: kept on one line there too
+        for written in {lb.number, lb.number.replace("ND", "NĐ"), lb.number.replace("NĐ", "ND")}:
+            doc = doc.replace(written, unbroken(written))
+    else:
         numbered = number[:1].isdigit()
-        doc = w("doc_numbered" if numbered else "doc_coded", lang, doc=doc,
-                number=unbroken(number))
+        kind = _KIND.match(doc) if lang == "vi" and numbered else None
+        if kind is not None and kind.end() < len(doc):  # 'Nghị định số 356/2025/NĐ-CP hướng dẫn …'
+            doc = w("doc_kind_numbered", lang, kind=kind.group(0), number=unbroken(number),
+                    rest=doc[kind.end():].strip())
+        else:
+            doc = w("doc_numbered" if numbered else "doc_coded", lang, doc=doc,
+                    number=unbroken(number))
     if lb.article:
         where = provision(lb.article, lang)
         text = w("cited_in", lang, where=where, doc=doc)

@@ -15,7 +15,6 @@ from markupsafe import Markup
 from assess.core.i18n import WORDS as SHARED_WORDS
 from assess.core.i18n import Lang, capitalised, country, t
 from assess.core.i18n.report import WORDS, w
-from assess.engine.issuer import Issuer, issuer_of
 from assess.engine.result import Assessment, DocRef
 from assess.outputs import diagram as dfd
 from assess.outputs.report import charts
@@ -59,7 +58,7 @@ def _sections(a: Assessment, lang: Lang) -> list[Section]:
 def _signature(a: Assessment, lang: Lang) -> Signature:
     """The signature block and 'Nơi nhận' (Decree 30/2020 Art. 13, Appendix I): the authority
     line ('KT. CỤC TRƯỞNG') above the signer's own position, the recipients, then 'Lưu: VT, <unit>'."""
-    issuer = _issued(a)
+    issuer = a.issuer
     s = issuer.signer
     authority = f"{s.authority} {s.head.get(lang).upper()}" if s.authority and s.head else None
     position = s.position.get(lang).upper()
@@ -88,14 +87,6 @@ def _recipient(text: str) -> str:
     """A 'Nơi nhận' line ends with ';' (the last, 'Lưu: VT', with '.')."""
     text = text.strip()
     return text if text.endswith((";", ":", ",")) else text.rstrip(".") + ";"
-
-
-def _issued(a: Assessment) -> Issuer:
-    """The report's identity: assessments made before it was recorded have none, so it is
-    worked out from the inputs the Assessment carries."""
-    if a.issuer is not None:
-        return a.issuer
-    return issuer_of(a.scope, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,7 +444,7 @@ def _controls(a: Assessment, lang: Lang) -> Table:
             Cell(number_text(c.value, lang, "g") if c.value is not None else t("na", lang), "num")])
     return Table(["ID", t("control", lang), t("severity", lang), w("declared_status", lang),
                   t("status", lang), t("source", lang), t("weight", lang), w("value", lang)],
-                 ["w9", "w28", "w13", "w11", "w11", "w10", "w9 num", "w9 num"],
+                 ["w10", "w27", "w13", "w11", "w11", "w10", "w9 num", "w9 num"],
                  rows, "annex")
 
 
@@ -513,7 +504,7 @@ def build_view(a: Assessment, lang: Lang, *, diagram: dfd.Drawing | dfd.DiagramE
     """Everything the template prints, in `lang`. `diagram` is the laid-out data-flow diagram
     (its SVG is cleaned here before it is inlined), or why it could not be drawn; `created` the
     document's creation time (from the inputs)."""
-    issuer = _issued(a)
+    issuer = a.issuer
     channel = a.scope.channel.name.get(lang)
     title = w("doc_title_review" if issuer.role == "ministry" else "doc_title", lang,
               channel=channel)

@@ -203,6 +203,11 @@ class _Reader:
         for key in seen:  # a whole section (submitted_by) points at its first row
             for section in _sections(key):
                 self.located.add(section, seen[key], section)
+        for dotted in TEXT_LISTS:  # line i of the English row translates line i of the other
+            vi, en = flat.get(f"{dotted}.vi") or [], flat.get(f"{dotted}.en") or []
+            if en and len(en) != len(vi):
+                self.problem(seen[f"{dotted}.en"], f"{dotted}.en", msg(
+                    "questionnaire.more_translations", en=len(en), vi=len(vi)))
         _sections_and_values(list(seen), flat, out)
 
     def header(self, ws: Any, known: dict[str, Any]) -> dict[int, Any]:

@@ -211,6 +211,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "an id of letters, digits, '.', '_' or '-', e.g. zalo-oa"),
     "pattern.control": ("mã kiểm soát: tiền tố lĩnh vực, gạch nối, số thứ tự, ví dụ RES-01",
                         "a control id: domain prefix, dash, number, e.g. RES-01"),
+    "pattern.symbol": (
+        "tên cơ quan viết tắt bằng chữ in hoa và chữ số, không dấu cách, ví dụ TTPVHCC hoặc A05",
+        "the body's abbreviation in capitals and digits, no spaces, e.g. TTPVHCC or A05"),
+    "pattern.doc_number": ("số văn bản chỉ gồm chữ số, khác 0, ví dụ 12",
+                           "a document number of digits only, not zero, e.g. 12"),
     "pattern.domain": ("tiền tố lĩnh vực viết in hoa, ví dụ RES",
                        "a domain prefix in capitals, e.g. RES"),
     "pattern.release": (
@@ -383,6 +388,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{authority} CỤC TRƯỞNG'",
         "'{authority}' needs whom it signs for (head), e.g. head: Director General to print "
         "'{authority} DIRECTOR GENERAL'"),
+    "ref.symbol_type": (
+        "'{symbol}' đã có 'BC-' (loại văn bản, báo cáo tự ghi: 'Số: …/BC-{instead}'); hãy ghi "
+        "{instead}",
+        "'{symbol}' already has 'BC-' (the document type, which the report writes: 'No. …/BC-"
+        "{instead}'); write {instead}"),
     "ref.head_authority": (
         "head chỉ dùng cùng authority (TM., KT., TL., TUQ. hoặc Q.); bỏ head, hoặc thêm "
         "authority, ví dụ authority: KT.",

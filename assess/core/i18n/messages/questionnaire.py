@@ -4,6 +4,14 @@ English) by key."""
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "questionnaire.more_translations": (
+        "có {en} dòng tiếng Anh và {vi} dòng tiếng Việt; dòng thứ i tiếng Anh dịch dòng thứ i "
+        "tiếng Việt: mỗi dòng tiếng Việt cần đúng một dòng tiếng Anh (chép lại dòng tiếng Việt "
+        "nếu không dịch), hoặc để trống ô tiếng Anh",
+        "{en} English lines and {vi} Vietnamese ones; English line i translates Vietnamese "
+        "line i: give each Vietnamese line exactly one English line (the Vietnamese again where "
+        "there is no translation), or leave the English cell empty",
+    ),
     "questionnaire.not_zip": (
         "không phải bảng tính .xlsx (không phải tệp zip); cần một bảng tính do assess "
         "questionnaire export tạo ra, lưu dạng .xlsx",
