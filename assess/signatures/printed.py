@@ -56,7 +56,7 @@ def page_text(data: bytes) -> str | None:
     from pypdf import PdfReader
 
     try:
-        with _quiet("pypdf"):
+        with quiet("pypdf"):
             reader = PdfReader(io.BytesIO(data))
             text = "".join(page.extract_text() or "" for page in reader.pages)
     except Exception as exc:  # a damaged PDF: the signature checks say what is wrong
@@ -66,8 +66,9 @@ def page_text(data: bytes) -> str | None:
 
 
 @contextlib.contextmanager
-def _quiet(logger: str) -> Iterator[None]:
-    """pypdf warns through logging about harmless oddities; they are not ours to print."""
+def quiet(logger: str) -> Iterator[None]:
+    """A library's logger held at errors: pypdf and pyHanko warn about harmless oddities (a
+    stamp's text shrunk to fit its box), which are not ours to print."""
     target = logging.getLogger(logger)
     level = target.level
     target.setLevel(logging.ERROR)
@@ -120,4 +121,4 @@ def who(role: Role) -> Msg:
     return msg(f"signatures.who.{role}")
 
 
-__all__ = ["ASSESSMENT", "FIELDS", "Printed", "Role", "page_text", "printed", "role_of", "who"]
+__all__ = ["ASSESSMENT", "FIELDS", "Printed", "Role", "page_text", "printed", "quiet", "role_of", "who"]

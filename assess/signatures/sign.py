@@ -86,7 +86,7 @@ from assess.signatures.certificates import (
     same_key,
 )
 from assess.signatures.certificates import name as certificate_name
-from assess.signatures.printed import FIELDS, Printed, Role, page_text, printed, who
+from assess.signatures.printed import FIELDS, Printed, Role, page_text, printed, quiet, who
 
 log = logging.getLogger(__name__)
 
@@ -408,19 +408,6 @@ def _stamp(lang: str, role: Role, who_: str, left: int = 2) -> tuple[TextStampSt
             inner_content_scaling=InnerScaling.SHRINK_TO_FIT)), ts_format
 
 
-@contextlib.contextmanager
-def _layout_quiet() -> Iterator[None]:
-    """pyHanko's box layout warns when it shrinks a stamp's text to fit its box ('Content box
-    … too wide'): fitting it is what the stamp asks for, not something to tell the signer."""
-    layout = logging.getLogger("pyhanko.pdf_utils.layout")
-    level = layout.level
-    layout.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        layout.setLevel(level)
-
-
 class _VietnamTimeSigner(signers.PdfSigner):
     """States the signing time the caller chose (Vietnam time) instead of pyHanko's own
     reading of the clock in the machine's zone, so the signature and its stamp agree."""
@@ -543,7 +530,7 @@ def sign_pdf(data: bytes, signer: signers.Signer, *, name: str = "report.pdf",
                                     timestamper=timestamper, at=at)
     out = io.BytesIO()
     try:
-        with _layout_quiet():
+        with quiet("pyhanko.pdf_utils.layout"):
             pdf_signer.sign_pdf(writer, output=out, appearance_text_params={
                 "signer": shown, "time": f"{at:{ts_format}}"})
     except Exception as exc:  # what the TSA, the CRLs or the token said; nothing is written

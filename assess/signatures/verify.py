@@ -25,13 +25,12 @@ Nothing here raises for a bad signature: every failure is a check that says what
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import io
 import json
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -60,7 +59,16 @@ from assess.signatures.certificates import (
     vietnam_time,
 )
 from assess.signatures.certificates import name as certificate_name
-from assess.signatures.printed import ASSESSMENT, Printed, Role, page_text, printed, role_of, who
+from assess.signatures.printed import (
+    ASSESSMENT,
+    Printed,
+    Role,
+    page_text,
+    printed,
+    quiet,
+    role_of,
+    who,
+)
 from assess.signatures.sign import entry, name_tree
 
 log = logging.getLogger(__name__)
@@ -307,7 +315,7 @@ def _signatures(reader: PdfFileReader, roots: list[x509.Certificate],
         field = visible(str(sig.field_name), True)
         role = role_of(str(sig.field_name))
         try:
-            with _quiet("pyhanko"), _quiet("pyhanko_certvalidator"):
+            with quiet("pyhanko"), quiet("pyhanko_certvalidator"):
                 status = validate_pdf_signature(sig, context, key_usage_settings=SIGNING_USAGE)
             problems = chain_problems(status.signing_cert, sig.other_embedded_certs, roots,
                                       status.signer_reported_dt, now) if roots else []
@@ -363,18 +371,6 @@ def _attachments(reader: PdfFileReader) -> tuple[dict[str, bytes], list[Check], 
             problems.append(Check(False, plain(name), msg("signatures.attach.twice")))
         files[name] = data
     return files, problems, unreadable - set(files)
-
-
-@contextlib.contextmanager
-def _quiet(logger: str) -> Iterator[None]:
-    """pypdf warns through logging about harmless oddities; they are not ours to print."""
-    target = logging.getLogger(logger)
-    level = target.level
-    target.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        target.setLevel(level)
 
 
 def _verdict(value: str) -> tuple[str, str]:
