@@ -40,9 +40,13 @@ from assess.engine.result import (
 )
 from assess.engine.rules import Hit, RuleResult
 
-_FAILED = (Status.not_met, Status.unknown)
-_RANK = {Status.not_met: 0, Status.unknown: 1, Status.partial: 2, Status.met: 3}
-_CLAIMS = frozenset({Status.met, Status.partial})
+# Python 3.11 reads an enum member through a descriptor (a function call each time);
+# the evaluator reads them in every control of every run, so it holds them once.
+MET, PARTIAL, NOT_MET, UNKNOWN, NOT_APPLICABLE = (
+    Status.met, Status.partial, Status.not_met, Status.unknown, Status.not_applicable)
+_FAILED = (NOT_MET, UNKNOWN)
+_RANK = {NOT_MET: 0, UNKNOWN: 1, PARTIAL: 2, MET: 3}
+_CLAIMS = frozenset({MET, PARTIAL})
 """Answers that claim something is done, and so need evidence to count for a blocker."""
 """How good a status is, for 'the worse of the declared answer and the rule'."""
 RESIDENCY_RULES = frozenset({"G-RES-STORE", "G-RES-XFER"})
@@ -122,7 +126,7 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     if not applicable and override is None:  # the facts leave it out: nothing else to weigh
         return ControlResult(
             **plan.static, applicable=False, missing_facts=missing,
-            status=Status.not_applicable, source="rule", declared=declared,
+            status=NOT_APPLICABLE, source="rule", declared=declared,
             profile_status=profile_status, value=None, evidence=evidence,
             note=answer.note if answer else None)
     # The drawing and the facts only confirm or worsen what the province declares (DESIGN, "Who
@@ -132,12 +136,12 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     contradicted = unconfirmed = False
     own = declared
     source: ControlSource
-    if applicable and own is Status.not_applicable:
-        own, contradicted = Status.not_met, True
+    if applicable and own is NOT_APPLICABLE:
+        own, contradicted = NOT_MET, True
     if pa is None and override is None and ctrl.rule not in rule_results:
         # Most controls: the province's answer alone decides (the general path below gives
         # the same; this one is the common case, taken sixty times per assessment).
-        status, source = (own, "declared") if own is not None else (Status.unknown, "default")
+        status, source = (own, "declared") if own is not None else (UNKNOWN, "default")
         return ControlResult(
             **plan.static, applicable=applicable, missing_facts=missing, status=status,
             source=source, declared=declared, contradicted=contradicted,
@@ -148,9 +152,9 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
         proved = own in _CLAIMS and bool(evidence)
     else:
         theirs: Status | None = pa.status
-        if applicable and theirs is Status.not_applicable:
-            theirs = Status.not_met
-        if theirs is Status.unknown and declared in _CLAIMS and evidence:
+        if applicable and theirs is NOT_APPLICABLE:
+            theirs = NOT_MET
+        if theirs is UNKNOWN and declared in _CLAIMS and evidence:
             theirs = None  # what no public source shows, the province's own evidence may
         by_profile = applicable and theirs is not None and (
             own is None or _RANK[theirs] < _RANK[own])
@@ -163,34 +167,34 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     rule = ctrl.rule
     if rule is not None and rule in rule_results:
         rule_status = rule_results[rule].status  # computed once per rule (rules.RuleResult)
-        if rule_status is Status.unknown and own is Status.met and proved:
-            rule_status = Status.met  # what the profile does not know, the evidence settles
-        if unproven and rule in RESIDENCY_RULES and rule_status is Status.met and not (
-                own is Status.met and proved):
-            rule_status = Status.unknown
+        if rule_status is UNKNOWN and own is MET and proved:
+            rule_status = MET  # what the profile does not know, the evidence settles
+        if unproven and rule in RESIDENCY_RULES and rule_status is MET and not (
+                own is MET and proved):
+            rule_status = UNKNOWN
     declared_source: ControlSource = "profile" if by_profile else "declared"
     if not applicable:
-        status, source = Status.not_applicable, "rule"
+        status, source = NOT_APPLICABLE, "rule"
     elif rule_status is None:
-        status, source = (own, declared_source) if own is not None else (Status.unknown, "default")
-    elif own is None or own is Status.unknown:
+        status, source = (own, declared_source) if own is not None else (UNKNOWN, "default")
+    elif own is None or own is UNKNOWN:
         # "I do not know" is never upgraded by a drawing that shows no problem, but a drawing
         # that shows one is worse than not knowing.
-        status, source = ((rule_status, "rule") if own is None or rule_status is Status.not_met
-                          else (Status.unknown, declared_source))
-        if own is None and ctrl.blocker and rule_status is Status.met and not rests_on_profile:
-            status, unconfirmed = Status.unknown, True
+        status, source = ((rule_status, "rule") if own is None or rule_status is NOT_MET
+                          else (UNKNOWN, declared_source))
+        if own is None and ctrl.blocker and rule_status is MET and not rests_on_profile:
+            status, unconfirmed = UNKNOWN, True
     else:
         status = _worse(own, rule_status)
         source = declared_source if _RANK[own] < _RANK[rule_status] else "rule"
-        if ctrl.blocker and rule_status is Status.met and status in (Status.met, Status.partial) \
+        if ctrl.blocker and rule_status is MET and status in (MET, PARTIAL) \
                 and not (proved or rests_on_profile):  # a claim the drawing alone cannot back
-            status, unconfirmed = Status.unknown, True
-    if rule_status is Status.not_met and declared in _CLAIMS:
+            status, unconfirmed = UNKNOWN, True
+    if rule_status is NOT_MET and declared in _CLAIMS:
         contradicted = True  # the province claims better than its own drawing shows
     if override is not None:
         status, source = override.status, "review"
-    if status is Status.not_applicable:
+    if status is NOT_APPLICABLE:
         applicable = False
     return ControlResult(
         **plan.static, applicable=applicable, missing_facts=missing, status=status,
@@ -231,7 +235,7 @@ def _verdict(cl: Checklist, score: float, results: list[ControlResult]) -> tuple
                                                                                    list[Reason]]:
     t = cl.scoring.thresholds
     failed = [r.id for r in results if r.applicable and r.blocker and r.status in _FAILED]
-    partial = [r.id for r in results if r.applicable and r.blocker and r.status is Status.partial]
+    partial = [r.id for r in results if r.applicable and r.blocker and r.status is PARTIAL]
     reasons: list[Reason] = []
     if score >= t.approve:
         verdict = Verdict.approve
@@ -287,7 +291,7 @@ def _risk(cl: Checklist, proposal: Proposal, used: frozenset[str],
             continue
         if c.status in _FAILED:
             level = r.likelihood_levels.get(c.severity, 1)
-        elif c.status is Status.partial:
+        elif c.status is PARTIAL:
             level = max(1, r.likelihood_levels.get(c.severity, 1) - r.partial_step_down)
         else:
             continue
@@ -307,9 +311,9 @@ def _risk(cl: Checklist, proposal: Proposal, used: frozenset[str],
 
 
 _STATUS_TEXT: dict[Status, tuple[FindingKind, str]] = {
-    Status.not_met: ("not-met", "not-met"),
-    Status.partial: ("partial", "partial"),
-    Status.unknown: ("unknown", "finding.unknown"),
+    NOT_MET: ("not-met", "not-met"),
+    PARTIAL: ("partial", "partial"),
+    UNKNOWN: ("unknown", "finding.unknown"),
 }
 """The statuses a control is reported as a finding for: its kind and the word heading it."""
 
@@ -317,7 +321,7 @@ _STATUS_TEXT: dict[Status, tuple[FindingKind, str]] = {
 def _residency_finding(p: Proposal, results: list[ControlResult], profile: str | None
                        ) -> Finding | None:
     ctrls = [c for c in results if c.applicable and c.rule in RESIDENCY_RULES
-             and c.rule_status is Status.unknown]
+             and c.rule_status is UNKNOWN]
     if not ctrls:
         return None
     c, ch = ctrls[0], p.channel
@@ -388,7 +392,7 @@ def _grouped_message(rr: RuleResult, p: Proposal, data: list[str]) -> Text:
 
     def said(lang: Lang) -> str:
         title, counts = rr.rule.title.get(lang), counted(kinds, lang)
-        named = "; ".join(data_names.get(d, Text(vi=d, en=d)).get(lang) for d in data)
+        named = "; ".join(data_names[d].get(lang) if d in data_names else d for d in data)
         text = (fw("group", lang, title=title, counts=counts, data=named) if data
                 else fw("group_no_data", lang, title=title, counts=counts))
         if uncertain == len(rr.hits):
@@ -407,7 +411,7 @@ def _rule_finding(rr: RuleResult, ctrl: ControlResult | None, p: Proposal) -> Fi
     # A rule that passes for its control after hitting something passed because the
     # province's evidence settled what the profile left unknown (`_control`): those hits
     # are settled, low; the others count at the control's severity.
-    settled = ctrl is not None and ctrl.rule_status is Status.met
+    settled = ctrl is not None and ctrl.rule_status is MET
     members = [(settled and not h.certain, Severity.low if settled and not h.certain
                 else ctrl.severity if ctrl else rr.rule.severity) for h in rr.hits]
     all_settled = all(m[0] for m in members)
@@ -440,7 +444,7 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
         if c.rule:
             users.setdefault(c.rule, []).append(c)
     for c, plan in zip(results, plans, strict=True):
-        if c.contradicted and c.declared is Status.not_applicable:
+        if c.contradicted and c.declared is NOT_APPLICABLE:
             facts = [facts_mod.FACTS[f].text if f in facts_mod.FACTS else Text(vi=f, en=f)
                      for f in plan.ctrl.applies_if]
             facts_vi = "; ".join(f.vi.lower() for f in facts) or "—"
@@ -456,7 +460,7 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
                     f"not-met instead, with evidence: {c.title.en}")))
         if not c.applicable:
             continue
-        if c.source == "profile" and c.declared is not None and c.declared is not Status.unknown \
+        if c.source == "profile" and c.declared is not None and c.declared is not UNKNOWN \
                 and c.profile_status is not None:
             out.append(Finding(
                 id=f"PROFILE@{c.id}", kind="contradiction", severity=c.severity,
@@ -467,7 +471,7 @@ def _findings(results: list[ControlResult], plans: list[_Plan],
                     en=f"Platform profile {profile} answers “{t(c.profile_status.value, 'en').lower()}” "
                     f"for {c.id}, the submitter “{t(c.declared.value, 'en').lower()}”: the worse "
                     f"counts. {c.title.en}")))
-        if c.contradicted and c.rule_status is not None and c.declared is not Status.not_applicable:
+        if c.contradicted and c.rule_status is not None and c.declared is not NOT_APPLICABLE:
             contradicts = rule_results[c.rule].hits if c.rule in rule_results else ()
             out.append(Finding(
                 id=f"CONTRA@{c.id}", kind="contradiction", severity=c.severity, blocker=c.blocker,
