@@ -46,7 +46,8 @@ def test_the_cli_has_the_documented_commands() -> None:
     assert names >= {"validate", "score", "init", "graph", "report", "sign", "verify", "migrate",
                      "schema", "review init", "checklist list", "checklist show",
                      "checklist lint", "checklist diff", "checklist release", "platform list",
-                     "platform show", "platform lint", "platform release"}
+                     "platform show", "platform lint", "platform release", "legal status",
+                     "legal lint"}
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "assess")
@@ -54,7 +55,8 @@ def test_every_command_has_help_with_examples(runner: CliRunner, command: list[s
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.output
-    if command and command not in (["checklist"], ["review"], ["platform"], ["questionnaire"]):
+    if command and command not in (["checklist"], ["review"], ["platform"], ["questionnaire"],
+                                       ["legal"]):
         assert "Example" in result.output
 
 

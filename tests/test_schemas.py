@@ -68,7 +68,8 @@ def test_cli_prints_one_schema_or_writes_all(runner: CliRunner, tmp_path: Path) 
     result = runner.invoke(app, ["schema", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "checklist.schema.json", "platform.schema.json", "proposal.schema.json",
+        "checklist.schema.json", "legal-register.schema.json", "platform.schema.json",
+        "proposal.schema.json",
         "review.schema.json"]
     assert (tmp_path / "proposal.schema.json").read_text("utf-8") == schemas.text("proposal")
 
@@ -94,7 +95,8 @@ def test_cli_creates_the_output_folder_but_refuses_a_file(runner: CliRunner, tmp
     result = runner.invoke(app, ["schema", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "checklist.schema.json", "platform.schema.json", "proposal.schema.json",
+        "checklist.schema.json", "legal-register.schema.json", "platform.schema.json",
+        "proposal.schema.json",
         "review.schema.json"]
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")

@@ -15,7 +15,10 @@ still be wrong in ways that matter to the people who answer it. Lint reports eac
   named by `rule` must exist *and* decide controls (hygiene rules only report findings: error).
 - texts: every text present in both languages (blank: error); the same text in vi and en, or a
   Vietnamese text of three words or more without a single Vietnamese diacritic (warning).
-- legal basis: a control that cites none (warning: fine for good practice, but say so knowingly).
+- legal basis: a control that cites none (warning: fine for good practice, but say so knowingly);
+  a citation the legal register does not know (error); a control none of whose citations is in
+  force on `effective_from` (error; a warning for a released version, which cannot change); the
+  instruments cited to-confirm (a warning listing them).
 - scoring sanity: weights not negative, severity weights and likelihood levels ordered by
   severity, impact levels by data class, status values ordered met ≥ partial ≥ not-met (error),
   unknown earning more than not-met (warning), the risk matrix never lower for a higher impact or
@@ -45,11 +48,15 @@ from assess.core.errors import AssessError, InputError, Problem
 from assess.core.i18n import Lang
 from assess.core.i18n.messages import Msg, msg, plain
 from assess.documents import yamlsource
-from assess.documents.models import Checklist, DataClass, Text
+from assess.documents.loading import Loaded
+from assess.documents.models import Checklist, DataClass, LegalRegister, Text
 from assess.documents.models.common import LEVELS, level_rank
 from assess.documents.references import check_checklist
 from assess.documents.yamlsource import Path_, Source, format_path
 from assess.engine.vocabulary import RULES, fact_names, rule_ids
+from assess.legal.checks import controls_law, to_confirm
+from assess.legal.citations import resolve_citations
+from assess.legal.register import load_register
 
 Level = Literal["error", "warning"]
 _CLASSES = tuple(c.value for c in DataClass)
@@ -220,15 +227,42 @@ def _check_scoring(out: Out, cl: Checklist) -> None:
                     likelihood=str(j + 1)))
 
 
-def lint_document(cl: Checklist, source: Source) -> list[Issue]:
-    """Content checks of one loaded checklist (pure: no other file is read)."""
+def lint_document(cl: Checklist, source: Source,
+                  register: Loaded[LegalRegister] | None = None) -> list[Issue]:
+    """Content checks of one loaded checklist, its citations read through the legal register
+    (the one in use unless `register` is given; no other file is read)."""
     out = Out(source)
     problems = check_checklist(cl, source, facts=fact_names(), rules=rule_ids())
     out.issues += [Issue("error", p) for p in problems]
     _check_controls(out, cl)
     check_texts(out, cl)
     _check_scoring(out, cl)
+    reg = register or load_register()
+    resolved, problems = resolve_citations(cl, source, reg.doc, reg.source.name)
+    out.issues += [Issue("error", p) for p in problems]
+    if not problems:
+        _check_law(out, resolved, reg.doc)
     return out.issues
+
+
+def _check_law(out: Out, cl: Checklist, reg: LegalRegister) -> None:
+    """At release time, a control none of whose citations is in force on the day the checklist
+    takes effect is an error — a warning for a version already released, which cannot change; an
+    instrument cited to-confirm is a warning listing them all."""
+    day = cl.effective_from
+    key = ("legal.lint.none_in_force.released" if cl.status == "released"
+           else "legal.lint.none_in_force")
+    for law in controls_law(cl, reg, day):
+        if law.in_force:
+            continue
+        instead = (msg("legal.lint.instead", ids=", ".join(law.replaced_by))
+                   if law.replaced_by else "")
+        out.add("warning" if cl.status == "released" else "error", (*law.path, 0), msg(
+            key, id=law.control, day=day.isoformat(), cited=", ".join(r for r, _ in law.cited),
+            instead=instead))
+    unsure = to_confirm(cl)
+    if unsure:
+        out.warn(("domains",), msg("legal.lint.to_confirm", n=len(unsure), ids=", ".join(unsure)))
 
 
 # ── files ─────────────────────────────────────────────────────────────────────────────────────

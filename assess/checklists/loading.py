@@ -15,7 +15,7 @@ from assess.core.errors import InputError, NotFoundError, Problem
 from assess.core.i18n.messages import msg
 from assess.documents import yamlsource
 from assess.documents.loading import Loaded, kind_of, raise_problems, typed
-from assess.documents.models import Checklist, Platform, Proposal, Review
+from assess.documents.models import Checklist, LegalRegister, Platform, Proposal, Review
 from assess.documents.references import (
     check_answers,
     check_checklist,
@@ -25,12 +25,20 @@ from assess.documents.references import (
 )
 from assess.documents.yamlsource import Source
 from assess.engine.vocabulary import fact_names, rule_ids
+from assess.legal.citations import resolve_citations
+from assess.legal.register import load_register
 
 
-def load_checklist(path: Path | str | Source) -> Loaded[Checklist]:
+def load_checklist(path: Path | str | Source,
+                   register: Loaded[LegalRegister] | None = None) -> Loaded[Checklist]:
+    """A checklist with every citation resolved against the legal register (the one in use,
+    unless `register` is given): an instrument the register does not know is a located error."""
     source = path if isinstance(path, Source) else yamlsource.read(path)
     cl = typed(source, Checklist)
     raise_problems(check_checklist(cl, source, facts=fact_names(), rules=rule_ids()))
+    reg = register or load_register()
+    cl, problems = resolve_citations(cl, source, reg.doc, reg.source.name)
+    raise_problems(problems)
     return Loaded(cl, source)
 
 
@@ -170,6 +178,8 @@ def validate_file(path: Path | str | Source, catalog: Catalog | None = None,
         load_platform(source)
     elif kind == "proposal":
         load_inputs(source, catalog, platforms=platforms)
+    elif kind == "legal-register":
+        load_register(source)
     else:
         review = typed(source, Review)
         raise_problems(check_review(review, source, None))

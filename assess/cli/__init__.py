@@ -10,7 +10,18 @@ warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"typer(\.
 # pypdf 4.0 (the lowest supported) imports a cipher newer cryptography releases have moved.
 warnings.filterwarnings("ignore", message=r"ARC4 has been moved", module=r"pypdf(\.|$)")
 
-from assess.cli import checklists, core, graph, platforms, questionnaire, report, review, signing, versioning  # noqa: E402, F401  (register the commands)
+from assess.cli import (  # noqa: E402, F401  (register the commands)
+    checklists,
+    core,
+    graph,
+    legal,
+    platforms,
+    questionnaire,
+    report,
+    review,
+    signing,
+    versioning,
+)
 from assess.cli.app import app, run  # noqa: E402
 
 

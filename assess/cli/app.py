@@ -100,6 +100,10 @@ platform_app = App(
     help="Platform profiles (Zalo OA, Facebook Page, Telegram bot…): the operator's part of a "
     "proposal, vetted and released like checklists — list, show, lint, release.")
 app.add_typer(platform_app, name="platform")
+legal_app = App(
+    help="The legal register for policy teams: which laws, decrees and circulars a checklist "
+    "may cite, which are in force on a day, and which controls rest on law that has ended.")
+app.add_typer(legal_app, name="legal")
 
 
 def _say_errors(exc: AssessError) -> None:

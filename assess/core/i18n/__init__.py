@@ -44,6 +44,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.review": ("bản thẩm định", "review"),
     "kind.checklist": ("bộ tiêu chí", "checklist"),
     "kind.platform": ("hồ sơ nền tảng", "platform"),
+    "kind.legal-register": ("sổ đăng ký văn bản pháp luật", "legal register"),
     "doc.draft": ("bản nháp", "draft"),
     "doc.released": ("đã ban hành", "released"),
     "certainty.confirmed": ("đã xác nhận", "confirmed"),

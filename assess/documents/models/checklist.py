@@ -5,26 +5,54 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from assess.core import semver
 from assess.documents.models.common import Id, Severity, Status, Strict, Text, Verdict
+from assess.documents.models.legal import Confirmation, InstrumentType, RegisterId
 
 ControlId = str
 RiskLevel = Literal["low", "medium", "high", "critical"]
 
 
 class LegalBasis(Strict):
-    """One citation of Vietnamese law; `status` says whether the fact is confirmed yet."""
+    """One citation of Vietnamese law: a legal-register id and the provision cited.
 
-    document: Text = Field(description="Name of the legal document, e.g. Law on Personal Data Protection.")
-    number: str = Field(min_length=1, description="Official number and symbol, e.g. 91/2025/QH15.")
+    Checklists from 2.0.0 write `ref` with `article`, `clause` and `point`; the released 1.x
+    files wrote the instrument's name and number (`document`, `number`, an `article` such as
+    '20(6)(a)'), which the loader reads through the register without editing them. Once loaded,
+    every citation carries both: the register id, and the name and number the register gives."""
+
+    ref: RegisterId | None = Field(None, description="Register id of the instrument cited, e.g. "
+                                   "'decree-356-2025' (assess legal status lists them).")
+    document: Text | None = Field(None, description="Name of the instrument (checklists 1.x; "
+                                  "filled from the register otherwise).")
+    number: str | None = Field(None, min_length=1, description="Official number and symbol "
+                               "(checklists 1.x; filled from the register otherwise).")
+    type: InstrumentType | None = Field(None, description="Kind of instrument (filled from the "
+                                        "register).")
     article: str | None = Field(
-        None, description="Article (and clause) cited, as numbers, e.g. '20' or '20(6)(a)'; "
-        "rendered as 'Điều …' / 'Art. …'.")
+        None, pattern=r"^\d+(?:\s*[–-]\s*\d+)?(?:\(\d+\))?(?:\([a-zđ]\))?$",
+        description="Article cited, e.g. '20', or a range '17–18'; checklists 1.x may append "
+        "the clause and point, '20(6)(a)'.")
+    clause: str | None = Field(None, pattern=r"^\d+$", description="Clause (khoản), e.g. '6'.")
+    point: str | None = Field(None, pattern=r"^[a-zđ]$", description="Point (điểm), e.g. 'a'.")
     note: Text | None = Field(None, description="What the cited provision requires, in a sentence.")
-    status: Literal["confirmed", "to-confirm"] = Field(
-        description="'confirmed' if checked against an official text; 'to-confirm' otherwise.")
+    status: Confirmation | None = Field(
+        None, description="'to-confirm' when the provision's content is not yet checked against "
+        "an official text; absent: the register's status of the instrument. A citation of an "
+        "instrument the register has 'to-confirm' is to confirm whatever this says.")
+
+    @model_validator(mode="after")
+    def _names_an_instrument(self) -> LegalBasis:
+        if self.ref is None and (self.document is None or self.number is None):
+            raise ValueError("a citation names a register id: write ref: <id> (assess legal "
+                             "status lists them)")
+        if (self.clause or self.point) and self.article is None:
+            raise ValueError("a clause or point needs its article")
+        if self.point and not self.clause:
+            raise ValueError("a point needs its clause")
+        return self
 
 
 class Control(Strict):

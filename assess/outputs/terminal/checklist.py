@@ -9,6 +9,7 @@ from rich.text import Text as RichText
 from assess.core.i18n import Lang, decimal, t
 from assess.documents.loading import Loaded
 from assess.documents.models import Checklist
+from assess.legal.formatting import article_text
 from assess.outputs.terminal.assessment import SEVERITY_STYLE
 from assess.outputs.terminal.console import SafeConsole
 
@@ -43,7 +44,7 @@ def print_checklist(loaded: Loaded[Checklist], lang: Lang,
             if c.rule:
                 extra.append("rule: " + c.rule)
             if c.legal_basis:
-                extra.append("; ".join(f"{lb.number}" + (f" art. {lb.article}" if lb.article
+                extra.append("; ".join(f"{lb.number}" + (f" art. {article_text(lb)}" if lb.article
                                                           else "") for lb in c.legal_basis))
             if extra:
                 body.append("\n" + " · ".join(extra), style="dim")

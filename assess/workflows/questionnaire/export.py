@@ -22,8 +22,9 @@ from assess.core.errors import InputError, Problem
 from assess.core.i18n import WORDS
 from assess.core.i18n.messages import Msg, msg
 from assess.core.i18n.questionnaire import FIELDS, GUIDE, LABELS, SHEETS
-from assess.documents.models import Checklist, Control, Proposal
+from assess.documents.models import Checklist, Control, LegalBasis, Proposal
 from assess.documents.yamlsource import Source, format_path
+from assess.legal.formatting import citation_text
 from assess.workflows.questionnaire.layout import (
     ANSWER_COLUMNS,
     BLANK_ROWS,
@@ -296,12 +297,10 @@ def _list_sheet(wb: Workbook, sheet: ListSheet, items: list[Any], ranges: dict[s
     _protect(ws, rows=True)
 
 
-def citation(lb: Any, lang: int) -> str:
-    """'Document (number), Điều N: note' in one language (0: Vietnamese, 1: English)."""
-    doc = lb.document.vi if lang == 0 else lb.document.en
-    text = doc if lb.number in doc else f"{doc} ({lb.number})"
-    if lb.article:
-        text += f", {LABELS['article'][lang]} {lb.article}"
+def citation(lb: LegalBasis, lang: int) -> str:
+    """A citation in one language (0: Vietnamese, 1: English), written as every output writes
+    it (`legal.formatting`), a to-confirm one saying so."""
+    text = citation_text(lb, "vi" if lang == 0 else "en", unbreakable=False)
     if lb.status == "to-confirm":
         text += f" ({LABELS['to_confirm'][lang]})"
     return text

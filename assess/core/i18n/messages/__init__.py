@@ -22,6 +22,7 @@ from assess.core.i18n.messages import (
     documents,
     files,
     general,
+    legal,
     outputs,
     questionnaire,
     signatures,
@@ -31,7 +32,7 @@ from assess.core.i18n.messages import (
 
 _TABLES = (general.MESSAGES, files.MESSAGES, documents.MESSAGES, checklists.MESSAGES,
            signatures.MESSAGES, questionnaire.MESSAGES, skeleton.MESSAGES, workflows.MESSAGES,
-           outputs.MESSAGES)
+           outputs.MESSAGES, legal.MESSAGES)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -1,0 +1,100 @@
+"""Messages of the legal register (see `assess.core.i18n.messages`): (Vietnamese, English) by key.
+
+What a policy team reads when the register, or a checklist's citation of it, is wrong, and when
+`assess legal status` says which controls rest on law no longer in force.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ── the register itself ──
+    "legal.register.duplicate_id": (
+        "mã văn bản '{id}' đã có ở mục thứ {first}; mỗi văn bản chỉ ghi một lần",
+        "register id '{id}' is already entry {first}; each instrument is listed once"),
+    "legal.register.duplicate_number": (
+        "số hiệu {number} đã thuộc văn bản '{other}'; một số hiệu chỉ thuộc một văn bản",
+        "number {number} already belongs to '{other}'; a number names one instrument"),
+    "legal.register.before_issued": (
+        "'{id}': ngày có hiệu lực {day} trước ngày ban hành {issued}",
+        "'{id}': in force on {day}, before it was issued on {issued}"),
+    "legal.register.unknown_by": (
+        "không có văn bản '{id}' trong sổ đăng ký; hãy thêm văn bản đó hoặc ghi mã đã có "
+        "(gần nhất: {known})",
+        "no instrument '{id}' in the register; add it, or write an id it has (closest: {known})"),
+    "legal.register.ends_itself": (
+        "'{id}' không thể tự chấm dứt hiệu lực của chính nó; ghi văn bản thay thế trong by",
+        "'{id}' cannot end itself; name the instrument that replaces it in by"),
+    "legal.register.empty_end": (
+        "'{id}': ended cần ít nhất ngày hết hiệu lực (on) hoặc văn bản thay thế (by)",
+        "'{id}': ended needs at least the day it ends (on) or what replaces it (by)"),
+    "legal.register.ends_before": (
+        "'{id}': ngày hết hiệu lực {day} trước ngày bắt đầu {start}",
+        "'{id}': ends on {day}, before it began on {start}"),
+    # ── citations in a checklist ──
+    "legal.cite.unknown_ref": (
+        "sổ đăng ký văn bản ({register}) không có '{ref}'; hãy ghi một mã có trong sổ (gần "
+        "nhất: {near}) hoặc thêm văn bản vào sổ; xem assess legal status",
+        "the legal register ({register}) has no '{ref}'; write an id it has (closest: {near}) "
+        "or add the instrument to it; see assess legal status"),
+    "legal.cite.number_mismatch": (
+        "số hiệu {number} không phải số hiệu của '{ref}' trong sổ đăng ký ({register}); bỏ "
+        "number, số hiệu lấy từ sổ",
+        "number {number} is not the number of '{ref}' in the legal register ({register}); "
+        "leave number out: it is read from the register"),
+    "legal.cite.unknown_number": (
+        "sổ đăng ký văn bản ({register}) không có văn bản số {number}; hãy ghi ref: <mã> của "
+        "một văn bản trong sổ (gần nhất: {near}) hoặc thêm văn bản vào sổ",
+        "the legal register ({register}) has no instrument numbered {number}; write ref: <id> "
+        "of one it has (closest: {near}) or add the instrument to it"),
+    # ── lint of a checklist against the register ──
+    "legal.lint.none_in_force": (
+        "kiểm soát {id}: không căn cứ nào còn hiệu lực vào ngày {day} (ngày bộ tiêu chí có "
+        "hiệu lực): {cited}; hãy dẫn văn bản đang có hiệu lực{instead}, có thể giữ căn cứ cũ "
+        "bên cạnh",
+        "control {id}: none of its citations is in force on {day} (the checklist's "
+        "effective_from): {cited}; cite an instrument in force{instead}, keeping the older "
+        "citation beside it if you wish"),
+    "legal.lint.none_in_force.released": (
+        "kiểm soát {id} của phiên bản đã phát hành: không căn cứ nào còn hiệu lực vào ngày {day}: "
+        "{cited}; phiên bản đã phát hành không sửa được: hãy phát hành phiên bản mới dẫn văn "
+        "bản đang có hiệu lực{instead}",
+        "control {id} of a released version: none of its citations is in force on {day}: "
+        "{cited}; a released version cannot change: release a new one citing an instrument in "
+        "force{instead}"),
+    "legal.lint.instead": (" (thay thế: {ids})", " (replaced by: {ids})"),
+    "legal.lint.to_confirm": (
+        "bộ tiêu chí dẫn {n} văn bản chưa được xác minh trên văn bản chính thức: {ids}; cần "
+        "đối chiếu Công báo (congbao.chinhphu.vn, vbpl.vn) trước khi chỉ dựa vào chúng",
+        "the checklist cites {n} instruments not yet checked against an official text: {ids}; "
+        "check them against the official gazette (congbao.chinhphu.vn, vbpl.vn) before relying "
+        "on them alone"),
+    # ── assess legal status ──
+    "legal.state.in-force": ("còn hiệu lực", "in force"),
+    "legal.state.not-yet": ("chưa có hiệu lực", "not yet in force"),
+    "legal.state.ended": ("hết hiệu lực", "no longer in force"),
+    "legal.state.unknown": ("chưa rõ ngày hiệu lực", "in-force day unknown"),
+    "legal.to_confirm": ("cần xác minh", "to confirm"),
+    "legal.since": ("từ {day}", "since {day}"),
+    "legal.until": ("đến {day}", "until {day}"),
+    "legal.by": ("thay thế bởi {ids}", "replaced by {ids}"),
+    "legal.status.title": ("Sổ đăng ký văn bản pháp luật vào ngày {day}",
+                           "Legal register on {day}"),
+    "legal.status.checked": ("Sổ được kiểm tra lần cuối ngày {day} ({file}).",
+                             "Register last checked on {day} ({file})."),
+    "legal.status.rests": (
+        "{ref}: {n} kiểm soát dẫn văn bản không còn hiệu lực vào ngày {day}",
+        "{ref}: {n} controls cite law no longer in force on {day}"),
+    "legal.status.rests.none": (
+        "{ref}: mọi căn cứ đều còn hiệu lực hoặc có căn cứ còn hiệu lực bên cạnh vào ngày {day}",
+        "{ref}: every control rests on law in force on {day}"),
+    "legal.status.only": ("chỉ dựa vào văn bản hết hiệu lực", "rests only on law no longer in force"),
+    "legal.status.beside": ("có căn cứ còn hiệu lực bên cạnh", "has a citation in force beside it"),
+    "legal.status.bad_date": (
+        "{value}: ngày phải viết YYYY-MM-DD, ví dụ 2026-12-01",
+        "{value}: write the day as YYYY-MM-DD, e.g. 2026-12-01"),
+    "legal.col.id": ("Mã", "Id"),
+    "legal.col.number": ("Số hiệu", "Number"),
+    "legal.col.title": ("Tên văn bản", "Title"),
+    "legal.col.state": ("Hiệu lực", "Standing"),
+    "legal.lint.ok": ("{file}: sổ đăng ký hợp lệ ({n} văn bản)", "{file}: register valid ({n} instruments)"),
+}
