@@ -84,13 +84,13 @@ def check_register(reg: LegalRegister, source: Source) -> list[Problem]:
             elif other == inst.id:
                 out.append(Problem(source.name, *at(i, "ended", "by", k), msg(
                     "legal.register.ends_itself", id=inst.id)))
-        if end.on is None and not end.by:
+        if end.day is None and not end.by:
             out.append(Problem(source.name, *at(i, "ended"), msg("legal.register.empty_end",
                                                                 id=inst.id)))
         start = inst.in_force or inst.issued
-        if end.on is not None and start is not None and end.on < start:
-            out.append(Problem(source.name, *at(i, "ended", "on"), msg(
-                "legal.register.ends_before", id=inst.id, day=end.on.isoformat(),
+        if end.day is not None and start is not None and end.day < start:
+            out.append(Problem(source.name, *at(i, "ended", "day"), msg(
+                "legal.register.ends_before", id=inst.id, day=end.day.isoformat(),
                 start=start.isoformat())))
     return out
 

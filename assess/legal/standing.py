@@ -3,15 +3,13 @@
 Four states: in force, not yet in force, ended, or unknown (no day of entry into force is
 recorded). Each says whether the facts behind it are confirmed. An ending with no recorded day is
 taken to run from the day its replacement is known to exist — its day of issue or entry into
-force, or at the latest the first day of the year in its number (an instrument numbered
-…/2026 exists in 2026) — and is always to confirm: it errs towards "ended", so a checklist
-re-sources a citation early rather than rest on law that may have gone.
+force, or else the day the register last checked its facts, when it was reported — and is always
+to confirm: a checklist re-sources a citation early rather than rest on law that may have gone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -19,9 +17,6 @@ from assess.documents.models.legal import Instrument, LegalRegister
 
 State = Literal["in-force", "not-yet", "ended", "unknown"]
 STATES: tuple[State, ...] = ("in-force", "not-yet", "ended", "unknown")
-
-_YEAR = re.compile(r"(?:/|:)(\d{4})(?:/|$)")
-
 
 @dataclass(frozen=True, slots=True)
 class Standing:
@@ -38,27 +33,26 @@ class Standing:
         return self.state == "in-force"
 
 
-def exists_from(inst: Instrument) -> dt.date | None:
-    """The earliest day `inst` is known to exist: issued, in force, or the year in its number."""
-    if inst.issued or inst.in_force:
-        return min(d for d in (inst.issued, inst.in_force) if d is not None)
-    m = _YEAR.search(inst.number)
-    return dt.date(int(m.group(1)), 1, 1) if m else None
+def exists_from(inst: Instrument, checked_on: dt.date) -> dt.date:
+    """The first day `inst` is known to exist: issued or in force, else when it was reported."""
+    known = [d for d in (inst.issued, inst.in_force) if d is not None]
+    return min(known) if known else checked_on
 
 
-def end_day(inst: Instrument, register: dict[str, Instrument]) -> tuple[dt.date | None, bool]:
+def end_day(inst: Instrument, register: dict[str, Instrument], checked_on: dt.date
+            ) -> tuple[dt.date | None, bool]:
     """The day `inst` stops being law and whether that day is recorded (not derived)."""
     end = inst.ended
     if end is None:
         return None, False
-    if end.on is not None:
-        return end.on, True
-    days = [exists_from(register[b]) for b in end.by if b in register]
-    known = [d for d in days if d is not None]
-    return (max(known) if known and len(known) == len(days) else None), False
+    if end.day is not None:
+        return end.day, True
+    days = [exists_from(register[b], checked_on) for b in end.by if b in register]
+    return (max(days) if days else None), False
 
 
-def standing(inst: Instrument, on: dt.date, register: dict[str, Instrument]) -> Standing:
+def standing(inst: Instrument, on: dt.date, register: dict[str, Instrument],
+             checked_on: dt.date) -> Standing:
     confirmed = inst.status == "confirmed"
     if inst.in_force is None:
         if inst.issued is not None and inst.issued > on:
@@ -66,7 +60,7 @@ def standing(inst: Instrument, on: dt.date, register: dict[str, Instrument]) -> 
         return Standing("unknown", False, None)
     if on < inst.in_force:
         return Standing("not-yet", confirmed, inst.in_force)
-    end, recorded = end_day(inst, register)
+    end, recorded = end_day(inst, register, checked_on)
     if inst.ended is not None and end is not None and on >= end:
         return Standing("ended", confirmed and recorded and inst.ended.status == "confirmed",
                         end if recorded else None, tuple(inst.ended.by))
@@ -75,7 +69,7 @@ def standing(inst: Instrument, on: dt.date, register: dict[str, Instrument]) -> 
 
 def standings(reg: LegalRegister, on: dt.date) -> dict[str, Standing]:
     by_id = reg.by_id()
-    return {i.id: standing(i, on, by_id) for i in reg.instruments}
+    return {i.id: standing(i, on, by_id, reg.checked_on) for i in reg.instruments}
 
 
 __all__ = ["STATES", "Standing", "State", "end_day", "exists_from", "standing", "standings"]

@@ -25,9 +25,10 @@ Confirmation = Literal["confirmed", "to-confirm"]
 class Ending(Strict):
     """How an instrument stops being law: the day, and the instruments that end or replace it."""
 
-    on: dt.date | None = Field(
+    day: dt.date | None = Field(
         None, description="The day it stops being in force; absent when no source gives it (it "
-        "is then taken to end, to confirm, from the day its replacement is known to exist).")
+        "is then taken to end, to confirm, from the day its replacement is known to exist: its "
+        "issue, or else the register's checked_on).")
     by: list[RegisterId] = Field(
         default_factory=list, description="Register ids of the instruments that end or replace it.")
     provision: str | None = Field(

@@ -25,8 +25,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{id}' không thể tự chấm dứt hiệu lực của chính nó; ghi văn bản thay thế trong by",
         "'{id}' cannot end itself; name the instrument that replaces it in by"),
     "legal.register.empty_end": (
-        "'{id}': ended cần ít nhất ngày hết hiệu lực (on) hoặc văn bản thay thế (by)",
-        "'{id}': ended needs at least the day it ends (on) or what replaces it (by)"),
+        "'{id}': ended cần ít nhất ngày hết hiệu lực (day) hoặc văn bản thay thế (by)",
+        "'{id}': ended needs at least the day it ends (day) or what replaces it (by)"),
     "legal.register.ends_before": (
         "'{id}': ngày hết hiệu lực {day} trước ngày bắt đầu {start}",
         "'{id}': ends on {day}, before it began on {start}"),
