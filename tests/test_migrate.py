@@ -139,11 +139,15 @@ def test_flow_style_answers_with_end_of_line_comments(tmp_path: Path, cat: Catal
         "mini@1.0.0", "mini@2.0.0")
     for line in ("answers:   # what the province declares", "  # residency first",
                  "  RES-03: {status: partial, note: Đang đàm phán}   # contract pending",
-                 "  # encryption next", ENC01, "  ENC-02: {status: met}",
+                 "  # encryption next", ENC01, "  ENC-02: {status: unknown}",
                  "# end of the file"):
         assert line in after.splitlines(), line
     lines = after.splitlines()
     assert lines.index("  # encryption next") + 1 == lines.index(ENC01)
+    # ENC-02's question changed words in 2.0.0: its answer is to be given again, and says so.
+    at = lines.index("  ENC-02: {status: unknown}")
+    assert lines[at - 1] == ("  # The question of ENC-02 changed in mini@2.0.0: answer it again "
+                             "(it was: met)")
     load_proposal(parse(after.encode(), "flow.yaml"), cat)
 
 
@@ -164,8 +168,9 @@ def test_cli_writes_the_migrated_proposal(tmp_path: Path, cat: Catalog,
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert re.sub(r"\s+", " ", result.output).strip() == (
-        f"wrote {out}: mini@1.0.0 → mini@2.0.0; 4 answers kept, 3 added as unknown (RES-04, "
-        "ENC-04, LOG-01); 0 removed; renamed RES-02 → RES-03")
+        f"wrote {out}: mini@1.0.0 → mini@2.0.0; 3 answers kept, 3 added as unknown (RES-04, "
+        "ENC-04, LOG-01); 0 removed; renamed RES-02 → RES-03; 1 whose question changed, set "
+        "back to unknown to answer again (ENC-02)")
     check = runner.invoke(app, ["validate", str(out), "--checklists", str(cat.dirs[0])])
     assert check.exit_code == 0, check.output
     again = runner.invoke(app, args)

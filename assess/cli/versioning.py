@@ -206,7 +206,9 @@ def migrate(
         added=msg("cli.migrate.added", n=len(mig.added), ids=_ids(mig.added)),
         removed=msg("cli.migrate.removed", n=len(mig.removed), ids=_ids(mig.removed)),
         renamed=msg("cli.migrate.renamed", pairs=", ".join(
-            f"{a} → {b}" for a, b in mig.renamed.items())) if mig.renamed else plain("")))
+            f"{a} → {b}" for a, b in mig.renamed.items())) if mig.renamed else plain(""),
+        again=msg("cli.migrate.again", n=len(mig.again), ids=_ids(mig.again))
+        if mig.again else plain("")))
 
 
 def _ids(ids: list[str]) -> Msg:

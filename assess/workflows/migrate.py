@@ -8,7 +8,10 @@ written — answers, comments, quoting, order. Only three things change:
   predecessor in the new checklist, with their question, guidance and expected evidence as
   comments (as `assess init` writes them) and a note that they are new;
 - answers to removed controls are dropped (with their own comments); the answer of a renamed
-  control (same requirement, new id — see `assess.diff`) moves to its new id.
+  control (same requirement, new id — see `assess.diff`) moves to its new id;
+- the answer to a control whose requirement changed its words (the question is another one) is
+  set back to `unknown` — its evidence and note stay, and a comment says what it was — and the
+  control is listed as to be answered again. Every other answer is kept as written.
 
 The result is validated against the new checklist before it is returned.
 
@@ -60,6 +63,8 @@ class Migration:
     removed: list[str] = field(default_factory=list)
     renamed: dict[str, str] = field(default_factory=dict)
     kept: int = 0
+    again: list[str] = field(default_factory=list)
+    """Controls whose question changed: their answer is set back to unknown, to answer again."""
     read: list[str] = field(default_factory=list)
     """The checklist files it read: an output may not replace them."""
 
@@ -310,7 +315,17 @@ def _edit(data: CommentedMap, p: Proposal, old: Checklist | None, new: Checklist
                 mig.added.append(c.id)
                 banner_due = False
             previous = c.id
-    mig.kept = len([k for k in answers if k not in mig.added])
+    if d is not None:
+        for cid in dict.fromkeys(c.target for c in d.changes if c.area == "control"
+                                 and c.field == "requirement" and c.kind == "changed"):
+            answer = answers.get(cid)
+            if isinstance(answer, CommentedMap) and answer.get("status") != "unknown":
+                was = answer.get("status")
+                answer["status"] = "unknown"
+                _pre(answers, cid).append(_token("# " + pick(MIGRATE["again"], lang).format(
+                    id=cid, ref=new.ref, was=was) + "\n", indent))
+                mig.again.append(cid)
+    mig.kept = len([k for k in answers if k not in mig.added and k not in mig.again])
     return mig
 
 

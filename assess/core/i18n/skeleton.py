@@ -232,6 +232,10 @@ MIGRATE: dict[str, tuple[str, str]] = {
         "trước đây là {old} trong {ref}",
         "was {old} in {ref}",
     ),
+    'again': (
+        "Câu hỏi của {id} đã thay đổi trong {ref}: cần trả lời lại (trước đây: {was})",
+        "The question of {id} changed in {ref}: answer it again (it was: {was})",
+    ),
 }
 """The notes `assess migrate` writes beside new and renamed controls."""
 

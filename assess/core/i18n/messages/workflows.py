@@ -17,12 +17,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workflows.migrate.migrated": ("{name} (đã chuyển đổi)", "{name} (migrated)"),
     "cli.migrate.wrote": (
         "đã ghi {output}: {old} → {new}; giữ nguyên {kept} câu trả lời, {added}; {removed}"
-        "{renamed}",
-        "wrote {output}: {old} → {new}; {kept} answers kept, {added}; {removed}{renamed}"),
+        "{renamed}{again}",
+        "wrote {output}: {old} → {new}; {kept} answers kept, {added}; {removed}{renamed}{again}"),
     "cli.migrate.added": ("{n} kiểm soát mới thêm với trạng thái unknown{ids}",
                           "{n} added as unknown{ids}"),
     "cli.migrate.removed": ("{n} kiểm soát đã bỏ{ids}", "{n} removed{ids}"),
     "cli.migrate.renamed": ("; đổi mã {pairs}", "; renamed {pairs}"),
+    "cli.migrate.again": (
+        "; {n} kiểm soát có câu hỏi đã thay đổi, đặt lại unknown để trả lời lại{ids}",
+        "; {n} whose question changed, set back to unknown to answer again{ids}"),
     "cli.migrate.ids": (" ({ids})", " ({ids})"),
     # ── checklist lint / platform lint ──
     "cli.lint.summary": ("Đã kiểm tra {files}: {errors}, {warnings}",
