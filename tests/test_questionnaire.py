@@ -189,7 +189,7 @@ def test_every_field_of_the_proposal_has_a_column_or_a_row() -> None:
     models = {"operators": Operator, "services": Service, "data_subjects": DataSubjects,
               "data": DataItem, "zones": Zone, "nodes": Node, "flows": Flow}
     for sheet in LIST_SHEETS:
-        assert _fields(models[sheet.key]) == {c.key for c in sheet.columns}, sheet.key
+        assert _fields(models[sheet.key]) == {c.field for c in sheet.columns}, sheet.key
 
 
 def test_the_workbook_locks_the_questions_and_opens_the_answers(form: Path) -> None:
@@ -736,3 +736,87 @@ def test_recipients_missing_an_english_line_are_not_paired_silently(tmp_path: Pa
     result = _run("questionnaire", "import", _edit(_mini_form(tmp_path), fill), "-o", out,
                   "--checklists", ROOT / "tests" / "data" / "checklists")
     _refused(result, out, "submitted_by.recipients.en: 2 English lines and 3 Vietnamese ones")
+
+
+# -- data tags: a yes/no column per tag ---------------------------------------------------------
+
+QUANG_TRI = ROOT / "examples" / "quang-tri-zalo-services.yaml"
+TAG = "identity-document-image"
+
+
+def _tagged_example(tmp: Path) -> Path:
+    """The Quảng Trị example with its ID-card photos tagged as images of identity documents."""
+    text = QUANG_TRI.read_text("utf-8")
+    photos = "      en: Photos of the applicant's or parents' ID cards\n    class: sensitive-personal\n"
+    assert text.count(photos) == 1
+    path = tmp / "quang-tri-tagged.yaml"
+    path.write_text(text.replace(photos, photos + f"    tags: [{TAG}]\n"), "utf-8")
+    return path
+
+
+def _tag_column(ws: Any) -> int:
+    return next(c.column for c in ws[3] if c.value == f"tags.{TAG}")
+
+
+def test_a_tagged_item_comes_back_with_its_tag(tmp_path: Path) -> None:
+    from assess.checklists.loading import load_inputs
+
+    example = _tagged_example(tmp_path)
+    xlsx = _export(tmp_path, example)
+    ws = openpyxl.load_workbook(xlsx)["Dữ liệu"]
+    col = _tag_column(ws)
+    assert ws.cell(row=1, column=col).value == "Ảnh giấy tờ tùy thân (căn cước, hộ chiếu…)?"
+    assert ws.cell(row=2, column=col).value == ("Image of an identity document (ID card, "
+                                                "passport…)?")
+    cells = {ws.cell(row=r, column=1).value: ws.cell(row=r, column=col).value
+             for r in range(4, 4 + len(load_inputs(example).proposal.doc.data))}
+    assert cells.pop("id-image") == "true — Có"
+    assert set(cells.values()) == {"false — Không"}
+    out = tmp_path / "back.yaml"
+    result = _import(xlsx, out)
+    assert result.exit_code == 0, result.output
+    back = load_inputs(out).proposal.doc
+    assert back == load_inputs(example).proposal.doc
+    assert [d.id for d in back.data if d.tags] == ["id-image"]
+    assert _comparable(out) == _comparable(example)
+
+
+def test_a_tag_typed_yes_by_hand_is_taken_and_its_class_is_checked_at_the_class_cell(
+        tmp_path: Path) -> None:
+    """'true' in the column tags the item; an item tagged but classed personal is refused at
+    its class cell, saying what to write; a word that is not yes or no is refused at its cell
+    with the entry it may mean."""
+    xlsx = _export(tmp_path, _tagged_example(tmp_path))
+    ws = openpyxl.load_workbook(xlsx)["Dữ liệu"]
+    col, rows = _tag_column(ws), {ws.cell(row=r, column=1).value: r for r in range(4, 12)}
+    letter = openpyxl.utils.get_column_letter(col)
+    certificate = rows["birth-cert-image"]
+
+    def tag_by_hand(wb: Any) -> None:
+        wb["Dữ liệu"][f"{letter}{certificate}"] = "TRUE"
+
+    out = tmp_path / "p.yaml"
+    lines = _refused(_import(_edit(xlsx, tag_by_hand), out), out)
+    assert lines == [f"error: Dữ liệu!D{certificate}: class: data item 'birth-cert-image' is "
+                     f"tagged {TAG} (images of identity documents) but classed 'personal'; "
+                     "images of identity documents are sensitive personal data (Decree "
+                     "356/2025/ND-CP, Art. 4): write class: sensitive-personal"]
+
+    def spoil(wb: Any) -> None:
+        tag_by_hand(wb)
+        wb["Dữ liệu"][f"D{certificate}"] = "sensitive-personal"
+        wb["Dữ liệu"][f"{letter}{rows['disability-cert']}"] = "có"
+
+    lines = _refused(_import(_edit(xlsx, spoil), out), out)
+    assert lines == [f"error: Dữ liệu!{letter}{rows['disability-cert']}: tags.{TAG}: 'có' is not "
+                     "one of the values (did you mean 'true — Có'?); expected one of: true — Có, "
+                     "false — Không"]
+
+    def tag_two(wb: Any) -> None:
+        tag_by_hand(wb)
+        wb["Dữ liệu"][f"D{certificate}"] = "sensitive-personal"
+
+    result = _import(_edit(xlsx, tag_two), out)
+    assert result.exit_code == 0, result.output
+    data = {d["id"]: d for d in yaml.safe_load(out.read_text("utf-8"))["data"]}
+    assert data["birth-cert-image"]["tags"] == [TAG] and "tags" not in data["disability-cert"]

@@ -13,6 +13,7 @@ from assess.documents.channel import by_id, channel_nodes, channel_zones
 from assess.documents.messages import nearest
 from assess.documents.models import Checklist, Proposal, Review
 from assess.documents.models.platform import Platform, Sourced
+from assess.documents.models.proposal import ID_IMAGE, TAG_CLASS, DataTag
 from assess.documents.yamlsource import Path_, Source, format_path
 
 
@@ -52,6 +53,7 @@ def check_proposal(p: Proposal, source: Source, platform: Platform | None = None
     _check_operators(c, p, platform)
     if platform is not None:
         nodes = nodes | _check_platform(c, p, platform)
+    _check_tags(c, p)
     c.unique(((("services", i, "id"), s.id) for i, s in enumerate(p.services)), "service id")
     for i, s in enumerate(p.services):
         for j, d in enumerate(s.data):
@@ -88,6 +90,22 @@ def check_proposal(p: Proposal, source: Source, platform: Platform | None = None
         for j, d in enumerate(f.data):
             c.known(("flows", i, "data", j), d, data, "data id")
     return c.problems
+
+
+_TAG_CLASS_MESSAGE: dict[DataTag, str] = {ID_IMAGE: "ref.tag_class.identity-document-image"}
+"""What to say of an item whose tag requires another class (`TAG_CLASS`), per tag: each cites
+the law that sets the class."""
+
+
+def _check_tags(c: _Collector, p: Proposal) -> None:
+    """A tag says what kind of data an item is; some kinds have a class set by law, and an item
+    of such a kind classed lower is refused at its class, saying which class to write."""
+    for i, d in enumerate(p.data):
+        for tag in dict.fromkeys(d.tags):
+            want = TAG_CLASS.get(tag)
+            if want is not None and d.data_class != want:
+                c.add(("data", i, "class"), msg(_TAG_CLASS_MESSAGE[tag], data=d.id,
+                                                cls=d.data_class))
 
 
 def _check_symbol(c: _Collector, at: Path_, symbol: str | None) -> None:

@@ -185,6 +185,14 @@ DESCRIPTIONS: dict[str, str] = {
         ("Phân loại: public (công khai), internal (nội bộ), personal (cá nhân) hoặc sensitive-personal "
          "(cá nhân nhạy cảm); dữ liệu nhạy cảm được liệt kê tại Điều 4 Nghị định 356/2025."),
     "Fields it contains.": "Các trường thông tin mà dữ liệu gồm có.",
+    ("What kind of data it is, where the law names the kind: identity-document-image for images of "
+     "identity documents (citizen ID card, passport, driving licence…), which Decree 356/2025 Art. 4 "
+     "lists as sensitive personal data (class: sensitive-personal) and Law 91/2025 Art. 29 forbids "
+     "social networks to demand."):
+        ("Loại dữ liệu, khi pháp luật có nêu riêng loại đó: identity-document-image cho hình ảnh giấy tờ "
+         "tùy thân (căn cước, hộ chiếu, giấy phép lái xe…), là dữ liệu cá nhân nhạy cảm theo Điều 4 Nghị "
+         "định 356/2025 (class: sensitive-personal) và mạng xã hội không được yêu cầu cung cấp theo Điều "
+         "29 Luật Bảo vệ dữ liệu cá nhân 91/2025."),
     "Zone id, unique in the proposal.": "Mã vùng, không trùng trong hồ sơ.",
     "Zone name.": "Tên vùng.",
     "Country where the zone's systems and data are located.":

@@ -86,6 +86,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "category.en": ("Nhóm chủ thể (tiếng Anh)", "Category (English)"),
     "count": ("Số lượng ước tính", "Estimated count"),
     "class": ("Phân loại", "Class"),
+    "tags.identity-document-image": ("Ảnh giấy tờ tùy thân (căn cước, hộ chiếu…)?",
+                                     "Image of an identity document (ID card, passport…)?"),
     "operator": ("Đơn vị vận hành (mã)", "Operator (id)"),
     "trust": ("Mức tin cậy", "Trust"),
     "kind": ("Loại", "Kind"),

@@ -317,6 +317,9 @@ SENSITIVE = (
   #   - hình ảnh giấy tờ tùy thân.
   # Dữ liệu thuộc một trong các loại đó thì ghi class: sensitive-personal. Điều 4 còn liệt kê
   # các loại khác: đối chiếu văn bản trước khi chọn personal.
+  # Hình ảnh giấy tờ tùy thân (căn cước, hộ chiếu, giấy phép lái xe…) ghi thêm dòng
+  # "tags: [identity-document-image]": mạng xã hội không được yêu cầu cung cấp các ảnh đó
+  # (Điều 29 Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15).
 """,
     """\
   # class — public: public information | internal: internal to the agency | personal: personal
@@ -329,6 +332,9 @@ SENSITIVE = (
   #   - images of identity documents.
   # Data of any of these kinds is class: sensitive-personal. Art. 4 lists other kinds too: check
   # the decree before choosing personal.
+  # Images of identity documents (ID card, passport, driving licence…) also get the line
+  # "tags: [identity-document-image]": social networks may not demand them (Law on Personal
+  # Data Protection No. 91/2025/QH15, Art. 29).
 """,
 )
 """Where a data item's class is chosen: what each class means, and the sensitive categories of
@@ -373,6 +379,7 @@ data: []
   #   name: "Số điện thoại người dân"
   #   class: personal               # public | internal | personal | sensitive-personal (xem dưới)
   #   description: "Số di động người dân nhập khi gửi câu hỏi"   # dữ liệu gồm những trường nào
+  #   tags: []                      # [identity-document-image] nếu là ảnh giấy tờ tùy thân (xem dưới)
 {sensitive}{drawing}flows: []
   # - from: nguoi-dan
   #   to: {entry}
@@ -420,6 +427,7 @@ data: []
   #   name: "Citizen's phone number"
   #   class: personal               # public | internal | personal | sensitive-personal (see below)
   #   description: "Mobile number citizens give when they ask a question"   # what the data contains
+  #   tags: []                      # [identity-document-image] for images of identity documents (see below)
 {sensitive}{drawing}flows: []
   # - from: citizen
   #   to: {entry}

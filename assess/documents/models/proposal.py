@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import Field
 
@@ -98,6 +98,17 @@ class DataSubjects(Strict):
     count: int = Field(ge=0, description="Estimated number of people.")
 
 
+DataTag = Literal["identity-document-image"]
+"""What a data item is, beyond its class, where a rule or a law asks about that kind of data:
+identity-document-image (images of identity documents: citizen ID card, passport, driving
+licence…). New tags are added here; `TAG_CLASS` says the class each one requires."""
+DATA_TAGS: tuple[DataTag, ...] = get_args(DataTag)
+ID_IMAGE: DataTag = "identity-document-image"
+TAG_CLASS: dict[DataTag, str] = {ID_IMAGE: "sensitive-personal"}
+"""The class an item with the tag must have: Decree 356/2025 Art. 4 lists images of identity
+documents as sensitive personal data (`documents.references` refuses any other class)."""
+
+
 class DataItem(Strict):
     """An entry of the data inventory."""
 
@@ -107,6 +118,12 @@ class DataItem(Strict):
         alias="class", description="Classification: public, internal, personal or "
         "sensitive-personal (Decree 356/2025 Art. 4 lists sensitive data).")
     description: LocalText | None = Field(None, description="Fields it contains.")
+    tags: list[DataTag] = Field(
+        default_factory=list, description="What kind of data it is, where the law names the "
+        "kind: identity-document-image for images of identity documents (citizen ID card, "
+        "passport, driving licence…), which Decree 356/2025 Art. 4 lists as sensitive personal "
+        "data (class: sensitive-personal) and Law 91/2025 Art. 29 forbids social networks to "
+        "demand.")
 
     @property
     def cls(self) -> DataClass:

@@ -149,7 +149,7 @@ def _cell_value(col: Column, value: Any, where: tuple[str | int, ...], problems:
     """What export writes for `value` in a cell of `col` (None: left empty)."""
     if value is None:
         return None
-    if col.kind == "bool":
+    if col.kind in ("bool", "tag"):
         return BOOL.entry("true" if value else "false")
     if col.kind == "choice" and col.choice is not None:
         return col.choice.entry(str(value))
@@ -282,7 +282,8 @@ def _list_sheet(wb: Workbook, sheet: ListSheet, items: list[Any], ranges: dict[s
         fitted: list[tuple[Any, float]] = []
         for i, col in enumerate(sheet.columns, start=1):
             value = None if item is None else _cell_value(
-                col, _get(item, col.key), (sheet.key, r - FIRST_ROW), problems)
+                col, col.tag in item.tags if col.kind == "tag" else _get(item, col.key),
+                (sheet.key, r - FIRST_ROW), problems)
             cell = ws.cell(row=r, column=i, value=value)
             _style(cell, editable=True, col=col)
             fitted.append((value, col.width))

@@ -17,11 +17,13 @@ from assess.core.i18n.questionnaire import ALIASES, CHOICES, FIELDS, SHEETS
 from assess.core.text import folded
 from assess.core.text import unaccented as strip_marks
 from assess.documents.models.common import AUTHORITIES
+from assess.documents.models.proposal import DATA_TAGS
 
-Kind = Literal["text", "int", "bool", "choice", "date", "ids", "lines", "fixed"]
+Kind = Literal["text", "int", "bool", "choice", "date", "ids", "lines", "fixed", "tag"]
 """How a cell's value becomes a YAML value: text as written; a whole number; true/false; one of
 a list's words; a date (YYYY-MM-DD); ids separated by commas; one entry per line; a value export
-writes and the user must not change (kept locked)."""
+writes and the user must not change (kept locked); true/false for one tag of the item's `tags`
+(true: the item has it)."""
 
 FORMAT = "assess-questionnaire/1"
 """Written in the hidden lists sheet: which layout the workbook has."""
@@ -124,6 +126,16 @@ class Column:
     def header(self) -> tuple[str, str]:
         return FIELDS[self.label or self.key]
 
+    @property
+    def field(self) -> str:
+        """The item's field the column fills: its key, or `tags` for a tag's column."""
+        return "tags" if self.kind == "tag" else self.key
+
+    @property
+    def tag(self) -> str:
+        """A tag column's tag: 'tags.identity-document-image' → identity-document-image."""
+        return self.key.partition(".")[2]
+
 
 def _text(key: str, width: float = 22) -> Column:
     return Column(key, "text", width=width)
@@ -179,7 +191,8 @@ LIST_SHEETS: tuple[ListSheet, ...] = (
                            _choice("reaches_province_systems", BOOL, 18))),
     ListSheet("data_subjects", (*_local("category", 40), Column("count", "int", width=16))),
     ListSheet("data", (_text("id", 18), *_local("name"), _choice("class", DATA_CLASS, 26),
-                       *_local("description", 40))),
+                       *_local("description", 40),
+                       *(Column(f"tags.{tag}", "tag", BOOL, 24) for tag in DATA_TAGS))),
     ListSheet("zones", (_text("id", 18), *_local("name"), _text("country", 14),
                         _text("operator", 20), _choice("trust", TRUST, 22))),
     ListSheet("nodes", (_text("id", 18), *_local("name"), _choice("kind", NODE_KIND, 22),

@@ -116,15 +116,16 @@ class _Reader:
             return self._int(value, where, col.key)
         if kind == "date":
             return self._date(value, where, col.key)
-        if kind in ("choice", "bool"):
-            if kind == "bool" and isinstance(value, bool):
+        if kind in ("choice", "bool", "tag"):
+            yes_no = kind in ("bool", "tag")
+            if yes_no and isinstance(value, bool):
                 return value
             choice: Choice = col.choice or STATUS
             got = choice.read(_as_text(value))
             if got is None:
                 self.problem(where, col.key, _not_a_choice(_as_text(value), choice))
                 return None
-            return {"true": True, "false": False}.get(got, got) if kind == "bool" else got
+            return {"true": True, "false": False}.get(got, got) if yes_no else got
         if kind == "ids":
             return [p.strip() for p in re.split(r"[,;\n]", _as_text(value)) if p.strip()]
         if kind == "lines":
@@ -248,6 +249,8 @@ class _Reader:
             for cell, col in cells:
                 where = cell_ref(ws.title, cell.column, cell.row)
                 self.located.add(f"{at}.{col.key}", where, col.key)
+                if col.kind == "tag":  # the item's tags: the first tag's cell
+                    self.located.add(f"{at}.tags", where, col.key)
                 if col.key.endswith(".vi"):
                     self.located.add(f"{at}.{col.key[:-3]}", where, col.key[:-3])
                 value = self.value(col, cell, where)
@@ -255,7 +258,10 @@ class _Reader:
                     flat[col.key] = value
             item: dict[str, Any] = {}
             for col in sheet.columns:  # the model's order, whatever the sheet's
-                if col.key in flat:
+                if col.kind == "tag":
+                    if flat.get(col.key) is True:
+                        item.setdefault("tags", []).append(col.tag)
+                elif col.key in flat:
                     item[col.key] = flat[col.key]
             nested: dict[str, Any] = {}
             _nest(item, nested)

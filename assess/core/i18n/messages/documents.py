@@ -281,6 +281,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "service '{service}' says its data stays out of the province's systems, but flow {flow} "
         "carries it into '{node}'; expected reaches_province_systems: true (or remove the flow "
         "if it is not so)"),
+    "ref.tag_class.identity-document-image": (
+        "dữ liệu '{data}' có thẻ identity-document-image (hình ảnh giấy tờ tùy thân) nhưng được "
+        "phân loại là '{cls}'; hình ảnh giấy tờ tùy thân là dữ liệu cá nhân nhạy cảm (Điều 4 Nghị "
+        "định số 356/2025/NĐ-CP): hãy ghi class: sensitive-personal",
+        "data item '{data}' is tagged identity-document-image (images of identity documents) but "
+        "classed '{cls}'; images of identity documents are sensitive personal data (Decree "
+        "356/2025/ND-CP, Art. 4): write class: sensitive-personal"),
     "ref.operator_by_id": (
         "không có đơn vị vận hành '{operator}': hồ sơ này nêu đơn vị vận hành theo mã; {near}",
         "unknown operator '{operator}': this proposal names operators by id; {near}"),
