@@ -17,9 +17,9 @@ F = tuple[str, str, str, str] | tuple[str, str, str, str, bool]  # from, to, "d1
 
 def document(*, zones: list[Z], nodes: list[N], flows: list[F], data: dict[str, str],
              services: dict[str, str] | None = None, names: dict[str, str] | None = None,
-             **extra: Any) -> dict[str, Any]:
+             tags: dict[str, str] | None = None, **extra: Any) -> dict[str, Any]:
     """A proposal as plain data; `data` maps id -> class, `services` id -> "d1 d2", `names` a
-    zone or node id -> its name (else the id)."""
+    zone, node, data or service id -> its name (else the id), `tags` a data id -> "t1 t2"."""
     names = names or {}
     doc: dict[str, Any] = {
         "kind": "proposal", "schema_version": 1, "id": "t", "title": "Thử nghiệm",
@@ -29,11 +29,14 @@ def document(*, zones: list[Z], nodes: list[N], flows: list[F], data: dict[str, 
                     "kind": "official-account", "exclusive": False},
         # By default one service that keeps to the platform's console: the rules see what is
         # drawn, and the scope's presumptions (the inventory with the channel) stay in view.
-        "services": ([{"id": s, "name": s, "data": ds.split()} for s, ds in services.items()]
+        "services": ([{"id": s, "name": names.get(s, s), "data": ds.split()}
+                      for s, ds in services.items()]
                      if services is not None else
                      [{"id": "console", "name": "console", "data": list(data),
                        "reaches_province_systems": False}]),
-        "data": [{"id": d, "name": d, "class": c} for d, c in data.items()],
+        "data": [{"id": d, "name": names.get(d, d), "class": c,
+                  **({"tags": tags[d].split()} if tags and d in tags else {})}
+                 for d, c in data.items()],
         "zones": [{"id": z[0], "name": names.get(z[0], z[0]), "country": z[1], "trust": z[2],
                    "operator": z[3] if len(z) > 3 else z[0].upper()} for z in zones],  # type: ignore[misc]
         "nodes": [{"id": n[0], "name": names.get(n[0], n[0]), "kind": n[1], "zone": n[2],

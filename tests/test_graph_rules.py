@@ -35,10 +35,10 @@ def only(rule: str, **kw: Any) -> Hit:
     return found[0]
 
 
-def test_all_nine_rules_are_registered() -> None:
+def test_all_eleven_rules_are_registered() -> None:
     assert set(RULES) == {"G-RES-STORE", "G-RES-XFER", "G-ENC-BOUNDARY", "G-E2E-SENSITIVE",
-                            "G-REST-ENC", "G-RETENTION", "G-AUTH-INBOUND", "G-INV-UNUSED",
-                            "G-INV-SERVICE"}
+                            "G-REST-ENC", "G-RETENTION", "G-AUTH-INBOUND", "G-CHANNEL-EXCLUSIVE",
+                            "G-ID-IMAGE", "G-INV-UNUSED", "G-INV-SERVICE"}
 
 
 # -- G-RES-STORE ------------------------------------------------------------------------------
@@ -261,12 +261,15 @@ def test_service_whose_data_reaches_government_passes() -> None:
 def test_every_hit_but_unused_data_carries_a_path_from_the_origin() -> None:
     from assess.engine.vocabulary import run
 
-    p = make(zones=SG, data={**SENSITIVE, "spare": "internal"}, services={"s": "health"},
+    p = make(zones=SG, data={**SENSITIVE, "spare": "internal", "cccd": "sensitive-personal"},
+             services={"s": "health"}, tags={"cccd": "identity-document-image"},
+             channel={"name": "Zalo OA", "operator": "ZALO", "operator_country": "VN",
+                      "kind": "official-account", "exclusive": True},
              nodes=[("citizen", "actor", "home"), ("oa", "process", "zalo"),
                     ("bot", "process", "sg"), ("db", "datastore", "sg", store("health", enc="no",
                                                                                days=None)),
                     ("portal", "process", "gov")],
-             flows=[("citizen", "oa", "health phone", "none", False),
+             flows=[("citizen", "oa", "health phone cccd", "none", False),
                     ("oa", "bot", "health phone", "tls", False), ("bot", "db", "health", "tls"),
                     ("bot", "portal", "phone", "none", False), ("oa", "citizen", "phone", "tls")])
     results = run(build(p))
@@ -280,7 +283,8 @@ def test_every_hit_but_unused_data_carries_a_path_from_the_origin() -> None:
             if h.element.startswith("zone:") or "undrawn" in h.element:
                 continue  # what the scope presumes has no drawn path to show
             assert h.path[0] == "citizen", (rid, h)
-            last = h.element.split("->") if rid != "G-INV-SERVICE" else ["db"]
+            last = {"G-INV-SERVICE": ["db"], "G-ID-IMAGE": ["oa"],  # where it goes first
+                    "G-CHANNEL-EXCLUSIVE": ["oa"]}.get(rid, h.element.split("->"))
             assert list(h.path[-len(last):]) == last, (rid, h)
 
 

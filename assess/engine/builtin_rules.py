@@ -15,6 +15,7 @@ from assess.core.i18n import LANGS, Lang, country
 from assess.core.i18n import t as tr
 from assess.documents.models import Severity, Text
 from assess.documents.models.platform import UNKNOWN_COUNTRY
+from assess.documents.models.proposal import ID_IMAGE
 from assess.engine.exposure import Index, index
 from assess.engine.graph import HOME_COUNTRY, FlowGraph
 from assess.engine.rules import Hit, Rule
@@ -476,6 +477,135 @@ def _service_off_government(fg: FlowGraph) -> list[Hit]:
         if s.data and not any(_reaches_government(ix, d) for d in s.data)]
 
 
+def _channel_systems(fg: FlowGraph) -> list[str]:
+    """The channel's systems (`FlowGraph.receivers`), in the drawing's order."""
+    return [n.id for n in fg.proposal.nodes if n.id in fg.receivers]
+
+
+def _named(labels: _Labels, nodes: list[str]) -> str:
+    return ", ".join(labels.node(n) for n in nodes)
+
+
+def _exclusive_channel(fg: FlowGraph) -> list[Hit]:
+    """The channel declared the only way to the service: the portal is the official channel for
+    online public services, a social network an additional one only. Read from the channel's
+    `exclusive`, a declaration no drawing can change."""
+    ch = fg.proposal.channel
+    if not ch.exclusive:
+        return []
+    systems = _channel_systems(fg)
+    return [Hit("channel", Text(
+        vi=f"Kênh “{ch.name.get('vi')}” được khai báo là cách duy nhất để người dân sử dụng dịch vụ, "
+           "trong khi kênh chính thức cung cấp dịch vụ công trực tuyến là cổng thông tin điện tử "
+           "của cơ quan và mạng xã hội chỉ là kênh bổ sung. Hãy cung cấp dịch vụ trên Cổng dịch "
+           "vụ công; dùng kênh này để thông báo và dẫn đường đến Cổng.",
+        en=f"The channel “{ch.name.get('en')}” is declared the only way for citizens to get the "
+           "service, while the official channel for online public services is the body's web "
+           "portal and a social network is an additional channel only. Put the service on the "
+           "public-service portal; use this channel to notify citizens and link to the portal."),
+        _to_channel(fg, systems))]
+
+
+def _to_channel(fg: FlowGraph, systems: list[str]) -> tuple[str, ...]:
+    """How citizens reach the channel: the path of the first item of the channel's data the
+    drawing brings to one of its systems; just that system where none does."""
+    if not systems:
+        return ()
+    ix = index(fg)
+    for d in sorted(fg.channel):
+        reached = ix.spread(d).parent
+        for n in systems:
+            if reached.get(n) is not None:
+                return ix.spread(d).path(n)
+    return (systems[0],)
+
+
+_ID_TODO = (" Không yêu cầu người dân gửi ảnh giấy tờ tùy thân qua kênh: tiếp nhận trên Cổng dịch "
+            "vụ công, chỉ dùng kênh để thông báo và dẫn đường.",
+            " Do not ask citizens to send images of identity documents through the channel: take "
+            "them on the public-service portal, and use the channel only to notify and link.")
+"""What every G-ID-IMAGE hit says to do (vi, en)."""
+
+
+def _id_images_shown(fg: FlowGraph, tagged: list[str]) -> dict[str, list[str]]:
+    """Per tagged item, the systems outside the state's (`_outside`) the drawing shows it at:
+    a flow carrying it into or out of them, or a store declaring it; in the order the item
+    reaches them. One pass over the flows, taken only when the inventory tags an item."""
+    ix = index(fg)
+    wanted = set(tagged)
+    at: dict[str, set[str]] = {}
+    for u, v, data in zip(ix.src, ix.dst, ix.data, strict=True):
+        for d in data:
+            if d in wanted:
+                for n in (u, v):
+                    if _outside(ix, n):
+                        at.setdefault(d, set()).add(n)
+    for n, kept in ix.stores.items():
+        presumed = ix.presumed.get(n, ())
+        for d in kept:
+            if d in wanted and d not in presumed and _outside(ix, n):
+                at.setdefault(d, set()).add(n)
+    return {d: [n for n in ix.spread(d).parent if n in nodes] or sorted(nodes)
+            for d, nodes in at.items()}
+
+
+def _id_images(fg: FlowGraph) -> list[Hit]:
+    """Images of identity documents through the channel (Law 91/2025 Art. 29: social networks
+    may not demand them): an item tagged `identity-document-image` that the drawing shows at a
+    system outside the state's — the platform, its stores, a bot; and, where the drawing shows
+    it at none, one the channel is given by what the province declares (a service using it, or
+    the inventory the channel carries): what is not drawn goes through the channel at worst."""
+    tagged = [d.id for d in fg.proposal.data if ID_IMAGE in d.tags]
+    if not tagged:
+        return []
+    shown = _id_images_shown(fg, tagged)
+    ix = index(fg)
+    vi, en = _labels(fg)
+    hits = []
+    for d in tagged:
+        nodes = shown.get(d)
+        if not nodes:
+            continue
+        src = _profiled(fg, *nodes)
+        hits.append(Hit(f"data:{d}", Text(
+            vi=f"Hình ảnh giấy tờ tùy thân ({vi.items([d])}) được hệ thống ngoài cơ quan nhà nước "
+               f"nhận hoặc lưu giữ: {_named(vi, nodes)}." + src[0] + _ID_TODO[0],
+            en=f"Images of identity documents ({en.items([d])}) are received or kept by systems "
+               f"outside the state's: {_named(en, nodes)}." + src[1] + _ID_TODO[1]),
+            ix.spread(d).path(nodes[0]), (d,)))
+    unshown = [d for d in tagged if d not in shown and d in fg.channel]
+    if not unshown:
+        return hits
+    systems = _channel_systems(fg)
+    ours_vi = "hệ thống của kênh" + (f" ({_named(vi, systems)})" if systems else "")
+    ours_en = "the channel's systems" + (f" ({_named(en, systems)})" if systems else "")
+    served: set[str] = set()
+    for s in fg.proposal.services:
+        items = [d for d in unshown if d in s.data]
+        served.update(items)
+        if items:
+            hits.append(Hit(f"service:{s.id}->undrawn", Text(
+                vi=f"Dịch vụ {vi.element('service:' + s.id)} dùng hình ảnh giấy tờ tùy thân "
+                   f"({vi.items(items)}) nhưng sơ đồ không cho thấy dữ liệu đó đi qua kênh: "
+                   f"người dân dùng dịch vụ qua kênh, nên coi như {ours_vi} nhận dữ liệu này."
+                   + _ID_TODO[0],
+                en=f"Service {en.element('service:' + s.id)} uses images of identity documents "
+                   f"({en.items(items)}) but the drawing does not show them going through the "
+                   f"channel: citizens use the service through the channel, so {ours_en} are "
+                   "taken to receive them." + _ID_TODO[1]), (), tuple(items)))
+    rest = [d for d in unshown if d not in served]
+    if rest:
+        hits.append(Hit("inventory->undrawn", Text(
+            vi=f"Danh mục dữ liệu có hình ảnh giấy tờ tùy thân ({vi.items(rest)}) mà không dịch vụ "
+               "nào dùng và sơ đồ không cho thấy đi qua kênh: những gì hồ sơ giao cho kênh được "
+               f"coi là đi qua {ours_vi}." + _ID_TODO[0],
+            en=f"The data inventory lists images of identity documents ({en.items(rest)}) that no "
+               "service uses and the drawing does not show going through the channel: what the "
+               f"proposal gives the channel is taken to go through {ours_en}." + _ID_TODO[1]),
+            (), tuple(rest)))
+    return hits
+
+
 BUILTIN: tuple[Rule, ...] = (
     Rule("G-RES-STORE", Text(vi="Dữ liệu cá nhân lưu trữ ngoài Việt Nam hoặc ở nơi chưa rõ",
                              en="Personal data stored outside Vietnam or where unknown"),
@@ -499,6 +629,12 @@ BUILTIN: tuple[Rule, ...] = (
     Rule("G-AUTH-INBOUND", Text(vi="Luồng vào hệ thống nhà nước không xác thực",
                                 en="Unauthenticated flow into a government system"),
          Severity.high, _unauthenticated_inbound),
+    Rule("G-CHANNEL-EXCLUSIVE", Text(vi="Kênh là cách duy nhất để sử dụng dịch vụ",
+                                     en="The channel is the only way to get the service"),
+         Severity.critical, _exclusive_channel),
+    Rule("G-ID-IMAGE", Text(vi="Ảnh giấy tờ tùy thân qua kênh của bên thứ ba",
+                            en="Images of identity documents through a third-party channel"),
+         Severity.critical, _id_images),
     Rule("G-INV-UNUSED", Text(vi="Dữ liệu khai báo nhưng không sử dụng",
                               en="Declared data that nothing uses"),
          Severity.low, _unused_data, decides=False),
