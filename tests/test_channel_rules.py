@@ -250,10 +250,6 @@ def test_a_clean_proposal_passes_both_rules_but_a_blocker_still_needs_evidence()
     assert _status(a, "PDP-06") == ("met", "rule") and _status(a, "CON-01") == ("met", "rule")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "evaluate.py counts a blocker's rule pass on a platform profile as resting on the profile "
-    "(`_rests_on_profile`) whatever the rule reads; these two read the province's own "
-    "declarations (channel.exclusive, the inventory's tags), which no profile vouches for"))
 def test_on_a_profile_an_unanswered_blocker_these_rules_pass_is_still_unconfirmed() -> None:
     a = _evaluate(on_platform())
     assert _status(a, "CON-01")[0] == "unknown"

@@ -166,7 +166,9 @@ def _control(plan: _Plan, values: dict[Status, float], proposal: Proposal,
     rule_status: Status | None = None
     rule = ctrl.rule
     if rule is not None and rule in rule_results:
-        rule_status = rule_results[rule].status  # computed once per rule (rules.RuleResult)
+        rr = rule_results[rule]
+        rule_status = rr.status  # computed once per rule (rules.RuleResult)
+        rests_on_profile = rests_on_profile and rr.rule.vetted
         if rule_status is UNKNOWN and own is MET and proved:
             rule_status = MET  # what the profile does not know, the evidence settles
         if unproven and rule in RESIDENCY_RULES and rule_status is MET and not (

@@ -37,6 +37,11 @@ class Rule:
     check: Callable[[FlowGraph], list[Hit]]
     decides: bool = True
     """False for hygiene rules that only report findings and decide no control."""
+    vetted: bool = True
+    """A pass can rest on a platform profile: the rule reads the drawing, whose platform part
+    the profile supplies. False for a rule that reads only what the province declares of itself
+    (the channel's exclusivity, the inventory's tags): no profile vouches for that, so on a
+    blocker its pass counts only with the province's answer 'met' and evidence."""
 
 
 @dataclass(frozen=True, slots=True)
