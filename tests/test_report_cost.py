@@ -1,6 +1,7 @@
 """What keeps the report's cost close to WeasyPrint's own (issue 14), each without changing
-what is drawn: the diagram's layouts stop once one cannot be beaten, the collector is given
-back as found after WeasyPrint, scoring never imports networkx. The cost itself is measured by
+what is drawn: the diagram's layouts stop once one cannot be beaten, the collector is paused
+while a report is made and given back as found, the console script skips the collection at
+exit, scoring never imports networkx. The cost itself is measured by
 benchmarks/bench_report.py, never here."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from assess.core.collector import collector_paused
 from assess.outputs.diagram import LAYOUTS, layout, to_dot, to_dots
 from tests.test_diagram import assessment
 
@@ -81,6 +83,56 @@ def test_weasyprint_gives_the_collector_back_as_it_found_it() -> None:
     assert write_pdf("<p>x</p>", created=dt.datetime(2026, 1, 1, tzinfo=dt.UTC)).startswith(b"%PDF")
     assert gc.get_freeze_count() == frozen
     assert gc.isenabled()
+
+
+def test_the_collector_is_paused_in_the_block_and_given_back_as_found() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused(examine_after=False):  # inside another pause: left alone
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with collector_paused(examine_after=False):
+        assert not gc.isenabled()
+    assert gc.isenabled() and gc.get_freeze_count() == 0  # moved to the oldest, not frozen
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError
+    assert gc.isenabled()
+
+
+def test_objects_left_by_an_ending_pause_are_still_collected_later() -> None:
+    import weakref
+
+    class Node:
+        other: Any = None
+
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a cycle: only the collector frees it
+    gone = weakref.ref(a)
+    with collector_paused(examine_after=False):
+        del a, b
+    assert gone() is not None
+    gc.collect()
+    assert gone() is None
+
+
+def test_the_console_script_skips_the_collection_at_exit() -> None:
+    code = ("import atexit, gc, sys\n"
+            "atexit.register(lambda: print(gc.get_freeze_count() > 0, gc.isenabled()))\n"
+            "sys.argv = ['assess', '--version']\n"
+            "from assess.cli import main\n"
+            "main()")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=False)
+    assert out.stdout.splitlines()[-1] == "True True", out.stderr
 
 
 def test_scoring_imports_networkx_only_for_the_digraph() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +22,10 @@ from assess.cli.app import (
 )
 from assess.core.i18n import t
 from assess.core.i18n.messages import msg, plain
+
+if TYPE_CHECKING:
+    from assess.core.i18n import Lang
+    from assess.engine.result import Assessment
 
 
 def default_output(proposal: Path, lang: str, review: Path | None) -> Path:
@@ -61,6 +65,27 @@ def report(
     language = lang_of(lang)
     if str(proposal) == "-":
         raise typer.BadParameter(str(msg("outputs.report.stdin")), param_hint="PROPOSAL")
+    from assess.core.collector import collector_paused
+
+    # The command's work, then the process ends: the collector's passes would find next to
+    # nothing to free (see `collector_paused`), nor its first pass after.
+    with collector_paused(examine_after=False):
+        target, pdf, a = _report(proposal, review, output, html, checklist, language,
+                                 checklists, platforms)
+    unreleased = [f"{r.id}@{r.version}" for r in (a.checklist, a.platform)
+                  if r is not None and r.unreleased]
+    verdict = t(a.verdict.value, "vi")
+    log.info("%s", msg(
+        "outputs.report.wrote", target=str(target), size=len(pdf),
+        verdict=(verdict[:1].lower() + verdict[1:], a.verdict.value), score=float(a.score),
+        html=msg("outputs.report.wrote_html", html=str(html)) if html else plain(""),
+        unreleased=msg("outputs.report.unreleased", refs=unreleased) if unreleased else plain("")))
+
+
+def _report(proposal: Path, review: Path | None, output: Path | None, html: Path | None,
+            checklist: str | None, language: Lang, checklists: list[Path] | None,
+            platforms: list[Path] | None) -> tuple[Path, bytes, Assessment]:
+    """Check the outputs, assess, render, write; the target, the PDF and the assessment."""
     from assess.core.errors import OutputError
     from assess.core.files import HTML, PDF, refuse_inputs, refuse_replacing, write_all_atomic
     from assess.outputs.report import embedded_files, render_pdf
@@ -85,11 +110,4 @@ def report(
     with stderr().status(str(msg("outputs.report.rendering", n=len(a.controls)))):
         page, pdf = render_pdf(a, language, attachments=files)
     write_all_atomic([(target, pdf)] + ([(html, page)] if html is not None else []))
-    unreleased = [f"{r.id}@{r.version}" for r in (a.checklist, a.platform)
-                  if r is not None and r.unreleased]
-    verdict = t(a.verdict.value, "vi")
-    log.info("%s", msg(
-        "outputs.report.wrote", target=str(target), size=len(pdf),
-        verdict=(verdict[:1].lower() + verdict[1:], a.verdict.value), score=float(a.score),
-        html=msg("outputs.report.wrote_html", html=str(html)) if html else plain(""),
-        unreleased=msg("outputs.report.unreleased", refs=unreleased) if unreleased else plain("")))
+    return target, pdf, a

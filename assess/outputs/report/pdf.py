@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import io
 import logging
 import mimetypes
@@ -24,6 +23,7 @@ from urllib.request import url2pathname
 from weasyprint import HTML, Attachment
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from assess.core.collector import collector_paused
 from assess.core.i18n.messages import msg
 from assess.core.resources import data_dir
 from assess.outputs.report.files import Embedded
@@ -79,21 +79,6 @@ def _fonts_dated(created: dt.datetime) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = before
 
 
-@contextlib.contextmanager
-def _collector_spared() -> Iterator[None]:
-    """WeasyPrint makes hundreds of thousands of objects while it lays out and draws, and each
-    full collection they trigger also walks every object alive before it started: the
-    assessment, the checklist, pydantic's schemas, every imported module (WeasyPrint's own
-    among them). Moved out of the collector's sight while it runs (`gc.freeze`), they cost
-    nothing: about 0.4 s of CPU on the example. Back after, so what becomes garbage later is
-    still collected."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
 def write_pdf(html: str, *, created: dt.datetime, attachments: Sequence[Embedded] = (),
               fetcher: TemplateFetcher | None = None) -> bytes:
     """Render `html` (whose relative URLs resolve in the templates folder) as PDF/A-3b bytes,
@@ -105,9 +90,11 @@ def write_pdf(html: str, *, created: dt.datetime, attachments: Sequence[Embedded
     files = [Attachment(file_obj=io.BytesIO(e.data), name=e.name, description=e.description,
                         created=stamp, modified=stamp, relationship=e.relationship)
              for e in attachments]
-    with _collector_spared(), _fonts_dated(created):
-        document = HTML(string=html, base_url=base, url_fetcher=fetcher)
-        out = document.write_pdf(pdf_variant=VARIANT, attachments=files, pdf_identifier=True,
-                                 uncompressed_pdf=False)
+    # The collector has next to nothing to free while WeasyPrint runs (`collector_paused`):
+    # about 0.4 s of CPU saved on the example and 8 s of 52 on a 1,000-control checklist, for
+    # 4 MB and 12 MB more memory at the peak.
+    with collector_paused(), _fonts_dated(created):
+        out = HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
+            pdf_variant=VARIANT, attachments=files, pdf_identifier=True, uncompressed_pdf=False)
     assert isinstance(out, bytes)
     return out
