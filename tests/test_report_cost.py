@@ -1,16 +1,20 @@
 """What keeps the report's cost close to WeasyPrint's own (issue 14), each without changing
 what is drawn: the diagram's layouts stop once one cannot be beaten, the collector is paused
 while a report is made and given back as found, the console script skips the collection at
-exit, scoring never imports networkx. The cost itself is measured by
+exit, templates are read compiled from the user's cache (an edited one compiled again, an
+unusable cache done without), scoring never imports networkx. The cost itself is measured by
 benchmarks/bench_report.py, never here."""
 
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 
 from assess.core.collector import collector_paused
@@ -133,6 +137,76 @@ def test_the_console_script_skips_the_collection_at_exit() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=False)
     assert out.stdout.splitlines()[-1] == "True True", out.stderr
+
+
+# ---- compiled templates ---------------------------------------------------------------------
+
+def _env(templates: Path, cache: Path | None) -> jinja2.Environment:
+    from assess.outputs.report.html import OPTIONS, CompiledTemplates
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)),
+                              bytecode_cache=CompiledTemplates(cache) if cache else None,
+                              **OPTIONS)
+
+
+def _compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: Any, name: str | None = None,
+                *args: Any, **kwargs: Any) -> Any:
+        seen.append(str(name))
+        return real(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    return seen
+
+
+def test_templates_are_compiled_once_and_again_when_edited(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    templates, cache = tmp_path / "templates", tmp_path / "cache"
+    templates.mkdir()
+    cache.mkdir()
+    (templates / "t.j2").write_text("{{ x }} one", encoding="utf-8")
+    seen = _compiles(monkeypatch)
+    assert _env(templates, cache).get_template("t.j2").render(x=1) == "1 one"
+    assert _env(templates, cache).get_template("t.j2").render(x=2) == "2 one"
+    assert seen == ["t.j2"]  # the second environment read it compiled
+    (templates / "t.j2").write_text("{{ x }} two", encoding="utf-8")
+    assert _env(templates, cache).get_template("t.j2").render(x=3) == "3 two"
+    assert seen == ["t.j2", "t.j2"]
+
+
+def test_an_unusable_template_cache_is_done_without(tmp_path: Path) -> None:
+    templates, cache = tmp_path / "templates", tmp_path / "cache"
+    templates.mkdir()
+    cache.mkdir()
+    (templates / "t.j2").write_text("{{ x }}", encoding="utf-8")
+    assert _env(templates, cache).get_template("t.j2").render(x=1) == "1"
+    for f in cache.iterdir():  # cut short: compiled again, and written again whole
+        f.write_bytes(f.read_bytes()[:40])
+    assert _env(templates, cache).get_template("t.j2").render(x=2) == "2"
+    assert _env(templates, tmp_path / "gone").get_template("t.j2").render(x=3) == "3"
+    if os.geteuid() != 0:  # root writes anywhere
+        cache.chmod(0o500)
+        try:
+            assert _env(templates, cache).get_template("t.j2").render(x=4) == "4"
+        finally:
+            cache.chmod(0o700)
+
+
+def test_the_template_cache_is_the_users(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assess.outputs.report.html import cache_folder
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_folder() == tmp_path / "xdg" / "assess" / "templates"
+    assert (tmp_path / "xdg" / "assess" / "templates").is_dir()
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))  # a file, not a folder
+    assert cache_folder() is None
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # ignored, as the XDG spec says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_folder() == tmp_path / "home" / ".cache" / "assess" / "templates"
 
 
 def test_scoring_imports_networkx_only_for_the_digraph() -> None:
