@@ -227,7 +227,7 @@ def test_a_blank_workbook_has_the_questions_only(tmp_path: Path) -> None:
     assert rows and all(r[3].value is None and r[4].value is None for r in rows)
     assert all(c.value is None for r in wb["Luồng"].iter_rows(min_row=4) for c in r)
     head = {r[2].value: r[3].value for r in wb["Hồ sơ"].iter_rows(min_row=2)}
-    assert head["checklist"] == "vn-third-party-channel@1.1.0" and head["id"] is None
+    assert head["checklist"] == "vn-third-party-channel@2.0.0" and head["id"] is None
     out = tmp_path / "p.yaml"
     lines = _refused(_import(xlsx, out), out, "Hồ sơ!D2: id:")
     assert len(lines) > 3  # every missing field at once

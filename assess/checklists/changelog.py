@@ -38,7 +38,7 @@ def show(value: Any, lang: Lang, other: Any = None) -> str:
         extra = f"{value.get('severity')}" + (", blocker" if value.get("blocker") else "")
         return f"{_text(value['title'], lang)} ({value.get('domain')}; {extra})"
     if isinstance(value, list):
-        if value and all(isinstance(v, dict) and "number" in v for v in value):
+        if value and all(isinstance(v, dict) and ("number" in v or "ref" in v) for v in value):
             return "; ".join(_citation(v) for v in value)
         return "[" + ", ".join(str(v) for v in value) + "]"
     if isinstance(value, bool):
@@ -49,8 +49,12 @@ def show(value: Any, lang: Lang, other: Any = None) -> str:
 
 
 def _citation(v: dict[str, Any]) -> str:
+    """'91/2025/QH15 art. 20(6)(a)': the number where the citation gives one (checklists 1.x, or
+    resolved through the register), else its register id (a 2.x file read as written)."""
     art = f" art. {v['article']}" if v.get("article") else ""
-    return f"{v['number']}{art}" + (" (to confirm)" if v.get("status") == "to-confirm" else "")
+    art += "".join(f"({v[k]})" for k in ("clause", "point") if v.get(k))
+    name = v.get("number") or v.get("ref")
+    return f"{name}{art}" + (" (to confirm)" if v.get("status") == "to-confirm" else "")
 
 
 def clip(text: str, width: int) -> str:

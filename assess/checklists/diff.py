@@ -36,6 +36,7 @@ re-assessment lists them):
 - a control or a domain added (even a blocking control: re-assessment lists it as unanswered);
 - `blocker` true → false; a threshold lowered; a status value raised; an impact or likelihood
   level or a risk-matrix rating lowered; the step-up raised; the step-down raised;
+  `approve_max_risk` raised or removed;
 - a control's `owner` changed (who must act and hold the evidence; nothing is scored on it);
 - a new optional field filled in (the checklist's `description`).
 
@@ -56,7 +57,7 @@ from typing import Any, Literal
 
 from assess.core.semver import BUMPS, Bump, bump_rank, next_version, version_bump
 from assess.documents.models import Checklist, Control, Domain, Scoring
-from assess.documents.models.common import level_rank
+from assess.documents.models.common import LEVELS, level_rank
 
 Area = Literal["checklist", "scoring", "domain", "control", "platform"]
 ANSWER_FIELDS = ("requirement", "applies_if", "rule")
@@ -335,6 +336,14 @@ def _scoring(c: ChangeCollector, old: Scoring, new: Scoring) -> None:
     c.ordered("scoring", "scoring", "thresholds.conditional", old.thresholds.conditional,
               new.thresholds.conditional, stricter_when_higher=True,
               what="the conditional threshold")
+    if old.approve_max_risk != new.approve_max_risk:
+        def cap_rank(cap: str | None) -> int:  # no cap: looser than any
+            return len(LEVELS) if cap is None else level_rank(cap)
+
+        c.ordered("scoring", "scoring", "approve_max_risk", cap_rank(old.approve_max_risk),
+                  cap_rank(new.approve_max_risk), stricter_when_higher=False,
+                  what="the highest risk an approval may carry",
+                  shown=(old.approve_max_risk, new.approve_max_risk))
     r, s = old.risk, new.risk
     each("risk.impact.class_levels", dict(r.impact.class_levels), dict(s.impact.class_levels), 1,
          "an impact level", True)
