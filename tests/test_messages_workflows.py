@@ -45,9 +45,9 @@ def test_migrate_reports_what_it_wrote_in_vietnamese(tmp_path: Path, v2: Path) -
                   str(v2))
     assert result.exit_code == 0, result.output
     assert flat(result.output) == (
-        f"đã ghi {out}: mini@1.0.0 → mini@2.0.0; giữ nguyên 4 câu trả lời, 3 kiểm soát mới thêm "
+        f"đã ghi {out}: mini@1.0.0 → mini@2.0.0; giữ nguyên 3 câu trả lời, 3 kiểm soát mới thêm "
         "với trạng thái unknown (RES-04, ENC-04, LOG-01); 0 kiểm soát đã bỏ; đổi mã RES-02 → "
-        "RES-03")
+        "RES-03; 1 kiểm soát có câu hỏi đã thay đổi, đặt lại unknown để trả lời lại (ENC-02)")
 
 
 def test_migrate_reports_what_it_wrote_in_english(tmp_path: Path, v2: Path) -> None:
@@ -56,8 +56,9 @@ def test_migrate_reports_what_it_wrote_in_english(tmp_path: Path, v2: Path) -> N
                   str(v2), "--lang", "en")
     assert result.exit_code == 0, result.output
     assert flat(result.output) == (
-        f"wrote {out}: mini@1.0.0 → mini@2.0.0; 4 answers kept, 3 added as unknown (RES-04, "
-        "ENC-04, LOG-01); 0 removed; renamed RES-02 → RES-03")
+        f"wrote {out}: mini@1.0.0 → mini@2.0.0; 3 answers kept, 3 added as unknown (RES-04, "
+        "ENC-04, LOG-01); 0 removed; renamed RES-02 → RES-03; 1 whose question changed, set back "
+        "to unknown to answer again (ENC-02)")
 
 
 @pytest.mark.parametrize(("lang", "expected"), [

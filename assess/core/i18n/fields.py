@@ -94,17 +94,62 @@ DESCRIPTIONS: dict[str, str] = {
     "What to do when the control is not met.": "Việc cần làm khi kiểm soát không đạt.",
     "Who must act and hold the evidence: the province, the channel's operator, or both.":
         "Bên phải thực hiện và lưu giữ bằng chứng: tỉnh, đơn vị vận hành kênh, hoặc cả hai.",
-    "Name of the legal document, e.g. Law on Personal Data Protection.":
-        "Tên văn bản pháp luật, ví dụ Luật Bảo vệ dữ liệu cá nhân.",
-    "Official number and symbol, e.g. 91/2025/QH15.":
-        "Số và ký hiệu chính thức của văn bản, ví dụ 91/2025/QH15.",
-    "Article (and clause) cited, as numbers, e.g. '20' or '20(6)(a)'; rendered as 'Điều …' / 'Art. …'.":
-        ("Điều (và khoản) được viện dẫn, ghi bằng số, ví dụ '20' hoặc '20(6)(a)'; hiển thị thành 'Điều …' "
-         "/ 'Art. …'."),
+    "Register id of the instrument cited, e.g. 'decree-356-2025' (assess legal status lists them).":
+        ("Mã của văn bản được viện dẫn trong sổ đăng ký, ví dụ 'decree-356-2025' (lệnh assess legal "
+         "status liệt kê các mã)."),
+    "Register id: the type and the number, e.g. 'decree-356-2025', 'law-91-2025'.":
+        "Mã trong sổ đăng ký: loại văn bản và số hiệu, ví dụ 'decree-356-2025', 'law-91-2025'.",
+    "Name of the instrument (checklists 1.x; filled from the register otherwise).":
+        "Tên văn bản (bộ tiêu chí 1.x; các phiên bản khác lấy từ sổ đăng ký).",
+    "Official number and symbol (checklists 1.x; filled from the register otherwise).":
+        "Số và ký hiệu chính thức của văn bản (bộ tiêu chí 1.x; các phiên bản khác lấy từ sổ đăng ký).",
+    "Kind of instrument (filled from the register).": "Loại văn bản (lấy từ sổ đăng ký).",
+    "Article cited, e.g. '20', or a range '17–18'; checklists 1.x may append the clause and point, '20(6)(a)'.":
+        ("Điều được viện dẫn, ví dụ '20', hoặc một khoảng '17–18'; bộ tiêu chí 1.x có thể ghi kèm "
+         "khoản và điểm, '20(6)(a)'."),
+    "Clause (khoản), e.g. '6'.": "Khoản, ví dụ '6'.",
+    "Point (điểm), e.g. 'a'.": "Điểm, ví dụ 'a'.",
     "What the cited provision requires, in a sentence.":
         "Nội dung quy định được viện dẫn yêu cầu, trong một câu.",
-    "'confirmed' if checked against an official text; 'to-confirm' otherwise.":
-        "'confirmed' nếu đã đối chiếu với văn bản chính thức; nếu chưa thì 'to-confirm'.",
+    "'to-confirm' when the provision's content is not yet checked against an official text; absent: the register's status of the instrument. A citation of an instrument the register has 'to-confirm' is to confirm whatever this says.":
+        ("'to-confirm' khi nội dung điều khoản chưa được đối chiếu với văn bản chính thức; để trống: "
+         "lấy tình trạng của văn bản trong sổ đăng ký. Viện dẫn một văn bản mà sổ đăng ký ghi "
+         "'to-confirm' thì luôn là cần xác minh, dù ở đây ghi gì."),
+    # legal register (kind: legal-register)
+    "Always 'legal-register'.": "Luôn là 'legal-register'.",
+    "Day the register's facts were last checked.": "Ngày các thông tin trong sổ được kiểm tra lần cuối.",
+    "Every instrument a checklist may cite.": "Mọi văn bản mà bộ tiêu chí có thể viện dẫn.",
+    "Kind of instrument; decides how a citation is written ('Nghị định số …', 'Luật … số …').":
+        "Loại văn bản; quyết định cách viết viện dẫn ('Nghị định số …', 'Luật … số …').",
+    "Official number and symbol, e.g. '356/2025/NĐ-CP'.":
+        "Số và ký hiệu chính thức, ví dụ '356/2025/NĐ-CP'.",
+    "Name, as a citation prints it after its kind.": "Tên văn bản, như viện dẫn in sau loại văn bản.",
+    "The body that issued it.": "Cơ quan ban hành.",
+    "Day it was passed or signed; absent when no source gives it.":
+        "Ngày thông qua hoặc ký ban hành; để trống khi không nguồn nào nêu.",
+    "Day it comes into force; absent when no source gives it (it then counts as not in force).":
+        "Ngày có hiệu lực; để trống khi không nguồn nào nêu (khi đó được coi là chưa có hiệu lực).",
+    "How it stopped being law, if it has or will.": "Văn bản hết hiệu lực thế nào, nếu đã hoặc sẽ hết.",
+    "The day it stops being in force; absent when no source gives it (it is then taken to end, to confirm, from the day its replacement is known to exist: its issue, or else the register's checked_on).":
+        ("Ngày hết hiệu lực; để trống khi không nguồn nào nêu (khi đó được coi là hết hiệu lực, cần "
+         "xác minh, từ ngày biết có văn bản thay thế: ngày ban hành của văn bản đó, nếu không thì "
+         "ngày checked_on của sổ)."),
+    "Register ids of the instruments that end or replace it.":
+        "Mã của các văn bản chấm dứt hiệu lực hoặc thay thế văn bản này.",
+    "The provision of the ending instrument that ends it, e.g. 'Art. 42'.":
+        "Điều khoản của văn bản thay thế quy định việc chấm dứt, ví dụ 'Art. 42'.",
+    "A transition rule: what still applies after the day, and to what.":
+        "Quy định chuyển tiếp: điều gì còn áp dụng sau ngày đó, và áp dụng cho việc gì.",
+    "'confirmed' if an official text says so; 'to-confirm' if only secondary sources report it.":
+        "'confirmed' nếu văn bản chính thức nêu như vậy; 'to-confirm' nếu chỉ nguồn thứ cấp đưa tin.",
+    "Whether its existence, number and dates are checked against an official text ('confirmed') or reported by secondary sources only ('to-confirm').":
+        ("Sự tồn tại, số hiệu và các ngày của văn bản đã được đối chiếu với văn bản chính thức "
+         "('confirmed') hay chỉ do nguồn thứ cấp đưa tin ('to-confirm')."),
+    "Where these facts come from.": "Nguồn của các thông tin này.",
+    "What matters about it for a checklist author.": "Điều người soạn bộ tiêu chí cần biết về văn bản.",
+    "Numbers as released checklists wrote them, when they differ from `number` (read through this mapping; released files never change).":
+        ("Số hiệu như các bộ tiêu chí đã phát hành đã ghi, khi khác với `number` (đọc qua bảng ánh xạ "
+         "này; tệp đã phát hành không bao giờ sửa)."),
     # proposal (kind: proposal)
     "Always 'proposal'.": "Luôn là 'proposal'.",
     "Proposal id.": "Mã hồ sơ.",
