@@ -104,14 +104,17 @@ DESCRIPTIONS: dict[str, str] = {
     "Official number and symbol (checklists 1.x; filled from the register otherwise).":
         "Số và ký hiệu chính thức của văn bản (bộ tiêu chí 1.x; các phiên bản khác lấy từ sổ đăng ký).",
     "Kind of instrument (filled from the register).": "Loại văn bản (lấy từ sổ đăng ký).",
-    "Article cited, e.g. '20', or a range '17–18'; checklists 1.x may append the clause and point, '20(6)(a)'.":
+    ("Article cited, e.g. '20', or a range '17–18'; checklists 1.x may append the clause and point, "
+     "'20(6)(a)'."):
         ("Điều được viện dẫn, ví dụ '20', hoặc một khoảng '17–18'; bộ tiêu chí 1.x có thể ghi kèm "
          "khoản và điểm, '20(6)(a)'."),
     "Clause (khoản), e.g. '6'.": "Khoản, ví dụ '6'.",
     "Point (điểm), e.g. 'a'.": "Điểm, ví dụ 'a'.",
     "What the cited provision requires, in a sentence.":
         "Nội dung quy định được viện dẫn yêu cầu, trong một câu.",
-    "'to-confirm' when the provision's content is not yet checked against an official text; absent: the register's status of the instrument. A citation of an instrument the register has 'to-confirm' is to confirm whatever this says.":
+    ("'to-confirm' when the provision's content is not yet checked against an official text; absent: "
+     "the register's status of the instrument. A citation of an instrument the register has "
+     "'to-confirm' is to confirm whatever this says."):
         ("'to-confirm' khi nội dung điều khoản chưa được đối chiếu với văn bản chính thức; để trống: "
          "lấy tình trạng của văn bản trong sổ đăng ký. Viện dẫn một văn bản mà sổ đăng ký ghi "
          "'to-confirm' thì luôn là cần xác minh, dù ở đây ghi gì."),
@@ -130,7 +133,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Day it comes into force; absent when no source gives it (it then counts as not in force).":
         "Ngày có hiệu lực; để trống khi không nguồn nào nêu (khi đó được coi là chưa có hiệu lực).",
     "How it stopped being law, if it has or will.": "Văn bản hết hiệu lực thế nào, nếu đã hoặc sẽ hết.",
-    "The day it stops being in force; absent when no source gives it (it is then taken to end, to confirm, from the day its replacement is known to exist: its issue, or else the register's checked_on).":
+    ("The day it stops being in force; absent when no source gives it (it is then taken to end, to "
+     "confirm, from the day its replacement is known to exist: its issue, or else the register's "
+     "checked_on)."):
         ("Ngày hết hiệu lực; để trống khi không nguồn nào nêu (khi đó được coi là hết hiệu lực, cần "
          "xác minh, từ ngày biết có văn bản thay thế: ngày ban hành của văn bản đó, nếu không thì "
          "ngày checked_on của sổ)."),
@@ -142,12 +147,14 @@ DESCRIPTIONS: dict[str, str] = {
         "Quy định chuyển tiếp: điều gì còn áp dụng sau ngày đó, và áp dụng cho việc gì.",
     "'confirmed' if an official text says so; 'to-confirm' if only secondary sources report it.":
         "'confirmed' nếu văn bản chính thức nêu như vậy; 'to-confirm' nếu chỉ nguồn thứ cấp đưa tin.",
-    "Whether its existence, number and dates are checked against an official text ('confirmed') or reported by secondary sources only ('to-confirm').":
+    ("Whether its existence, number and dates are checked against an official text ('confirmed') or "
+     "reported by secondary sources only ('to-confirm')."):
         ("Sự tồn tại, số hiệu và các ngày của văn bản đã được đối chiếu với văn bản chính thức "
          "('confirmed') hay chỉ do nguồn thứ cấp đưa tin ('to-confirm')."),
     "Where these facts come from.": "Nguồn của các thông tin này.",
     "What matters about it for a checklist author.": "Điều người soạn bộ tiêu chí cần biết về văn bản.",
-    "Numbers as released checklists wrote them, when they differ from `number` (read through this mapping; released files never change).":
+    ("Numbers as released checklists wrote them, when they differ from `number` (read through this "
+     "mapping; released files never change)."):
         ("Số hiệu như các bộ tiêu chí đã phát hành đã ghi, khi khác với `number` (đọc qua bảng ánh xạ "
          "này; tệp đã phát hành không bao giờ sửa)."),
     # proposal (kind: proposal)
