@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
+
+# Compiled report templates are cached in the user's cache folder (outputs.report.html): the
+# tests keep theirs in a folder of their own, never in the home of whoever runs them.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="assess-tests-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
