@@ -169,10 +169,29 @@ def test_a_new_citation_takes_the_registers_name_and_status() -> None:
 
 
 def test_a_citation_without_an_instrument_is_refused() -> None:
-    with pytest.raises(ValueError, match="register id"):
-        LegalBasis(article="5")
-    with pytest.raises(ValueError, match="needs its clause"):
-        LegalBasis(ref="law-91-2025", article="20", point="a")
+    index = _Index(load_register(packaged_path()).doc)
+    assert resolve(LegalBasis(article="5"), index) == "no_ref"
+    assert resolve(LegalBasis(ref="law-91-2025", article="20", point="a"), index) == (
+        "point_without_clause")
+    assert resolve(LegalBasis(ref="law-91-2025", clause="4"), index) == "clause_without_article"
+
+
+def test_every_problem_of_a_citation_is_said_at_once_where_it_is(tmp_path: Path) -> None:
+    """An unknown ref, a wrong number and a point without its clause, in one run, each at its
+    own field, in Vietnamese by default; an article written with letters is said in words."""
+    path = _mini(tmp_path, [{"ref": "decree-42-2020"},
+                            {"ref": "law-91-2025", "number": "92/2025/QH15"},
+                            {"ref": "law-91-2025", "article": "20", "point": "a"}])
+    with pytest.raises(InputError) as caught:
+        load_checklist(path)
+    fields = {p.field.rsplit(".", 1)[-1] for p in caught.value.problems}
+    assert {"ref", "number", "point"} <= fields
+    said = " ".join(p.message.render("vi") for p in caught.value.problems)
+    assert "điểm a cần khoản của nó" in said and "clause" in said
+    bad = _mini(tmp_path, [{"ref": "law-91-2025", "article": "12a"}])
+    result = CliRunner().invoke(app, ["checklist", "lint", str(bad), "--lang", "vi"])
+    assert result.exit_code == 2 and "số điều, ví dụ 12" in result.output
+    assert "^\\d" not in result.output and "Traceback" not in result.output
 
 
 def _mini(tmp_path: Path, citations: list[dict[str, Any]], *, status: str = "draft",
@@ -251,26 +270,38 @@ def test_status_in_the_terminal_speaks_the_readers_language() -> None:
                             env={"COLUMNS": "160"})
     assert vi.exit_code == 0, vi.output
     assert "hết hiệu lực" in vi.output and "cần xác minh" in vi.output
-    assert "CON-02: decree-42-2022 — chỉ dựa vào văn bản hết hiệu lực" in vi.output
+    assert "CON-02: decree-42-2022 (hết hiệu lực) — không căn cứ nào có hiệu lực" in vi.output
     en = CliRunner().invoke(app, ["legal", "status", "--on", "2026-12-01", "--lang", "en",
                                   "--checklist", "vn-third-party-channel@1.1.0"],
                             env={"COLUMNS": "160"})
     assert "no longer in force" in en.output and "to confirm" in en.output
 
 
-def test_status_before_the_changes_has_nothing_ended() -> None:
+def test_status_before_the_changes_names_what_is_not_yet_law() -> None:
     result = CliRunner().invoke(app, ["legal", "status", "--on", "2026-06-01", "--json",
                                       "--checklist", "vn-third-party-channel@1.1.0"])
     out = json.loads(result.output)
     state = {i["id"]: i["state"] for i in out["instruments"]}
     assert state["decree-42-2022"] == "in-force" and state["law-116-2025"] == "not-yet"
-    assert out["checklists"][0]["controls"] == []
+    controls = {c["id"]: c for c in out["checklists"][0]["controls"]}
+    assert all(not c["no_longer_in_force"] for c in controls.values())  # nothing ended yet
+    res01 = controls["RES-01"]  # Law 116/2025 not yet in force; Law 91/2025 in force beside
+    assert {"id": "law-116-2025", "state": "not-yet"} in res01["not_in_force"]
+    assert res01["rests_only_on_them"] is False
+    # Before the 2025 laws, 1.x rests on law not yet in force: never said to be all clear.
+    early = json.loads(CliRunner().invoke(app, ["legal", "status", "--on", "2025-06-01",
+                                                "--json", "--checklist",
+                                                "vn-third-party-channel@1.1.0"]).output)
+    assert any(c["rests_only_on_them"] for c in early["checklists"][0]["controls"])
 
 
-def test_a_bad_day_is_one_message_and_exit_2() -> None:
-    result = CliRunner().invoke(app, ["legal", "status", "--on", "01/12/2026"])
+@pytest.mark.parametrize(("day", "words"), [
+    ("01/12/2026", "YYYY-MM-DD"), ("20261201", "YYYY-MM-DD"), ("", "YYYY-MM-DD"),
+    ("2026-13-01", "no such day"), ("2026-02-30", "no such day")])
+def test_a_bad_day_is_one_message_and_exit_2(day: str, words: str) -> None:
+    result = CliRunner().invoke(app, ["legal", "status", "--on", day, "--lang", "en"])
     assert result.exit_code == 2
-    assert "YYYY-MM-DD" in result.output and "Traceback" not in result.output
+    assert words in result.output and "Traceback" not in result.output
 
 
 def test_the_register_model_is_a_document_kind() -> None:

@@ -198,3 +198,16 @@ def test_a_comment_right_after_an_answer_stays_right_above_the_next(tmp_path: Pa
     lines = migrate(path, "mini@2.0.0", cat, "en").text.splitlines()
     at = lines.index("  # --- ENC ----------")
     assert lines[at - 1] == "    note: Đang đàm phán" and lines[at + 1] == ENC01
+
+
+def test_migrating_an_example_to_2_0_0_lists_what_to_answer_again() -> None:
+    """The operator controls reworded in 2.0.0 are to be answered again; the blockers a rule
+    now decides keep their answer, and the province is told a 'met' needs evidence."""
+    from tests.conftest import EXAMPLES
+
+    mig = migrate(EXAMPLES / "bac-ninh-zalo-notifications.yaml", "vn-third-party-channel@2.0.0",
+                  Catalog(), "en")
+    assert {"RES-03", "PDP-07", "RET-03"} <= set(mig.again)
+    assert sorted(mig.ruled) == ["CON-01", "PDP-06"]
+    assert sorted(mig.added) == ["ACC-11", "RES-07"]
+    load_proposal(parse(mig.text.encode(), "bac-ninh.yaml"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -43,11 +44,7 @@ def status(
     on law no longer in force' needs a new checklist version citing current law.
     """
     language = lang_of(lang)
-    try:
-        day = dt.date.fromisoformat(on) if on else dt.date.today()
-    except ValueError:
-        raise typer.BadParameter(str(msg("legal.status.bad_date", value=on)),
-                                 param_hint="--on") from None
+    day = dt.date.today() if on is None else _day(on)
     from assess.checklists.loading import load_checklist, resolve_checklist
     from assess.legal.checks import legal_status
     from assess.legal.register import load_register
@@ -65,6 +62,18 @@ def status(
     from assess.outputs.terminal.legal import print_status
 
     print_status(result, language, stdout())
+
+
+def _day(value: str) -> dt.date:
+    """A day written YYYY-MM-DD that exists; what is wrong with it otherwise."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise typer.BadParameter(str(msg("legal.status.bad_date", value=repr(value))),
+                                 param_hint="--on")
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(str(msg("legal.status.no_day", value=value.strip())),
+                                 param_hint="--on") from None
 
 
 @app.command(epilog="Examples:\n\n  assess legal lint\n\n  assess legal lint my-register.yaml")

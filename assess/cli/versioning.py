@@ -208,7 +208,8 @@ def migrate(
         renamed=msg("cli.migrate.renamed", pairs=", ".join(
             f"{a} → {b}" for a, b in mig.renamed.items())) if mig.renamed else plain(""),
         again=msg("cli.migrate.again", n=len(mig.again), ids=_ids(mig.again))
-        if mig.again else plain("")))
+        if mig.again else plain(""),
+        ruled=msg("cli.migrate.ruled", ids=", ".join(mig.ruled)) if mig.ruled else plain("")))
 
 
 def _ids(ids: list[str]) -> Msg:

@@ -19,6 +19,7 @@ from assess.core.i18n.fields import described
 from assess.core.i18n.messages import Msg, either, msg, plain
 from assess.core.text import unaccented
 from assess.documents.models.common import DOC_NUMBER, RELEASE_REF, SYMBOL
+from assess.documents.models.legal import ARTICLE, CLAUSE, POINT, REGISTER_ID
 from assess.documents.scalars import shown
 from assess.documents.yamlsource import Path_, Source, format_path
 
@@ -79,6 +80,10 @@ PATTERNS = {
     r"\S": "pattern.evidence",
     SYMBOL: "pattern.symbol",
     DOC_NUMBER: "pattern.doc_number",
+    REGISTER_ID: "pattern.register_id",
+    ARTICLE: "pattern.article",
+    CLAUSE: "pattern.clause",
+    POINT: "pattern.point",
 }
 """What each pattern used in the models means, in words (a regex is no help to a province)."""
 

@@ -31,6 +31,12 @@ class ControlLaw:
         return tuple(ref for ref, s in self.cited if s.state == "ended")
 
     @property
+    def not_in_force(self) -> tuple[tuple[str, str], ...]:
+        """Cited instruments not in force on the day, with why: ended, not yet in force, or
+        with no known day of entry into force."""
+        return tuple((ref, s.state) for ref, s in self.cited if not s.in_force)
+
+    @property
     def replaced_by(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(b for _, s in self.cited if s.state == "ended" for b in s.by))
 
@@ -72,7 +78,7 @@ class InstrumentLine:
 class ChecklistLaw:
     ref: str
     controls: tuple[ControlLaw, ...]
-    """Controls citing at least one instrument no longer in force on the day."""
+    """Controls citing at least one instrument not in force on the day."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +102,7 @@ class LegalStatus:
                 "by": list(i.by)} for i in self.instruments],
             "checklists": [{"ref": c.ref, "controls": [{
                 "id": law.control, "no_longer_in_force": list(law.gone),
+                "not_in_force": [{"id": r, "state": st} for r, st in law.not_in_force],
                 "rests_only_on_them": not law.in_force} for law in c.controls]}
                 for c in self.checklists]}
 
@@ -103,12 +110,13 @@ class LegalStatus:
 def legal_status(reg: LegalRegister, register_file: str, on: dt.date,
                  checklists: list[Checklist]) -> LegalStatus:
     """The register's standing on `on`, and for each checklist (citations resolved) the
-    controls that cite law no longer in force that day."""
+    controls that cite law not in force that day: ended, not yet in force, or with no known
+    day of entry into force (as lint counts them)."""
     stand = standings(reg, on)
     lines = tuple(InstrumentLine(i.id, i.type, i.number, i.title, s.state, s.confirmed, s.since,
                                  s.by) for i in reg.instruments for s in (stand[i.id],))
-    laws = tuple(ChecklistLaw(cl.ref, tuple(law for law in controls_law(cl, reg, on) if law.gone))
-                 for cl in checklists)
+    laws = tuple(ChecklistLaw(cl.ref, tuple(law for law in controls_law(cl, reg, on)
+                                            if law.not_in_force)) for cl in checklists)
     return LegalStatus(on, reg.checked_on, register_file, lines, laws)
 
 

@@ -22,6 +22,11 @@ _OLD_ARTICLE = re.compile(r"(?P<article>\d+(?:\s*[–-]\s*\d+)?)(?:\((?P<clause>
                           r"(?:\((?P<point>[a-zđ])\))?")
 
 
+_FIELD = {"no_ref": "", "point_without_clause": "point", "clause_without_article": "clause",
+          "number_mismatch": "number"}
+"""Where each kind of problem is located in the citation ('' : the citation itself)."""
+
+
 class _Index:
     def __init__(self, reg: LegalRegister) -> None:
         self.by_id = reg.by_id()
@@ -34,6 +39,12 @@ class _Index:
 def resolve(lb: LegalBasis, index: _Index) -> LegalBasis | str:
     """The citation with the register's facts filled in, or why it cannot be (a message key's
     fields are in the returned problem: see `resolve_citations`)."""
+    if lb.ref is None and (lb.document is None or lb.number is None):
+        return "no_ref"
+    if lb.point is not None and lb.clause is None:
+        return "point_without_clause"
+    if lb.clause is not None and lb.article is None:
+        return "clause_without_article"
     if lb.ref is not None:
         inst = index.by_id.get(lb.ref)
         if inst is None:
@@ -74,9 +85,11 @@ def resolve_citations(cl: Checklist, source: Source, reg: LegalRegister,
     for path, lb in _citations(cl):
         out = resolve(lb, index)
         if isinstance(out, str):
-            field = (*path, "ref" if lb.ref is not None else "number")
+            where = _FIELD.get(out, "ref" if lb.ref is not None else "number")
+            field = (*path, where) if where else path
             problems.append(Problem(source.name, source.line_of(field), format_path(field), msg(
                 f"legal.cite.{out}", ref=lb.ref or "", number=lb.number or "",
+                point=lb.point or "", clause=lb.clause or "",
                 register=register_file, near=_near(lb, index))))
             continue
         resolved.setdefault((int(path[1]), int(path[3])), []).append(out)

@@ -65,6 +65,9 @@ class Migration:
     kept: int = 0
     again: list[str] = field(default_factory=list)
     """Controls whose question changed: their answer is set back to unknown, to answer again."""
+    ruled: list[str] = field(default_factory=list)
+    """Blockers now decided by a data-flow rule: their answer is kept, but a 'met' the rule
+    confirms counts only with evidence."""
     read: list[str] = field(default_factory=list)
     """The checklist files it read: an output may not replace them."""
 
@@ -325,6 +328,11 @@ def _edit(data: CommentedMap, p: Proposal, old: Checklist | None, new: Checklist
                 _pre(answers, cid).append(_token("# " + pick(MIGRATE["again"], lang).format(
                     id=cid, ref=new.ref, was=was) + "\n", indent))
                 mig.again.append(cid)
+        blockers = {c.id for c in new.controls() if c.blocker}
+        mig.ruled = [cid for cid in dict.fromkeys(
+            c.target for c in d.changes if c.area == "control" and c.field == "rule"
+            and c.kind == "added") if cid in blockers and cid in answers
+            and cid not in mig.again]
     mig.kept = len([k for k in answers if k not in mig.added and k not in mig.again])
     return mig
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from assess.core import semver
 from assess.documents.models.common import Id, Severity, Status, Strict, Text, Verdict
-from assess.documents.models.legal import Confirmation, InstrumentType, RegisterId
+from assess.documents.models.legal import ARTICLE, CLAUSE, POINT, Confirmation, InstrumentType, RegisterId
 
 ControlId = str
 RiskLevel = Literal["low", "medium", "high", "critical"]
@@ -32,27 +32,16 @@ class LegalBasis(Strict):
     type: InstrumentType | None = Field(None, description="Kind of instrument (filled from the "
                                         "register).")
     article: str | None = Field(
-        None, pattern=r"^\d+(?:\s*[–-]\s*\d+)?(?:\(\d+\))?(?:\([a-zđ]\))?$",
+        None, pattern=ARTICLE,
         description="Article cited, e.g. '20', or a range '17–18'; checklists 1.x may append "
         "the clause and point, '20(6)(a)'.")
-    clause: str | None = Field(None, pattern=r"^\d+$", description="Clause (khoản), e.g. '6'.")
-    point: str | None = Field(None, pattern=r"^[a-zđ]$", description="Point (điểm), e.g. 'a'.")
+    clause: str | None = Field(None, pattern=CLAUSE, description="Clause (khoản), e.g. '6'.")
+    point: str | None = Field(None, pattern=POINT, description="Point (điểm), e.g. 'a'.")
     note: Text | None = Field(None, description="What the cited provision requires, in a sentence.")
     status: Confirmation | None = Field(
         None, description="'to-confirm' when the provision's content is not yet checked against "
         "an official text; absent: the register's status of the instrument. A citation of an "
         "instrument the register has 'to-confirm' is to confirm whatever this says.")
-
-    @model_validator(mode="after")
-    def _names_an_instrument(self) -> LegalBasis:
-        if self.ref is None and (self.document is None or self.number is None):
-            raise ValueError("a citation names a register id: write ref: <id> (assess legal "
-                             "status lists them)")
-        if (self.clause or self.point) and self.article is None:
-            raise ValueError("a clause or point needs its article")
-        if self.point and not self.clause:
-            raise ValueError("a point needs its clause")
-        return self
 
 
 class Control(Strict):

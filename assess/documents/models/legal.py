@@ -15,8 +15,12 @@ from pydantic import Field
 
 from assess.documents.models.common import Strict, Text
 
+REGISTER_ID = r"^[a-z]+-[a-z0-9]+(?:-[a-z0-9]+)*$"
+ARTICLE = r"^\d+(?:\s*[–-]\s*\d+)?(?:\(\d+\))?(?:\([a-zđ]\))?$"
+CLAUSE = r"^\d+$"
+POINT = r"^[a-zđ]$"
 RegisterId = Annotated[str, Field(
-    pattern=r"^[a-z]+-[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=64,
+    pattern=REGISTER_ID, max_length=64,
     description="Register id: the type and the number, e.g. 'decree-356-2025', 'law-91-2025'.")]
 InstrumentType = Literal["law", "decree", "circular", "decision", "resolution", "standard"]
 Confirmation = Literal["confirmed", "to-confirm"]
@@ -78,4 +82,5 @@ class LegalRegister(Strict):
         return {i.id: i for i in self.instruments}
 
 
-__all__ = ["Confirmation", "Ending", "Instrument", "InstrumentType", "LegalRegister", "RegisterId"]
+__all__ = ["ARTICLE", "CLAUSE", "POINT", "REGISTER_ID", "Confirmation", "Ending", "Instrument",
+           "InstrumentType", "LegalRegister", "RegisterId"]

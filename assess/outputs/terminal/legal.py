@@ -59,7 +59,8 @@ def print_status(status: LegalStatus, lang: Lang, console: Console | None = None
         for law in cl.controls:
             how = "legal.status.beside" if law.in_force else "legal.status.only"
             line = RichText(f"  {law.control}: ", style="bold")
-            line.append(", ".join(law.gone), style="red")
+            line.append(", ".join(f"{ref} ({msg(f'legal.state.{state}').render(lang)})"
+                                  for ref, state in law.not_in_force), style="red")
             line.append(f" — {msg(how).render(lang)}", style="green" if law.in_force else "red")
             out.print(line)
 

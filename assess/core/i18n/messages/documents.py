@@ -214,6 +214,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pattern.symbol": (
         "tên cơ quan viết tắt bằng chữ in hoa và chữ số, không dấu cách, ví dụ TTPVHCC hoặc A05",
         "the body's abbreviation in capitals and digits, no spaces, e.g. TTPVHCC or A05"),
+    "pattern.register_id": (
+        "mã văn bản trong sổ đăng ký: loại văn bản và số hiệu bằng chữ thường, nối bằng dấu "
+        "gạch, ví dụ decree-356-2025 (assess legal status liệt kê các mã)",
+        "a register id: the instrument's type and number in lower case joined by hyphens, e.g. "
+        "decree-356-2025 (assess legal status lists them)"),
+    "pattern.article": (
+        "số điều, ví dụ 12, hoặc một khoảng 17–18; khoản và điểm ghi riêng ở clause và point",
+        "an article number, e.g. 12, or a range 17–18; the clause and point go in clause and "
+        "point"),
+    "pattern.clause": ("số khoản, chỉ gồm chữ số, ví dụ 4", "a clause number, digits only, e.g. 4"),
+    "pattern.point": ("một chữ cái thường chỉ điểm, ví dụ a hoặc đ",
+                      "one lower-case letter naming the point, e.g. a or đ"),
     "pattern.doc_number": ("số văn bản chỉ gồm chữ số, khác 0, ví dụ 12",
                            "a document number of digits only, not zero, e.g. 12"),
     "pattern.domain": ("tiền tố lĩnh vực viết in hoa, ví dụ RES",

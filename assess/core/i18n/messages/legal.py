@@ -36,6 +36,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nhất: {near}) hoặc thêm văn bản vào sổ; xem assess legal status",
         "the legal register ({register}) has no '{ref}'; write an id it has (closest: {near}) "
         "or add the instrument to it; see assess legal status"),
+    "legal.cite.no_ref": (
+        "căn cứ không nêu văn bản; hãy ghi ref: <mã> của một văn bản trong sổ đăng ký "
+        "({register}), ví dụ ref: decree-356-2025 (assess legal status liệt kê các mã)",
+        "the citation names no instrument; write ref: <id> of one in the legal register "
+        "({register}), e.g. ref: decree-356-2025 (assess legal status lists them)"),
+    "legal.cite.point_without_clause": (
+        "điểm {point} cần khoản của nó; hãy ghi thêm clause, ví dụ clause: \"4\"",
+        "point {point} needs its clause; add clause, e.g. clause: \"4\""),
+    "legal.cite.clause_without_article": (
+        "khoản {clause} cần điều của nó; hãy ghi thêm article, ví dụ article: \"12\"",
+        "clause {clause} needs its article; add article, e.g. article: \"12\""),
     "legal.cite.number_mismatch": (
         "số hiệu {number} không phải số hiệu của '{ref}' trong sổ đăng ký ({register}); bỏ "
         "number, số hiệu lấy từ sổ",
@@ -63,9 +74,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "force{instead}"),
     "legal.lint.instead": (" (thay thế: {ids})", " (replaced by: {ids})"),
     "legal.lint.to_confirm": (
-        "bộ tiêu chí dẫn {n} văn bản chưa được xác minh trên văn bản chính thức: {ids}; cần "
-        "đối chiếu Công báo (congbao.chinhphu.vn, vbpl.vn) trước khi chỉ dựa vào chúng",
-        "the checklist cites {n} instruments not yet checked against an official text: {ids}; "
+        "bộ tiêu chí có căn cứ cần xác minh ở {n} văn bản (văn bản, hoặc nội dung điều khoản "
+        "được dẫn, chưa được đối chiếu với văn bản chính thức): {ids}; cần đối chiếu Công báo "
+        "(congbao.chinhphu.vn, vbpl.vn) trước khi chỉ dựa vào các căn cứ đó",
+        "the checklist has citations to confirm in {n} instruments (the instrument, or the "
+        "content of the provision cited, not yet checked against an official text): {ids}; "
         "check them against the official gazette (congbao.chinhphu.vn, vbpl.vn) before relying "
         "on them alone"),
     # ── assess legal status ──
@@ -82,12 +95,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "legal.status.checked": ("Sổ được kiểm tra lần cuối ngày {day} ({file}).",
                              "Register last checked on {day} ({file})."),
     "legal.status.rests": (
-        "{ref}: {n} kiểm soát dẫn văn bản không còn hiệu lực vào ngày {day}",
-        "{ref}: {n} controls cite law no longer in force on {day}"),
+        "{ref}: {n} kiểm soát dẫn văn bản không có hiệu lực vào ngày {day}",
+        "{ref}: {n} controls cite law not in force on {day}"),
     "legal.status.rests.none": (
-        "{ref}: mọi căn cứ đều còn hiệu lực hoặc có căn cứ còn hiệu lực bên cạnh vào ngày {day}",
-        "{ref}: every control rests on law in force on {day}"),
-    "legal.status.only": ("chỉ dựa vào văn bản hết hiệu lực", "rests only on law no longer in force"),
+        "{ref}: mọi văn bản được dẫn đều có hiệu lực vào ngày {day}",
+        "{ref}: every instrument cited is in force on {day}"),
+    "legal.status.only": ("không căn cứ nào có hiệu lực", "no citation in force"),
     "legal.status.beside": ("có căn cứ còn hiệu lực bên cạnh", "has a citation in force beside it"),
     "legal.status.bad_date": (
         "{value}: ngày phải viết YYYY-MM-DD, ví dụ 2026-12-01",
@@ -96,5 +109,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "legal.col.number": ("Số hiệu", "Number"),
     "legal.col.title": ("Tên văn bản", "Title"),
     "legal.col.state": ("Hiệu lực", "Standing"),
+    "legal.status.no_day": (
+        "{value}: không có ngày này (tháng từ 01 đến 12, ngày có trong tháng đó)",
+        "{value}: there is no such day (months 01 to 12, a day the month has)"),
     "legal.lint.ok": ("{file}: sổ đăng ký hợp lệ ({n} văn bản)", "{file}: register valid ({n} instruments)"),
 }

@@ -17,8 +17,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workflows.migrate.migrated": ("{name} (đã chuyển đổi)", "{name} (migrated)"),
     "cli.migrate.wrote": (
         "đã ghi {output}: {old} → {new}; giữ nguyên {kept} câu trả lời, {added}; {removed}"
-        "{renamed}{again}",
-        "wrote {output}: {old} → {new}; {kept} answers kept, {added}; {removed}{renamed}{again}"),
+        "{renamed}{again}{ruled}",
+        "wrote {output}: {old} → {new}; {kept} answers kept, {added}; {removed}{renamed}{again}"
+        "{ruled}"),
     "cli.migrate.added": ("{n} kiểm soát mới thêm với trạng thái unknown{ids}",
                           "{n} added as unknown{ids}"),
     "cli.migrate.removed": ("{n} kiểm soát đã bỏ{ids}", "{n} removed{ids}"),
@@ -27,6 +28,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "; {n} kiểm soát có câu hỏi đã thay đổi, đặt lại unknown để trả lời lại{ids}",
         "; {n} whose question changed, set back to unknown to answer again{ids}"),
     "cli.migrate.ids": (" ({ids})", " ({ids})"),
+    "cli.migrate.ruled": (
+        "; {ids} nay do quy tắc luồng dữ liệu quyết định: câu trả lời đạt của kiểm soát bắt buộc "
+        "chỉ được tính khi kèm bằng chứng",
+        "; {ids} now decided by a data-flow rule: a blocker's 'met' counts only with evidence"),
     # ── checklist lint / platform lint ──
     "cli.lint.summary": ("Đã kiểm tra {files}: {errors}, {warnings}",
                          "{files} checked: {errors}, {warnings}"),
