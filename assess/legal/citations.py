@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 
 from assess.core.errors import Problem
-from assess.core.i18n.messages import msg
+from assess.core.i18n.messages import Msg, msg
+from assess.documents.messages import nearest
 from assess.documents.models import Checklist, Control, LegalBasis
 from assess.documents.models.legal import Instrument, LegalRegister
 from assess.documents.yamlsource import Source, format_path
@@ -105,16 +106,11 @@ def _with(c: Control, citations: list[LegalBasis]) -> Control:
     return c.model_copy(update={"legal_basis": citations}) if c.legal_basis else c
 
 
-def _near(lb: LegalBasis, index: _Index) -> str:
-    import difflib
-
+def _near(lb: LegalBasis, index: _Index) -> Msg:
+    """The register ids (or, for a number, the numbers) closest to what the citation wrote."""
     if lb.ref is not None:
-        near = difflib.get_close_matches(lb.ref, sorted(index.by_id), n=3, cutoff=0.5)
-    else:
-        key = number_key(lb.number or "")
-        near = [index.by_number[k].id for k in difflib.get_close_matches(
-            key, sorted(index.by_number), n=3, cutoff=0.5)]
-    return ", ".join(dict.fromkeys(near)) or "—"
+        return nearest(lb.ref, index.by_id)
+    return nearest(lb.number or "", [i.number for i in index.by_id.values()])
 
 
 __all__ = ["resolve", "resolve_citations"]

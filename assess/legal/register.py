@@ -15,6 +15,7 @@ from assess.core.i18n.messages import msg
 from assess.core.resources import data_dir
 from assess.documents import yamlsource
 from assess.documents.loading import Loaded, raise_problems, typed
+from assess.documents.messages import nearest
 from assess.documents.models.legal import LegalRegister
 from assess.documents.yamlsource import Source
 
@@ -80,7 +81,7 @@ def check_register(reg: LegalRegister, source: Source) -> list[Problem]:
         for k, other in enumerate(end.by):
             if other not in ids:
                 out.append(Problem(source.name, *at(i, "ended", "by", k), msg(
-                    "legal.register.unknown_by", id=other, known=_closest(other, ids))))
+                    "legal.register.unknown_by", id=other, known=nearest(other, ids))))
             elif other == inst.id:
                 out.append(Problem(source.name, *at(i, "ended", "by", k), msg(
                     "legal.register.ends_itself", id=inst.id)))
@@ -98,13 +99,6 @@ def check_register(reg: LegalRegister, source: Source) -> list[Problem]:
 def number_key(number: str) -> str:
     """A number as compared: case, spaces and the Đ of 'NĐ' written as 'ND' do not matter."""
     return "".join(number.split()).upper().replace("Đ", "D")
-
-
-def _closest(name: str, known: set[str]) -> str:
-    import difflib
-
-    near = difflib.get_close_matches(name, sorted(known), n=3)
-    return ", ".join(near or sorted(known)[:5])
 
 
 __all__ = ["ENV_VAR", "check_register", "default_path", "load_register", "number_key",

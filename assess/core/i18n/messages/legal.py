@@ -19,8 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{id}': in force on {day}, before it was issued on {issued}"),
     "legal.register.unknown_by": (
         "không có văn bản '{id}' trong sổ đăng ký; hãy thêm văn bản đó hoặc ghi mã đã có "
-        "(gần nhất: {known})",
-        "no instrument '{id}' in the register; add it, or write an id it has (closest: {known})"),
+        "({known})",
+        "no instrument '{id}' in the register; add it, or write an id it has ({known})"),
     "legal.register.ends_itself": (
         "'{id}' không thể tự chấm dứt hiệu lực của chính nó; ghi văn bản thay thế trong by",
         "'{id}' cannot end itself; name the instrument that replaces it in by"),
@@ -32,9 +32,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{id}': ends on {day}, before it began on {start}"),
     # ── citations in a checklist ──
     "legal.cite.unknown_ref": (
-        "sổ đăng ký văn bản ({register}) không có '{ref}'; hãy ghi một mã có trong sổ (gần "
-        "nhất: {near}) hoặc thêm văn bản vào sổ; xem assess legal status",
-        "the legal register ({register}) has no '{ref}'; write an id it has (closest: {near}) "
+        "sổ đăng ký văn bản ({register}) không có '{ref}'; hãy ghi một mã có trong sổ "
+        "({near}) hoặc thêm văn bản vào sổ; xem assess legal status",
+        "the legal register ({register}) has no '{ref}'; write an id it has ({near}) "
         "or add the instrument to it; see assess legal status"),
     "legal.cite.no_ref": (
         "căn cứ không nêu văn bản; hãy ghi ref: <mã> của một văn bản trong sổ đăng ký "
@@ -54,9 +54,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "leave number out: it is read from the register"),
     "legal.cite.unknown_number": (
         "sổ đăng ký văn bản ({register}) không có văn bản số {number}; hãy ghi ref: <mã> của "
-        "một văn bản trong sổ (gần nhất: {near}) hoặc thêm văn bản vào sổ",
+        "một văn bản trong sổ ({near}) hoặc thêm văn bản vào sổ",
         "the legal register ({register}) has no instrument numbered {number}; write ref: <id> "
-        "of one it has (closest: {near}) or add the instrument to it"),
+        "of one it has ({near}) or add the instrument to it"),
     # ── lint of a checklist against the register ──
     "legal.lint.none_in_force": (
         "kiểm soát {id}: không căn cứ nào còn hiệu lực vào ngày {day} (ngày bộ tiêu chí có "
