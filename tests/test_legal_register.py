@@ -308,3 +308,15 @@ def test_the_register_model_is_a_document_kind() -> None:
     from assess.documents.models import KINDS
 
     assert KINDS["legal-register"] is LegalRegister
+
+
+def test_status_reads_named_checklists_through_the_register_given(tmp_path: Path) -> None:
+    """--register applies to --checklist too: a 1.x citation of 42/2022/NĐ-CP takes the id the
+    given register has for that number."""
+    path = _register(tmp_path, lambda d: _inst(d, "decree-42-2022").update(id="decree-42-2022-vn"))
+    result = CliRunner().invoke(app, ["legal", "status", "--on", "2026-12-01", "--json",
+                                      "--register", str(path),
+                                      "--checklist", "vn-third-party-channel@1.1.0"])
+    assert result.exit_code == 0, result.output
+    controls = {c["id"]: c for c in json.loads(result.output)["checklists"][0]["controls"]}
+    assert {"id": "decree-42-2022-vn", "state": "ended"} in controls["CON-02"]["not_in_force"]

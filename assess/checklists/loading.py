@@ -61,11 +61,13 @@ def _path(ref: str, catalog: Catalog, where: Source | None, field: tuple[str, ..
 
 
 def resolve_checklist(ref: str, catalog: Catalog, *, where: Source | None = None,
-                      field: str = "checklist", file_ok: bool = True) -> Loaded[Checklist]:
+                      field: str = "checklist", file_ok: bool = True,
+                      register: Loaded[LegalRegister] | None = None) -> Loaded[Checklist]:
     """Load the checklist `ref` names, marked unreleased unless it is a released version of the
-    catalog. `file_ok=False` for a ref written inside a document, which may not name a file."""
+    catalog. `file_ok=False` for a ref written inside a document, which may not name a file;
+    its citations are read through `register` (default: the one in use)."""
     path = _path(ref, catalog, where, (field,), file_ok)
-    loaded = load_checklist(path)
+    loaded = load_checklist(path, register)
     _check_identity(ref, path, loaded.doc.id, loaded.doc.version, loaded.source)
     return Loaded(loaded.doc, loaded.source, unreleased=not catalog.is_released(path, loaded.source.sha256))
 

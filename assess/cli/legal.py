@@ -52,7 +52,7 @@ def status(
     reg = load_register(register)
     cat = catalog(checklists)
     if checklist:
-        loaded = [resolve_checklist(ref, cat) for ref in checklist]
+        loaded = [resolve_checklist(ref, cat, register=reg) for ref in checklist]
     else:
         loaded = [load_checklist(e.path, reg) for cid in cat.ids() for e in cat.versions(cid)]
     result = legal_status(reg.doc, reg.source.name, day, [c.doc for c in loaded])
