@@ -21,6 +21,7 @@ from assess.cli import (  # noqa: E402, F401  (register the commands)
     review,
     signing,
     versioning,
+    workspace,
 )
 from assess.cli.app import app, run  # noqa: E402
 

@@ -104,6 +104,11 @@ legal_app = App(
     help="The legal register for policy teams: which laws, decrees and circulars a checklist "
     "may cite, which are in force on a day, and which controls rest on law that has ended.")
 app.add_typer(legal_app, name="legal")
+workspace_app = App(
+    help="The review workspace's database, for its administrator: migrate the schema, add "
+    "organisations and accounts, erase a person's account data, verify the event log, back up "
+    "and restore.")
+app.add_typer(workspace_app, name="workspace")
 
 
 def _say_errors(exc: AssessError) -> None:

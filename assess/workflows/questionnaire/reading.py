@@ -626,12 +626,14 @@ def _raw_references(data: dict[str, Any]) -> list[Problem]:
 
 
 def import_workbook(path: Path | str, *, catalog: Catalog | None = None,
-                    platforms: Catalog | None = None, output_name: str = "proposal.yaml"
-                    ) -> Imported:
+                    platforms: Catalog | None = None, output_name: str = "proposal.yaml",
+                    raw: bytes | None = None) -> Imported:
     """Read, check and validate a questionnaire workbook; raises InputError with every problem
-    located at its cell, and returns the proposal YAML only when nothing is wrong."""
+    located at its cell, and returns the proposal YAML only when nothing is wrong. `raw`: the
+    workbook's bytes already in hand (an upload), `path` then only names it in messages."""
     name = str(path)
-    raw = read_regular(path, MAX_XLSX_BYTES)
+    if raw is None:
+        raw = read_regular(path, MAX_XLSX_BYTES)
     data, reader = read_proposal(raw, name)
     if reader.structural:
         raise InputError(sorted(reader.problems, key=_order))

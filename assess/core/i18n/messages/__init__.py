@@ -28,11 +28,12 @@ from assess.core.i18n.messages import (
     signatures,
     skeleton,
     workflows,
+    workspace,
 )
 
 _TABLES = (general.MESSAGES, files.MESSAGES, documents.MESSAGES, checklists.MESSAGES,
            signatures.MESSAGES, questionnaire.MESSAGES, skeleton.MESSAGES, workflows.MESSAGES,
-           outputs.MESSAGES, legal.MESSAGES)
+           outputs.MESSAGES, legal.MESSAGES, workspace.MESSAGES)
 
 
 def _merged() -> dict[str, tuple[str, str]]:

@@ -1,0 +1,245 @@
+"""workspace migrate / org add / user add / user erase / audit verify / backup / restore: the
+workspace's database, for the administrator at the server's console."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from assess.cli.app import LangOpt, Language, guarded, stdout
+from assess.cli.app import workspace_app as app
+from assess.core.errors import AssessError, ExitStatus
+from assess.core.i18n.messages import msg, plain
+
+if TYPE_CHECKING:
+    from assess.workspace.storage.database import Database
+
+DatabaseOpt = Annotated[str | None, typer.Option(
+    "--database-url", envvar="ASSESS_DATABASE_URL", show_default=False,
+    help="The database: an SQLite file (sqlite:///path.db) or PostgreSQL "
+    "(postgresql+psycopg://user@host/db). Default: assess-workspace.db in the current folder.")]
+org_app = typer.Typer(help="Organisations: provinces and the ministry's bodies.",
+                      no_args_is_help=True)
+user_app = typer.Typer(help="Accounts: add one (password asked for), erase a person's data.",
+                       no_args_is_help=True)
+audit_app = typer.Typer(help="The hash-chained event log.", no_args_is_help=True)
+app.add_typer(org_app, name="org")
+app.add_typer(user_app, name="user")
+app.add_typer(audit_app, name="audit")
+
+
+class OrgKind(StrEnum):
+    province = "province"
+    ministry = "ministry"
+
+
+class RoleChoice(StrEnum):
+    submitter = "submitter"
+    reviewer = "reviewer"
+    policy = "policy"
+    admin = "admin"
+
+
+def _shown(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+@contextmanager
+def _database(url: str | None, *, migrate: bool = True) -> Iterator[Database]:
+    """The database, with any failure to reach or use it said in one line (exit 2)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from assess.workspace.storage.database import default_url, open_database
+
+    url = url or default_url()
+    try:
+        db = open_database(url, migrate=migrate)
+    except (SQLAlchemyError, OSError) as exc:
+        raise AssessError(msg("workspace.database", url=_shown(url),
+                              why=plain(str(exc).splitlines()[0]))) from None
+    try:
+        yield db
+    except SQLAlchemyError as exc:
+        raise AssessError(msg("workspace.database", url=_shown(url),
+                              why=plain(str(exc).splitlines()[0]))) from None
+    finally:
+        db.close()
+
+
+@app.command(epilog="Examples:\n\n  assess workspace migrate\n\n"
+             "  assess workspace migrate --database-url postgresql+psycopg://assess@/assess")
+@guarded
+def migrate(database_url: DatabaseOpt = None, lang: LangOpt = Language.vi) -> None:
+    """Create the database's tables, or bring them up to this version of assess (Alembic
+    migrations). Safe to run again: a database already up to date is left as it is."""
+    from assess.workspace.storage.database import current_revision, upgrade
+
+    with _database(database_url, migrate=False) as db:
+        before = current_revision(db)
+        upgrade(db)
+        stdout().print(msg("workspace.migrated", url=_shown(db.url),
+                           before=before or msg("workspace.schema_none"),
+                           after=current_revision(db) or "-").render())
+
+
+@org_app.command("add", epilog="Example:\n\n  assess workspace org add bac-ninh --name "
+                 "'UBND tỉnh Bắc Ninh' --kind province")
+@guarded
+def org_add(
+    org_id: Annotated[str, typer.Argument(metavar="ID", help="Short id, e.g. bac-ninh.")],
+    name: Annotated[str, typer.Option("--name", help="Official name.")],
+    kind: Annotated[OrgKind, typer.Option("--kind", help="province or ministry.")],
+    database_url: DatabaseOpt = None, lang: LangOpt = Language.vi,
+) -> None:
+    """Add an organisation: a province (its submitters see only its dossiers) or a ministry
+    body (its reviewers and policy team see every dossier)."""
+    from assess.workspace.services.accounts import add_organisation
+
+    with _database(database_url) as db:
+        add_organisation(db, None, org_id, name, kind.value)
+    stdout().print(msg("workspace.org_added", id=org_id, kind=kind.value).render())
+
+
+def _password(password_file: Path | None) -> str:
+    if password_file is None:
+        return str(typer.prompt(msg("workspace.password_prompt").render(), hide_input=True,
+                                confirmation_prompt=True))
+    from assess.core.files import read_regular
+
+    text = read_regular(password_file, 4096).decode("utf-8", "replace").strip("\r\n")
+    if not text:
+        raise AssessError(msg("workspace.password_file_empty", file=str(password_file)))
+    return text
+
+
+@user_app.command("add", epilog="Examples:\n\n  assess workspace user add admin --name "
+                  "'Nguyễn Văn A' --org bo-kh-cn --role admin\n\n"
+                  "  assess workspace user add bn.tran --name 'Trần Thị B' --org bac-ninh "
+                  "--role submitter")
+@guarded
+def user_add(
+    username: Annotated[str, typer.Argument(help="Sign-in name: lowercase, digits, . - _")],
+    name: Annotated[str, typer.Option("--name", help="Full name, as shown to others.")],
+    org: Annotated[str, typer.Option("--org", help="Organisation id (assess workspace org add).")],
+    role: Annotated[RoleChoice, typer.Option(
+        "--role", help="submitter (a province's own dossiers), reviewer (the ministry's), "
+        "policy, or admin.")],
+    password_file: Annotated[Path | None, typer.Option(
+        "--password-file", help="Read the password from this file instead of asking.",
+        show_default=False)] = None,
+    database_url: DatabaseOpt = None, lang: LangOpt = Language.vi,
+) -> None:
+    """Add an account. The password is asked for twice (never on the command line) and kept
+    only as an argon2 hash."""
+    from assess.workspace.services.access import Role
+    from assess.workspace.services.accounts import add_user
+
+    password = _password(password_file)
+    with _database(database_url) as db:
+        user = add_user(db, None, username=username, name=name, organisation=org,
+                        role=Role(role.value), password=password)
+    stdout().print(msg("workspace.user_added", username=username, id=user.id, role=role.value,
+                       organisation=org).render())
+
+
+@user_app.command("erase", epilog="Example:\n\n  assess workspace user erase bn.tran")
+@guarded
+def user_erase(
+    username: Annotated[str, typer.Argument(help="The account's sign-in name.")],
+    database_url: DatabaseOpt = None, lang: LangOpt = Language.vi,
+) -> None:
+    """Erase a person's account data (a data subject's request under Decree 13/2023 or Law
+    91/2025): username and name become a pseudonym, the password goes, the account can no
+    longer sign in. The event log keeps only the account's number, so its chain still
+    verifies."""
+    from sqlalchemy import select
+
+    from assess.documents.messages import nearest
+    from assess.workspace.services.accounts import erase
+    from assess.workspace.storage.schema import User
+
+    with _database(database_url) as db:
+        with db.sessions() as s:
+            user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
+            names = s.execute(select(User.username)).scalars().all()
+        if user is None:
+            raise AssessError(msg("workspace.no_user", username=username,
+                                  near=nearest(username, names)))
+        erase(db, None, user.id)
+    stdout().print(msg("workspace.user_erased", id=user.id).render())
+
+
+@audit_app.command("verify", epilog="Example:\n\n  assess workspace audit verify")
+@guarded
+def audit_verify(database_url: DatabaseOpt = None, lang: LangOpt = Language.vi) -> None:
+    """Recompute the event log's hash chain: every event's hash and its link to the one before.
+    Exit status 1 when any event was altered, removed or reordered."""
+    from assess.workspace.storage.events import verify
+
+    with _database(database_url) as db, db.sessions() as s:
+        check = verify(s)
+    out = stdout()
+    if check.ok:
+        out.print(msg("workspace.audit_ok", n=check.events, head=check.head[:16]).render())
+        return
+    for b in check.breaks:
+        out.print(msg("workspace.audit_break", seq=b.seq,
+                      reason=msg(f"workspace.break.{b.reason}")).render())
+    out.print(msg("workspace.audit_broken", n=len(check.breaks), events=check.events).render())
+    raise typer.Exit(ExitStatus.GATE)
+
+
+@app.command(epilog="Example:\n\n  assess workspace backup -o backups/2026-12-02.db")
+@guarded
+def backup(
+    output: Annotated[Path, typer.Option("--output", "-o", help="The backup file to write.")],
+    database_url: DatabaseOpt = None, lang: LangOpt = Language.vi,
+) -> None:
+    """Write a consistent snapshot of the workspace while it runs: SQLite's online backup, or
+    pg_dump's custom format for PostgreSQL. Restore it with `assess workspace restore`."""
+    from assess.workspace.storage import backup as snapshots
+
+    with _database(database_url) as db:
+        if db.sqlite and Path(snapshots.sqlite_file(db)).resolve() == output.resolve():
+            raise AssessError(msg("workspace.backup_is_input", file=str(output)))
+        try:
+            snapshots.backup(db, output)
+        except OSError as exc:
+            raise AssessError(msg("workspace.backup_failed", why=plain(str(exc)))) from None
+        stdout().print(msg("workspace.backup_done", url=_shown(db.url), file=str(output),
+                           size=output.stat().st_size).render())
+
+
+@app.command(epilog="Example:\n\n  assess workspace restore backups/2026-12-02.db "
+             "--database-url sqlite:///new.db")
+@guarded
+def restore(
+    backup_file: Annotated[Path, typer.Argument(metavar="FILE", help="A file written by "
+                                                "assess workspace backup.")],
+    database_url: DatabaseOpt = None, lang: LangOpt = Language.vi,
+) -> None:
+    """Load a backup into a new, empty database, then verify its event log (exit status 1 if
+    the chain does not hold). Refuses a database that already has tables."""
+    from assess.workspace.storage import backup as snapshots
+    from assess.workspace.storage.events import verify
+
+    with _database(database_url, migrate=False) as db:
+        try:
+            snapshots.restore(db, backup_file)
+        except OSError as exc:
+            raise AssessError(msg("workspace.backup_failed", why=plain(str(exc)))) from None
+        with db.sessions() as s:
+            check = verify(s)
+    if not check.ok:
+        stdout().print(msg("workspace.audit_broken", n=len(check.breaks),
+                           events=check.events).render())
+        raise typer.Exit(ExitStatus.GATE)
+    stdout().print(msg("workspace.restore_done", file=str(backup_file), url=_shown(db.url),
+                       n=check.events).render())

@@ -1,0 +1,131 @@
+"""Messages of the review workspace (see `assess.core.i18n.messages`): (Vietnamese, English) by key.
+
+What an administrator reads at the console (accounts, migrations, audit, backups) and what a
+province or ministry user is told when a dossier cannot be found or an action is not theirs.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    "workspace.not_found": (
+        "không tìm thấy {what} số {id}",
+        "no {what} number {id}"),
+    "workspace.noun.dossier": ("hồ sơ", "dossier"),
+    "workspace.noun.version": ("phiên bản", "version"),
+    "workspace.noun.blob": ("tệp", "file"),
+    "workspace.noun.organisation": ("đơn vị", "organisation"),
+    "workspace.noun.user": ("tài khoản", "account"),
+    "workspace.forbidden": (
+        "vai trò {role} không được {action}; cần vai trò {needed}",
+        "the {role} role may not {action}; it needs the {needed} role"),
+    "workspace.action.create_dossier": ("tạo hồ sơ", "create a dossier"),
+    "workspace.action.upload": ("nộp phiên bản mới", "upload a version"),
+    "workspace.action.submit": ("gửi hồ sơ", "submit a dossier"),
+    "workspace.action.manage": ("quản lý tài khoản", "manage accounts"),
+    "workspace.wrong_state": (
+        "hồ sơ đang ở trạng thái '{state}': không thể {action} lúc này (được khi {allowed})",
+        "the dossier is '{state}': it cannot {action} now (it can when {allowed})"),
+    "workspace.no_version": (
+        "hồ sơ chưa có phiên bản nào; hãy tải lên một đề xuất trước khi gửi",
+        "the dossier has no version yet; upload a proposal before submitting"),
+    "workspace.upload_too_large": (
+        "tệp {name} lớn hơn giới hạn {limit} byte; hãy tải lên tệp nhỏ hơn",
+        "{name} is larger than the {limit}-byte limit; upload a smaller file"),
+    "workspace.upload_kind": (
+        "{name}: chỉ nhận tệp đề xuất YAML (.yaml, .yml) hoặc bảng hỏi Excel (.xlsx)",
+        "{name}: only a proposal in YAML (.yaml, .yml) or a questionnaire workbook (.xlsx) is "
+        "accepted"),
+    "workspace.unchanged": (
+        "phiên bản này giống hệt phiên bản {number} (cùng SHA-256); không có gì để nộp lại",
+        "this is byte for byte version {number} (same SHA-256); there is nothing new to upload"),
+    "workspace.user.exists": (
+        "tên đăng nhập '{username}' đã có; hãy chọn tên khác",
+        "username '{username}' is taken; choose another"),
+    "workspace.user.bad_name": (
+        "tên đăng nhập '{username}' không hợp lệ: chỉ chữ thường không dấu, chữ số, '.', '-', "
+        "'_', từ 2 đến 64 ký tự",
+        "username '{username}' is not valid: lowercase letters, digits, '.', '-' and '_', 2 to "
+        "64 characters"),
+    "workspace.user.short_password": (
+        "mật khẩu cần ít nhất {n} ký tự",
+        "the password needs at least {n} characters"),
+    "workspace.user.role_kind": (
+        "vai trò {role} cần một đơn vị loại {kind}, còn '{organisation}' là {actual}",
+        "the {role} role needs an organisation of kind {kind}; '{organisation}' is {actual}"),
+    "workspace.user.unknown_org": (
+        "chưa có đơn vị '{organisation}' ({near}); thêm đơn vị trước: assess workspace org "
+        "add {organisation} --name \"…\" --kind province",
+        "no organisation '{organisation}' ({near}); add it first: assess workspace org add "
+        "{organisation} --name \"…\" --kind province"),
+    "workspace.org.exists": (
+        "đơn vị '{organisation}' đã có",
+        "organisation '{organisation}' exists already"),
+    "workspace.org.bad_id": (
+        "mã đơn vị '{organisation}' không hợp lệ: chữ thường không dấu, chữ số và '-', ví dụ "
+        "'bac-ninh'",
+        "organisation id '{organisation}' is not valid: lowercase letters, digits and '-', e.g. "
+        "'bac-ninh'"),
+    "workspace.login_failed": (
+        "tên đăng nhập hoặc mật khẩu không đúng",
+        "wrong username or password"),
+    "workspace.backup_failed": (
+        "không đọc hoặc ghi được tệp sao lưu: {why}",
+        "the backup file could not be read or written: {why}"),
+    "workspace.database": (
+        "không dùng được cơ sở dữ liệu {url}: {why}",
+        "the database {url} cannot be used: {why}"),
+    "workspace.migrated": (
+        "cơ sở dữ liệu {url}: lược đồ {before} → {after}",
+        "database {url}: schema {before} → {after}"),
+    "workspace.schema_none": ("(trống)", "(empty)"),
+    "workspace.org_added": ("đã thêm đơn vị '{id}' ({kind})", "added organisation '{id}' ({kind})"),
+    "workspace.user_added": (
+        "đã thêm tài khoản '{username}' (số {id}, vai trò {role}, đơn vị {organisation})",
+        "added account '{username}' (number {id}, role {role}, organisation {organisation})"),
+    "workspace.user_erased": (
+        "đã xoá dữ liệu cá nhân của tài khoản số {id}; nhật ký sự kiện vẫn nguyên vẹn",
+        "erased the personal data of account number {id}; the event log is intact"),
+    "workspace.password_prompt": ("Mật khẩu", "Password"),
+    "workspace.password_file_empty": (
+        "tệp mật khẩu {file} trống", "the password file {file} is empty"),
+    "workspace.no_user": ("không có tài khoản '{username}'; {near}",
+                          "no account '{username}'; {near}"),
+    "workspace.audit_ok": (
+        "nhật ký sự kiện nguyên vẹn: {n} sự kiện, mã băm cuối {head}",
+        "the event log is intact: {n} events, last hash {head}"),
+    "workspace.audit_break": (
+        "sự kiện số {seq}: {reason}",
+        "event {seq}: {reason}"),
+    "workspace.break.hash": ("nội dung không khớp mã băm đã ghi (đã bị sửa)",
+                             "its content does not match its recorded hash (altered)"),
+    "workspace.break.link": ("không nối tiếp sự kiện trước (chuỗi bị cắt hoặc đảo thứ tự)",
+                             "it does not follow the event before (chain cut or reordered)"),
+    "workspace.break.gap": ("thiếu sự kiện ngay trước (đã bị xoá)",
+                            "the event before it is missing (deleted)"),
+    "workspace.break.head": ("sự kiện cuối không phải đầu chuỗi đã ghi (sự kiện cuối bị xoá)",
+                             "the last event is not the recorded head (events removed at the end)"),
+    "workspace.audit_broken": (
+        "nhật ký sự kiện KHÔNG nguyên vẹn: {n} chỗ hỏng trong {events} sự kiện",
+        "the event log is NOT intact: {n} breaks in {events} events"),
+    "workspace.backup.no_tool": (
+        "không tìm thấy {tool}: hãy cài gói postgresql-client của Debian",
+        "{tool} not found: install Debian's postgresql-client package"),
+    "workspace.backup.memory": (
+        "cơ sở dữ liệu SQLite trong bộ nhớ không có gì để sao lưu",
+        "an in-memory SQLite database has nothing to back up"),
+    "workspace.backup.tool_failed": ("{tool} thất bại: {why}", "{tool} failed: {why}"),
+    "workspace.backup.not_empty": (
+        "cơ sở dữ liệu đích đã có dữ liệu: chỉ khôi phục vào một cơ sở dữ liệu mới, trống",
+        "the target database is not empty: restore only into a new, empty database"),
+    "workspace.backup.not_backup": (
+        "{file} không phải bản sao lưu {kind} của không gian làm việc",
+        "{file} is not a {kind} backup of a workspace"),
+    "workspace.backup_done": (
+        "đã sao lưu {url} vào {file} ({size} byte)", "backed up {url} to {file} ({size} bytes)"),
+    "workspace.restore_done": (
+        "đã khôi phục {file} vào {url}; nhật ký sự kiện nguyên vẹn: {n} sự kiện",
+        "restored {file} into {url}; the event log is intact: {n} events"),
+    "workspace.backup_is_input": (
+        "tệp sao lưu {file} chính là cơ sở dữ liệu; hãy ghi ra tệp khác",
+        "the backup {file} is the database itself; write to another file"),
+}

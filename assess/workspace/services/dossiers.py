@@ -1,0 +1,199 @@
+"""Dossiers and their versions: create, upload (validated by the CLI's own loader), submit, read.
+
+A version is stored only when its proposal validates: the uploader sees every located problem
+and nothing half-accepted is kept. The proposal's YAML bytes are the blob a review pins by
+SHA-256, so a dossier exported from here is the same files the CLI reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import PurePath
+
+from sqlalchemy import func, select
+
+from assess.checklists.catalog import PLATFORMS, Catalog
+from assess.checklists.loading import load_inputs
+from assess.core.errors import InputError, NotFoundError
+from assess.core.i18n.messages import msg
+from assess.documents import yamlsource
+from assess.engine.evaluate import evaluate
+from assess.engine.result import Assessment
+from assess.workspace.services.access import Actor, Forbidden, Role, require, sees, visible
+from assess.workspace.storage import blobs, events
+from assess.workspace.storage.database import Database
+from assess.workspace.storage.schema import Dossier, Version
+
+MAX_UPLOAD = 20 * 1024 * 1024
+"""The largest upload read (a questionnaire workbook's own limit); the web layer refuses a larger
+body before reading it whole."""
+YAML_TYPE = "application/yaml"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+DRAFT, SUBMITTED, CHANGES, RESUBMITTED, DECIDED = (
+    "draft", "submitted", "changes-requested", "resubmitted", "decided")
+UPLOADABLE = (DRAFT, CHANGES)
+"""A new version may be uploaded while the province holds the dossier: before it is submitted,
+and after changes are requested."""
+
+
+@dataclass(frozen=True, slots=True)
+class DossierView:
+    id: int
+    organisation_id: str
+    title: str
+    state: str
+    versions: list[Version]
+
+
+def create_dossier(db: Database, actor: Actor, title: str) -> Dossier:
+    require(actor, "create_dossier", Role.SUBMITTER)
+    with db.transaction() as s:
+        d = Dossier(organisation_id=actor.organisation_id, title=title.strip(), state=DRAFT,
+                    created_by=actor.user_id, created_at=events.now())
+        s.add(d)
+        s.flush()
+        events.record(s, actor_id=actor.user_id, action="dossier.create", object_type="dossier",
+                      object_id=d.id, dossier_id=d.id, detail={"state": DRAFT})
+    return d
+
+
+def _dossier(s: object, actor: Actor | None, dossier_id: int) -> Dossier:
+    d = s.get(Dossier, dossier_id)  # type: ignore[attr-defined]
+    if d is None:
+        raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.dossier"),
+                                id=str(dossier_id)))
+    visible(actor, d.organisation_id, "dossier", dossier_id)
+    return d  # type: ignore[no-any-return]
+
+
+def get_dossier(db: Database, actor: Actor | None, dossier_id: int) -> DossierView:
+    with db.sessions() as s:
+        d = _dossier(s, actor, dossier_id)
+        versions = list(s.execute(select(Version).where(Version.dossier_id == d.id)
+                                  .order_by(Version.number)).scalars())
+        return DossierView(d.id, d.organisation_id, d.title, d.state, versions)
+
+
+def list_dossiers(db: Database, actor: Actor | None) -> list[Dossier]:
+    """The dossiers `actor` may see: a province's own, every one for the ministry."""
+    with db.sessions() as s:
+        q = select(Dossier).order_by(Dossier.id)
+        if actor is not None and actor.province:
+            q = q.where(Dossier.organisation_id == actor.organisation_id)
+        return list(s.execute(q).scalars())
+
+
+def proposal_bytes(data: bytes, filename: str) -> tuple[bytes, str]:
+    """The proposal YAML an upload stands for, and the upload's media type; InputError with
+    every located problem (cells of a workbook, lines of a YAML file) otherwise."""
+    name = PurePath(filename).name or "proposal.yaml"
+    if len(data) > MAX_UPLOAD:
+        raise InputError.single(name, msg("workspace.upload_too_large", name=name, limit=MAX_UPLOAD))
+    suffix = PurePath(name).suffix.lower()
+    if suffix == ".xlsx":
+        from assess.workflows.questionnaire.reading import import_workbook
+
+        imported = import_workbook(name, raw=data,
+                                   output_name=PurePath(name).with_suffix(".yaml").name)
+        return imported.text.encode("utf-8"), XLSX_TYPE
+    if suffix not in (".yaml", ".yml"):
+        raise InputError.single(name, msg("workspace.upload_kind", name=name))
+    load_inputs(yamlsource.parse(data, name), Catalog(), platforms=Catalog(shelf=PLATFORMS))
+    return data, YAML_TYPE
+
+
+def upload(db: Database, actor: Actor, dossier_id: int, data: bytes, filename: str) -> Version:
+    """A new version of a dossier the province holds; raises InputError (nothing stored) when
+    the proposal does not validate."""
+    require(actor, "upload", Role.SUBMITTER)
+    with db.sessions() as s:  # look before the (slow) validation, outside the write lock
+        d = _dossier(s, actor, dossier_id)
+        _state(d.state, UPLOADABLE, "upload")
+    proposal, media = proposal_bytes(data, filename)
+    with db.transaction() as s:
+        d = _dossier(s, actor, dossier_id)
+        _state(d.state, UPLOADABLE, "upload")
+        last = s.execute(select(Version).where(Version.dossier_id == d.id)
+                         .order_by(Version.number.desc()).limit(1)).scalar_one_or_none()
+        key = blobs.sha256(proposal)
+        if last is not None and last.proposal_sha == key:
+            raise InputError.single(PurePath(filename).name, msg("workspace.unchanged",
+                                                                 number=last.number))
+        blobs.put(s, proposal, YAML_TYPE)
+        upload_sha = blobs.put(s, data, media) if media != YAML_TYPE else key
+        number = (s.execute(select(func.max(Version.number)).where(
+            Version.dossier_id == d.id)).scalar() or 0) + 1
+        v = Version(dossier_id=d.id, number=number, proposal_sha=key, upload_sha=upload_sha,
+                    filename=PurePath(filename).name[:255], created_by=actor.user_id,
+                    created_at=events.now())
+        s.add(v)
+        s.flush()
+        events.record(s, actor_id=actor.user_id, action="version.upload", object_type="version",
+                      object_id=v.id, dossier_id=d.id,
+                      before_sha=last.proposal_sha if last else None, after_sha=key,
+                      detail={"number": number, "filename": v.filename, "media_type": media})
+    return v
+
+
+def _state(state: str, allowed: tuple[str, ...], action: str) -> None:
+    if state not in allowed:
+        raise Forbidden(msg("workspace.wrong_state", state=state,
+                            action=msg(f"workspace.action.{action}"), allowed=", ".join(allowed)))
+
+
+def submit(db: Database, actor: Actor, dossier_id: int) -> str:
+    """Send the latest version to the ministry: draft → submitted, changes-requested →
+    resubmitted. The version itself is never touched again."""
+    require(actor, "submit", Role.SUBMITTER)
+    with db.transaction() as s:
+        d = _dossier(s, actor, dossier_id)
+        _state(d.state, UPLOADABLE, "submit")
+        last = s.execute(select(Version).where(Version.dossier_id == d.id)
+                         .order_by(Version.number.desc()).limit(1)).scalar_one_or_none()
+        if last is None:
+            raise Forbidden(msg("workspace.no_version"))
+        before, d.state = d.state, SUBMITTED if d.state == DRAFT else RESUBMITTED
+        events.record(s, actor_id=actor.user_id, action="dossier.submit", object_type="dossier",
+                      object_id=d.id, dossier_id=d.id, after_sha=last.proposal_sha,
+                      detail={"from": before, "to": d.state, "version": last.number})
+        return d.state
+
+
+def blob_of(db: Database, actor: Actor | None, sha: str) -> bytes:
+    """A stored document, to whoever may see a version that holds it (else 'not found')."""
+    with db.sessions() as s:
+        owners = s.execute(select(Dossier.organisation_id).join(Version, Version.dossier_id ==
+                                                                 Dossier.id)
+                           .where((Version.proposal_sha == sha) | (Version.upload_sha == sha))
+                           ).scalars().all()
+        data = blobs.get(s, sha)
+        if data is None or not any(sees(actor, o) for o in owners):
+            raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.blob"),
+                                    id=sha[:12]))
+        return data
+
+
+@lru_cache(maxsize=256)
+def _assessment(sha: str, data: bytes, name: str) -> Assessment:
+    inputs = load_inputs(yamlsource.parse(data, name), Catalog(), platforms=Catalog(shelf=PLATFORMS))
+    return evaluate(inputs.proposal, inputs.checklist, None, inputs.platform)
+
+
+def assessment(db: Database, actor: Actor | None, version_id: int) -> Assessment:
+    """The self-assessment of a version, computed once per proposal hash and process."""
+    with db.sessions() as s:
+        v = s.get(Version, version_id)
+        if v is None:
+            raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.version"),
+                                    id=str(version_id)))
+        d = _dossier(s, actor, v.dossier_id)
+        del d
+        data = blobs.get(s, v.proposal_sha) or b""
+        return _assessment(v.proposal_sha, data, v.filename)
+
+
+__all__ = ["CHANGES", "DECIDED", "DRAFT", "MAX_UPLOAD", "RESUBMITTED", "SUBMITTED", "DossierView",
+           "assessment", "blob_of", "create_dossier", "get_dossier", "list_dossiers",
+           "proposal_bytes", "submit", "upload"]

@@ -1,0 +1,123 @@
+"""Opening the workspace's database: an SQLite file by default, PostgreSQL by URL; migrations.
+
+SQLite serves one process; its writes are made `BEGIN IMMEDIATE` so two requests that both read
+the chain head cannot both write after it (the second waits instead of failing half-way).
+PostgreSQL serves several stateless processes; the chain head's row lock orders their events.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+DEFAULT_FILE = "assess-workspace.db"
+ENV_URL = "ASSESS_DATABASE_URL"
+MIGRATIONS = "assess.workspace.storage:migrations"
+
+
+def default_url(folder: Path | None = None) -> str:
+    """`ASSESS_DATABASE_URL`, else an SQLite file in `folder` (the current folder)."""
+    url = os.environ.get(ENV_URL, "").strip()
+    if url:
+        return url
+    return f"sqlite:///{(folder or Path.cwd()) / DEFAULT_FILE}"
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def _sqlite_pragmas(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # let SQLAlchemy's "begin" below open transactions
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+@dataclass
+class Database:
+    """An engine and its sessions; `transaction()` is the only way the services write."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @property
+    def sqlite(self) -> bool:
+        return is_sqlite(self.url)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: the change and the event recording it commit together or not at all."""
+        with self.sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
+    """Connect (creating an SQLite file if needed) and bring the schema up to date."""
+    url = url or default_url()
+    if is_sqlite(url):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        _sqlite_pragmas(engine)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    db = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
+    if migrate:
+        upgrade(db)
+    return db
+
+
+def alembic_config(db: Database) -> Any:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", MIGRATIONS)
+    cfg.attributes["engine"] = db.engine
+    return cfg
+
+
+def upgrade(db: Database, revision: str = "head") -> None:
+    """Apply the migrations the database does not have yet (Alembic; batch mode on SQLite)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(db), revision)
+
+
+def current_revision(db: Database) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def head_revision(db: Database) -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(db)).get_current_head()
+
+
+def is_empty(db: Database) -> bool:
+    return not inspect(db.engine).get_table_names()
+
+
+__all__ = ["DEFAULT_FILE", "ENV_URL", "Database", "current_revision", "default_url", "head_revision",
+           "is_empty", "is_sqlite", "open_database", "upgrade"]
