@@ -1,0 +1,113 @@
+"""`assess workspace …` as an administrator uses it: set up, accounts, audit, backup, restore —
+and each bad request answered with one located message and exit status 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from typer.testing import CliRunner
+
+from assess.cli import app
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ASSESS_DATABASE_URL", raising=False)
+    (tmp_path / "pw").write_text("a long enough password\n", encoding="utf-8")
+    return tmp_path
+
+
+def _ok(runner: CliRunner, *args: str) -> str:
+    done = runner.invoke(app, [*args, "--lang", "en"])
+    assert done.exit_code == 0, done.output
+    return done.output
+
+
+def _setup(runner: CliRunner) -> None:
+    _ok(runner, "workspace", "org", "add", "bo-kh-cn", "--name", "Bộ KH&CN", "--kind", "ministry")
+    _ok(runner, "workspace", "user", "add", "admin", "--name", "Nguyễn Văn A", "--org",
+        "bo-kh-cn", "--role", "admin", "--password-file", "pw")
+
+
+def test_zero_configuration_creates_the_file_here_and_migrates_once(runner: CliRunner,
+                                                                    env: Path) -> None:
+    assert "(empty) → 0001" in _ok(runner, "workspace", "migrate")
+    assert (env / "assess-workspace.db").is_file()
+    assert "0001 → 0001" in _ok(runner, "workspace", "migrate")
+
+
+def test_set_up_audit_and_tampering(runner: CliRunner, env: Path) -> None:
+    _setup(runner)
+    assert "intact: 2 events" in _ok(runner, "workspace", "audit", "verify")
+    from assess.workspace.storage.database import open_database
+
+    db = open_database(f"sqlite:///{env / 'assess-workspace.db'}")
+    with db.engine.begin() as conn:
+        conn.execute(text("DROP TRIGGER events_no_update"))
+        conn.execute(text("UPDATE events SET object_id = 'x' WHERE seq = 1"))
+    db.close()
+    done = runner.invoke(app, ["workspace", "audit", "verify", "--lang", "en"])
+    assert done.exit_code == 1
+    assert "event 1: its content does not match its recorded hash" in done.output
+    assert "NOT intact: 1 breaks in 2 events" in done.output
+
+
+def test_the_password_is_asked_twice_when_no_file_is_given(runner: CliRunner, env: Path) -> None:
+    _ok(runner, "workspace", "org", "add", "bac-ninh", "--name", "UBND tỉnh Bắc Ninh", "--kind",
+        "province")
+    done = runner.invoke(app, ["workspace", "user", "add", "bn.tran", "--name", "Trần Thị B",
+                               "--org", "bac-ninh", "--role", "submitter", "--lang", "en"],
+                         input="a long enough password\na long enough password\n")
+    assert done.exit_code == 0, done.output
+    assert "a long enough password" not in done.output
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["user", "add", "Bad Name", "--name", "x", "--org", "bo-kh-cn", "--role", "submitter"],
+     ["--username: username 'Bad Name' is not valid", "--role: the submitter role needs an "
+      "organisation of kind province"]),
+    (["user", "add", "rv", "--name", "x", "--org", "bo-kh", "--role", "reviewer"],
+     ["--organisation: no organisation 'bo-kh' (did you mean"]),
+    (["user", "add", "admin", "--name", "x", "--org", "bo-kh-cn", "--role", "admin"],
+     ["--username: username 'admin' is taken"]),
+    (["org", "add", "Bắc Ninh", "--name", "x", "--kind", "province"],
+     ["--id: organisation id 'Bắc Ninh' is not valid"]),
+    (["user", "erase", "admn"], ["no account 'admn'; did you mean 'admin'?"]),
+    (["restore", "pw", "--database-url", "sqlite:///other.db"], ["pw is not a SQLite backup"]),
+    (["restore", "missing.db", "--database-url", "sqlite:///other.db"], ["missing.db"]),
+    (["migrate", "--database-url", "postgresql+psycopg://nobody@/nothing?host=/nonexistent"],
+     ["the database postgresql+psycopg://nobody@/nothing?host=%2Fnonexistent cannot be used",
+      "No such file"]),
+])
+def test_bad_requests_exit_2_with_located_messages(runner: CliRunner, env: Path, args: list[str],
+                                                   expected: list[str]) -> None:
+    _setup(runner)
+    done = runner.invoke(app, ["workspace", *args, "--password-file", "pw", "--lang", "en"]
+                         if args[:2] == ["user", "add"] else ["workspace", *args, "--lang", "en"])
+    assert done.exit_code == 2, done.output
+    for line in expected:
+        assert line in done.output
+    assert "Traceback" not in done.output
+
+
+def test_backup_and_restore_round_trip(runner: CliRunner, env: Path) -> None:
+    _setup(runner)
+    _ok(runner, "workspace", "backup", "-o", "snap.db")
+    assert "intact: 2 events" in _ok(runner, "workspace", "restore", "snap.db",
+                                     "--database-url", "sqlite:///restored.db")
+    done = runner.invoke(app, ["workspace", "restore", "snap.db", "--database-url",
+                               "sqlite:///restored.db", "--lang", "en"])
+    assert done.exit_code == 2 and "not empty" in done.output
+    done = runner.invoke(app, ["workspace", "backup", "-o", "assess-workspace.db", "--lang", "en"])
+    assert done.exit_code == 2 and "is the database itself" in done.output
+    assert "intact: 2 events" in _ok(runner, "workspace", "audit", "verify")
+
+
+def test_erasing_a_person_keeps_the_log_verifiable(runner: CliRunner, env: Path) -> None:
+    _setup(runner)
+    assert "erased the personal data of account number 1" in _ok(runner, "workspace", "user",
+                                                                 "erase", "admin")
+    assert "intact: 3 events" in _ok(runner, "workspace", "audit", "verify")

@@ -1,0 +1,188 @@
+"""The workspace's use cases on SQLite and PostgreSQL: accounts, isolation of provinces (every
+use case that takes an object's number answers 'not found' to another province), the dossier's
+life, and bad uploads that store nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from assess.core.errors import InputError, NotFoundError
+from assess.workspace.services import accounts, dossiers
+from assess.workspace.services.access import Actor, Forbidden, Role
+from assess.workspace.storage import events
+from assess.workspace.storage.database import Database, open_database
+from assess.workspace.storage.schema import Event, User, Version
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+PROPOSAL = EXAMPLES / "bac-ninh-zalo-notifications.yaml"
+PASSWORD = "correct horse battery"
+
+
+@dataclass
+class World:
+    db: Database
+    admin: Actor
+    bac_ninh: Actor
+    quang_tri: Actor
+    reviewer: Actor
+
+
+def _user(db: Database, name: str, org: str, role: Role) -> Actor:
+    u = accounts.add_user(db, None, username=name, name=f"Người dùng {name}", organisation=org,
+                          role=role, password=PASSWORD)
+    return Actor(u.id, role, org)
+
+
+@pytest.fixture
+def world(database_url: str) -> Iterator[World]:
+    db = open_database(database_url)
+    accounts.add_organisation(db, None, "bo-kh-cn", "Bộ Khoa học và Công nghệ", "ministry")
+    accounts.add_organisation(db, None, "bac-ninh", "UBND tỉnh Bắc Ninh", "province")
+    accounts.add_organisation(db, None, "quang-tri", "UBND tỉnh Quảng Trị", "province")
+    yield World(db, _user(db, "admin", "bo-kh-cn", Role.ADMIN),
+                _user(db, "bn.tran", "bac-ninh", Role.SUBMITTER),
+                _user(db, "qt.le", "quang-tri", Role.SUBMITTER),
+                _user(db, "rv.pham", "bo-kh-cn", Role.REVIEWER))
+    db.close()
+
+
+def _count(db: Database, model: Any) -> int:
+    with db.sessions() as s:
+        return int(s.execute(select(func.count()).select_from(model)).scalar() or 0)
+
+
+def _dossier_with_version(w: World) -> tuple[int, Version]:
+    d = dossiers.create_dossier(w.db, w.bac_ninh, "Zalo OA thông báo hồ sơ")
+    v = dossiers.upload(w.db, w.bac_ninh, d.id, PROPOSAL.read_bytes(), PROPOSAL.name)
+    return d.id, v
+
+
+USE_CASES: dict[str, Callable[[World, Actor, int, Version], object]] = {
+    "get_dossier": lambda w, a, d, v: dossiers.get_dossier(w.db, a, d),
+    "upload": lambda w, a, d, v: dossiers.upload(w.db, a, d, b"kind: proposal\n", "p.yaml"),
+    "submit": lambda w, a, d, v: dossiers.submit(w.db, a, d),
+    "blob_of": lambda w, a, d, v: dossiers.blob_of(w.db, a, v.proposal_sha),
+    "assessment": lambda w, a, d, v: dossiers.assessment(w.db, a, v.id),
+}
+
+
+def test_every_use_case_taking_an_object_is_listed_here() -> None:
+    """A new use case that takes a dossier, version or blob must join the isolation test."""
+    import inspect
+
+    takes = {name for name, fn in vars(dossiers).items() if inspect.isfunction(fn)
+             and fn.__module__ == dossiers.__name__ and not name.startswith("_") and
+             {"dossier_id", "version_id", "sha"} & set(inspect.signature(fn).parameters)}
+    assert takes == set(USE_CASES)
+
+
+@pytest.mark.parametrize("case", sorted(USE_CASES))
+def test_another_province_gets_not_found(world: World, case: str) -> None:
+    d, v = _dossier_with_version(world)
+    with pytest.raises(NotFoundError) as seen:
+        USE_CASES[case](world, world.quang_tri, d, v)
+    with pytest.raises(NotFoundError) as missing:  # the same answer as a number that is not there
+        USE_CASES[case](world, world.quang_tri, d + 1000, Version(
+            id=v.id + 1000, dossier_id=d + 1000, proposal_sha="f" * 64))
+    assert type(seen.value) is type(missing.value)
+
+
+def test_a_province_lists_only_its_own_and_the_ministry_all(world: World) -> None:
+    _dossier_with_version(world)
+    dossiers.create_dossier(world.db, world.quang_tri, "Telegram bot")
+    assert {d.organisation_id for d in dossiers.list_dossiers(world.db, world.bac_ninh)} == {
+        "bac-ninh"}
+    assert {d.organisation_id for d in dossiers.list_dossiers(world.db, world.reviewer)} == {
+        "bac-ninh", "quang-tri"}
+
+
+def test_the_dossier_life_and_its_events(world: World) -> None:
+    d, v = _dossier_with_version(world)
+    assert dossiers.blob_of(world.db, world.reviewer, v.proposal_sha) == PROPOSAL.read_bytes()
+    assert v.proposal_sha == dossiers.blobs.sha256(PROPOSAL.read_bytes())  # what a review pins
+    a = dossiers.assessment(world.db, world.reviewer, v.id)
+    assert a.computed_verdict.value == "approve"
+    assert dossiers.submit(world.db, world.bac_ninh, d) == dossiers.SUBMITTED
+    with pytest.raises(Forbidden):  # submitted: the province no longer holds it
+        dossiers.upload(world.db, world.bac_ninh, d, PROPOSAL.read_bytes(), PROPOSAL.name)
+    with pytest.raises(Forbidden):  # a reviewer does not submit for a province
+        dossiers.submit(world.db, world.reviewer, d)
+    with world.db.sessions() as s:
+        actions = [e.action for e in s.execute(select(Event).where(Event.dossier_id == d)
+                                               .order_by(Event.seq)).scalars()]
+        assert actions == ["dossier.create", "version.upload", "dossier.submit"]
+        assert events.verify(s).ok
+
+
+def test_a_bad_upload_says_every_problem_and_stores_nothing(world: World) -> None:
+    d = dossiers.create_dossier(world.db, world.bac_ninh, "Zalo OA")
+    before = (_count(world.db, Version), _count(world.db, Event))
+    bad = PROPOSAL.read_text(encoding="utf-8").replace("schema_version: 1", "schema_version: x")
+    with pytest.raises(InputError) as exc:
+        dossiers.upload(world.db, world.bac_ninh, d.id, bad.encode(), "de-xuat.yaml")
+    assert all(p.file == "de-xuat.yaml" and p.line for p in exc.value.problems)
+    with pytest.raises(InputError):
+        dossiers.upload(world.db, world.bac_ninh, d.id, b"\xff\xfe not utf-8", "x.yaml")
+    with pytest.raises(InputError):
+        dossiers.upload(world.db, world.bac_ninh, d.id, b"a,b\n", "x.csv")
+    with pytest.raises(InputError):
+        dossiers.upload(world.db, world.bac_ninh, d.id, b"x" * (dossiers.MAX_UPLOAD + 1), "x.yaml")
+    assert (_count(world.db, Version), _count(world.db, Event)) == before
+
+
+def test_the_same_bytes_twice_are_not_a_new_version(world: World) -> None:
+    d, _ = _dossier_with_version(world)
+    with pytest.raises(InputError):
+        dossiers.upload(world.db, world.bac_ninh, d, PROPOSAL.read_bytes(), PROPOSAL.name)
+
+
+def test_a_workbook_upload_keeps_the_workbook_and_its_yaml(world: World, tmp_path: Path,
+                                                           runner: Any) -> None:
+    from assess.cli import app
+
+    book = tmp_path / "bang-hoi.xlsx"
+    done = runner.invoke(app, ["questionnaire", "export", "-p", str(PROPOSAL), "-o", str(book)])
+    assert done.exit_code == 0, done.output
+    d = dossiers.create_dossier(world.db, world.bac_ninh, "Zalo OA")
+    v = dossiers.upload(world.db, world.bac_ninh, d.id, book.read_bytes(), book.name)
+    assert v.upload_sha != v.proposal_sha
+    assert dossiers.blob_of(world.db, world.bac_ninh, v.upload_sha) == book.read_bytes()
+    assert dossiers.blob_of(world.db, world.bac_ninh, v.proposal_sha).startswith(b"# ")
+
+
+def test_accounts_sign_in_and_erasure_keeps_the_chain(world: World) -> None:
+    assert accounts.authenticate(world.db, "bn.tran", "wrong password") is None
+    assert accounts.authenticate(world.db, "nobody", PASSWORD) is None
+    signed = accounts.authenticate(world.db, "bn.tran", PASSWORD)
+    assert signed is not None and signed.actor == world.bac_ninh
+    with world.db.sessions() as s:
+        assert "correct horse" not in (s.get(User, world.bac_ninh.user_id).password_hash or "")
+    accounts.erase(world.db, world.admin, world.bac_ninh.user_id)
+    assert accounts.authenticate(world.db, "bn.tran", PASSWORD) is None
+    with world.db.sessions() as s:
+        user = s.get(User, world.bac_ninh.user_id)
+        assert user is not None and "bn.tran" not in (user.username, user.name)
+        assert "Người dùng bn.tran" not in " ".join(e.detail for e in s.execute(
+            select(Event)).scalars())
+        assert events.verify(s).ok
+        actions = [e.action for e in s.execute(select(Event).order_by(Event.seq)).scalars()]
+    assert actions[-5:] == ["login.failed", "login.failed", "login.ok", "user.erase", "login.failed"]
+    with pytest.raises(Forbidden):
+        accounts.erase(world.db, world.reviewer, world.quang_tri.user_id)
+
+
+def test_account_problems_are_said_together(world: World) -> None:
+    with pytest.raises(InputError) as exc:
+        accounts.add_user(world.db, None, username="Bad Name", name="x", organisation="bac-nin",
+                          role=Role.SUBMITTER, password="short")
+    assert {p.file for p in exc.value.problems} == {"--username", "--password", "--organisation"}
+    with pytest.raises(InputError) as exc:
+        accounts.add_user(world.db, None, username="rv.two", name="x", organisation="bac-ninh",
+                          role=Role.REVIEWER, password=PASSWORD)
+    assert [p.file for p in exc.value.problems] == ["--role"]
