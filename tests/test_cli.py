@@ -47,7 +47,9 @@ def test_the_cli_has_the_documented_commands() -> None:
                      "schema", "review init", "checklist list", "checklist show",
                      "checklist lint", "checklist diff", "checklist release", "platform list",
                      "platform show", "platform lint", "platform release", "legal status",
-                     "legal lint"}
+                     "legal lint", "workspace migrate", "workspace org add",
+                     "workspace user add", "workspace user erase", "workspace audit verify",
+                     "workspace backup", "workspace restore"}
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "assess")
@@ -56,7 +58,8 @@ def test_every_command_has_help_with_examples(runner: CliRunner, command: list[s
     assert result.exit_code == 0
     assert "Usage:" in result.output
     if command and command not in (["checklist"], ["review"], ["platform"], ["questionnaire"],
-                                       ["legal"]):
+                                       ["legal"], ["workspace"], ["workspace", "org"],
+                                       ["workspace", "user"], ["workspace", "audit"]):
         assert "Example" in result.output
 
 

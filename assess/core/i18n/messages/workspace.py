@@ -65,9 +65,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'bac-ninh'",
         "organisation id '{organisation}' is not valid: lowercase letters, digits and '-', e.g. "
         "'bac-ninh'"),
-    "workspace.login_failed": (
-        "tên đăng nhập hoặc mật khẩu không đúng",
-        "wrong username or password"),
     "workspace.backup_failed": (
         "không đọc hoặc ghi được tệp sao lưu: {why}",
         "the backup file could not be read or written: {why}"),
