@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from assess.core.errors import InputError, NotFoundError
-from assess.workspace.services import accounts, dossiers
+from assess.workspace.services import accounts, dossiers, reviews
 from assess.workspace.services.access import Actor, Forbidden, Role
 from assess.workspace.storage import events
 from assess.workspace.storage.database import Database, open_database
@@ -69,16 +69,28 @@ USE_CASES: dict[str, Callable[[World, Actor, int, Version], object]] = {
     "submit": lambda w, a, d, v: dossiers.submit(w.db, a, d),
     "blob_of": lambda w, a, d, v: dossiers.blob_of(w.db, a, v.proposal_sha),
     "assessment": lambda w, a, d, v: dossiers.assessment(w.db, a, v.id),
+    "dossier_row": lambda w, a, d, v: _row(w, a, d),
+    "comment": lambda w, a, d, v: reviews.comment(w.db, a, v.id, "Bổ sung phụ lục", "RES-01"),
+    "override": lambda w, a, d, v: reviews.override(w.db, a, v.id, "RES-01", "met", "Đã xem"),
+    "overrides_of": lambda w, a, d, v: reviews.overrides_of(w.db, a, v.id),
+    "comments_of": lambda w, a, d, v: reviews.comments_of(w.db, a, v.id),
+    "request_changes": lambda w, a, d, v: reviews.request_changes(w.db, a, d, "Bổ sung"),
 }
+
+
+def _row(w: World, a: Actor, d: int) -> object:
+    with w.db.sessions() as s:
+        return dossiers.dossier_row(s, a, d)
 
 
 def test_every_use_case_taking_an_object_is_listed_here() -> None:
     """A new use case that takes a dossier, version or blob must join the isolation test."""
     import inspect
 
-    takes = {name for name, fn in vars(dossiers).items() if inspect.isfunction(fn)
-             and fn.__module__ == dossiers.__name__ and not name.startswith("_") and
-             {"dossier_id", "version_id", "sha"} & set(inspect.signature(fn).parameters)}
+    takes = {name for module in (dossiers, reviews) for name, fn in vars(module).items()
+             if inspect.isfunction(fn) and fn.__module__ == module.__name__
+             and not name.startswith("_")
+             and {"dossier_id", "version_id", "sha"} & set(inspect.signature(fn).parameters)}
     assert takes == set(USE_CASES)
 
 
@@ -186,3 +198,36 @@ def test_account_problems_are_said_together(world: World) -> None:
         accounts.add_user(world.db, None, username="rv.two", name="x", organisation="bac-ninh",
                           role=Role.REVIEWER, password=PASSWORD)
     assert [p.file for p in exc.value.problems] == ["--role"]
+
+
+def test_a_review_round_overrides_comments_and_changes_requested(world: World) -> None:
+    d, v = _dossier_with_version(world)
+    with pytest.raises(Forbidden):  # not under review yet
+        reviews.override(world.db, world.reviewer, v.id, "RES-01", "not-met", "Thiếu phụ lục")
+    dossiers.submit(world.db, world.bac_ninh, d)
+    with pytest.raises(Forbidden):  # a province does not override its own answers
+        reviews.override(world.db, world.bac_ninh, v.id, "RES-01", "met", "Chắc chắn")
+    with pytest.raises(InputError) as exc:
+        reviews.override(world.db, world.reviewer, v.id, "RES-1", "not-met", "Thiếu")
+    assert "RES-01" in str(exc.value)  # the closest control offered
+    with pytest.raises(InputError):
+        reviews.override(world.db, world.reviewer, v.id, "RES-01", "failed", "Thiếu")
+    with pytest.raises(InputError):
+        reviews.override(world.db, world.reviewer, v.id, "RES-01", "not-met", "   ")
+    reviews.override(world.db, world.reviewer, v.id, "RES-01", "partial", "Phụ lục chưa ký")
+    reviews.override(world.db, world.reviewer, v.id, "RES-01", "not-met", "Phụ lục không có")
+    latest = reviews.overrides_of(world.db, world.bac_ninh, v.id)
+    assert latest["RES-01"].status.value == "not-met" and len(latest) == 1
+    reviews.comment(world.db, world.reviewer, v.id, "Cần phụ lục hợp đồng đã ký", "RES-01")
+    reviews.comment(world.db, world.bac_ninh, v.id, "Sẽ bổ sung trong tuần")
+    assert [c.control_id for c in reviews.comments_of(world.db, world.bac_ninh, v.id)] == [
+        "RES-01", None]
+    assert reviews.request_changes(world.db, world.reviewer, d, "Bổ sung phụ lục") == (
+        dossiers.CHANGES)
+    changed = PROPOSAL.read_text(encoding="utf-8").replace("title:", "# v2\ntitle:", 1)
+    v2 = dossiers.upload(world.db, world.bac_ninh, d, changed.encode(), PROPOSAL.name)
+    assert v2.number == 2
+    assert dossiers.submit(world.db, world.bac_ninh, d) == dossiers.RESUBMITTED
+    assert reviews.overrides_of(world.db, world.reviewer, v2.id) == {}  # carried: a later step
+    with world.db.sessions() as s:
+        assert events.verify(s).ok

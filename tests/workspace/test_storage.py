@@ -17,6 +17,7 @@ from assess.workspace.storage.database import (
     current_revision,
     head_revision,
     open_database,
+    upgrade,
 )
 
 
@@ -35,9 +36,25 @@ def _log(db: Database, n: int) -> None:
 
 
 def test_migrates_to_head_and_again_is_a_no_op(db: Database) -> None:
-    assert current_revision(db) == head_revision(db) == "0001"
+    assert current_revision(db) == head_revision(db) == "0002"
     open_database(db.url).close()  # a second start migrates nothing and fails nothing
-    assert current_revision(db) == "0001"
+    assert current_revision(db) == "0002"
+
+
+def test_an_older_database_with_a_history_upgrades_and_its_chain_holds(database_url: str) -> None:
+    old = open_database(database_url, migrate=False)
+    try:
+        upgrade(old, "0001")
+        _log(old, 3)
+        upgrade(old)
+        assert current_revision(old) == head_revision(old)
+        with old.sessions() as s:
+            assert events.verify(s).events == 3
+        _log(old, 1)
+        with old.sessions() as s:
+            assert events.verify(s).ok
+    finally:
+        old.close()
 
 
 def test_chain_verifies_and_finds_each_kind_of_tampering(db: Database) -> None:
@@ -126,7 +143,7 @@ def test_backup_restores_into_an_empty_database_with_its_chain(db: Database, tmp
         with fresh.sessions() as s:
             check = events.verify(s)
         assert check.ok and check.events == 4
-        assert current_revision(fresh) == "0001"
+        assert current_revision(fresh) == head_revision(fresh)
         with pytest.raises(snapshots.BackupError):  # never into a database with a history
             snapshots.restore(fresh, target)
         with pytest.raises(DBAPIError), fresh.engine.begin() as conn:  # still append-only

@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import PurePath
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from assess.checklists.catalog import PLATFORMS, Catalog
 from assess.checklists.loading import load_inputs
@@ -59,18 +60,19 @@ def create_dossier(db: Database, actor: Actor, title: str) -> Dossier:
     return d
 
 
-def _dossier(s: object, actor: Actor | None, dossier_id: int) -> Dossier:
-    d = s.get(Dossier, dossier_id)  # type: ignore[attr-defined]
+def dossier_row(s: Session, actor: Actor | None, dossier_id: int) -> Dossier:
+    """The dossier's row, or 'not found' when it does not exist or `actor` may not see it."""
+    d = s.get(Dossier, dossier_id)
     if d is None:
         raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.dossier"),
                                 id=str(dossier_id)))
     visible(actor, d.organisation_id, "dossier", dossier_id)
-    return d  # type: ignore[no-any-return]
+    return d
 
 
 def get_dossier(db: Database, actor: Actor | None, dossier_id: int) -> DossierView:
     with db.sessions() as s:
-        d = _dossier(s, actor, dossier_id)
+        d = dossier_row(s, actor, dossier_id)
         versions = list(s.execute(select(Version).where(Version.dossier_id == d.id)
                                   .order_by(Version.number)).scalars())
         return DossierView(d.id, d.organisation_id, d.title, d.state, versions)
@@ -109,12 +111,12 @@ def upload(db: Database, actor: Actor, dossier_id: int, data: bytes, filename: s
     the proposal does not validate."""
     require(actor, "upload", Role.SUBMITTER)
     with db.sessions() as s:  # look before the (slow) validation, outside the write lock
-        d = _dossier(s, actor, dossier_id)
-        _state(d.state, UPLOADABLE, "upload")
+        d = dossier_row(s, actor, dossier_id)
+        check_state(d.state, UPLOADABLE, "upload")
     proposal, media = proposal_bytes(data, filename)
     with db.transaction() as s:
-        d = _dossier(s, actor, dossier_id)
-        _state(d.state, UPLOADABLE, "upload")
+        d = dossier_row(s, actor, dossier_id)
+        check_state(d.state, UPLOADABLE, "upload")
         last = s.execute(select(Version).where(Version.dossier_id == d.id)
                          .order_by(Version.number.desc()).limit(1)).scalar_one_or_none()
         key = blobs.sha256(proposal)
@@ -137,7 +139,7 @@ def upload(db: Database, actor: Actor, dossier_id: int, data: bytes, filename: s
     return v
 
 
-def _state(state: str, allowed: tuple[str, ...], action: str) -> None:
+def check_state(state: str, allowed: tuple[str, ...], action: str) -> None:
     if state not in allowed:
         raise Forbidden(msg("workspace.wrong_state", state=state,
                             action=msg(f"workspace.action.{action}"), allowed=", ".join(allowed)))
@@ -148,8 +150,8 @@ def submit(db: Database, actor: Actor, dossier_id: int) -> str:
     resubmitted. The version itself is never touched again."""
     require(actor, "submit", Role.SUBMITTER)
     with db.transaction() as s:
-        d = _dossier(s, actor, dossier_id)
-        _state(d.state, UPLOADABLE, "submit")
+        d = dossier_row(s, actor, dossier_id)
+        check_state(d.state, UPLOADABLE, "submit")
         last = s.execute(select(Version).where(Version.dossier_id == d.id)
                          .order_by(Version.number.desc()).limit(1)).scalar_one_or_none()
         if last is None:
@@ -188,12 +190,12 @@ def assessment(db: Database, actor: Actor | None, version_id: int) -> Assessment
         if v is None:
             raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.version"),
                                     id=str(version_id)))
-        d = _dossier(s, actor, v.dossier_id)
+        d = dossier_row(s, actor, v.dossier_id)
         del d
         data = blobs.get(s, v.proposal_sha) or b""
         return _assessment(v.proposal_sha, data, v.filename)
 
 
 __all__ = ["CHANGES", "DECIDED", "DRAFT", "MAX_UPLOAD", "RESUBMITTED", "SUBMITTED", "DossierView",
-           "assessment", "blob_of", "create_dossier", "get_dossier", "list_dossiers",
-           "proposal_bytes", "submit", "upload"]
+           "assessment", "blob_of", "check_state", "create_dossier", "dossier_row", "get_dossier",
+           "list_dossiers", "proposal_bytes", "submit", "upload"]

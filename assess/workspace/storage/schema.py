@@ -32,7 +32,7 @@ NAMING = {"ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_nam
 """Constraint names fixed in advance: Alembic's batch mode on SQLite can only alter what it can
 name."""
 
-APPEND_ONLY = ("blobs", "versions", "events")
+APPEND_ONLY = ("blobs", "versions", "events", "comments", "overrides")
 
 
 class Base(DeclarativeBase):
@@ -116,6 +116,32 @@ class Version(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTC())
 
 
+class Comment(Base):
+    """A note on a version, on one control or on the whole (control None); by either side."""
+
+    __tablename__ = "comments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"), index=True)
+    control_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTC())
+
+
+class OverrideNote(Base):
+    """A reviewer's status for one control of a version, with the reason. The latest for a
+    control is the one that counts; earlier ones stay, as the record of the review."""
+
+    __tablename__ = "overrides"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"), index=True)
+    control_id: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    rationale: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTC())
+
+
 class Event(Base):
     """One entry of the append-only log, chained to the one before by `prev` → `hash`."""
 
@@ -146,5 +172,5 @@ class ChainHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-__all__ = ["APPEND_ONLY", "UTC", "Base", "Blob", "ChainHead", "Dossier", "Event", "Organisation",
-           "User", "Version"]
+__all__ = ["APPEND_ONLY", "UTC", "Base", "Blob", "ChainHead", "Comment", "Dossier", "Event",
+           "Organisation", "OverrideNote", "User", "Version"]
