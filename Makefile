@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-SYSPKG := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 graphviz fonts-liberation2 poppler-utils libreoffice-calc-nogui softhsm2 postgresql
+SYSPKG := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 graphviz fonts-liberation2 poppler-utils libreoffice-calc-nogui softhsm2 postgresql chromium
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO   := examples/bac-giang-zalo-2019.yaml
 

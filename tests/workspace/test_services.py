@@ -70,6 +70,10 @@ USE_CASES: dict[str, Callable[[World, Actor, int, Version], object]] = {
     "blob_of": lambda w, a, d, v: dossiers.blob_of(w.db, a, v.proposal_sha),
     "assessment": lambda w, a, d, v: dossiers.assessment(w.db, a, v.id),
     "dossier_row": lambda w, a, d, v: _row(w, a, d),
+    "version_row": lambda w, a, d, v: _version(w, a, v.id),
+    "proposal_of": lambda w, a, d, v: dossiers.proposal_of(w.db, a, v.id),
+    "changes": lambda w, a, d, v: dossiers.changes(w.db, a, v.id),
+    "events_of": lambda w, a, d, v: dossiers.events_of(w.db, a, d),
     "comment": lambda w, a, d, v: reviews.comment(w.db, a, v.id, "Bổ sung phụ lục", "RES-01"),
     "override": lambda w, a, d, v: reviews.override(w.db, a, v.id, "RES-01", "met", "Đã xem"),
     "overrides_of": lambda w, a, d, v: reviews.overrides_of(w.db, a, v.id),
@@ -81,6 +85,11 @@ USE_CASES: dict[str, Callable[[World, Actor, int, Version], object]] = {
 def _row(w: World, a: Actor, d: int) -> object:
     with w.db.sessions() as s:
         return dossiers.dossier_row(s, a, d)
+
+
+def _version(w: World, a: Actor, version_id: int) -> object:
+    with w.db.sessions() as s:
+        return dossiers.version_row(s, a, version_id)
 
 
 def test_every_use_case_taking_an_object_is_listed_here() -> None:
@@ -231,3 +240,30 @@ def test_a_review_round_overrides_comments_and_changes_requested(world: World) -
     assert reviews.overrides_of(world.db, world.reviewer, v2.id) == {}  # carried: a later step
     with world.db.sessions() as s:
         assert events.verify(s).ok
+
+
+def test_the_queue_shows_a_province_its_own_and_filters_for_the_ministry(world: World) -> None:
+    d, _ = _dossier_with_version(world)
+    dossiers.create_dossier(world.db, world.quang_tri, "Telegram bot")
+    assert {r.dossier.organisation_id for r in dossiers.queue(world.db, world.quang_tri)} == {
+        "quang-tri"}
+    everything = dossiers.queue(world.db, world.reviewer)
+    assert {r.dossier.organisation_id for r in everything} == {"bac-ninh", "quang-tri"}
+    kept = dossiers.queue(world.db, world.reviewer, dossiers.Filters(verdict="approve"))
+    assert [r.dossier.id for r in kept] == [d]
+    assert dossiers.queue(world.db, world.reviewer, dossiers.Filters(state="decided")) == []
+    assert [r.dossier.id for r in dossiers.queue(
+        world.db, world.reviewer, dossiers.Filters(organisation="bac-ninh"))] == [d]
+
+
+def test_a_resubmission_lists_what_changed(world: World) -> None:
+    d, v = _dossier_with_version(world)
+    assert dossiers.changes(world.db, world.bac_ninh, v.id) == (None, None)
+    text = PROPOSAL.read_text(encoding="utf-8")
+    assert "CON-01:\n    status: met" in text
+    changed = text.replace("CON-01:\n    status: met", "CON-01:\n    status: partial", 1)
+    v2 = dossiers.upload(world.db, world.bac_ninh, d, changed.encode(), PROPOSAL.name)
+    before, changes = dossiers.changes(world.db, world.reviewer, v2.id)
+    assert before is not None and before.id == v.id and changes is not None
+    assert [(c.kind, c.key, c.before, c.after) for c in changes.changes] == [
+        ("answer", "CON-01", "met", "partial")]

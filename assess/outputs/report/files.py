@@ -38,13 +38,21 @@ def _read(path: str | Path, sha256: str) -> bytes:
     return data
 
 
-def embedded_files(a: Assessment, lang: Lang, *, review: str | Path | None = None
-                   ) -> list[Embedded]:
+def embedded_files(a: Assessment, lang: Lang, *, review: str | Path | None = None,
+                   proposal: bytes | None = None) -> list[Embedded]:
     """The assessment JSON, the proposal, the checklist, the platform profile it names (and the
-    review) as PDF attachments: everything needed to assess it again."""
+    review) as PDF attachments: everything needed to assess it again. `proposal` is the
+    proposal's bytes when they were not read from a file (an upload): its recorded name is then
+    only a name, never a path to read."""
     out = [Embedded("assessment.json", a.to_json().encode("utf-8"), w("attach_json", lang),
                     "Data")]
-    if a.proposal.file:
+    if proposal is not None:
+        if hashlib.sha256(proposal).hexdigest() != a.proposal.sha256:
+            raise InputError.single(a.proposal.file or "proposal", msg(
+                "outputs.changed", sha=a.proposal.sha256[:12]))
+        out.append(Embedded(Path(a.proposal.file or "proposal.yaml").name, proposal,
+                            w("attach_proposal", lang), "Source"))
+    elif a.proposal.file:
         out.append(Embedded(Path(a.proposal.file).name, _read(a.proposal.file, a.proposal.sha256),
                             w("attach_proposal", lang), "Source"))
     if a.checklist.file:

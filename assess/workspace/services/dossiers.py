@@ -15,16 +15,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assess.checklists.catalog import PLATFORMS, Catalog
-from assess.checklists.loading import load_inputs
+from assess.checklists.loading import Inputs, load_inputs
 from assess.core.errors import InputError, NotFoundError
 from assess.core.i18n.messages import msg
 from assess.documents import yamlsource
+from assess.documents.models.proposal import Proposal
 from assess.engine.evaluate import evaluate
 from assess.engine.result import Assessment
+from assess.workflows.compare import Changes, compare
 from assess.workspace.services.access import Actor, Forbidden, Role, require, sees, visible
 from assess.workspace.storage import blobs, events
 from assess.workspace.storage.database import Database
-from assess.workspace.storage.schema import Dossier, Version
+from assess.workspace.storage.schema import Dossier, Event, Organisation, Version
 
 MAX_UPLOAD = 20 * 1024 * 1024
 """The largest upload read (a questionnaire workbook's own limit); the web layer refuses a larger
@@ -34,6 +36,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 DRAFT, SUBMITTED, CHANGES, RESUBMITTED, DECIDED = (
     "draft", "submitted", "changes-requested", "resubmitted", "decided")
+STATES = (DRAFT, SUBMITTED, CHANGES, RESUBMITTED, DECIDED)
 UPLOADABLE = (DRAFT, CHANGES)
 """A new version may be uploaded while the province holds the dossier: before it is submitted,
 and after changes are requested."""
@@ -177,25 +180,120 @@ def blob_of(db: Database, actor: Actor | None, sha: str) -> bytes:
         return data
 
 
+def version_row(s: Session, actor: Actor | None, version_id: int) -> tuple[Version, Dossier]:
+    """A version and its dossier, or 'not found' when either does not exist or `actor` may not
+    see them."""
+    v = s.get(Version, version_id)
+    if v is None:
+        raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.version"),
+                                id=str(version_id)))
+    return v, dossier_row(s, actor, v.dossier_id)
+
+
+@lru_cache(maxsize=256)
+def _inputs(sha: str, data: bytes, name: str) -> Inputs:
+    return load_inputs(yamlsource.parse(data, name), Catalog(), platforms=Catalog(shelf=PLATFORMS))
+
+
 @lru_cache(maxsize=256)
 def _assessment(sha: str, data: bytes, name: str) -> Assessment:
-    inputs = load_inputs(yamlsource.parse(data, name), Catalog(), platforms=Catalog(shelf=PLATFORMS))
+    inputs = _inputs(sha, data, name)
     return evaluate(inputs.proposal, inputs.checklist, None, inputs.platform)
 
 
+def _stored(s: Session, v: Version) -> tuple[str, bytes, str]:
+    return v.proposal_sha, blobs.get(s, v.proposal_sha) or b"", v.filename
+
+
 def assessment(db: Database, actor: Actor | None, version_id: int) -> Assessment:
-    """The self-assessment of a version, computed once per proposal hash and process."""
+    """The self-assessment of a version, computed once per proposal hash and process (a
+    version never changes, so neither does its assessment)."""
     with db.sessions() as s:
-        v = s.get(Version, version_id)
-        if v is None:
-            raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.version"),
-                                    id=str(version_id)))
-        d = dossier_row(s, actor, v.dossier_id)
-        del d
-        data = blobs.get(s, v.proposal_sha) or b""
-        return _assessment(v.proposal_sha, data, v.filename)
+        v, _ = version_row(s, actor, version_id)
+        return _assessment(*_stored(s, v))
 
 
-__all__ = ["CHANGES", "DECIDED", "DRAFT", "MAX_UPLOAD", "RESUBMITTED", "SUBMITTED", "DossierView",
-           "assessment", "blob_of", "check_state", "create_dossier", "dossier_row", "get_dossier",
-           "list_dossiers", "proposal_bytes", "submit", "upload"]
+def proposal_of(db: Database, actor: Actor | None, version_id: int) -> Proposal:
+    with db.sessions() as s:
+        v, _ = version_row(s, actor, version_id)
+        return _inputs(*_stored(s, v)).proposal.doc
+
+
+def changes(db: Database, actor: Actor | None, version_id: int
+            ) -> tuple[Version | None, Changes | None]:
+    """The version before this one and what changed since it (None, None for a first version)."""
+    with db.sessions() as s:
+        v, d = version_row(s, actor, version_id)
+        before = s.execute(select(Version).where(Version.dossier_id == d.id,
+                                                 Version.number < v.number)
+                           .order_by(Version.number.desc()).limit(1)).scalar_one_or_none()
+        if before is None:
+            return None, None
+        old, new = _inputs(*_stored(s, before)).proposal.doc, _inputs(*_stored(s, v)).proposal.doc
+    return before, compare(old, new)
+
+
+def events_of(db: Database, actor: Actor | None, dossier_id: int) -> list[Event]:
+    """The dossier's history, oldest first."""
+    with db.sessions() as s:
+        d = dossier_row(s, actor, dossier_id)
+        return list(s.execute(select(Event).where(Event.dossier_id == d.id)
+                              .order_by(Event.seq)).scalars())
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """One dossier as a list shows it: its latest version's self-assessment beside its state."""
+
+    dossier: Dossier
+    organisation: str
+    """The organisation's name."""
+    latest: Version | None
+    assessment: Assessment | None
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the reviewers' queue is narrowed to; an empty field keeps everything."""
+
+    organisation: str = ""
+    platform: str = ""
+    verdict: str = ""
+    state: str = ""
+
+    def keeps(self, row: QueueRow) -> bool:
+        a = row.assessment
+        return ((not self.organisation or row.dossier.organisation_id == self.organisation)
+                and (not self.state or row.dossier.state == self.state)
+                and (not self.platform or (a is not None and platform_of(a) == self.platform))
+                and (not self.verdict or (a is not None and a.verdict.value == self.verdict)))
+
+
+def platform_of(a: Assessment) -> str:
+    """The platform's id as the proposal names it ('' when it names none)."""
+    return a.scope.channel.platform or ""
+
+
+def queue(db: Database, actor: Actor | None, filters: Filters | None = None) -> list[QueueRow]:
+    """The dossiers `actor` may see, newest first, with what `filters` keeps: a province its
+    own, the ministry every one."""
+    filters = filters or Filters()
+    with db.sessions() as s:
+        q = select(Dossier, Organisation.name).join(
+            Organisation, Organisation.id == Dossier.organisation_id).order_by(Dossier.id.desc())
+        if actor is not None and actor.province:
+            q = q.where(Dossier.organisation_id == actor.organisation_id)
+        latest = {v.dossier_id: v for v in s.execute(select(Version).order_by(Version.number))
+                  .scalars()}
+        rows = []
+        for d, name in s.execute(q).all():
+            v = latest.get(d.id)
+            rows.append(QueueRow(d, name, v, _assessment(*_stored(s, v)) if v else None))
+    return [r for r in rows if filters.keeps(r)]
+
+
+__all__ = ["CHANGES", "DECIDED", "DRAFT", "MAX_UPLOAD", "RESUBMITTED", "STATES", "SUBMITTED",
+           "DossierView", "Filters", "QueueRow", "assessment", "blob_of", "changes", "check_state",
+           "create_dossier", "dossier_row", "events_of", "get_dossier", "list_dossiers",
+           "platform_of", "proposal_bytes", "proposal_of", "queue", "submit", "upload",
+           "version_row"]

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from assess.core.errors import InputError, NotFoundError, Problem
+from assess.core.errors import InputError, Problem
 from assess.core.i18n.messages import msg
 from assess.documents.messages import nearest
 from assess.documents.models.common import Status
@@ -20,7 +19,7 @@ from assess.workspace.services import dossiers
 from assess.workspace.services.access import Actor, Role, require
 from assess.workspace.storage import blobs, events
 from assess.workspace.storage.database import Database
-from assess.workspace.storage.schema import Comment, Dossier, OverrideNote, Version
+from assess.workspace.storage.schema import Comment, OverrideNote
 
 MAX_TEXT = 10_000
 UNDER_REVIEW = (dossiers.SUBMITTED, dossiers.RESUBMITTED)
@@ -32,14 +31,6 @@ class Override:
     status: Status
     rationale: str
     author_id: int
-
-
-def _version(s: Session, actor: Actor | None, version_id: int) -> tuple[Version, Dossier]:
-    v = s.get(Version, version_id)
-    if v is None:
-        raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.version"),
-                                id=str(version_id)))
-    return v, dossiers.dossier_row(s, actor, v.dossier_id)
 
 
 def _text(field: str, value: str) -> str:
@@ -63,11 +54,11 @@ def comment(db: Database, actor: Actor, version_id: int, body: str,
     """A comment on a version (on one control, or the whole when `control_id` is None)."""
     text = _text("body", body)
     with db.sessions() as s:
-        _version(s, actor, version_id)
+        dossiers.version_row(s, actor, version_id)
     if control_id is not None:
         _control(db, actor, version_id, control_id)
     with db.transaction() as s:
-        v, d = _version(s, actor, version_id)
+        v, d = dossiers.version_row(s, actor, version_id)
         c = Comment(version_id=v.id, control_id=control_id, author_id=actor.user_id, body=text,
                     created_at=events.now())
         s.add(c)
@@ -82,7 +73,7 @@ def override(db: Database, actor: Actor, version_id: int, control_id: str, statu
              rationale: str) -> OverrideNote:
     """The reviewer's own status for a control of a version under review, with its reason."""
     with db.sessions() as s:  # what another province may not see is 'not found', before roles
-        _version(s, actor, version_id)
+        dossiers.version_row(s, actor, version_id)
     require(actor, "override", Role.REVIEWER)
     try:
         value = Status(status)
@@ -92,11 +83,11 @@ def override(db: Database, actor: Actor, version_id: int, control_id: str, statu
         ) from None
     why = _text("rationale", rationale)
     with db.sessions() as s:
-        _, d = _version(s, actor, version_id)
+        _, d = dossiers.version_row(s, actor, version_id)
         dossiers.check_state(d.state, UNDER_REVIEW, "override")
     _control(db, actor, version_id, control_id)
     with db.transaction() as s:
-        v, d = _version(s, actor, version_id)
+        v, d = dossiers.version_row(s, actor, version_id)
         dossiers.check_state(d.state, UNDER_REVIEW, "override")
         o = OverrideNote(version_id=v.id, control_id=control_id, status=value.value,
                          rationale=why, author_id=actor.user_id, created_at=events.now())
@@ -111,7 +102,7 @@ def override(db: Database, actor: Actor, version_id: int, control_id: str, statu
 def overrides_of(db: Database, actor: Actor | None, version_id: int) -> dict[str, Override]:
     """The override that counts for each control of a version (the latest one)."""
     with db.sessions() as s:
-        _version(s, actor, version_id)
+        dossiers.version_row(s, actor, version_id)
         rows = s.execute(select(OverrideNote).where(OverrideNote.version_id == version_id)
                          .order_by(OverrideNote.id)).scalars()
         return {o.control_id: Override(o.control_id, Status(o.status), o.rationale, o.author_id)
@@ -120,7 +111,7 @@ def overrides_of(db: Database, actor: Actor | None, version_id: int) -> dict[str
 
 def comments_of(db: Database, actor: Actor | None, version_id: int) -> list[Comment]:
     with db.sessions() as s:
-        _version(s, actor, version_id)
+        dossiers.version_row(s, actor, version_id)
         return list(s.execute(select(Comment).where(Comment.version_id == version_id)
                               .order_by(Comment.id)).scalars())
 

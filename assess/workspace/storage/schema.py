@@ -162,6 +162,31 @@ class Event(Base):
     hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
+class WebSession(Base):
+    """A signed-in browser. The cookie holds a random token; only its SHA-256 is stored, so a
+    copy of the database signs no one in. A new row at every login (no fixation), ended at
+    logout; the CSRF token every form of the session carries lives here too."""
+
+    __tablename__ = "web_sessions"
+    token_sha: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(UTC())
+    seen_at: Mapped[dt.datetime] = mapped_column(UTC())
+    ended_at: Mapped[dt.datetime | None] = mapped_column(UTC(), nullable=True)
+
+
+class LoginFailure(Base):
+    """A wrong password, counted per account name and per address for the login rate limit. A
+    table, not memory, so the limit holds across the processes sharing one database; the key is
+    a hash, so no account name is kept here."""
+
+    __tablename__ = "login_failures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UTC(), index=True)
+
+
 class ChainHead(Base):
     """The last event's number and hash, one row: locking it serialises writers of the log across
     processes sharing one PostgreSQL."""
@@ -173,4 +198,4 @@ class ChainHead(Base):
 
 
 __all__ = ["APPEND_ONLY", "UTC", "Base", "Blob", "ChainHead", "Comment", "Dossier", "Event",
-           "Organisation", "OverrideNote", "User", "Version"]
+           "LoginFailure", "Organisation", "OverrideNote", "User", "Version", "WebSession"]

@@ -38,6 +38,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workspace.no_version": (
         "hồ sơ chưa có phiên bản nào; hãy tải lên một đề xuất trước khi gửi",
         "the dossier has no version yet; upload a proposal before submitting"),
+    "workspace.throttled": (
+        "quá nhiều lần nhập sai mật khẩu; hãy thử lại sau {minutes} phút",
+        "too many wrong passwords; try again in {minutes} minutes"),
     "workspace.upload_too_large": (
         "tệp {name} lớn hơn giới hạn {limit} byte; hãy tải lên tệp nhỏ hơn",
         "{name} is larger than the {limit}-byte limit; upload a smaller file"),
