@@ -243,3 +243,43 @@ def restore(
         raise typer.Exit(ExitStatus.GATE)
     stdout().print(msg("workspace.restore_done", file=str(backup_file), url=_shown(db.url),
                        n=check.events).render())
+
+
+from assess.cli.app import app as root_app  # noqa: E402
+
+
+@root_app.command(epilog="Examples:\n\n  assess serve\n\n"
+                  "  assess serve --host 0.0.0.0 --port 8443 --ssl-certfile cert.pem "
+                  "--ssl-keyfile key.pem\n\n"
+                  "  ASSESS_DATABASE_URL=postgresql+psycopg://assess@/assess assess serve")
+@guarded
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; 127.0.0.1 serves this "
+                                      "machine only.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    ssl_certfile: Annotated[Path | None, typer.Option(
+        help="TLS certificate (PEM): serve over HTTPS, with Secure cookies.")] = None,
+    ssl_keyfile: Annotated[Path | None, typer.Option(help="TLS private key (PEM).")] = None,
+    database_url: DatabaseOpt = None, lang: LangOpt = Language.vi,
+) -> None:
+    """Serve the review workspace in the browser: provinces upload and submit, the ministry
+    reviews. With no options, an SQLite file in the current folder is created and migrated;
+    for several server processes, point each at one PostgreSQL database."""
+    import uvicorn
+    from sqlalchemy import func, select
+
+    from assess.workspace.storage.schema import User
+    from assess.workspace.web import create_app
+
+    with _database(database_url) as db:
+        with db.sessions() as s:
+            accounts = s.execute(select(func.count()).select_from(User)).scalar() or 0
+        scheme = "https" if ssl_certfile else "http"
+        out = stdout()
+        out.print(msg("workspace.serving", url=f"{scheme}://{host}:{port}/",
+                      db=_shown(db.url)).render())
+        if not accounts:
+            out.print(msg("workspace.first_account").render())
+        uvicorn.run(create_app(db), host=host, port=port, log_level="warning",
+                    ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
+                    ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None)

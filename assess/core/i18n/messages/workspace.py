@@ -38,6 +38,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workspace.no_version": (
         "hồ sơ chưa có phiên bản nào; hãy tải lên một đề xuất trước khi gửi",
         "the dossier has no version yet; upload a proposal before submitting"),
+    "workspace.serving": (
+        "Không gian thẩm định: {url} (cơ sở dữ liệu {db}). Nhấn Ctrl+C để dừng.",
+        "Review workspace: {url} (database {db}). Press Ctrl+C to stop."),
+    "workspace.first_account": (
+        "Chưa có tài khoản nào. Tạo tài khoản quản trị đầu tiên (mật khẩu sẽ được hỏi):\n"
+        "  assess workspace org add bo-kh-cn --name 'Bộ Khoa học và Công nghệ' --kind ministry\n"
+        "  assess workspace user add admin --name 'Quản trị viên' "
+        "--org bo-kh-cn --role admin",
+        "No account yet. Create the first administrator (the password is asked for):\n"
+        "  assess workspace org add bo-kh-cn --name 'Bộ Khoa học và Công nghệ' --kind ministry\n"
+        "  assess workspace user add admin --name 'Administrator' "
+        "--org bo-kh-cn --role admin"),
     "workspace.throttled": (
         "quá nhiều lần nhập sai mật khẩu; hãy thử lại sau {minutes} phút",
         "too many wrong passwords; try again in {minutes} minutes"),

@@ -1,0 +1,284 @@
+"""The routes. Each names the service it calls; the services decide who may see and do what,
+so a handler has no rule of its own to forget. The role each route needs is in `ROLES`, which
+the tests check against the route table."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from assess.core.errors import InputError
+from assess.core.i18n import Lang
+from assess.engine.result import Assessment
+from assess.outputs.report import diagram as draw_diagram
+from assess.outputs.report.model import ReportView
+from assess.workspace.services import dossiers, reviews, sessions
+from assess.workspace.services.access import Role
+from assess.workspace.services.sessions import WebUser
+from assess.workspace.web.rendering import (
+    COOKIE,
+    LANG_COOKIE,
+    LOGIN_COOKIE,
+    checked,
+    current_user,
+    database,
+    lang_of,
+    page,
+    safe_next,
+    signed_in,
+)
+
+router = APIRouter()
+User = Annotated[WebUser, Depends(signed_in)]
+Checked = Annotated[WebUser, Depends(checked)]
+
+
+def _cookie(response: Response, request: Request, name: str, value: str) -> None:
+    response.set_cookie(name, value, httponly=True, samesite="lax", path="/",
+                        secure=request.url.scheme == "https")
+
+
+@router.get("/")
+def home() -> RedirectResponse:
+    return RedirectResponse("/dossiers", 303)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str = "") -> Response:
+    token = secrets.token_urlsafe(24)
+    response = page(request, "login.html", None, login_csrf=token, next=safe_next(next),
+                    failed=False)
+    _cookie(response, request, LOGIN_COOKIE, token)
+    return response
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(request: Request, username: Annotated[str, Form()], password: Annotated[str, Form()],
+          csrf: Annotated[str, Form()] = "", next: Annotated[str, Form()] = "") -> Response:
+    expected = request.cookies.get(LOGIN_COOKIE, "")
+    if not expected or not secrets.compare_digest(expected.encode(), csrf.encode()):
+        from assess.workspace.web.rendering import BadForm
+
+        raise BadForm
+    source = request.client.host if request.client else ""
+    signed = sessions.sign_in(database(request), username[:200], password[:1000], source=source)
+    if signed is None:
+        return page(request, "login.html", None, 401, login_csrf=expected, next=safe_next(next),
+                    failed=True)
+    response = RedirectResponse(safe_next(next), 303)
+    _cookie(response, request, COOKIE, signed[0])  # a new token: a planted one never signs in
+    response.delete_cookie(LOGIN_COOKIE, path="/")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, user: Checked) -> RedirectResponse:
+    sessions.sign_out(database(request), request.cookies.get(COOKIE))
+    response = RedirectResponse("/login", 303)
+    response.delete_cookie(COOKIE, path="/")
+    return response
+
+
+@router.get("/language/{code}")
+def language(request: Request, code: str, next: str = "") -> RedirectResponse:
+    response = RedirectResponse(safe_next(next), 303)
+    _cookie(response, request, LANG_COOKIE, "en" if code == "en" else "vi")
+    return response
+
+
+@router.get("/dossiers", response_class=HTMLResponse)
+def dossier_list(request: Request, user: User, organisation: str = "", platform: str = "",
+                 verdict: str = "", state: str = "") -> Response:
+    filters = dossiers.Filters(organisation, platform, verdict, state)
+    everything = dossiers.queue(database(request), user.actor)
+    rows = [r for r in everything if filters.keeps(r)]
+    return page(request, "dossiers.html", user, rows=rows, filters=filters,
+                organisations=sorted({(r.dossier.organisation_id, r.organisation)
+                                      for r in everything}),
+                platforms=sorted({dossiers.platform_of(r.assessment) for r in everything
+                                  if r.assessment is not None} - {""}),
+                states=dossiers.STATES, verdicts=("approve", "conditional", "reject"))
+
+
+@router.post("/dossiers")
+def dossier_create(request: Request, user: Checked, title: Annotated[str, Form()]) -> Response:
+    d = dossiers.create_dossier(database(request), user.actor, title[:300])
+    return RedirectResponse(f"/dossiers/{d.id}", 303)
+
+
+def _dossier_page(request: Request, user: WebUser, dossier_id: int, status: int = 200,
+                  problems: InputError | None = None) -> Response:
+    db = database(request)
+    view = dossiers.get_dossier(db, user.actor, dossier_id)
+    assessed = {v.id: dossiers.assessment(db, user.actor, v.id) for v in view.versions}
+    return page(request, "dossier.html", user, status, dossier=view, assessed=assessed,
+                history=dossiers.events_of(db, user.actor, dossier_id), problems=problems,
+                uploadable=view.state in dossiers.UPLOADABLE and user.actor.role is Role.SUBMITTER,
+                reviewable=view.state in reviews.UNDER_REVIEW
+                and user.actor.role is Role.REVIEWER,
+                mb=dossiers.MAX_UPLOAD // (1024 * 1024))
+
+
+@router.get("/dossiers/{dossier_id}", response_class=HTMLResponse)
+def dossier_page(request: Request, user: User, dossier_id: int) -> Response:
+    return _dossier_page(request, user, dossier_id)
+
+
+@router.post("/dossiers/{dossier_id}/versions")
+async def version_upload(request: Request, user: Checked, dossier_id: int,
+                         file: Annotated[UploadFile, File()]) -> Response:
+    data = await file.read(dossiers.MAX_UPLOAD + 1)
+    try:
+        v = dossiers.upload(database(request), user.actor, dossier_id, data,
+                            file.filename or "proposal.yaml")
+    except InputError as exc:
+        return _dossier_page(request, user, dossier_id, 400, exc)
+    return RedirectResponse(f"/versions/{v.id}", 303)
+
+
+@router.post("/dossiers/{dossier_id}/submit")
+def dossier_submit(request: Request, user: Checked, dossier_id: int) -> Response:
+    dossiers.submit(database(request), user.actor, dossier_id)
+    return RedirectResponse(f"/dossiers/{dossier_id}", 303)
+
+
+@router.post("/dossiers/{dossier_id}/request-changes")
+def dossier_request_changes(request: Request, user: Checked, dossier_id: int,
+                            note: Annotated[str, Form()] = "") -> Response:
+    try:
+        reviews.request_changes(database(request), user.actor, dossier_id, note)
+    except InputError as exc:
+        return _dossier_page(request, user, dossier_id, 400, exc)
+    return RedirectResponse(f"/dossiers/{dossier_id}", 303)
+
+
+@dataclass(frozen=True, slots=True)
+class _Assessed:
+    """An assessment known by its proposal's hash (a version never changes, so neither does
+    what is drawn from it): the cache key of its view."""
+
+    sha: str
+    lang: Lang
+    a: Assessment = field(compare=False, hash=False)
+
+
+@lru_cache(maxsize=128)
+def _cached_view(key: _Assessed) -> ReportView:
+    from assess.outputs.report import creation_time
+    from assess.outputs.report.view import build_view
+
+    return build_view(key.a, key.lang, diagram=draw_diagram(key.a, key.lang),
+                      created=creation_time(key.a))
+
+
+def _view(sha: str, lang: Lang, a: Assessment) -> ReportView:
+    """The report's view of an assessment (diagram laid out included), once per proposal hash
+    and language: the page shows what the PDF prints, from the same object."""
+    return _cached_view(_Assessed(sha, lang, a))
+
+
+def _version_page(request: Request, user: WebUser, version_id: int, status: int = 200,
+                  problems: InputError | None = None) -> Response:
+    db = database(request)
+    a = dossiers.assessment(db, user.actor, version_id)
+    with db.sessions() as s:
+        v, d = dossiers.version_row(s, user.actor, version_id)
+    lang = lang_of(request)
+    before, changes = dossiers.changes(db, user.actor, version_id)
+    comments = reviews.comments_of(db, user.actor, version_id)
+    return page(request, "version.html", user, status, a=a, v=v, dossier=d,
+                view=_view(v.proposal_sha, lang, a), before=before, changes=changes,
+                overrides=reviews.overrides_of(db, user.actor, version_id),
+                comments=comments, problems=problems,
+                reviewing=d.state in reviews.UNDER_REVIEW and user.actor.role is Role.REVIEWER,
+                statuses=("met", "partial", "not-met", "not-applicable", "unknown"))
+
+
+@router.get("/versions/{version_id}", response_class=HTMLResponse)
+def version_page(request: Request, user: User, version_id: int) -> Response:
+    return _version_page(request, user, version_id)
+
+
+@router.get("/versions/{version_id}/changes", response_class=HTMLResponse)
+def version_changes(request: Request, user: User, version_id: int) -> Response:
+    db = database(request)
+    with db.sessions() as s:
+        v, d = dossiers.version_row(s, user.actor, version_id)
+    before, changes = dossiers.changes(db, user.actor, version_id)
+    return page(request, "changes.html", user, v=v, dossier=d, before=before, changes=changes)
+
+
+@router.get("/versions/{version_id}/diagram.svg")
+def version_diagram(request: Request, user: User, version_id: int) -> Response:
+    db = database(request)
+    a = dossiers.assessment(db, user.actor, version_id)
+    with db.sessions() as s:
+        v, _ = dossiers.version_row(s, user.actor, version_id)
+    view = _view(v.proposal_sha, lang_of(request), a)
+    svg = str(view.diagram or "")
+    return Response(svg, media_type="image/svg+xml", headers={
+        "content-disposition": f'attachment; filename="version-{version_id}.svg"'})
+
+
+@router.get("/versions/{version_id}/assessment.json")
+def version_json(request: Request, user: User, version_id: int) -> Response:
+    a = dossiers.assessment(database(request), user.actor, version_id)
+    return Response(a.to_json(), media_type="application/json")
+
+
+@router.post("/versions/{version_id}/comments")
+def version_comment(request: Request, user: Checked, version_id: int,
+                    body: Annotated[str, Form()] = "",
+                    control: Annotated[str, Form()] = "") -> Response:
+    try:
+        reviews.comment(database(request), user.actor, version_id, body, control or None)
+    except InputError as exc:
+        return _version_page(request, user, version_id, 400, exc)
+    return RedirectResponse(f"/versions/{version_id}#c-{control or 'all'}", 303)
+
+
+@router.post("/versions/{version_id}/overrides")
+def version_override(request: Request, user: Checked, version_id: int,
+                     control: Annotated[str, Form()], status: Annotated[str, Form()],
+                     rationale: Annotated[str, Form()] = "") -> Response:
+    try:
+        reviews.override(database(request), user.actor, version_id, control, status, rationale)
+    except InputError as exc:
+        return _version_page(request, user, version_id, 400, exc)
+    return RedirectResponse(f"/versions/{version_id}#c-{control}", 303)
+
+
+@router.get("/blobs/{sha}")
+def blob(request: Request, user: User, sha: str, name: str = "") -> Response:
+    data = dossiers.blob_of(database(request), user.actor, sha[:64])
+    safe = "".join(ch for ch in name if ch.isalnum() or ch in "-_.")[:100] or sha[:12]
+    return Response(data, media_type="application/octet-stream", headers={
+        "content-disposition": f'attachment; filename="{safe}"'})
+
+
+ROLES: dict[str, str] = {
+    "/": "anyone (redirect)",
+    "/login": "anyone",
+    "/logout": "signed in",
+    "/language/{code}": "anyone",
+    "/dossiers": "signed in: a province its own dossiers, the ministry every one; create: submitter",
+    "/dossiers/{dossier_id}": "who may see the dossier",
+    "/dossiers/{dossier_id}/versions": "the dossier's province (submitter), while it holds it",
+    "/dossiers/{dossier_id}/submit": "the dossier's province (submitter), while it holds it",
+    "/dossiers/{dossier_id}/request-changes": "reviewer, while under review",
+    "/versions/{version_id}": "who may see the dossier",
+    "/versions/{version_id}/changes": "who may see the dossier",
+    "/versions/{version_id}/diagram.svg": "who may see the dossier",
+    "/versions/{version_id}/assessment.json": "who may see the dossier",
+    "/versions/{version_id}/comments": "who may see the dossier (either side)",
+    "/versions/{version_id}/overrides": "reviewer, while under review",
+    "/blobs/{sha}": "who may see a version holding the file",
+}
+"""Each route and who may use it (the note lists this; a test keeps it equal to the routes)."""
+
+__all__ = ["ROLES", "current_user", "router"]
