@@ -15,7 +15,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from assess.core.i18n import Lang, t
+from assess.core.i18n import Lang, decimal, t
 from assess.core.i18n.messages import speaking
 from assess.workspace.services import sessions
 from assess.workspace.services.sessions import WebUser
@@ -67,7 +67,8 @@ def page(request: Request, name: str, user: WebUser | None, status: int = 200,
     lang = lang_of(request)
     with speaking(lang):
         html = environment().get_template(name).render(
-            w=words(lang), lang=lang, t=lambda key: t(key, lang), user=user,
+            w=words(lang), lang=lang, t=lambda key: t(key, lang),
+            num=lambda x: decimal(x, lang), user=user,
             csrf=user.csrf if user else "", path=request.url.path, **context)
     return HTMLResponse(html, status)
 

@@ -46,7 +46,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "all": ("Tất cả", "All"),
     "filter": ("Lọc", "Filter"),
     "filters": ("Bộ lọc", "Filters"),
-    "clear": ("Bỏ lọc", "Clear"),
+    "clear_filters": ("Bỏ lọc", "Clear the filters"),
     "state.draft": ("Đang soạn", "Draft"),
     "state.submitted": ("Đã gửi", "Submitted"),
     "state.changes-requested": ("Yêu cầu bổ sung", "Changes requested"),

@@ -1,0 +1,161 @@
+"""The main journeys in a real browser (Debian's chromium driven by Playwright), each saving a
+screenshot under reports/, and every page checked with axe-core at WCAG 2.1 AA: no serious or
+critical violation."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assess.workspace.services import accounts
+from assess.workspace.services.access import Role
+from assess.workspace.storage.database import open_database
+from assess.workspace.web import create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+PROPOSAL = ROOT / "examples" / "bac-ninh-zalo-notifications.yaml"
+SHOTS = ROOT / "reports" / "workspace"
+PASSWORD = "correct horse battery"
+CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+
+
+def _browser_or_skip() -> str:
+    found = next((p for p in CHROMIUM if Path(p).exists()), shutil.which("chromium"))
+    try:
+        import axe_playwright_python  # noqa: F401
+        import playwright.sync_api  # noqa: F401
+    except ImportError as exc:
+        found, why = None, f"Playwright is not installed ({exc})"
+    else:
+        why = "Debian's chromium is not installed (apt-get install chromium)"
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests must run in CI: {why}", pytrace=False)
+        print(f"Skipping the browser tests: {why}")
+        pytest.skip(why)
+    return found
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    import uvicorn
+
+    db = open_database(f"sqlite:///{tmp_path_factory.mktemp('web') / 'w.db'}")
+    accounts.add_organisation(db, None, "bo-kh-cn", "Bộ Khoa học và Công nghệ", "ministry")
+    accounts.add_organisation(db, None, "bac-ninh", "UBND tỉnh Bắc Ninh", "province")
+    accounts.add_user(db, None, username="bn.tran", name="Trần Thị Bình", organisation="bac-ninh",
+                      role=Role.SUBMITTER, password=PASSWORD)
+    accounts.add_user(db, None, username="rv.pham", name="Phạm Văn Minh",
+                      organisation="bo-kh-cn", role=Role.REVIEWER, password=PASSWORD)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port,
+                                        log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = _browser_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=[
+            "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+def _accessible(page: Any, name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+        "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]})
+    bad = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [], f"{name}: {bad}"
+
+
+def _shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
+
+
+def _sign_in(page: Any, base: str, username: str) -> None:
+    page.goto(f"{base}/login")
+    _accessible(page, "login")
+    page.fill("#username", username)
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/dossiers")
+
+
+def test_province_submits_and_ministry_reviews(server: str, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    _sign_in(page, server, "bn.tran")
+    _accessible(page, "province dossiers")
+    page.fill("#title", "Thông báo kết quả hồ sơ qua Zalo OA")
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(f"{server}/dossiers/*")
+    _accessible(page, "new dossier")
+    page.set_input_files("#file", files=[{"name": "bad.yaml", "mimeType": "application/yaml",
+                                          "buffer": b"kind: proposal\nid: [\n"}])
+    with page.expect_navigation():
+        page.click("button:has-text('Tải lên')")
+    assert page.locator("[role=alert]").count() == 1
+    _accessible(page, "upload problems")
+    _shot(page, "province-upload-problems")
+    page.set_input_files("#file", str(PROPOSAL))
+    page.click("button:has-text('Tải lên')")
+    page.wait_for_url(f"{server}/versions/*")
+    assert page.locator("svg").count() >= 1
+    _accessible(page, "version")
+    _shot(page, "province-assessment")
+    page.click("text=Quay lại hồ sơ")
+    with page.expect_navigation():
+        page.click("button:has-text('Gửi hồ sơ thẩm định')")
+    assert "Đã gửi" in page.inner_text("main")
+    context.close()
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    _sign_in(page, server, "rv.pham")
+    page.select_option("#f-state", "submitted")
+    with page.expect_navigation():
+        page.click("button:has-text('Lọc')")
+    assert "Thông báo kết quả hồ sơ qua Zalo OA" in page.inner_text("main")
+    _accessible(page, "queue")
+    _shot(page, "ministry-queue")
+    page.click("text=Thông báo kết quả hồ sơ qua Zalo OA")
+    page.click("a:has-text('Phiên bản 1')")
+    row = page.locator("#c-CON-01")
+    row.locator("summary", has_text="Ghi đè").click()
+    row.locator("select").select_option("partial")
+    row.locator("textarea[name=rationale]").fill("Chưa có ảnh chụp cấu hình của Cổng")
+    row.locator("button", has_text="Lưu").click()
+    page.wait_for_url("**#c-CON-01")
+    assert "Chưa có ảnh chụp cấu hình của Cổng" in page.locator("#c-CON-01").inner_text()
+    _accessible(page, "version under review")
+    page.locator("#c-CON-01").scroll_into_view_if_needed()
+    _shot(page, "ministry-override")
+    context.close()
