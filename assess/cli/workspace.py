@@ -277,9 +277,9 @@ def serve(
         scheme = "https" if ssl_certfile else "http"
         out = stdout()
         out.print(msg("workspace.serving", url=f"{scheme}://{host}:{port}/",
-                      db=_shown(db.url)).render())
-        if not accounts:
-            out.print(msg("workspace.first_account").render())
+                      db=_shown(db.url)).render(), soft_wrap=True)
+        if not accounts:  # commands to copy: never wrapped mid-line
+            out.print(msg("workspace.first_account").render(), soft_wrap=True)
         uvicorn.run(create_app(db), host=host, port=port, log_level="warning",
                     ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
                     ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None)

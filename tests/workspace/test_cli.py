@@ -111,3 +111,18 @@ def test_erasing_a_person_keeps_the_log_verifiable(runner: CliRunner, env: Path)
     assert "erased the personal data of account number 1" in _ok(runner, "workspace", "user",
                                                                  "erase", "admin")
     assert "intact: 3 events" in _ok(runner, "workspace", "audit", "verify")
+
+
+def test_serve_prints_the_address_and_how_to_make_the_first_account(
+        runner: CliRunner, env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    served: list[tuple[object, str, int]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **_: served.append(
+        (app, host, port)))
+    out = _ok(runner, "serve", "--port", "8123")
+    assert "http://127.0.0.1:8123/" in out
+    assert "assess workspace user add admin --name 'Administrator' --org bo-kh-cn --role admin" in out
+    assert (env / "assess-workspace.db").exists() and served[0][1:] == ("127.0.0.1", 8123)
+    _setup(runner)
+    assert "user add" not in _ok(runner, "serve")  # once there is an account
