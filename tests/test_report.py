@@ -474,7 +474,9 @@ def reviewed(tmp_path_factory: pytest.TempPathFactory) -> Render:
         "overrides": {"RES-01": {"status": "met", "rationale": "Đã đối chiếu văn bản của VNG."},
                       "RES-02": {"status": "met", "rationale": "Phụ lục hợp đồng đã ký."}},
         "conditions": [{"text": "Ký phụ lục bảo vệ dữ liệu", "control": "RES-02",
-                        "due": "2026-06-30"}],
+                        "due": "2026-06-30"},
+                       {"id": "DK-2", "text": "Tập huấn cán bộ", "owner": "Sở Nội vụ",
+                        "status": "met"}],
         "decision": {"verdict": "conditional", "rationale": "Chờ phụ lục."},
     }
     path = tmp_path_factory.mktemp("review") / "review.yaml"
@@ -575,10 +577,11 @@ def test_reviewer_decision_and_dated_conditions_are_listed(reviewed: Render) -> 
         ("Cơ quan", "Cục An toàn thông tin"), ("Ngày thẩm định", "02/04/2026"),
         ("Quyết định của người thẩm định", "Chấp thuận có điều kiện. Chờ phụ lục.")]
     assert _texts(review.conditions.rows) == [
-        ["1", "Ký phụ lục bảo vệ dữ liệu", "RES-02", "30/06/2026"]]
+        ["1", "Ký phụ lục bảo vệ dữ liệu", "RES-02", "—", "30/06/2026"],
+        ["DK-2", "Tập huấn cán bộ — đã đáp ứng", "—", "Sở Nội vụ", "—"]]
     english = _view(reviewed, "en").review
     assert english.reviewer[1].value == "Reviewing officer"
-    assert english.conditions.head == ["#", "Condition", "Control", "Due"]
+    assert english.conditions.head == ["#", "Condition", "Control", "Responsible", "Due"]
 
 
 def test_the_diagram_is_sized_for_its_page_with_a_legend_under_it(small: Render) -> None:

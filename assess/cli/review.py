@@ -58,3 +58,60 @@ def init(
     log.info("%s", msg("cli.review.wrote", output=str(output), id=a.proposal.id,
                        n=len(a.controls), verdict=(t(verdict, "vi").lower(), verdict),
                        score=float(a.score)))
+
+
+@review_app.command("carry", epilog="Examples:\n\n"
+                    "  assess review carry review-v1.yaml proposal-v2.yaml -o review-v2.yaml\n\n"
+                    "  assess review carry review-v1.yaml proposal-v2.yaml --previous "
+                    "proposal-v1.yaml -o review-v2.yaml")
+@guarded
+def carry(
+    old_review: Annotated[Path, typer.Argument(help="The review of the earlier version.")],
+    proposal: Annotated[Path, typer.Argument(help="The resubmitted proposal YAML file.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write the new review "
+                                         "('-': standard output).")],
+    previous: Annotated[Path | None, typer.Option(
+        "--previous", help="The version OLD_REVIEW reviewed: compares the inputs of overrides "
+        "that carry no basis, and says what changed.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    lang: LangOpt = Language.vi,
+    checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
+) -> None:
+    """Carry OLD_REVIEW's overrides to PROPOSAL, a resubmitted version of what it reviewed.
+
+    An override is carried where the control's inputs (answer, evidence, note, rule result,
+    profile answer, facts) are what they were when it was written; otherwise it is listed at the
+    top of the new review as a comment, to review again, and counts for nothing. Conditions and
+    the reviewer are kept; the decision is not (a resubmission is decided afresh).
+    """
+    from assess.checklists.loading import load_review
+    from assess.core.errors import InputError
+    from assess.core.files import refuse_inputs, write_atomic
+    from assess.core.i18n import words
+    from assess.core.i18n.skeleton import CARRY
+    from assess.workflows import carry as carrying
+    from assess.workflows.pipeline import assess_files
+
+    language = lang_of(lang)
+    refuse_inputs([output], [old_review, proposal, previous])
+    rv = load_review(old_review)
+    new = assess_files(proposal, checklist_dirs=checklists or [], platform_dirs=platforms or [])
+    old = None
+    if previous is not None:
+        old = assess_files(previous, checklist_dirs=checklists or [],
+                           platform_dirs=platforms or [])
+        if old.proposal.sha256 != rv.doc.proposal.sha256:
+            raise InputError.single(str(previous), msg(
+                "cli.review.not_previous", file=str(previous), review=str(old_review),
+                named=rv.doc.proposal.sha256[:12], sha=old.proposal.sha256[:12]))
+    result = carrying.plan(rv.doc.overrides, new, old)
+    text = carrying.review_text(carrying.carried_review(rv.doc, new, result), result,
+                                words(CARRY, language))
+    if str(output) == "-":
+        typer.echo(text, nl=False)
+    else:
+        write_atomic(output, text, overwrite=force)
+    flagged = [f.control for f in result.flagged]
+    log.info("%s", msg("cli.review.carried", output=str(output), carried=len(result.carried),
+                       flagged=len(flagged), controls=f": {', '.join(flagged)}" if flagged else ""))

@@ -286,6 +286,12 @@ def check_review(r: Review, source: Source, checklist: Checklist | None) -> list
         for i, cond in enumerate(r.conditions):
             if cond.control is not None:
                 c.known(("conditions", i, "control"), cond.control, ids, "control")
+    seen: set[str] = set()
+    for i, cond in enumerate(r.conditions):  # events name a condition by its id: one each
+        if cond.id is not None:
+            if cond.id in seen:
+                c.add(("conditions", i, "id"), msg("ref.condition_twice", id=cond.id))
+            seen.add(cond.id)
     return c.problems
 
 

@@ -17,6 +17,7 @@ import textwrap
 from assess.core.i18n import Lang, decimal, t, words
 from assess.core.i18n.skeleton import REVIEW
 from assess.engine.result import Assessment, ControlResult
+from assess.workflows.carry import basis
 from assess.workflows.skeleton import file_label, schema_line, schema_note, schema_ref
 
 
@@ -66,6 +67,7 @@ def _control(c: ControlResult, lang: Lang, w: dict[str, str]) -> list[str]:
         f"  # {c.id}:",
         f"  #   status: {c.status.value}",
         f"  #   rationale: \"\"          # {w['rationale']}",
+        f"  #   basis: {basis(c)}",
     ]
 
 
@@ -110,6 +112,7 @@ def review_skeleton(a: Assessment, lang: Lang, *, proposal_path: str,
         "overrides: {}",
         *_wrap(w["overrides"], "  "),
         f"  # {w['statuses']}",
+        *_wrap(w["basis"], "  "),
     ]
     titles = {d.id: d.title.get(lang) for d in a.domains}
     domain = None

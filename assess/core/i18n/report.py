@@ -192,6 +192,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "conditions": ("Điều kiện kèm theo", "Conditions"),
     "condition": ("Điều kiện", "Condition"),
     "due": ("Thời hạn", "Due"),
+    "owner": ("Đơn vị thực hiện", "Responsible"),
+    "condition_met": ("đã đáp ứng", "met"),
+    "condition_waived": ("được miễn", "waived"),
     "decision": ("Quyết định của người thẩm định", "Reviewer's decision"),
     "no_conditions": ("Không có điều kiện.", "No conditions."),
     # annex

@@ -130,10 +130,10 @@ REVIEW: dict[str, tuple[str, str]] = {
         "the drafting unit, printed in 'Lưu: VT, …'",
     ),
     'overrides': (
-        'Sửa trạng thái một kiểm soát: xóa "{}" ở dòng trên, bỏ "# " ở ba dòng của kiểm soát đó, chọn '
+        'Sửa trạng thái một kiểm soát: xóa "{}" ở dòng trên, bỏ "# " ở các dòng của kiểm soát đó, chọn '
         'trạng thái và ghi lý do (bắt buộc).',
         "To change a control's status: delete the \"{}\" above, remove the \"# \" from that control's "
-        "three lines, choose the status and give the reason (required).",
+        "lines, choose the status and give the reason (required).",
     ),
     'statuses': (
         "Trạng thái: met | partial | not-met | not-applicable | unknown",
@@ -216,6 +216,14 @@ REVIEW: dict[str, tuple[str, str]] = {
         "true only to decide against failing blockers or to lift a rule's result: needs a rationale "
         "and an authority",
     ),
+    'basis': (
+        "basis: dấu vân tay đầu vào của tiêu chí (câu trả lời, bằng chứng, kết quả quy tắc, dữ "
+        "kiện) lúc viết bản này; giữ nguyên để assess review carry nhận ra khi hồ sơ nộp lại "
+        "thay đổi tiêu chí",
+        "basis: fingerprint of the control's inputs (answer, evidence, rule result, facts) when "
+        "this file was written; keep it so assess review carry can tell when a resubmission "
+        "changes the control",
+    ),
     'authority': (
         "căn cứ pháp lý của quyết định ngoại lệ (văn bản, điều khoản)",
         "the legal authority an exception relies on (document, article)",
@@ -238,6 +246,31 @@ MIGRATE: dict[str, tuple[str, str]] = {
     ),
 }
 """The notes `assess migrate` writes beside new and renamed controls."""
+
+CARRY: dict[str, tuple[str, str]] = {
+    'flagged': (
+        "CẦN THẨM ĐỊNH LẠI — các ghi đè dưới đây KHÔNG được mang sang vì đầu vào của tiêu chí đã "
+        "thay đổi hoặc không rõ; chúng không được tính. Xem lại tiêu chí rồi ghi lại ghi đè "
+        "(status, rationale) trong overrides nếu vẫn giữ:",
+        "TO REVIEW AGAIN — the overrides below were NOT carried because the control's inputs "
+        "changed or are unknown; they count for nothing. Look at the control again and write the "
+        "override (status, rationale) under overrides if it still holds:",
+    ),
+    'changed': (
+        "đầu vào đã thay đổi (câu trả lời, bằng chứng, kết quả quy tắc hoặc dữ kiện)",
+        "its inputs changed (answer, evidence, rule result or facts)",
+    ),
+    'unknown': (
+        "không rõ đầu vào lúc thẩm định (ghi đè không có basis); dùng --previous để so sánh",
+        "its inputs at review time are unknown (the override has no basis); use --previous to "
+        "compare",
+    ),
+    'gone': (
+        "tiêu chí không còn trong bộ tiêu chí của đề xuất mới",
+        "the control is no longer in the new proposal's checklist",
+    ),
+}
+"""The notes `assess review carry` (and the workspace) write above overrides not carried."""
 
 HEAD = (
     """\

@@ -63,14 +63,28 @@ class Override(Strict):
     status: Status = Field(description="Status the reviewer assigns.")
     rationale: str = Field(min_length=1, description="Why the reviewer sets this status "
                            "(required: an override without a reason is refused).")
+    basis: str | None = Field(
+        None, pattern=r"^[0-9a-f]{64}$", description="SHA-256 of what the engine saw for this "
+        "control when the override was written (answer, evidence, rule and facts), so `assess "
+        "review carry` can tell whether a resubmitted proposal changed them; written by the tool.")
+
+
+CONDITION_ID = r"^[A-Z][A-Z0-9]{0,9}-[0-9]{1,4}$"
 
 
 class Condition(Strict):
     """A condition attached to approval."""
 
+    id: str | None = Field(None, pattern=CONDITION_ID, description="Stable id that events and "
+                           "later reviews use to name this condition, e.g. 'DK-1'.")
     text: LocalText = Field(description="What must be done.")
     control: str | None = Field(None, description="Control it concerns, if any.")
+    owner: str | None = Field(None, min_length=1, max_length=200, description="Who must do it: "
+                              "a unit of the province, e.g. 'Sở Khoa học và Công nghệ'.")
     due: dt.date | None = Field(None, description="Deadline.")
+    status: Literal["open", "met", "waived"] = Field(
+        "open", description="open (still to do), met (done, as the reviewer accepts) or waived "
+        "(no longer required, by the reviewer's decision).")
 
 
 class Decision(Strict):

@@ -407,14 +407,19 @@ def _review(a: Assessment, lang: Lang) -> ReviewView | None:
         reviewer.append(Pair(w("decision", lang), text))
     conditions = []
     for i, cond in enumerate(r.conditions, 1):
+        text = cond.text.get(lang)
+        if cond.status != "open":
+            text += f" — {w('condition_' + cond.status, lang)}"
         conditions.append([
-            Cell(str(i)), Cell(cond.text.get(lang)),
+            Cell(cond.id or str(i), "id"), Cell(text),
             Cell(cond.control or t("na", lang), "id"),
+            Cell(cond.owner or t("na", lang)),
             Cell(cond.due.strftime("%d/%m/%Y") if cond.due else t("na", lang))])
     return ReviewView(
         compare=compare, overrides=overrides, reviewer=reviewer,
-        conditions=Table(["#", w("condition", lang), t("control", lang), w("due", lang)],
-                         ["w6", "w64", "w15", "w15"], conditions, "conditions"))
+        conditions=Table(["#", w("condition", lang), t("control", lang), w("owner", lang),
+                          w("due", lang)],
+                         ["w10", "w44", "w13", "w20", "w13"], conditions, "conditions"))
 
 
 def _diagram(a: Assessment, lang: Lang, drawing: dfd.Drawing | dfd.DiagramError | None

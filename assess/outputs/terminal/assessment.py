@@ -130,8 +130,11 @@ def _review(a: Assessment, lang: Lang) -> list[Panel | Table]:
     head.append(f"{who.name}, {org} ({rv.reviewed_on.isoformat()})")
     for cond in rv.conditions:
         head.append(f"\n {t('review.conditions', lang)}: ", style="bold")
-        head.append(cond.text.get(lang) + (f" ({cond.control})" if cond.control else "")
-                    + (f" — {cond.due.isoformat()}" if cond.due else ""))
+        head.append((f"{cond.id} " if cond.id else "") + cond.text.get(lang)
+                    + (f" ({cond.control})" if cond.control else "")
+                    + (f"; {cond.owner}" if cond.owner else "")
+                    + (f" — {cond.due.isoformat()}" if cond.due else "")
+                    + (f" [{cond.status}]" if cond.status != "open" else ""))
     parts: list[Panel | Table] = [Panel(head, title=t("review", lang), expand=False)]
     if rv.overridden:
         table = Table(title=t("review.overrides", lang), title_justify="left")

@@ -362,6 +362,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{node}' nằm bên trong hồ sơ nền tảng {profile}, không phải điểm vào; cần một trong: "
         "{entries}",
         "'{node}' is inside profile {profile}, not an entry point; expected one of: {entries}"),
+    "ref.condition_twice": (
+        "mã điều kiện '{id}' đã dùng cho một điều kiện trước; mỗi điều kiện cần một mã riêng, "
+        "ví dụ DK-1, DK-2",
+        "condition id '{id}' is already used by an earlier condition; give each its own id, "
+        "e.g. DK-1, DK-2"),
     "ref.no_control": ("không có kiểm soát '{control}' trong bộ tiêu chí {checklist}; {near}",
                        "no control '{control}' in checklist {checklist}; {near}"),
     "ref.control_domain": (

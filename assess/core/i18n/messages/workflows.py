@@ -83,6 +83,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "a PNG is binary; give -o FILE or redirect standard output"),
     "cli.graph.wrote": ("đã ghi {output} ({kind})", "wrote {output} ({kind})"),
     # ── review init ──
+    "cli.review.carried": (
+        "đã ghi {output}: {carried} ghi đè được mang sang; {flagged} cần thẩm định lại{controls}",
+        "wrote {output}: {carried} overrides carried; {flagged} to review again{controls}"),
+    "cli.review.not_previous": (
+        "{file} không phải tệp mà {review} đã thẩm định (bản thẩm định ghim SHA-256 {named}…, "
+        "tệp này là {sha}…); hãy đưa vào --previous đúng phiên bản đã thẩm định",
+        "{file} is not the file {review} reviewed (the review pins SHA-256 {named}…, this file "
+        "is {sha}…); give --previous the version that was reviewed"),
     "cli.review.wrote": (
         "đã ghi {output} (bản thẩm định hồ sơ {id}, {n} kiểm soát; tự đánh giá: {verdict}, "
         "điểm {score:.1f})",
