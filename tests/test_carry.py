@@ -109,7 +109,7 @@ def _files(tmp_path: Path, runner: CliRunner) -> tuple[Path, Path, Path]:
     assert out.exit_code == 0, out.output
     text = r1.read_text(encoding="utf-8").replace("overrides: {}\n", "overrides:\n", 1)
     for cid, o in OVERRIDES.items():  # what a reviewer does: uncomment, keep the basis
-        text = re.sub(rf'  # {cid}:\n  #   status: \S+\n  #   rationale: ""\n  #   basis: ',
+        text = re.sub(rf'  # {cid}:\n  #   status: \S+\n  #   rationale: ""[^\n]*\n  #   basis: ',
                       f'  {cid}:\n    status: {o.status.value}\n    rationale: "{o.rationale}"\n'
                       "    basis: ", text, count=1)
     r1.write_text(text, encoding="utf-8")
