@@ -20,10 +20,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
-
 from assess.documents.models.common import Status
 from assess.documents.models.review import Override, Review
+from assess.documents.writing import to_yaml
 from assess.engine.result import Assessment, ControlResult
 
 INPUTS = ("applicable", "missing_facts", "declared", "evidence", "note", "rule", "rule_status",
@@ -127,9 +126,7 @@ def review_text(review: Review, result: Plan, words: Mapping[str, str]) -> str:
                    or words["changed"])
             out.append(f"#   {f.control}: {f.status.value} — {_one_line(f.rationale)}")
             out.append(f"#     {why}")
-    data = review.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
-    data = {"kind": review.kind, "schema_version": review.schema_version, **data}
-    out.append(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=96).rstrip())
+    out.append(to_yaml(review).rstrip())
     return "\n".join(out) + "\n"
 
 

@@ -34,9 +34,9 @@ def _setup(runner: CliRunner) -> None:
 
 def test_zero_configuration_creates_the_file_here_and_migrates_once(runner: CliRunner,
                                                                     env: Path) -> None:
-    assert "(empty) → 0003" in _ok(runner, "workspace", "migrate")
+    assert "(empty) → 0004" in _ok(runner, "workspace", "migrate")
     assert (env / "assess-workspace.db").is_file()
-    assert "0003 → 0003" in _ok(runner, "workspace", "migrate")
+    assert "0004 → 0004" in _ok(runner, "workspace", "migrate")
 
 
 def test_set_up_audit_and_tampering(runner: CliRunner, env: Path) -> None:

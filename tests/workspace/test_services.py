@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from assess.core.errors import InputError, NotFoundError
-from assess.workspace.services import accounts, dossiers, reviews
+from assess.workspace.services import accounts, decisions, dossiers, reviews
 from assess.workspace.services.access import Actor, Forbidden, Role
 from assess.workspace.storage import events
 from assess.workspace.storage.database import Database, open_database
@@ -79,7 +79,30 @@ USE_CASES: dict[str, Callable[[World, Actor, int, Version], object]] = {
     "overrides_of": lambda w, a, d, v: reviews.overrides_of(w.db, a, v.id),
     "comments_of": lambda w, a, d, v: reviews.comments_of(w.db, a, v.id),
     "request_changes": lambda w, a, d, v: reviews.request_changes(w.db, a, d, "Bổ sung"),
+    "inputs_of": lambda w, a, d, v: dossiers.inputs_of(w.db, a, v.id),
+    "flagged": lambda w, a, d, v: reviews.flagged(w.db, a, v.id),
+    "decide": lambda w, a, d, v: decisions.decide(w.db, a, v.id, verdict="approve",
+                                                  position="Chuyên viên"),
+    "decision_of": lambda w, a, d, v: decisions.decision_of(w.db, a, v.id),
+    "review_file": lambda w, a, d, v: decisions.review_file(w.db, a, v.id),
+    "reviewed": lambda w, a, d, v: decisions.reviewed(w.db, a, v.id),
+    "update_condition": lambda w, a, d, v: decisions.update_condition(
+        w.db, a, _condition(w, v), "Đã thực hiện"),
 }
+
+
+def _condition(w: World, v: Version) -> int:
+    """A condition of `v` (deciding it first), or a number no condition has."""
+    with w.db.sessions() as s:
+        if s.get(Version, v.id) is None:
+            return 99_999
+    dossiers.submit(w.db, w.bac_ninh, v.dossier_id)
+    decisions.decide(w.db, w.reviewer, v.id, verdict="conditional", rationale="Chờ phụ lục.",
+                     position="Chuyên viên",
+                     conditions=[decisions.ConditionIn("Ký phụ lục", "RES-01")])
+    view = decisions.decision_of(w.db, w.reviewer, v.id)
+    assert view is not None
+    return view.conditions[0].id
 
 
 def _row(w: World, a: Actor, d: int) -> object:
@@ -96,10 +119,11 @@ def test_every_use_case_taking_an_object_is_listed_here() -> None:
     """A new use case that takes a dossier, version or blob must join the isolation test."""
     import inspect
 
-    takes = {name for module in (dossiers, reviews) for name, fn in vars(module).items()
+    takes = {name for module in (dossiers, reviews, decisions)
+             for name, fn in vars(module).items()
              if inspect.isfunction(fn) and fn.__module__ == module.__name__
-             and not name.startswith("_")
-             and {"dossier_id", "version_id", "sha"} & set(inspect.signature(fn).parameters)}
+             and not name.startswith("_") and {"dossier_id", "version_id", "sha", "condition_id"}
+             & set(inspect.signature(fn).parameters)}
     assert takes == set(USE_CASES)
 
 
@@ -237,7 +261,8 @@ def test_a_review_round_overrides_comments_and_changes_requested(world: World) -
     v2 = dossiers.upload(world.db, world.bac_ninh, d, changed.encode(), PROPOSAL.name)
     assert v2.number == 2
     assert dossiers.submit(world.db, world.bac_ninh, d) == dossiers.RESUBMITTED
-    assert reviews.overrides_of(world.db, world.reviewer, v2.id) == {}  # carried: a later step
+    carried = reviews.overrides_of(world.db, world.reviewer, v2.id)  # nothing RES-01 reads changed
+    assert carried["RES-01"].status.value == "not-met" and carried["RES-01"].carried
     with world.db.sessions() as s:
         assert events.verify(s).ok
 
@@ -267,3 +292,106 @@ def test_a_resubmission_lists_what_changed(world: World) -> None:
     assert before is not None and before.id == v.id and changes is not None
     assert [(c.kind, c.key, c.before, c.after) for c in changes.changes] == [
         ("answer", "CON-01", "met", "partial")]
+
+
+def _under_review(w: World) -> tuple[int, Version]:
+    d, v = _dossier_with_version(w)
+    dossiers.submit(w.db, w.bac_ninh, d)
+    return d, v
+
+
+def test_a_decision_better_than_the_controls_needs_an_exception_with_its_authority(
+        world: World) -> None:
+    d, v = _under_review(world)
+    reviews.override(world.db, world.reviewer, v.id, "CON-01", "not-met",
+                     "Không có ảnh chụp cấu hình của Cổng")
+    with pytest.raises(InputError) as exc:  # the blocker fails: approve is an exception
+        decisions.decide(world.db, world.reviewer, v.id, verdict="approve",
+                         position="Chuyên viên")
+    assert {p.field for p in exc.value.problems} >= {"exception"}
+    with pytest.raises(InputError) as exc:
+        decisions.decide(world.db, world.reviewer, v.id, verdict="approve", exception=True,
+                         position="Chuyên viên")
+    assert {p.field for p in exc.value.problems} == {"rationale", "authority"}
+    with pytest.raises(Forbidden):  # a province does not decide its own dossier
+        decisions.decide(world.db, world.bac_ninh, v.id, verdict="approve", position="x")
+    assert decisions.decision_of(world.db, world.reviewer, v.id) is None
+    decisions.decide(world.db, world.reviewer, v.id, verdict="approve", exception=True,
+                     rationale="Kênh chỉ gửi thông báo công khai trong thời gian thí điểm.",
+                     authority="Quyết định số 12/QĐ-BKHCN", position="Chuyên viên")
+    a = decisions.reviewed(world.db, world.bac_ninh, v.id)
+    assert a is not None and a.verdict.value == "approve" and a.exception
+    assert a.computed_verdict.value == "reject"
+    assert dossiers.get_dossier(world.db, world.bac_ninh, d).state == dossiers.DECIDED
+    with pytest.raises(Forbidden):  # decided once
+        decisions.decide(world.db, world.reviewer, v.id, verdict="reject", position="x",
+                         rationale="Đổi ý")
+
+
+def test_conditions_keep_their_ids_and_their_status_reaches_the_review_file(
+        world: World, tmp_path: Path, runner: Any) -> None:
+    import datetime as dt
+
+    from assess.cli import app
+
+    d, v = _under_review(world)
+    late = decisions.today() - dt.timedelta(days=1)
+    decisions.decide(world.db, world.reviewer, v.id, verdict="conditional",
+                     rationale="Chờ bổ sung.", position="Chuyên viên thẩm định",
+                     unit="Cục An toàn thông tin", conditions=[
+                         decisions.ConditionIn("Ký phụ lục bảo vệ dữ liệu", "RES-01",
+                                               "Văn phòng UBND tỉnh", late),
+                         decisions.ConditionIn("Tập huấn cán bộ trả lời OA")])
+    view = decisions.decision_of(world.db, world.bac_ninh, v.id)
+    assert view is not None
+    assert [(c.ref, c.status, c.overdue) for c in view.conditions] == [
+        ("DK-1", "open", True), ("DK-2", "open", False)]
+    first = view.conditions[0].id
+    with pytest.raises(Forbidden):  # the province reports; the ministry accepts
+        decisions.update_condition(world.db, world.bac_ninh, first, "Đã ký", "met")
+    assert decisions.update_condition(world.db, world.bac_ninh, first, "Đã ký phụ lục") == "open"
+    assert decisions.update_condition(world.db, world.reviewer, first, "Đã xem phụ lục",
+                                      "met") == "met"
+    with pytest.raises(NotFoundError):
+        decisions.update_condition(world.db, world.quang_tri, first, "x")
+    view = decisions.decision_of(world.db, world.reviewer, v.id)
+    assert view is not None and [c.status for c in view.conditions] == ["met", "open"]
+    assert not view.conditions[0].overdue and len(view.conditions[0].updates) == 2
+    review = tmp_path / "review.yaml"
+    review.write_bytes(decisions.review_file(world.db, world.reviewer, v.id) or b"")
+    proposal = tmp_path / PROPOSAL.name
+    proposal.write_bytes(dossiers.blob_of(world.db, world.reviewer, v.proposal_sha))
+    done = runner.invoke(app, ["score", str(proposal), "--review", str(review), "--json"])
+    assert done.exit_code == 0, done.output
+    import yaml
+
+    written = yaml.safe_load(review.read_text(encoding="utf-8"))
+    assert [(c["id"], c.get("status", "open")) for c in written["conditions"]] == [
+        ("DK-1", "met"), ("DK-2", "open")]
+    assert '"verdict": "conditional"' in done.output
+    with world.db.sessions() as s:
+        actions = [e.action for e in s.execute(select(Event).where(Event.dossier_id == d)
+                                               .order_by(Event.seq)).scalars()]
+        assert actions[-3:] == ["dossier.decide", "condition.update", "condition.update"]
+        assert events.verify(s).ok
+
+
+def test_a_resubmission_carries_only_overrides_whose_inputs_did_not_change(
+        world: World) -> None:
+    d, v = _under_review(world)
+    reviews.override(world.db, world.reviewer, v.id, "CON-01", "partial", "Thiếu ảnh chụp")
+    reviews.override(world.db, world.reviewer, v.id, "RES-01", "partial", "Thiếu phụ lục")
+    reviews.request_changes(world.db, world.reviewer, d, "Bổ sung bằng chứng")
+    text = PROPOSAL.read_text(encoding="utf-8")
+    changed = text.replace("CON-01:\n    status: met", "CON-01:\n    status: partial", 1)
+    v2 = dossiers.upload(world.db, world.bac_ninh, d, changed.encode(), PROPOSAL.name)
+    assert dossiers.submit(world.db, world.bac_ninh, d) == dossiers.RESUBMITTED
+    with pytest.raises(Forbidden):  # decide the latest version only
+        decisions.decide(world.db, world.reviewer, v.id, verdict="reject", position="x",
+                         rationale="Thiếu")
+    carried = reviews.overrides_of(world.db, world.reviewer, v2.id)
+    assert sorted(carried) == ["RES-01"] and carried["RES-01"].carried
+    [flag] = reviews.flagged(world.db, world.reviewer, v2.id)
+    assert flag.control == "CON-01" and ("declared", "met", "partial") in flag.changed
+    a = dossiers.assessment(world.db, world.reviewer, v2.id)
+    assert {c.id: c.status.value for c in a.controls}["CON-01"] == "partial"

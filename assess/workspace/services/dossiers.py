@@ -19,14 +19,17 @@ from assess.checklists.loading import Inputs, load_inputs
 from assess.core.errors import InputError, NotFoundError
 from assess.core.i18n.messages import msg
 from assess.documents import yamlsource
+from assess.documents.models.common import Status
 from assess.documents.models.proposal import Proposal
+from assess.documents.models.review import Override as ReviewOverride
 from assess.engine.evaluate import evaluate
 from assess.engine.result import Assessment
+from assess.workflows import carry as carrying
 from assess.workflows.compare import Changes, compare
 from assess.workspace.services.access import Actor, Forbidden, Role, require, sees, visible
 from assess.workspace.storage import blobs, events
 from assess.workspace.storage.database import Database
-from assess.workspace.storage.schema import Dossier, Event, Organisation, Version
+from assess.workspace.storage.schema import Dossier, Event, Organisation, OverrideNote, Version
 
 MAX_UPLOAD = 20 * 1024 * 1024
 """The largest upload read (a questionnaire workbook's own limit); the web layer refuses a larger
@@ -163,7 +166,56 @@ def submit(db: Database, actor: Actor, dossier_id: int) -> str:
         events.record(s, actor_id=actor.user_id, action="dossier.submit", object_type="dossier",
                       object_id=d.id, dossier_id=d.id, after_sha=last.proposal_sha,
                       detail={"from": before, "to": d.state, "version": last.number})
+        if d.state == RESUBMITTED:
+            _carry(s, d, last)
         return d.state
+
+
+def previous_version(s: Session, v: Version) -> Version | None:
+    return s.execute(select(Version).where(Version.dossier_id == v.dossier_id,
+                                           Version.number < v.number)
+                     .order_by(Version.number.desc()).limit(1)).scalar_one_or_none()
+
+
+def latest_overrides(s: Session, v: Version) -> dict[str, OverrideNote]:
+    """The override that counts for each control of a version (the latest one); `v` is a row
+    `version_row` has already let the actor see."""
+    rows = s.execute(select(OverrideNote).where(OverrideNote.version_id == v.id)
+                     .order_by(OverrideNote.id)).scalars()
+    return {o.control_id: o for o in rows}
+
+
+def carry_plan(s: Session, v: Version) -> carrying.Plan | None:
+    """Which overrides of the version before `v` hold for `v` (None for a first version)."""
+    before = previous_version(s, v)
+    if before is None:
+        return None
+    old = {cid: ReviewOverride(status=Status(o.status), rationale=o.rationale)
+           for cid, o in latest_overrides(s, before).items()}
+    return carrying.plan(old, _assessment(*_stored(s, v)), _assessment(*_stored(s, before)))
+
+
+def _carry(s: Session, d: Dossier, v: Version) -> None:
+    """On resubmission, the previous version's overrides whose controls' inputs did not change
+    are written again on `v`, each naming the one it repeats; the others wait for a reviewer
+    (`carry_plan` lists them on the page)."""
+    plan = carry_plan(s, v)
+    if plan is None or not plan.carried:
+        return
+    before = previous_version(s, v)
+    assert before is not None
+    old = latest_overrides(s, before)
+    for cid in sorted(plan.carried):
+        o = old[cid]
+        new = OverrideNote(version_id=v.id, control_id=cid, status=o.status,
+                           rationale=o.rationale, author_id=o.author_id,
+                           created_at=events.now(), carried_from=o.id)
+        s.add(new)
+        s.flush()
+        events.record(s, actor_id=None, action="override.carry", object_type="override",
+                      object_id=new.id, dossier_id=d.id, detail={
+                          "version": v.number, "control": cid, "status": o.status,
+                          "from_version": before.number, "from_override": o.id})
 
 
 def blob_of(db: Database, actor: Actor | None, sha: str) -> bytes:
@@ -191,13 +243,13 @@ def version_row(s: Session, actor: Actor | None, version_id: int) -> tuple[Versi
 
 
 @lru_cache(maxsize=256)
-def _inputs(sha: str, data: bytes, name: str) -> Inputs:
+def cached_inputs(sha: str, data: bytes, name: str) -> Inputs:
     return load_inputs(yamlsource.parse(data, name), Catalog(), platforms=Catalog(shelf=PLATFORMS))
 
 
 @lru_cache(maxsize=256)
 def _assessment(sha: str, data: bytes, name: str) -> Assessment:
-    inputs = _inputs(sha, data, name)
+    inputs = cached_inputs(sha, data, name)
     return evaluate(inputs.proposal, inputs.checklist, None, inputs.platform)
 
 
@@ -213,23 +265,28 @@ def assessment(db: Database, actor: Actor | None, version_id: int) -> Assessment
         return _assessment(*_stored(s, v))
 
 
+def inputs_of(db: Database, actor: Actor | None, version_id: int) -> Inputs:
+    """What the version is assessed from: its proposal, checklist and platform profile."""
+    with db.sessions() as s:
+        v, _ = version_row(s, actor, version_id)
+        return cached_inputs(*_stored(s, v))
+
+
 def proposal_of(db: Database, actor: Actor | None, version_id: int) -> Proposal:
     with db.sessions() as s:
         v, _ = version_row(s, actor, version_id)
-        return _inputs(*_stored(s, v)).proposal.doc
+        return cached_inputs(*_stored(s, v)).proposal.doc
 
 
 def changes(db: Database, actor: Actor | None, version_id: int
             ) -> tuple[Version | None, Changes | None]:
     """The version before this one and what changed since it (None, None for a first version)."""
     with db.sessions() as s:
-        v, d = version_row(s, actor, version_id)
-        before = s.execute(select(Version).where(Version.dossier_id == d.id,
-                                                 Version.number < v.number)
-                           .order_by(Version.number.desc()).limit(1)).scalar_one_or_none()
+        v, _ = version_row(s, actor, version_id)
+        before = previous_version(s, v)
         if before is None:
             return None, None
-        old, new = _inputs(*_stored(s, before)).proposal.doc, _inputs(*_stored(s, v)).proposal.doc
+        old, new = cached_inputs(*_stored(s, before)).proposal.doc, cached_inputs(*_stored(s, v)).proposal.doc
     return before, compare(old, new)
 
 
@@ -292,8 +349,36 @@ def queue(db: Database, actor: Actor | None, filters: Filters | None = None) -> 
     return [r for r in rows if filters.keeps(r)]
 
 
-__all__ = ["CHANGES", "DECIDED", "DRAFT", "MAX_UPLOAD", "RESUBMITTED", "STATES", "SUBMITTED",
-           "DossierView", "Filters", "QueueRow", "assessment", "blob_of", "changes", "check_state",
-           "create_dossier", "dossier_row", "events_of", "get_dossier", "list_dossiers",
-           "platform_of", "proposal_bytes", "proposal_of", "queue", "submit", "upload",
-           "version_row"]
+__all__ = [
+    "CHANGES",
+    "DECIDED",
+    "DRAFT",
+    "MAX_UPLOAD",
+    "RESUBMITTED",
+    "STATES",
+    "SUBMITTED",
+    "DossierView",
+    "Filters",
+    "QueueRow",
+    "assessment",
+    "blob_of",
+    "cached_inputs",
+    "carry_plan",
+    "changes",
+    "check_state",
+    "create_dossier",
+    "dossier_row",
+    "events_of",
+    "get_dossier",
+    "inputs_of",
+    "latest_overrides",
+    "list_dossiers",
+    "platform_of",
+    "previous_version",
+    "proposal_bytes",
+    "proposal_of",
+    "queue",
+    "submit",
+    "upload",
+    "version_row",
+]

@@ -15,6 +15,7 @@ from assess.core.errors import InputError, Problem
 from assess.core.i18n.messages import msg
 from assess.documents.messages import nearest
 from assess.documents.models.common import Status
+from assess.workflows import carry as carrying
 from assess.workspace.services import dossiers
 from assess.workspace.services.access import Actor, Role, require
 from assess.workspace.storage import blobs, events
@@ -31,9 +32,11 @@ class Override:
     status: Status
     rationale: str
     author_id: int
+    carried: bool = False
+    """Repeated from the previous version, whose control's inputs did not change."""
 
 
-def _text(field: str, value: str) -> str:
+def text_field(field: str, value: str) -> str:
     text = value.strip()
     if not text:
         raise InputError([Problem(f"--{field}", None, "", msg("workspace.empty_text"))])
@@ -52,7 +55,7 @@ def _control(db: Database, actor: Actor | None, version_id: int, control_id: str
 def comment(db: Database, actor: Actor, version_id: int, body: str,
             control_id: str | None = None) -> Comment:
     """A comment on a version (on one control, or the whole when `control_id` is None)."""
-    text = _text("body", body)
+    text = text_field("body", body)
     with db.sessions() as s:
         dossiers.version_row(s, actor, version_id)
     if control_id is not None:
@@ -81,7 +84,7 @@ def override(db: Database, actor: Actor, version_id: int, control_id: str, statu
         raise InputError([Problem("--status", None, "", msg(
             "workspace.bad_status", status=status, allowed=", ".join(s.value for s in Status)))]
         ) from None
-    why = _text("rationale", rationale)
+    why = text_field("rationale", rationale)
     with db.sessions() as s:
         _, d = dossiers.version_row(s, actor, version_id)
         dossiers.check_state(d.state, UNDER_REVIEW, "override")
@@ -102,11 +105,18 @@ def override(db: Database, actor: Actor, version_id: int, control_id: str, statu
 def overrides_of(db: Database, actor: Actor | None, version_id: int) -> dict[str, Override]:
     """The override that counts for each control of a version (the latest one)."""
     with db.sessions() as s:
-        dossiers.version_row(s, actor, version_id)
-        rows = s.execute(select(OverrideNote).where(OverrideNote.version_id == version_id)
-                         .order_by(OverrideNote.id)).scalars()
-        return {o.control_id: Override(o.control_id, Status(o.status), o.rationale, o.author_id)
-                for o in rows}
+        v, _ = dossiers.version_row(s, actor, version_id)
+        return {cid: Override(cid, Status(o.status), o.rationale, o.author_id,
+                              o.carried_from is not None)
+                for cid, o in dossiers.latest_overrides(s, v).items()}
+
+
+def flagged(db: Database, actor: Actor | None, version_id: int) -> list[carrying.Flag]:
+    """The previous version's overrides not carried to this one: a reviewer must look again."""
+    with db.sessions() as s:
+        v, _ = dossiers.version_row(s, actor, version_id)
+        plan = dossiers.carry_plan(s, v)
+    return plan.flagged if plan is not None else []
 
 
 def comments_of(db: Database, actor: Actor | None, version_id: int) -> list[Comment]:
@@ -121,7 +131,7 @@ def request_changes(db: Database, actor: Actor, dossier_id: int, note: str) -> s
     with db.transaction() as s:
         d = dossiers.dossier_row(s, actor, dossier_id)  # 'not found' before roles
         require(actor, "request_changes", Role.REVIEWER)
-        text = _text("note", note)
+        text = text_field("note", note)
         dossiers.check_state(d.state, UNDER_REVIEW, "request_changes")
         before, d.state = d.state, dossiers.CHANGES
         events.record(s, actor_id=actor.user_id, action="dossier.request_changes",
@@ -131,5 +141,5 @@ def request_changes(db: Database, actor: Actor, dossier_id: int, note: str) -> s
         return d.state
 
 
-__all__ = ["MAX_TEXT", "Override", "comment", "comments_of", "override", "overrides_of",
-           "request_changes"]
+__all__ = ["MAX_TEXT", "Override", "comment", "comments_of", "flagged", "override",
+           "overrides_of", "request_changes", "text_field"]

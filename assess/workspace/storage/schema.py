@@ -14,6 +14,7 @@ import datetime as dt
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Integer,
@@ -32,7 +33,8 @@ NAMING = {"ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_nam
 """Constraint names fixed in advance: Alembic's batch mode on SQLite can only alter what it can
 name."""
 
-APPEND_ONLY = ("blobs", "versions", "events", "comments", "overrides")
+APPEND_ONLY = ("blobs", "versions", "events", "comments", "overrides", "decisions", "conditions",
+               "condition_updates")
 
 
 class Base(DeclarativeBase):
@@ -140,6 +142,54 @@ class OverrideNote(Base):
     rationale: Mapped[str] = mapped_column(Text)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = mapped_column(UTC())
+    carried_from: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    """The override of the previous version this one repeats, when it was carried to a
+    resubmission because the control's inputs did not change (None: written by a reviewer)."""
+
+
+class Decision(Base):
+    """The reviewer's decision on a version, once: the review file it makes (the same YAML the
+    CLI reads, stored as a blob) is what the report is rendered from."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"), unique=True)
+    verdict: Mapped[str] = mapped_column(String(16))
+    rationale: Mapped[str | None] = mapped_column(Text, nullable=True)
+    exception: Mapped[bool] = mapped_column(Boolean, default=False)
+    authority: Mapped[str | None] = mapped_column(Text, nullable=True)
+    review_sha: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTC())
+
+
+class Condition(Base):
+    """A condition of a decision, named by a stable id ('DK-1') that events and the review file
+    use; its status is the latest of its updates (open until one says otherwise)."""
+
+    __tablename__ = "conditions"
+    __table_args__ = (UniqueConstraint("decision_id", "ref", name="uq_conditions_ref"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"), index=True)
+    ref: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    control_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    owner: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    due: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    """A calendar day in Vietnam (Asia/Ho_Chi_Minh): overdue from the day after."""
+    created_at: Mapped[dt.datetime] = mapped_column(UTC())
+
+
+class ConditionUpdate(Base):
+    """A change of a condition's status, with what the person who made it says."""
+
+    __tablename__ = "condition_updates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    condition_id: Mapped[int] = mapped_column(ForeignKey("conditions.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str] = mapped_column(Text)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTC())
 
 
 class Event(Base):
@@ -197,5 +247,6 @@ class ChainHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-__all__ = ["APPEND_ONLY", "UTC", "Base", "Blob", "ChainHead", "Comment", "Dossier", "Event",
+__all__ = ["APPEND_ONLY", "UTC", "Base", "Blob", "ChainHead", "Comment", "Condition",
+           "ConditionUpdate", "Decision", "Dossier", "Event",
            "LoginFailure", "Organisation", "OverrideNote", "User", "Version", "WebSession"]

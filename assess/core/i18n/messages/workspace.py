@@ -25,6 +25,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workspace.action.override": ("ghi đè kết quả một tiêu chí", "override a control's status"),
     "workspace.action.request_changes": ("yêu cầu bổ sung, sửa đổi hồ sơ",
                                          "request changes to a dossier"),
+    "workspace.action.decide": ("ra quyết định về hồ sơ", "decide a dossier"),
+    "workspace.action.condition_status": ("đổi trạng thái một điều kiện",
+                                          "change a condition's status"),
+    "workspace.noun.condition": ("điều kiện", "condition"),
+    "workspace.decision_form": ("Biểu mẫu quyết định", "Decision form"),
+    "workspace.condition_n": ("điều kiện {n}", "condition {n}"),
+    "workspace.not_latest": (
+        "phiên bản {number} không phải phiên bản mới nhất của hồ sơ; hãy quyết định trên phiên "
+        "bản mới nhất",
+        "version {number} is not the dossier's latest; decide on the latest version"),
+    "workspace.bad_verdict": (
+        "kết luận '{verdict}' không hợp lệ; hãy chọn một trong: {allowed}",
+        "verdict '{verdict}' is not valid; choose one of: {allowed}"),
+    "workspace.many_conditions": (
+        "nhiều hơn {n} điều kiện; hãy gộp các điều kiện cùng nội dung",
+        "more than {n} conditions; merge the ones that say the same"),
     "workspace.empty_text": ("nội dung trống; hãy viết vài dòng", "the text is empty; write a few lines"),
     "workspace.long_text": ("nội dung dài quá {n} ký tự; hãy viết ngắn lại",
                             "the text is longer than {n} characters; shorten it"),
