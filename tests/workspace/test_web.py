@@ -14,7 +14,7 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from assess.workspace.services import accounts, dossiers, reviews, sessions
+from assess.workspace.services import accounts, decisions, dossiers, reviews, sessions
 from assess.workspace.services.access import Actor, Role
 from assess.workspace.storage.database import Database, open_database
 from assess.workspace.web import create_app
@@ -85,7 +85,17 @@ def test_every_route_has_its_role_rule_written() -> None:
     assert {r.path for r in _routes()} == set(ROLES)
 
 
-OBJECT_PARAMS = {"dossier_id", "version_id", "sha"}
+OBJECT_PARAMS = {"dossier_id", "version_id", "sha", "condition_id"}
+
+
+def _decided(site: Site, d: int, v: int, text: str = "Ký phụ lục") -> int:
+    """Decide version `v` conditionally with one condition; the condition's number."""
+    dossiers.submit(site.db, site.bac_ninh, d)
+    decisions.decide(site.db, site.reviewer, v, verdict="conditional", rationale="Chờ phụ lục.",
+                     position="Chuyên viên", conditions=[decisions.ConditionIn(text, "RES-01")])
+    view = decisions.decision_of(site.db, site.reviewer, v)
+    assert view is not None
+    return view.conditions[0].id
 
 
 @pytest.mark.parametrize("route", [f"{m} {r.path}" for r in _routes() for m in sorted(r.methods)
@@ -95,11 +105,13 @@ def test_another_province_gets_404_on_every_route(site: Site, route: str) -> Non
     method, path = route.split(" ", 1)
     d, v, sha = _dossier(site)
     reviews.comment(site.db, site.bac_ninh, v, "Ý kiến riêng của Bắc Ninh")
-    url = path.format(dossier_id=d, version_id=v, sha=sha)
-    missing = path.format(dossier_id=d + 999, version_id=v + 999, sha="f" * 64)
+    condition = _decided(site, d, v)  # so that every page of the dossier exists for its owner
+    url = path.format(dossier_id=d, version_id=v, sha=sha, condition_id=condition)
+    missing = path.format(dossier_id=d + 999, version_id=v + 999, sha="f" * 64,
+                          condition_id=condition + 999)
     client, csrf = site.signed_in("qt.le")
     data = {"csrf": csrf, "title": "x", "note": "x", "body": "x", "control": "CON-01",
-            "status": "met", "rationale": "x"}
+            "status": "met", "rationale": "x", "verdict": "approve", "position": "x"}
     files = {"file": ("p.yaml", PROPOSAL.read_bytes(), "application/yaml")} \
         if path.endswith("/versions") else None
     for target in (url, missing):
@@ -223,6 +235,36 @@ def test_the_province_and_the_ministry_journey(site: Site) -> None:
     assert province.post(f"{dossier}/submit", data={"csrf": csrf}).status_code == 303
     assert dossiers.get_dossier(site.db, site.reviewer, int(dossier.rsplit("/", 1)[1])
                                 ).state == dossiers.RESUBMITTED
+    version2 = up2.headers["location"]
+    review_page = ministry.get(version2).text
+    assert "Cần thẩm định lại" in review_page  # CON-01's answer changed: its override is not carried
+    assert re.search(r'href="#c-CON-01">CON-01</a>', review_page)
+    refused = ministry.post(f"{version2}/decision", data={
+        "csrf": mcsrf, "verdict": "approve", "position": "",
+        "cond_text": ["", ""], "cond_control": ["", "RES-01"], "cond_owner": ["", ""],
+        "cond_due": ["", "31/12/2026"]})
+    assert refused.status_code == 400 and 'role="alert"' in refused.text
+    assert "điều kiện 2" in refused.text  # said at its row: no text, and a date that is not one
+    decided = ministry.post(f"{version2}/decision", data={
+        "csrf": mcsrf, "verdict": "conditional", "rationale": "Chờ ảnh chụp cấu hình.",
+        "position": "Chuyên viên thẩm định", "unit": "Cục An toàn thông tin",
+        "cond_text": ["Nộp ảnh chụp cấu hình của Cổng", ""], "cond_control": ["CON-01", ""],
+        "cond_owner": ["Sở Khoa học và Công nghệ", ""], "cond_due": ["2027-01-31", ""]})
+    assert decided.status_code == 303, decided.text[:500]
+    seen = province.get(version2).text
+    assert "DK-1" in seen and "Nộp ảnh chụp cấu hình của Cổng" in seen and "31/01/2027" in seen
+    assert "Chấp thuận có điều kiện" in seen
+    condition = re.search(r'action="/conditions/(\d+)/updates"', seen)
+    assert condition is not None
+    assert province.post(f"/conditions/{condition.group(1)}/updates", data={
+        "csrf": csrf, "note": "Đã nộp ảnh chụp", "status": "met"}).status_code == 403
+    assert province.post(f"/conditions/{condition.group(1)}/updates", data={
+        "csrf": csrf, "note": "Đã nộp ảnh chụp"}).status_code == 303
+    assert ministry.post(f"/conditions/{condition.group(1)}/updates", data={
+        "csrf": mcsrf, "note": "Đã kiểm tra", "status": "met"}).status_code == 303
+    review = province.get(f"{version2}/review.yaml")
+    assert review.status_code == 200 and b"status: met" in review.content
+    assert b"DK-1" in review.content and b"verdict: conditional" in review.content
     english = ministry.get("/language/en", params={"next": version})
     assert english.headers["location"] == version
     assert "Self-assessment" in ministry.get("/dossiers").text or "Review queue" in \
@@ -235,6 +277,7 @@ def test_text_from_a_proposal_and_a_comment_is_escaped_on_every_page(site: Site)
     d = dossiers.create_dossier(site.db, site.bac_ninh, f"Hồ sơ {SCRIPT}")
     v = dossiers.upload(site.db, site.bac_ninh, d.id, text.encode(), "p.yaml")
     reviews.comment(site.db, site.bac_ninh, v.id, SCRIPT, "CON-01")
+    _decided(site, d.id, v.id, SCRIPT)
     client, _ = site.signed_in("bn.tran")
     for path in ("/dossiers", f"/dossiers/{d.id}", f"/versions/{v.id}",
                  f"/versions/{v.id}/changes"):

@@ -268,6 +268,18 @@ def update_condition(db: Database, actor: Actor, condition_id: int, note: str,
         return after
 
 
+def version_of_condition(db: Database, actor: Actor | None, condition_id: int) -> int:
+    """The version a condition was decided on ('not found' to whoever may not see it)."""
+    with db.sessions() as s:
+        c = s.get(Condition, condition_id)
+        dec = s.get(Decision, c.decision_id) if c is not None else None
+        if c is None or dec is None:
+            raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.condition"),
+                                    id=str(condition_id)))
+        v, _ = dossiers.version_row(s, actor, dec.version_id)
+        return v.id
+
+
 def review_file(db: Database, actor: Actor | None, version_id: int) -> bytes | None:
     """The decided review as the CLI reads it, each condition with its current status (the
     stored file itself while every condition is still open)."""
@@ -311,4 +323,5 @@ def reviewed(db: Database, actor: Actor | None, version_id: int) -> Assessment |
 
 
 __all__ = ["CONDITION_STATUSES", "VERDICTS", "ConditionIn", "ConditionView", "DecisionView",
-           "decide", "decision_of", "review_file", "reviewed", "today", "update_condition"]
+           "decide", "decision_of", "review_file", "reviewed", "today", "update_condition",
+           "version_of_condition"]

@@ -15,12 +15,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from assess.core.errors import NotFoundError
+from assess.core.i18n.messages import speaking
 from assess.workspace.services.access import Forbidden
 from assess.workspace.services.dossiers import MAX_UPLOAD
 from assess.workspace.services.sessions import Throttled
 from assess.workspace.storage.database import Database
 from assess.workspace.web import pages
-from assess.workspace.web.rendering import BadForm, SignInNeeded, error_page
+from assess.workspace.web.rendering import BadForm, SignInNeeded, error_page, lang_of
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -83,7 +84,8 @@ class Guard:
                     raise _TooLarge
             return message
 
-        with contextlib.suppress(_TooLarge):
+        # Messages made while handling (a problem's place, a refusal) in the reader's language.
+        with contextlib.suppress(_TooLarge), speaking(lang_of(Request(scope))):
             await self.app(scope, receiving, sending)
         if over:
             over = False

@@ -4,6 +4,7 @@ the tests check against the route table."""
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -12,12 +13,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from assess.core.errors import InputError
+from assess.core.errors import InputError, NotFoundError, Problem
 from assess.core.i18n import Lang
+from assess.core.i18n.messages import msg
 from assess.engine.result import Assessment
 from assess.outputs.report import diagram as draw_diagram
 from assess.outputs.report.model import ReportView
-from assess.workspace.services import dossiers, reviews, sessions
+from assess.workspace.services import decisions, dossiers, reviews, sessions
 from assess.workspace.services.access import Role
 from assess.workspace.services.sessions import WebUser
 from assess.workspace.web.rendering import (
@@ -116,7 +118,9 @@ def _dossier_page(request: Request, user: WebUser, dossier_id: int, status: int 
     db = database(request)
     view = dossiers.get_dossier(db, user.actor, dossier_id)
     assessed = {v.id: dossiers.assessment(db, user.actor, v.id) for v in view.versions}
+    decided = {v.id: decisions.decision_of(db, user.actor, v.id) for v in view.versions}
     return page(request, "dossier.html", user, status, dossier=view, assessed=assessed,
+                decided=decided,
                 history=dossiers.events_of(db, user.actor, dossier_id), problems=problems,
                 uploadable=view.state in dossiers.UPLOADABLE and user.actor.role is Role.SUBMITTER,
                 reviewable=view.state in reviews.UNDER_REVIEW
@@ -159,8 +163,8 @@ def dossier_request_changes(request: Request, user: Checked, dossier_id: int,
 
 @dataclass(frozen=True, slots=True)
 class _Assessed:
-    """An assessment known by its proposal's hash (a version never changes, so neither does
-    what is drawn from it): the cache key of its view."""
+    """An assessment known by the hashes of its inputs (the proposal's, and the review's once
+    decided: neither ever changes, so neither does what is drawn from them): its view's key."""
 
     sha: str
     lang: Lang
@@ -177,31 +181,42 @@ def _cached_view(key: _Assessed) -> ReportView:
 
 
 def _view(sha: str, lang: Lang, a: Assessment) -> ReportView:
-    """The report's view of an assessment (diagram laid out included), once per proposal hash
+    """The report's view of an assessment (diagram laid out included), once per input hashes
     and language: the page shows what the PDF prints, from the same object."""
     return _cached_view(_Assessed(sha, lang, a))
 
 
 def _version_page(request: Request, user: WebUser, version_id: int, status: int = 200,
-                  problems: InputError | None = None) -> Response:
+                  problems: InputError | None = None, rows: int = 3) -> Response:
     db = database(request)
-    a = dossiers.assessment(db, user.actor, version_id)
+    own = dossiers.assessment(db, user.actor, version_id)
     with db.sessions() as s:
         v, d = dossiers.version_row(s, user.actor, version_id)
+    latest = dossiers.get_dossier(db, user.actor, d.id).versions[-1].id == v.id
     lang = lang_of(request)
+    decided = decisions.decision_of(db, user.actor, version_id)
+    reviewed = decisions.reviewed(db, user.actor, version_id)
+    a, key = own, v.proposal_sha
+    if reviewed is not None and decided is not None:
+        a, key = reviewed, f"{v.proposal_sha}+{decided.decision.review_sha}"
     before, changes = dossiers.changes(db, user.actor, version_id)
     comments = reviews.comments_of(db, user.actor, version_id)
-    return page(request, "version.html", user, status, a=a, v=v, dossier=d,
-                view=_view(v.proposal_sha, lang, a), before=before, changes=changes,
+    reviewing = d.state in reviews.UNDER_REVIEW and user.actor.role is Role.REVIEWER
+    return page(request, "version.html", user, status, a=a, own=own, v=v, dossier=d,
+                view=_view(key, lang, a), before=before, changes=changes,
                 overrides=reviews.overrides_of(db, user.actor, version_id),
-                comments=comments, problems=problems,
-                reviewing=d.state in reviews.UNDER_REVIEW and user.actor.role is Role.REVIEWER,
+                flagged=reviews.flagged(db, user.actor, version_id) if reviewing else [],
+                comments=comments, problems=problems, decided=decided,
+                reviewing=reviewing, deciding=reviewing and latest and decided is None,
+                rows=max(3, min(rows, decisions.MAX_CONDITIONS)),
+                is_reviewer=user.actor.role is Role.REVIEWER,
+                cstatuses=decisions.CONDITION_STATUSES, verdicts=decisions.VERDICTS,
                 statuses=("met", "partial", "not-met", "not-applicable", "unknown"))
 
 
 @router.get("/versions/{version_id}", response_class=HTMLResponse)
-def version_page(request: Request, user: User, version_id: int) -> Response:
-    return _version_page(request, user, version_id)
+def version_page(request: Request, user: User, version_id: int, rows: int = 3) -> Response:
+    return _version_page(request, user, version_id, rows=rows)
 
 
 @router.get("/versions/{version_id}/changes", response_class=HTMLResponse)
@@ -253,6 +268,77 @@ def version_override(request: Request, user: Checked, version_id: int,
     return RedirectResponse(f"/versions/{version_id}#c-{control}", 303)
 
 
+def _conditions(text: list[str], control: list[str], owner: list[str], due: list[str]
+                ) -> list[decisions.ConditionIn]:
+    """The form's condition rows (empty ones left out); a row without its text, or a date that
+    is not one, is said at its row."""
+    out, problems = [], []
+    form = str(msg("workspace.decision_form"))
+    for i, (t_, c, o, d_) in enumerate(zip(text, control, owner, due, strict=False), 1):
+        if not (t_.strip() or c.strip() or o.strip() or d_.strip()):
+            continue
+        where = str(msg("workspace.condition_n", n=i))
+        if not t_.strip():
+            problems.append(Problem(form, None, where, msg("workspace.condition_text")))
+        day = None
+        if d_.strip():
+            try:
+                day = dt.date.fromisoformat(d_.strip())
+            except ValueError:
+                problems.append(Problem(form, None, where, msg("workspace.condition_due",
+                                                               value=d_[:40])))
+        out.append(decisions.ConditionIn(t_[:2000], c.strip()[:64] or None,
+                                         o.strip()[:200] or None, day))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+Rows = Annotated[list[str], Form()]
+
+
+@router.post("/versions/{version_id}/decision")
+def version_decide(request: Request, user: Checked, version_id: int,
+                   verdict: Annotated[str, Form()] = "", rationale: Annotated[str, Form()] = "",
+                   position: Annotated[str, Form()] = "", unit: Annotated[str, Form()] = "",
+                   exception: Annotated[str, Form()] = "",
+                   authority: Annotated[str, Form()] = "",
+                   cond_text: Rows = [], cond_control: Rows = [],  # noqa: B006 (FastAPI form)
+                   cond_owner: Rows = [], cond_due: Rows = []) -> Response:  # noqa: B006
+    try:
+        rows = _conditions(cond_text, cond_control, cond_owner, cond_due)
+        decisions.decide(database(request), user.actor, version_id, verdict=verdict,
+                         rationale=rationale[:10_000], position=position[:200],
+                         unit=unit[:200], exception=bool(exception),
+                         authority=authority[:2000], conditions=rows)
+    except InputError as exc:
+        return _version_page(request, user, version_id, 400, exc, rows=len(cond_text))
+    return RedirectResponse(f"/versions/{version_id}#decision", 303)
+
+
+@router.post("/conditions/{condition_id}/updates")
+def condition_update(request: Request, user: Checked, condition_id: int,
+                     note: Annotated[str, Form()] = "",
+                     status: Annotated[str, Form()] = "") -> Response:
+    db = database(request)
+    version_id = decisions.version_of_condition(db, user.actor, condition_id)
+    try:
+        decisions.update_condition(db, user.actor, condition_id, note, status or None)
+    except InputError as exc:
+        return _version_page(request, user, version_id, 400, exc)
+    return RedirectResponse(f"/versions/{version_id}#decision", 303)
+
+
+@router.get("/versions/{version_id}/review.yaml")
+def version_review(request: Request, user: User, version_id: int) -> Response:
+    data = decisions.review_file(database(request), user.actor, version_id)
+    if data is None:
+        raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.decision"),
+                                id=str(version_id)))
+    return Response(data, media_type="application/yaml", headers={
+        "content-disposition": f'attachment; filename="review-{version_id}.yaml"'})
+
+
 @router.get("/blobs/{sha}")
 def blob(request: Request, user: User, sha: str, name: str = "") -> Response:
     data = dossiers.blob_of(database(request), user.actor, sha[:64])
@@ -277,6 +363,10 @@ ROLES: dict[str, str] = {
     "/versions/{version_id}/assessment.json": "who may see the dossier",
     "/versions/{version_id}/comments": "who may see the dossier (either side)",
     "/versions/{version_id}/overrides": "reviewer, while under review",
+    "/versions/{version_id}/decision": "reviewer, on the latest version, while under review",
+    "/versions/{version_id}/review.yaml": "who may see the dossier, once decided",
+    "/conditions/{condition_id}/updates": "who may see the dossier: a note from either side; "
+    "the status: reviewer",
     "/blobs/{sha}": "who may see a version holding the file",
 }
 """Each route and who may use it (the note lists this; a test keeps it equal to the routes)."""

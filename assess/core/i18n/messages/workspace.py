@@ -29,6 +29,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workspace.action.condition_status": ("đổi trạng thái một điều kiện",
                                           "change a condition's status"),
     "workspace.noun.condition": ("điều kiện", "condition"),
+    "workspace.noun.decision": ("quyết định của phiên bản", "decision on version"),
+    "workspace.condition_text": (
+        "dòng này có thời hạn, tiêu chí hoặc đơn vị nhưng chưa có nội dung; hãy ghi điều phải "
+        "làm, hoặc xóa cả dòng",
+        "this row has a due date, control or owner but no text; write what must be done, or "
+        "clear the row"),
+    "workspace.condition_due": (
+        "thời hạn '{value}' không phải một ngày; hãy chọn ngày trên lịch (ví dụ 2027-03-31)",
+        "due date '{value}' is not a date; pick a day on the calendar (e.g. 2027-03-31)"),
     "workspace.decision_form": ("Biểu mẫu quyết định", "Decision form"),
     "workspace.condition_n": ("điều kiện {n}", "condition {n}"),
     "workspace.not_latest": (
