@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,13 +15,14 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from assess.workspace.services import accounts, decisions, dossiers, reviews, sessions
+from assess.workspace.services import accounts, decisions, dossiers, reports, reviews, sessions
 from assess.workspace.services.access import Actor, Role
 from assess.workspace.storage.database import Database, open_database
 from assess.workspace.web import create_app
 from assess.workspace.web.app import BODY_LIMIT
 from assess.workspace.web.pages import ROLES
 from assess.workspace.web.rendering import COOKIE
+from tests.workspace.test_reports import wait
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PROPOSAL = EXAMPLES / "bac-ninh-zalo-notifications.yaml"
@@ -120,6 +122,11 @@ def test_another_province_gets_404_on_every_route(site: Site, route: str) -> Non
         assert r.status_code == 404, (target, r.status_code, r.text[:300])
         assert "Bắc Ninh" not in r.text and "Zalo OA thông báo" not in r.text
     own, _ = site.signed_in("bn.tran")  # and the owner is not refused (the test can fail)
+    if path.endswith("/report.pdf"):  # the PDF exists once rendered
+        renderer = reports.Renderer(site.db)
+        renderer.request(site.bac_ninh, v, "vi")
+        assert wait(renderer, site.bac_ninh, v).state == "done"
+        renderer.close()
     if method == "GET":
         assert own.get(url).status_code == 200
 
@@ -262,6 +269,18 @@ def test_the_province_and_the_ministry_journey(site: Site) -> None:
         "csrf": csrf, "note": "Đã nộp ảnh chụp"}).status_code == 303
     assert ministry.post(f"/conditions/{condition.group(1)}/updates", data={
         "csrf": mcsrf, "note": "Đã kiểm tra", "status": "met"}).status_code == 303
+    asked = province.post(f"{version2}/report", data={"csrf": csrf})
+    assert asked.status_code == 303 and asked.headers["location"].endswith("#report")
+    for _ in range(600):  # as the page polls, bounded (about two minutes)
+        fragment = province.get(f"{version2}/report").text
+        if "report.pdf" in fragment or "alert" in fragment:
+            break
+        assert "hx-trigger" in fragment  # still rendering: the section asks again
+        time.sleep(0.2)
+    assert 'href="/versions/' in fragment and "report.pdf" in fragment, fragment
+    pdf = province.get(f"{version2}/report.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF-")
+    assert 'filename="review-' in pdf.headers["content-disposition"]
     review = province.get(f"{version2}/review.yaml")
     assert review.status_code == 200 and b"status: met" in review.content
     assert b"DK-1" in review.content and b"verdict: conditional" in review.content

@@ -39,11 +39,12 @@ def _read(path: str | Path, sha256: str) -> bytes:
 
 
 def embedded_files(a: Assessment, lang: Lang, *, review: str | Path | None = None,
-                   proposal: bytes | None = None) -> list[Embedded]:
+                   proposal: bytes | None = None, review_data: bytes | None = None
+                   ) -> list[Embedded]:
     """The assessment JSON, the proposal, the checklist, the platform profile it names (and the
-    review) as PDF attachments: everything needed to assess it again. `proposal` is the
-    proposal's bytes when they were not read from a file (an upload): its recorded name is then
-    only a name, never a path to read."""
+    review) as PDF attachments: everything needed to assess it again. `proposal` and
+    `review_data` are the bytes when they were not read from a file (the workspace's blobs):
+    the recorded names are then only names, never paths to read."""
     out = [Embedded("assessment.json", a.to_json().encode("utf-8"), w("attach_json", lang),
                     "Data")]
     if proposal is not None:
@@ -63,10 +64,16 @@ def embedded_files(a: Assessment, lang: Lang, *, review: str | Path | None = Non
         out.append(Embedded(f"{a.platform.id}-{a.platform.version}.yaml",
                             _read(a.platform.file, a.platform.sha256),
                             w("attach_platform", lang), "Source"))
-    if review is not None and a.review is not None:
-        name = Path(review).name
+    if (review is not None or review_data is not None) and a.review is not None:
+        name = Path(review).name if review is not None else "review.yaml"
         if name in {e.name for e in out}:
             name = "review-" + name
-        out.append(Embedded(name, _read(review, a.review.sha256),
-                            w("attach_review", lang), "Source"))
+        if review_data is not None:
+            if hashlib.sha256(review_data).hexdigest() != a.review.sha256:
+                raise InputError.single(name, msg("outputs.changed", sha=a.review.sha256[:12]))
+            data = review_data
+        else:
+            assert review is not None
+            data = _read(review, a.review.sha256)
+        out.append(Embedded(name, data, w("attach_review", lang), "Source"))
     return out

@@ -192,6 +192,23 @@ class ConditionUpdate(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTC())
 
 
+class Render(Base):
+    """A report PDF rendered (or being rendered) for a set of inputs: a cache, keyed by the
+    hashes of everything the PDF is made from, so it is rendered once whoever asks and however
+    many processes serve. Not a record: its state moves, and the PDF itself is a blob."""
+
+    __tablename__ = "renders"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"), index=True)
+    lang: Mapped[str] = mapped_column(String(2))
+    state: Mapped[str] = mapped_column(String(16))
+    """'pending', 'done' or 'failed'."""
+    pdf_sha: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"), nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    requested_at: Mapped[dt.datetime] = mapped_column(UTC())
+    done_at: Mapped[dt.datetime | None] = mapped_column(UTC(), nullable=True)
+
+
 class Event(Base):
     """One entry of the append-only log, chained to the one before by `prev` → `hash`."""
 
@@ -247,6 +264,23 @@ class ChainHead(Base):
     hash: Mapped[str] = mapped_column(String(64))
 
 
-__all__ = ["APPEND_ONLY", "UTC", "Base", "Blob", "ChainHead", "Comment", "Condition",
-           "ConditionUpdate", "Decision", "Dossier", "Event",
-           "LoginFailure", "Organisation", "OverrideNote", "User", "Version", "WebSession"]
+__all__ = [
+    "APPEND_ONLY",
+    "UTC",
+    "Base",
+    "Blob",
+    "ChainHead",
+    "Comment",
+    "Condition",
+    "ConditionUpdate",
+    "Decision",
+    "Dossier",
+    "Event",
+    "LoginFailure",
+    "Organisation",
+    "OverrideNote",
+    "Render",
+    "User",
+    "Version",
+    "WebSession",
+]

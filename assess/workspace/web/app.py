@@ -7,7 +7,7 @@ object included) becomes 404, its 'not allowed' 403, a bad input 400 with every 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,6 +18,7 @@ from assess.core.errors import NotFoundError
 from assess.core.i18n.messages import speaking
 from assess.workspace.services.access import Forbidden
 from assess.workspace.services.dossiers import MAX_UPLOAD
+from assess.workspace.services.reports import Renderer
 from assess.workspace.services.sessions import Throttled
 from assess.workspace.storage.database import Database
 from assess.workspace.web import pages
@@ -102,8 +103,17 @@ async def _nothing() -> Message:
 
 def create_app(db: Database) -> FastAPI:
     """The workspace over `db` (already migrated)."""
-    app = FastAPI(title="assess", docs_url=None, redoc_url=None, openapi_url=None)
+    renderer = Renderer(db)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        renderer.close()
+
+    app = FastAPI(title="assess", docs_url=None, redoc_url=None, openapi_url=None,
+                  lifespan=lifespan)
     app.state.db = db
+    app.state.renderer = renderer
     app.mount("/static", StaticFiles(packages=[("assess.workspace.web", "static")]),
               name="static")
     app.include_router(pages.router)

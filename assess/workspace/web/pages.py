@@ -19,7 +19,7 @@ from assess.core.i18n.messages import msg
 from assess.engine.result import Assessment
 from assess.outputs.report import diagram as draw_diagram
 from assess.outputs.report.model import ReportView
-from assess.workspace.services import decisions, dossiers, reviews, sessions
+from assess.workspace.services import decisions, dossiers, reports, reviews, sessions
 from assess.workspace.services.access import Role
 from assess.workspace.services.sessions import WebUser
 from assess.workspace.web.rendering import (
@@ -202,7 +202,9 @@ def _version_page(request: Request, user: WebUser, version_id: int, status: int 
     before, changes = dossiers.changes(db, user.actor, version_id)
     comments = reviews.comments_of(db, user.actor, version_id)
     reviewing = d.state in reviews.UNDER_REVIEW and user.actor.role is Role.REVIEWER
+    report = renderer(request).status(user.actor, version_id, lang)
     return page(request, "version.html", user, status, a=a, own=own, v=v, dossier=d,
+                report=report,
                 view=_view(key, lang, a), before=before, changes=changes,
                 overrides=reviews.overrides_of(db, user.actor, version_id),
                 flagged=reviews.flagged(db, user.actor, version_id) if reviewing else [],
@@ -339,6 +341,35 @@ def version_review(request: Request, user: User, version_id: int) -> Response:
         "content-disposition": f'attachment; filename="review-{version_id}.yaml"'})
 
 
+def renderer(request: Request) -> reports.Renderer:
+    r: reports.Renderer = request.app.state.renderer
+    return r
+
+
+@router.post("/versions/{version_id}/report")
+def report_request(request: Request, user: Checked, version_id: int) -> Response:
+    renderer(request).request(user.actor, version_id, lang_of(request))
+    return RedirectResponse(f"/versions/{version_id}#report", 303)
+
+
+@router.get("/versions/{version_id}/report", response_class=HTMLResponse)
+def report_status(request: Request, user: User, version_id: int) -> Response:
+    """The report section alone, for the page to poll while the PDF renders."""
+    with database(request).sessions() as s:
+        v, _ = dossiers.version_row(s, user.actor, version_id)
+    return page(request, "report.html", user, v=v,
+                report=renderer(request).status(user.actor, version_id, lang_of(request)))
+
+
+@router.get("/versions/{version_id}/report.pdf")
+def report_pdf(request: Request, user: User, version_id: int) -> Response:
+    lang = lang_of(request)
+    data, report = renderer(request).pdf(user.actor, version_id, lang)
+    kind = "review" if report.reviewed else "self-assessment"
+    return Response(data, media_type=reports.PDF_TYPE, headers={
+        "content-disposition": f'attachment; filename="{kind}-{version_id}.{lang}.pdf"'})
+
+
 @router.get("/blobs/{sha}")
 def blob(request: Request, user: User, sha: str, name: str = "") -> Response:
     data = dossiers.blob_of(database(request), user.actor, sha[:64])
@@ -365,6 +396,9 @@ ROLES: dict[str, str] = {
     "/versions/{version_id}/overrides": "reviewer, while under review",
     "/versions/{version_id}/decision": "reviewer, on the latest version, while under review",
     "/versions/{version_id}/review.yaml": "who may see the dossier, once decided",
+    "/versions/{version_id}/report": "who may see the dossier (POST asks for the PDF, GET says "
+    "where it stands)",
+    "/versions/{version_id}/report.pdf": "who may see the dossier, once rendered",
     "/conditions/{condition_id}/updates": "who may see the dossier: a note from either side; "
     "the status: reviewer",
     "/blobs/{sha}": "who may see a version holding the file",

@@ -121,6 +121,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "before_after": ("Trước → sau", "Before → after"),
     "report": ("Báo cáo tự đánh giá (PDF)", "Self-assessment report (PDF)"),
     "report_prepare": ("Chuẩn bị báo cáo PDF", "Prepare the PDF report"),
+    "report_reviewed": ("Báo cáo thẩm định (PDF)", "Review report (PDF)"),
+    "report_hint": ("Bản PDF/A đính kèm đề xuất, bộ tiêu chí, kết quả (và tệp thẩm định): đúng "
+                    "tệp mà lệnh assess report tạo ra.",
+                    "A PDF/A with the proposal, checklist, result (and review file) attached: "
+                    "the file assess report makes."),
+    "reload": ("Tải lại trang", "Reload the page"),
     "report_pending": ("Đang lập báo cáo PDF…", "Preparing the PDF report…"),
     "report_ready": ("Tải báo cáo PDF", "Download the PDF report"),
     "report_failed": ("Không lập được báo cáo: {error}", "The report could not be made: {error}"),

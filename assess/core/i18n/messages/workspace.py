@@ -29,6 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workspace.action.condition_status": ("đổi trạng thái một điều kiện",
                                           "change a condition's status"),
     "workspace.noun.condition": ("điều kiện", "condition"),
+    "workspace.noun.report": ("báo cáo PDF (chưa lập xong) của phiên bản",
+                              "report PDF (not ready yet) of version"),
     "workspace.noun.decision": ("quyết định của phiên bản", "decision on version"),
     "workspace.condition_text": (
         "dòng này có thời hạn, tiêu chí hoặc đơn vị nhưng chưa có nội dung; hãy ghi điều phải "

@@ -1,5 +1,5 @@
 """The decision on a version, its conditions and their status updates; overrides carried to a
-resubmission name the override they repeat.
+resubmission name the override they repeat; the cache of rendered report PDFs.
 
 Revision ID: 0004
 Revises: 0003
@@ -73,6 +73,21 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["author_id"], ["users.id"],
                                 name="fk_condition_updates_author_id_users"))
     op.create_index("ix_condition_updates_condition_id", "condition_updates", ["condition_id"])
+    op.create_table(
+        "renders",
+        sa.Column("key", sa.String(64), nullable=False),
+        sa.Column("version_id", sa.Integer, nullable=False),
+        sa.Column("lang", sa.String(2), nullable=False),
+        sa.Column("state", sa.String(16), nullable=False),
+        sa.Column("pdf_sha", sa.String(64), nullable=True),
+        sa.Column("error", sa.Text, nullable=True),
+        sa.Column("requested_at", _utc(), nullable=False),
+        sa.Column("done_at", _utc(), nullable=True),
+        sa.PrimaryKeyConstraint("key", name="pk_renders"),
+        sa.ForeignKeyConstraint(["version_id"], ["versions.id"],
+                                name="fk_renders_version_id_versions"),
+        sa.ForeignKeyConstraint(["pdf_sha"], ["blobs.sha256"], name="fk_renders_pdf_sha_blobs"))
+    op.create_index("ix_renders_version_id", "renders", ["version_id"])
     dialect = op.get_context().dialect.name
     for table in TABLES:  # append-only, as the review's other tables
         if dialect == "sqlite":
@@ -85,6 +100,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("renders")
     for table in reversed(TABLES):
         op.drop_table(table)
     with op.batch_alter_table("overrides") as batch:
