@@ -260,16 +260,62 @@ def serve(
     ssl_certfile: Annotated[Path | None, typer.Option(
         help="TLS certificate (PEM): serve over HTTPS, with Secure cookies.")] = None,
     ssl_keyfile: Annotated[Path | None, typer.Option(help="TLS private key (PEM).")] = None,
+    trust: Annotated[list[Path] | None, typer.Option(
+        "--trust", "-t", help="Root certificate (PEM or DER) reviewers' signatures must chain "
+        "to; repeatable. Without it no signed report is accepted.", exists=True,
+        dir_okay=False)] = None,
+    seal_key: Annotated[Path | None, typer.Option(
+        "--seal-key", help="The issuing body's key and certificate (PKCS#12) the server seals "
+        "signed reports with.", exists=True, dir_okay=False)] = None,
+    seal_password_file: Annotated[Path | None, typer.Option(
+        "--seal-password-file", help="File holding the seal key's password (one line); read "
+        "at each seal, never stored.", exists=True, dir_okay=False)] = None,
+    pkcs11_lib: Annotated[Path | None, typer.Option(
+        "--pkcs11-lib", help="PKCS#11 library of the token holding the seal key, instead of "
+        "--seal-key.", exists=True, dir_okay=False)] = None,
+    token_label: Annotated[str | None, typer.Option(
+        "--token-label", help="With --pkcs11-lib: the token's label.")] = None,
+    key_label: Annotated[str | None, typer.Option(
+        "--key-label", help="With --pkcs11-lib: the seal key's (and certificate's) label.")
+    ] = None,
+    pin_file: Annotated[Path | None, typer.Option(
+        "--pin-file", help="With --pkcs11-lib: file holding the token's PIN.", exists=True,
+        dir_okay=False)] = None,
     database_url: DatabaseOpt = None, lang: LangOpt = Language.vi,
 ) -> None:
     """Serve the review workspace in the browser: provinces upload and submit, the ministry
-    reviews. With no options, an SQLite file in the current folder is created and migrated;
-    for several server processes, point each at one PostgreSQL database."""
+    reviews, decides, signs. With no options, an SQLite file in the current folder is created
+    and migrated; for several server processes, point each at one PostgreSQL database.
+
+    Signed reports: reviewers sign the report on their own machine (assess sign) and upload it;
+    give --trust for their certificates' root, and --seal-key (or a PKCS#11 token) for the
+    server to add the issuing body's seal. The key is opened once at start to check it."""
     import uvicorn
     from sqlalchemy import func, select
 
+    from assess.core.errors import InputError
+    from assess.signatures.verify import load_trust_roots
+    from assess.workspace.services.signing import SealKey, Signing
     from assess.workspace.storage.schema import User
     from assess.workspace.web import create_app
+
+    seal = None
+    if seal_key is not None and pkcs11_lib is not None:
+        raise InputError.single("--seal-key", msg("signatures.key.both"))
+    if pkcs11_lib is not None:
+        missing = [o for o, v in (("--token-label", token_label), ("--key-label", key_label),
+                                  ("--pin-file", pin_file)) if not v]
+        if missing:
+            raise InputError([InputError.single(o, msg("signatures.token.needs", option=o))
+                              .problems[0] for o in missing])
+        seal = SealKey(pkcs11_lib=pkcs11_lib, token_label=token_label, key_label=key_label,
+                       pin_file=pin_file)
+    elif seal_key is not None:
+        seal = SealKey(p12=seal_key, password_file=seal_password_file)
+    if seal is not None:
+        with seal.signer():  # a wrong password or label is said now, not at the first seal
+            pass
+    config = Signing(load_trust_roots(trust or []), seal)
 
     with _database(database_url) as db:
         with db.sessions() as s:
@@ -280,6 +326,6 @@ def serve(
                       db=_shown(db.url)).render(), soft_wrap=True)
         if not accounts:  # commands to copy: never wrapped mid-line
             out.print(msg("workspace.first_account").render(), soft_wrap=True)
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning",
+        uvicorn.run(create_app(db, config), host=host, port=port, log_level="warning",
                     ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
                     ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None)

@@ -126,3 +126,27 @@ def test_serve_prints_the_address_and_how_to_make_the_first_account(
     assert (env / "assess-workspace.db").exists() and served[0][1:] == ("127.0.0.1", 8123)
     _setup(runner)
     assert "user add" not in _ok(runner, "serve")  # once there is an account
+
+
+def test_serve_opens_the_seal_key_at_start_and_says_a_wrong_password(
+        runner: CliRunner, env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from assess.signatures.demo_ca import make_demo
+
+    served: list[object] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, host, port, **_: served.append(app))
+    demo = make_demo("Phạm Văn Minh", body="Bộ Khoa học và Công nghệ", password="đúng-rồi")
+    (env / "ca.pem").write_bytes(demo.ca_pem)
+    (env / "seal.p12").write_bytes(demo.seal_p12)
+    (env / "pw").write_text("sai-rồi\n", encoding="utf-8")
+    bad = runner.invoke(app, ["serve", "--trust", "ca.pem", "--seal-key", "seal.p12",
+                              "--seal-password-file", "pw"])
+    assert bad.exit_code == 2 and "seal.p12" in bad.output and not served
+    (env / "pw").write_text("đúng-rồi\n", encoding="utf-8")
+    _ok(runner, "serve", "--trust", "ca.pem", "--seal-key", "seal.p12",
+        "--seal-password-file", "pw")
+    state = served[0].state  # type: ignore[attr-defined]
+    assert state.signing.seal is not None and len(state.signing.trust_roots) == 1
+    token = runner.invoke(app, ["serve", "--pkcs11-lib", "seal.p12", "--token-label", "x"])
+    assert token.exit_code == 2 and "--key-label" in token.output and "--pin-file" in token.output

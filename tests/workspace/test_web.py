@@ -15,7 +15,15 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
-from assess.workspace.services import accounts, decisions, dossiers, reports, reviews, sessions
+from assess.workspace.services import (
+    accounts,
+    decisions,
+    dossiers,
+    reports,
+    reviews,
+    sessions,
+    signing,
+)
 from assess.workspace.services.access import Actor, Role
 from assess.workspace.storage.database import Database, open_database
 from assess.workspace.web import create_app
@@ -79,6 +87,20 @@ def _dossier(site: Site) -> tuple[int, int, str]:
     return d.id, v.id, v.proposal_sha
 
 
+def _sign(site: Site, version: int, pdf: bytes, folder: Path) -> None:
+    """The reviewer's signature on the rendered report, accepted by the service."""
+    from assess.signatures.demo_ca import make_demo
+    from assess.signatures.sign import load_key, sign_pdf
+    from assess.signatures.verify import load_trust_roots
+
+    demo = make_demo("Người dùng rv.pham", body="Bộ Khoa học và Công nghệ", password="")
+    (folder / "ca.pem").write_bytes(demo.ca_pem)
+    (folder / "key.p12").write_bytes(demo.key_p12)
+    signed = sign_pdf(pdf, load_key(folder / "key.p12", None)).pdf
+    signing.accept(site.db, site.reviewer, version, signed, "r.pdf",
+                   signing.Signing(load_trust_roots([folder / "ca.pem"])))
+
+
 def _routes() -> list[APIRoute]:
     return [r for r in create_app.__globals__["pages"].router.routes if isinstance(r, APIRoute)]
 
@@ -102,7 +124,8 @@ def _decided(site: Site, d: int, v: int, text: str = "Ký phụ lục") -> int:
 
 @pytest.mark.parametrize("route", [f"{m} {r.path}" for r in _routes() for m in sorted(r.methods)
                                    if OBJECT_PARAMS & set(r.param_convertors)])
-def test_another_province_gets_404_on_every_route(site: Site, route: str) -> None:
+def test_another_province_gets_404_on_every_route(site: Site, route: str, tmp_path: Path
+                                                  ) -> None:
     """Generated from the route table: a new route taking an object cannot be left out."""
     method, path = route.split(" ", 1)
     d, v, sha = _dossier(site)
@@ -115,17 +138,19 @@ def test_another_province_gets_404_on_every_route(site: Site, route: str) -> Non
     data = {"csrf": csrf, "title": "x", "note": "x", "body": "x", "control": "CON-01",
             "status": "met", "rationale": "x", "verdict": "approve", "position": "x"}
     files = {"file": ("p.yaml", PROPOSAL.read_bytes(), "application/yaml")} \
-        if path.endswith("/versions") else None
+        if path.endswith(("/versions", "/signed")) else None
     for target in (url, missing):
         r = client.request(method, target, data=data if method == "POST" else None,
                            files=files if method == "POST" else None)
         assert r.status_code == 404, (target, r.status_code, r.text[:300])
         assert "Bắc Ninh" not in r.text and "Zalo OA thông báo" not in r.text
     own, _ = site.signed_in("bn.tran")  # and the owner is not refused (the test can fail)
-    if path.endswith("/report.pdf"):  # the PDF exists once rendered
+    if path.endswith(("/report.pdf", "/signed.pdf")):  # the PDFs exist once rendered, signed
         renderer = reports.Renderer(site.db)
         renderer.request(site.bac_ninh, v, "vi")
         assert wait(renderer, site.bac_ninh, v).state == "done"
+        if path.endswith("/signed.pdf"):
+            _sign(site, v, renderer.pdf(site.reviewer, v, "vi")[0], tmp_path)
         renderer.close()
     if method == "GET":
         assert own.get(url).status_code == 200
@@ -354,3 +379,47 @@ def test_login_goes_back_only_to_this_site(site: Site) -> None:
     r = client.post("/login", data={"username": "bn.tran", "password": PASSWORD,
                                     "csrf": token.group(1), "next": "//evil.example/"})
     assert r.headers["location"] == "/dossiers"
+
+
+def test_the_reviewer_uploads_the_signed_report_and_sees_it_sealed_and_verified(
+        site: Site, tmp_path: Path) -> None:
+    from assess.signatures.demo_ca import make_demo
+    from assess.signatures.sign import load_key, sign_pdf
+    from assess.signatures.verify import load_trust_roots
+
+    d, v, _ = _dossier(site)
+    _decided(site, d, v)
+    demo = make_demo("Người dùng rv.pham", body="Bộ Khoa học và Công nghệ", password="")
+    for name, data in (("ca.pem", demo.ca_pem), ("key.p12", demo.key_p12),
+                       ("seal.p12", demo.seal_p12)):
+        (tmp_path / name).write_bytes(data)
+    config = signing.Signing(load_trust_roots([tmp_path / "ca.pem"]),
+                             signing.SealKey(p12=tmp_path / "seal.p12"))
+    app = create_app(site.db, config)
+    ministry = TestClient(app, follow_redirects=False)
+    token = re.search(r'name="csrf" value="([^"]+)"', ministry.get("/login").text)
+    assert token is not None
+    ministry.post("/login", data={"username": "rv.pham", "password": PASSWORD,
+                                  "csrf": token.group(1)})
+    page = ministry.get(f"/versions/{v}").text
+    assert "assess sign review-" in page and 'action="/versions/' in page
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page)
+    assert csrf is not None
+    ministry.post(f"/versions/{v}/report", data={"csrf": csrf.group(1)})
+    report = reports.Renderer(site.db)
+    assert wait(report, site.reviewer, v).state == "done"
+    report.close()
+    pdf = ministry.get(f"/versions/{v}/report.pdf").content
+    refused = ministry.post(f"/versions/{v}/signed", data={"csrf": csrf.group(1)},
+                            files={"file": ("r.pdf", pdf, "application/pdf")})
+    assert refused.status_code == 400 and "không phải báo cáo" in refused.text
+    signed = sign_pdf(pdf, load_key(tmp_path / "key.p12", None)).pdf
+    done = ministry.post(f"/versions/{v}/signed", data={"csrf": csrf.group(1)},
+                         files={"file": ("r.signed.pdf", signed, "application/pdf")})
+    assert done.status_code == 303, done.text[:400]
+    page = ministry.get(f"/versions/{v}").text
+    assert "Chữ ký hợp lệ" in page and "chữ ký của cơ quan (dấu)" in page
+    final = ministry.get(f"/versions/{v}/signed.pdf")
+    assert final.status_code == 200 and final.content.startswith(signed)  # sealed after it
+    province, _ = site.signed_in("bn.tran")
+    assert province.get(f"/versions/{v}/signed.pdf").content == final.content

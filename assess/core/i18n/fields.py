@@ -321,6 +321,20 @@ DESCRIPTIONS: dict[str, str] = {
     "What must be done.": "Việc phải thực hiện.",
     "Control it concerns, if any.": "Kiểm soát liên quan, nếu có.",
     "Deadline.": "Thời hạn.",
+    ("SHA-256 of what the engine saw for this control when the override was written (answer, "
+     "evidence, rule and facts), so `assess review carry` can tell whether a resubmitted proposal "
+     "changed them; written by the tool."):
+        ("SHA-256 của những gì công cụ thấy ở kiểm soát này khi ghi điều chỉnh (câu trả lời, bằng "
+         "chứng, quy tắc và dữ kiện), để `assess review carry` biết hồ sơ nộp lại có thay đổi "
+         "chúng hay không; do công cụ ghi."),
+    "Stable id that events and later reviews use to name this condition, e.g. 'DK-1'.":
+        "Mã cố định mà nhật ký và các lần thẩm định sau dùng để gọi điều kiện này, ví dụ 'DK-1'.",
+    "Who must do it: a unit of the province, e.g. 'Sở Khoa học và Công nghệ'.":
+        "Đơn vị phải thực hiện: một cơ quan của tỉnh, ví dụ 'Sở Khoa học và Công nghệ'.",
+    ("open (still to do), met (done, as the reviewer accepts) or waived (no longer required, by "
+     "the reviewer's decision)."):
+        ("open (chưa thực hiện), met (đã thực hiện, được người thẩm định chấp nhận) hoặc waived "
+         "(không còn yêu cầu, theo quyết định của người thẩm định)."),
     "The reviewer's decision.": "Quyết định của người thẩm định.",
     "Decided verdict.": "Kết luận được quyết định.",
     "Required when it differs from the computed verdict.": "Bắt buộc khi khác với kết luận được tính.",

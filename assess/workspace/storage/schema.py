@@ -34,7 +34,7 @@ NAMING = {"ix": "ix_%(column_0_label)s", "uq": "uq_%(table_name)s_%(column_0_nam
 name."""
 
 APPEND_ONLY = ("blobs", "versions", "events", "comments", "overrides", "decisions", "conditions",
-               "condition_updates")
+               "condition_updates", "signed_reports")
 
 
 class Base(DeclarativeBase):
@@ -207,6 +207,22 @@ class Render(Base):
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
     requested_at: Mapped[dt.datetime] = mapped_column(UTC())
     done_at: Mapped[dt.datetime | None] = mapped_column(UTC(), nullable=True)
+
+
+class SignedReport(Base):
+    """A decided version's report as the reviewer signed it (verified to be the rendered PDF
+    plus their personal signature) and, when the server holds the issuing body's key, sealed."""
+
+    __tablename__ = "signed_reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    version_id: Mapped[int] = mapped_column(ForeignKey("versions.id"), index=True)
+    rendered_sha: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    signed_sha: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    sealed_sha: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"), nullable=True)
+    signer: Mapped[str] = mapped_column(String(300))
+    """The personal certificate's holder, as the certificate names them."""
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTC())
 
 
 class Event(Base):

@@ -20,6 +20,7 @@ from assess.workspace.services.access import Forbidden
 from assess.workspace.services.dossiers import MAX_UPLOAD
 from assess.workspace.services.reports import Renderer
 from assess.workspace.services.sessions import Throttled
+from assess.workspace.services.signing import Signing
 from assess.workspace.storage.database import Database
 from assess.workspace.web import pages
 from assess.workspace.web.rendering import BadForm, SignInNeeded, error_page, lang_of
@@ -101,8 +102,9 @@ async def _nothing() -> Message:
     return {"type": "http.disconnect"}
 
 
-def create_app(db: Database) -> FastAPI:
-    """The workspace over `db` (already migrated)."""
+def create_app(db: Database, signing: Signing | None = None) -> FastAPI:
+    """The workspace over `db` (already migrated); `signing` says whom it trusts for reviewers'
+    signatures and where the issuing body's seal key is."""
     renderer = Renderer(db)
 
     @contextlib.asynccontextmanager
@@ -114,6 +116,7 @@ def create_app(db: Database) -> FastAPI:
                   lifespan=lifespan)
     app.state.db = db
     app.state.renderer = renderer
+    app.state.signing = signing or Signing()
     app.mount("/static", StaticFiles(packages=[("assess.workspace.web", "static")]),
               name="static")
     app.include_router(pages.router)

@@ -19,7 +19,14 @@ from assess.core.i18n.messages import msg
 from assess.engine.result import Assessment
 from assess.outputs.report import diagram as draw_diagram
 from assess.outputs.report.model import ReportView
-from assess.workspace.services import decisions, dossiers, reports, reviews, sessions
+from assess.workspace.services import (
+    decisions,
+    dossiers,
+    reports,
+    reviews,
+    sessions,
+    signing,
+)
 from assess.workspace.services.access import Role
 from assess.workspace.services.sessions import WebUser
 from assess.workspace.web.rendering import (
@@ -203,8 +210,10 @@ def _version_page(request: Request, user: WebUser, version_id: int, status: int 
     comments = reviews.comments_of(db, user.actor, version_id)
     reviewing = d.state in reviews.UNDER_REVIEW and user.actor.role is Role.REVIEWER
     report = renderer(request).status(user.actor, version_id, lang)
+    config = signing_of(request)
     return page(request, "version.html", user, status, a=a, own=own, v=v, dossier=d,
-                report=report,
+                report=report, signed=signing.signed_of(db, user.actor, version_id, config),
+                sealing=config.seal is not None,
                 view=_view(key, lang, a), before=before, changes=changes,
                 overrides=reviews.overrides_of(db, user.actor, version_id),
                 flagged=reviews.flagged(db, user.actor, version_id) if reviewing else [],
@@ -341,6 +350,31 @@ def version_review(request: Request, user: User, version_id: int) -> Response:
         "content-disposition": f'attachment; filename="review-{version_id}.yaml"'})
 
 
+def signing_of(request: Request) -> signing.Signing:
+    config: signing.Signing = request.app.state.signing
+    return config
+
+
+@router.post("/versions/{version_id}/signed")
+def signed_upload(request: Request, user: Checked, version_id: int,
+                  file: Annotated[UploadFile, File()]) -> Response:
+    # Not async: pyHanko's checks run their own event loop, so this runs in the thread pool.
+    data = file.file.read(signing.MAX_PDF + 1)
+    try:
+        signing.accept(database(request), user.actor, version_id, data,
+                       file.filename or "report.pdf", signing_of(request))
+    except InputError as exc:
+        return _version_page(request, user, version_id, 400, exc)
+    return RedirectResponse(f"/versions/{version_id}#signed", 303)
+
+
+@router.get("/versions/{version_id}/signed.pdf")
+def signed_download(request: Request, user: User, version_id: int) -> Response:
+    data = signing.signed_pdf(database(request), user.actor, version_id, signing_of(request))
+    return Response(data, media_type=reports.PDF_TYPE, headers={
+        "content-disposition": f'attachment; filename="review-{version_id}.signed.pdf"'})
+
+
 def renderer(request: Request) -> reports.Renderer:
     r: reports.Renderer = request.app.state.renderer
     return r
@@ -399,6 +433,8 @@ ROLES: dict[str, str] = {
     "/versions/{version_id}/report": "who may see the dossier (POST asks for the PDF, GET says "
     "where it stands)",
     "/versions/{version_id}/report.pdf": "who may see the dossier, once rendered",
+    "/versions/{version_id}/signed": "reviewer, once the version is decided",
+    "/versions/{version_id}/signed.pdf": "who may see the dossier, once signed",
     "/conditions/{condition_id}/updates": "who may see the dossier: a note from either side; "
     "the status: reviewer",
     "/blobs/{sha}": "who may see a version holding the file",

@@ -31,6 +31,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workspace.noun.condition": ("điều kiện", "condition"),
     "workspace.noun.report": ("báo cáo PDF (chưa lập xong) của phiên bản",
                               "report PDF (not ready yet) of version"),
+    "workspace.noun.signed": ("báo cáo đã ký của phiên bản", "signed report of version"),
+    "workspace.action.sign": ("nộp báo cáo đã ký", "upload a signed report"),
+    "workspace.sign_undecided": (
+        "phiên bản chưa có quyết định: hãy ra quyết định, tải báo cáo thẩm định về, ký rồi "
+        "tải lên",
+        "the version is not decided: decide, download the review report, sign it, then "
+        "upload it"),
+    "workspace.signed_not_ours": (
+        "tệp này không phải báo cáo do không gian thẩm định lập cho quyết định này cộng thêm "
+        "một chữ ký; hãy tải báo cáo thẩm định về, ký bằng assess sign (hoặc công cụ PAdES "
+        "khác, không sửa nội dung) rồi tải lên đúng tệp đã ký",
+        "this file is not a report the workspace rendered for this decision with a signature "
+        "added; download the review report, sign it with assess sign (or another PAdES tool, "
+        "changing nothing else) and upload the signed file"),
+    "workspace.signed_refused": ("chữ ký không được chấp nhận: {why}",
+                                 "the signature is not accepted: {why}"),
+    "workspace.signed_roles": (
+        "cần đúng một chữ ký cá nhân của người thẩm định (trường assess-signature), chưa có "
+        "dấu của cơ quan; tệp có: {found}",
+        "exactly one personal signature of the reviewer is needed (field assess-signature), "
+        "no seal yet; the file has: {found}"),
+    "workspace.seal_password": (
+        "khóa của cơ quan cần mật khẩu: hãy khởi động lại với --seal-password-file",
+        "the body's key needs a password: restart with --seal-password-file"),
     "workspace.noun.decision": ("quyết định của phiên bản", "decision on version"),
     "workspace.condition_text": (
         "dòng này có thời hạn, tiêu chí hoặc đơn vị nhưng chưa có nội dung; hãy ghi điều phải "

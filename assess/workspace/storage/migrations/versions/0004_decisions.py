@@ -16,7 +16,7 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-TABLES = ("decisions", "conditions", "condition_updates")
+TABLES = ("decisions", "conditions", "condition_updates", "signed_reports")
 
 
 def _utc() -> sa.DateTime:
@@ -73,6 +73,28 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["author_id"], ["users.id"],
                                 name="fk_condition_updates_author_id_users"))
     op.create_index("ix_condition_updates_condition_id", "condition_updates", ["condition_id"])
+    op.create_table(
+        "signed_reports",
+        sa.Column("id", sa.Integer, autoincrement=True, nullable=False),
+        sa.Column("version_id", sa.Integer, nullable=False),
+        sa.Column("rendered_sha", sa.String(64), nullable=False),
+        sa.Column("signed_sha", sa.String(64), nullable=False),
+        sa.Column("sealed_sha", sa.String(64), nullable=True),
+        sa.Column("signer", sa.String(300), nullable=False),
+        sa.Column("author_id", sa.Integer, nullable=False),
+        sa.Column("created_at", _utc(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name="pk_signed_reports"),
+        sa.ForeignKeyConstraint(["version_id"], ["versions.id"],
+                                name="fk_signed_reports_version_id_versions"),
+        sa.ForeignKeyConstraint(["rendered_sha"], ["blobs.sha256"],
+                                name="fk_signed_reports_rendered_sha_blobs"),
+        sa.ForeignKeyConstraint(["signed_sha"], ["blobs.sha256"],
+                                name="fk_signed_reports_signed_sha_blobs"),
+        sa.ForeignKeyConstraint(["sealed_sha"], ["blobs.sha256"],
+                                name="fk_signed_reports_sealed_sha_blobs"),
+        sa.ForeignKeyConstraint(["author_id"], ["users.id"],
+                                name="fk_signed_reports_author_id_users"))
+    op.create_index("ix_signed_reports_version_id", "signed_reports", ["version_id"])
     op.create_table(
         "renders",
         sa.Column("key", sa.String(64), nullable=False),
