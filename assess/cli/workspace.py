@@ -17,6 +17,7 @@ from assess.core.errors import AssessError, ExitStatus
 from assess.core.i18n.messages import msg, plain
 
 if TYPE_CHECKING:
+    from assess.workspace.services.access import Actor
     from assess.workspace.storage.database import Database
 
 DatabaseOpt = Annotated[str | None, typer.Option(
@@ -194,6 +195,97 @@ def audit_verify(database_url: DatabaseOpt = None, lang: LangOpt = Language.vi) 
                       reason=msg(f"workspace.break.{b.reason}")).render())
     out.print(msg("workspace.audit_broken", n=len(check.breaks), events=check.events).render())
     raise typer.Exit(ExitStatus.GATE)
+
+
+def _actor(db: Database, username: str, option: str) -> Actor:
+    from sqlalchemy import select
+
+    from assess.core.errors import InputError
+    from assess.workspace.services.accounts import actor_of
+    from assess.workspace.storage.schema import User
+
+    with db.sessions() as s:
+        user_id = s.execute(select(User.id).where(User.username == username,
+                                                  User.active.is_(True))).scalar_one_or_none()
+    if user_id is None:
+        raise InputError.single(option, msg("workspace.import_no_user", username=username))
+    return actor_of(db, user_id)
+
+
+@app.command("export", epilog="Example:\n\n  assess workspace export 12 -o ho-so-12.zip\n\n"
+             "  unzip ho-so-12.zip && assess verify v1/report.signed.pdf --trust ca.pem")
+@guarded
+def export(
+    dossier: Annotated[int, typer.Argument(help="The dossier's number.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The zip file to write.")],
+    trust: Annotated[list[Path] | None, typer.Option(
+        "--trust", "-t", help="Root certificate for the signed reports' verification "
+        "recorded in the export; repeatable.", exists=True, dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    database_url: DatabaseOpt = None, lang: LangOpt = Language.vi,
+) -> None:
+    """Write a dossier as a zip of the files the CLI uses: per version the proposal (the exact
+    bytes its review pins), the review file, the assessment JSON and the signed report; the
+    dossier's events as JSON; and SHA256SUMS."""
+    from assess.core.files import write_atomic
+    from assess.signatures.verify import load_trust_roots
+    from assess.workspace.services.signing import Signing
+    from assess.workspace.services.transfer import export_dossier
+
+    with _database(database_url) as db:
+        data = export_dossier(db, None, dossier, Signing(load_trust_roots(trust or [])))
+    write_atomic(output, data, overwrite=force)
+    stdout().print(msg("workspace.exported", dossier=dossier, file=str(output),
+                       size=len(data)).render())
+
+
+@app.command("import", epilog="Examples:\n\n  assess workspace import de-xuat.yaml --title "
+             "'Zalo OA thông báo' --submitter bn.tran\n\n"
+             "  assess workspace import de-xuat.yaml --title 'Zalo OA' --submitter bn.tran "
+             "--review tham-dinh.yaml --reviewer rv.pham --signed bao-cao.signed.pdf "
+             "--trust ca.pem")
+@guarded
+def import_(
+    proposal: Annotated[Path, typer.Argument(help="The proposal (YAML, or a questionnaire "
+                                             "workbook).", exists=True, dir_okay=False)],
+    title: Annotated[str, typer.Option("--title", help="The dossier's title.")],
+    submitter: Annotated[str, typer.Option(
+        "--submitter", help="The province's account the dossier is filed under.")],
+    review: Annotated[Path | None, typer.Option(
+        "--review", help="Its review file (pinned to the proposal's SHA-256).", exists=True,
+        dir_okay=False)] = None,
+    reviewer: Annotated[str | None, typer.Option(
+        "--reviewer", help="With --review: the reviewer's account the review is recorded "
+        "under.")] = None,
+    signed: Annotated[Path | None, typer.Option(
+        "--signed", help="With --review: the signed report made from the two files.",
+        exists=True, dir_okay=False)] = None,
+    trust: Annotated[list[Path] | None, typer.Option(
+        "--trust", "-t", help="With --signed: root certificate its signatures chain to; "
+        "repeatable.", exists=True, dir_okay=False)] = None,
+    database_url: DatabaseOpt = None, lang: LangOpt = Language.vi,
+) -> None:
+    """Import a proposal made with the CLI, with its review and signed report, as a new
+    dossier. Each file is kept byte for byte, so its SHA-256 is what it was, and each is checked
+    as the workspace's own: the proposal validated, the review's decision through the same
+    checks as assess score --review, the signed report through assess verify."""
+    from assess.core.files import MAX_PDF_BYTES, read_regular
+    from assess.signatures.verify import load_trust_roots
+    from assess.workspace.services.dossiers import MAX_UPLOAD
+    from assess.workspace.services.signing import Signing
+    from assess.workspace.services.transfer import Upload, import_files
+
+    def read(path: Path, limit: int = MAX_UPLOAD) -> Upload:
+        return Upload(path.name, read_regular(path, limit))
+
+    with _database(database_url) as db:
+        who = _actor(db, submitter, "--submitter")
+        by = _actor(db, reviewer, "--reviewer") if reviewer else None
+        number = import_files(db, submitter=who, reviewer=by, title=title, proposal=read(proposal),
+                              review=read(review) if review else None,
+                              signed=read(signed, MAX_PDF_BYTES) if signed else None,
+                              config=Signing(load_trust_roots(trust or [])))
+    stdout().print(msg("workspace.imported", dossier=number, file=str(proposal)).render())
 
 
 @app.command(epilog="Example:\n\n  assess workspace backup -o backups/2026-12-02.db")

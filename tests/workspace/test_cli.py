@@ -150,3 +150,33 @@ def test_serve_opens_the_seal_key_at_start_and_says_a_wrong_password(
     assert state.signing.seal is not None and len(state.signing.trust_roots) == 1
     token = runner.invoke(app, ["serve", "--pkcs11-lib", "seal.p12", "--token-label", "x"])
     assert token.exit_code == 2 and "--key-label" in token.output and "--pin-file" in token.output
+
+
+def test_import_then_export_a_cli_proposal_and_review(runner: CliRunner, env: Path) -> None:
+    import zipfile
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    _setup(runner)
+    _ok(runner, "workspace", "org", "add", "bac-giang", "--name", "UBND tỉnh Bắc Giang",
+        "--kind", "province")
+    _ok(runner, "workspace", "user", "add", "bg.nguyen", "--name", "Nguyễn Thị Hoa", "--org",
+        "bac-giang", "--role", "submitter", "--password-file", "pw")
+    _ok(runner, "workspace", "user", "add", "rv.luong", "--name", "Lương Minh Đức", "--org",
+        "bo-kh-cn", "--role", "reviewer", "--password-file", "pw")
+    proposal = examples / "bac-giang-zalo-2019.yaml"
+    review = examples / "bac-giang-zalo-2019.review.yaml"
+    alone = runner.invoke(app, ["workspace", "import", str(proposal), "--title", "Zalo OA",
+                                "--submitter", "bg.nguyen", "--review", str(review),
+                                "--lang", "en"])
+    assert alone.exit_code == 2 and "--reviewer" in alone.output
+    nobody = runner.invoke(app, ["workspace", "import", str(proposal), "--title", "Zalo OA",
+                                 "--submitter", "khong.co", "--lang", "en"])
+    assert nobody.exit_code == 2 and "no active account 'khong.co'" in nobody.output
+    out = _ok(runner, "workspace", "import", str(proposal), "--title", "Zalo OA Bắc Giang",
+              "--submitter", "bg.nguyen", "--review", str(review), "--reviewer", "rv.luong")
+    assert "as dossier 1" in out
+    assert "wrote dossier 1" in _ok(runner, "workspace", "export", "1", "-o", "ho-so.zip")
+    with zipfile.ZipFile(env / "ho-so.zip") as z:
+        assert z.read(f"v1/{proposal.name}") == proposal.read_bytes()
+        assert z.read("v1/review.yaml") == review.read_bytes()  # the hashes are kept
+    assert "intact" in _ok(runner, "workspace", "audit", "verify")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+import io
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,75 @@ def test_a_signed_report_is_refused_with_its_reason(
     text = " ".join(str(p.message) for p in exc.value.problems)
     if case in ("unsigned", "changed"):
         assert "không phải báo cáo" in text or "not a report" in text
+
+
+def test_a_dossier_exports_as_the_cli_files_and_imports_back_with_its_hashes(
+        decided: tuple[Database, Actor, Actor, Actor, int, bytes], keys: Keys,
+        tmp_path: Path, runner: CliRunner) -> None:
+    import hashlib
+    import zipfile
+
+    from assess.cli import app
+    from assess.workspace.services import transfer
+    from assess.workspace.storage.schema import Decision, Version
+
+    db, bn, qt, rv, version, pdf = decided
+    cfg = keys.signing()
+    decisions.update_condition(db, rv, decisions.decision_of(db, rv, version)  # type: ignore[union-attr]
+                               .conditions[0].id, "Đã ký phụ lục", "met")
+    signing.accept(db, rv, version, _signed(pdf, keys.personal, keys.password), "r.pdf", cfg)
+    with pytest.raises(NotFoundError):
+        transfer.export_dossier(db, qt, 1, cfg)
+    with db.sessions() as s:
+        dossier_id = s.get(Version, version).dossier_id  # type: ignore[union-attr]
+    archive = transfer.export_dossier(db, bn, dossier_id, cfg)
+    out = tmp_path / "export"
+    with zipfile.ZipFile(io.BytesIO(archive)) as z:
+        z.extractall(out)
+        names = set(z.namelist())
+    assert {"dossier.json", "events.json", "SHA256SUMS", f"v1/{PROPOSAL.name}", "v1/review.yaml",
+            "v1/assessment.json", "v1/report.signed.pdf"} <= names
+    sums = dict(reversed(line.split("  ", 1)) for line in
+                (out / "SHA256SUMS").read_text().splitlines())
+    for name, digest in sums.items():
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
+    scored = runner.invoke(app, ["score", str(out / "v1" / PROPOSAL.name), "--review",
+                                 str(out / "v1" / "review.yaml"), "--json"])
+    assert scored.exit_code == 0, scored.output
+    verified = runner.invoke(app, ["verify", str(out / "v1" / "report.signed.pdf"),
+                                   "--trust", str(keys.ca)])
+    assert verified.exit_code == 0, verified.output
+
+    other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
+    accounts.add_organisation(other, None, "bo-kh-cn", MINISTRY, "ministry")
+    accounts.add_organisation(other, None, "bac-ninh", "UBND tỉnh Bắc Ninh", "province")
+    u1 = accounts.add_user(other, None, username="bn.tran", name="Trần Thị Bình",
+                           organisation="bac-ninh", role=Role.SUBMITTER, password=PASSWORD)
+    u2 = accounts.add_user(other, None, username="rv.pham", name=REVIEWER,
+                           organisation="bo-kh-cn", role=Role.REVIEWER, password=PASSWORD)
+    files = {k: transfer.Upload(n, (out / "v1" / n).read_bytes()) for k, n in
+             (("proposal", PROPOSAL.name), ("review", "review.yaml"),
+              ("signed", "report.signed.pdf"))}
+    wrong = transfer.Upload("review.yaml", files["review"].data.replace(b"met", b"not-met", 1))
+    with pytest.raises(InputError):  # an edited review no longer matches the signed report
+        transfer.import_files(other, submitter=Actor(u1.id, Role.SUBMITTER, "bac-ninh"),
+                              reviewer=Actor(u2.id, Role.REVIEWER, "bo-kh-cn"), title="x",
+                              proposal=files["proposal"], review=wrong,
+                              signed=files["signed"], config=cfg)
+    number = transfer.import_files(
+        other, submitter=Actor(u1.id, Role.SUBMITTER, "bac-ninh"),
+        reviewer=Actor(u2.id, Role.REVIEWER, "bo-kh-cn"), title="Zalo OA thông báo",
+        config=cfg, **files)
+    assert number == 1  # nothing was kept of the refused import
+    again = transfer.export_dossier(other, None, number, cfg)
+    with zipfile.ZipFile(io.BytesIO(again)) as z:
+        for name in (f"v1/{PROPOSAL.name}", "v1/review.yaml", "v1/report.signed.pdf"):
+            assert z.read(name) == (out / name).read_bytes(), name
+    with db.sessions() as s:  # the decided review the signed report attaches, as in the source
+        decided_sha = s.query(Decision).one().review_sha
+    with other.sessions() as s:
+        assert s.query(Decision).one().review_sha == decided_sha
+    assert [c.status for c in decisions.decision_of(  # type: ignore[union-attr]
+        other, None, 1).conditions] == ["met"]
+    assert dossiers.get_dossier(other, None, number).state == dossiers.DECIDED
+    other.close()

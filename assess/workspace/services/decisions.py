@@ -24,6 +24,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from assess.checklists.loading import Inputs
 from assess.core.errors import InputError, NotFoundError, Problem
 from assess.core.i18n.messages import msg
 from assess.documents import yamlsource
@@ -148,21 +149,18 @@ def _document(db: Database, actor: Actor, v: Version, *, verdict: str, rationale
         "decision": decision}
 
 
-def _checked(db: Database, actor: Actor, v: Version, raw: bytes) -> Loaded[Review]:
-    """The review file through the CLI's checks: schema, references, and the decision against
-    the computed verdict (an exception needs its rationale and authority)."""
-    inputs = dossiers.inputs_of(db, actor, v.id)
-    source = yamlsource.parse(raw, REVIEW_NAME)
-    try:
-        review = typed(source, Review)
-        raise_problems(check_review(review, source, inputs.checklist.doc))
-        loaded = Loaded(review, source)
-        a = evaluate(inputs.proposal, inputs.checklist, loaded, inputs.platform)
-        raise_problems(check_decision(review, source, a.computed_verdict.value,
-                                      failing_blockers=a.failing_blockers(),
-                                      raised=a.raised_by_review()))
-    except InputError as exc:
-        raise _on_form(exc.problems) from None
+def checked_review(inputs: Inputs, raw: bytes, name: str = REVIEW_NAME) -> Loaded[Review]:
+    """A review file through the CLI's checks against what it reviews: schema, references,
+    and the decision against the computed verdict (an exception needs its rationale and
+    authority). InputError with each problem at its line."""
+    source = yamlsource.parse(raw, name)
+    review = typed(source, Review)
+    raise_problems(check_review(review, source, inputs.checklist.doc))
+    loaded = Loaded(review, source)
+    a = evaluate(inputs.proposal, inputs.checklist, loaded, inputs.platform)
+    raise_problems(check_decision(review, source, a.computed_verdict.value,
+                                  failing_blockers=a.failing_blockers(),
+                                  raised=a.raised_by_review()))
     return loaded
 
 
@@ -188,7 +186,10 @@ def decide(db: Database, actor: Actor, version_id: int, *, verdict: str, rationa
     doc = _document(db, actor, v, verdict=verdict, rationale=rationale, position=position,
                     unit=unit, exception=exception, authority=authority, conditions=conditions)
     raw = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=96).encode("utf-8")
-    review = _checked(db, actor, v, raw).doc
+    try:
+        review = checked_review(dossiers.inputs_of(db, actor, v.id), raw).doc
+    except InputError as exc:
+        raise _on_form(exc.problems) from None
     with db.transaction() as s:
         v, d = dossiers.version_row(s, actor, version_id)
         dossiers.check_state(d.state, reviews.UNDER_REVIEW, "decide")
@@ -289,13 +290,12 @@ def review_file(db: Database, actor: Actor | None, version_id: int) -> bytes | N
     with db.sessions() as s:
         raw = blobs.get(s, view.decision.review_sha)
     assert raw is not None
-    status = {c.ref: c.status for c in view.conditions}
-    if all(v == "open" for v in status.values()):
-        return raw
     review = typed(yamlsource.parse(raw, REVIEW_NAME), Review)
-    review = review.model_copy(update={"conditions": [
-        c.model_copy(update={"status": status.get(c.id or "", "open")})
-        for c in review.conditions]})
+    if [c.status for c in review.conditions] == [c.status for c in view.conditions]:
+        return raw  # nothing moved since: the very bytes decided (or imported)
+    review = review.model_copy(update={"conditions": [  # rows were stored in the file's order
+        c.model_copy(update={"id": row.ref, "status": row.status})
+        for c, row in zip(review.conditions, view.conditions, strict=True)]})
     return to_yaml(review).encode("utf-8")
 
 
@@ -323,5 +323,5 @@ def reviewed(db: Database, actor: Actor | None, version_id: int) -> Assessment |
 
 
 __all__ = ["CONDITION_STATUSES", "VERDICTS", "ConditionIn", "ConditionView", "DecisionView",
-           "decide", "decision_of", "review_file", "reviewed", "today", "update_condition",
+           "checked_review", "decide", "decision_of", "review_file", "reviewed", "today", "update_condition",
            "version_of_condition"]

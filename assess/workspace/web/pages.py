@@ -26,6 +26,7 @@ from assess.workspace.services import (
     reviews,
     sessions,
     signing,
+    transfer,
 )
 from assess.workspace.services.access import Role
 from assess.workspace.services.sessions import WebUser
@@ -404,6 +405,14 @@ def report_pdf(request: Request, user: User, version_id: int) -> Response:
         "content-disposition": f'attachment; filename="{kind}-{version_id}.{lang}.pdf"'})
 
 
+@router.get("/dossiers/{dossier_id}/export.zip")
+def dossier_export(request: Request, user: User, dossier_id: int) -> Response:
+    data = transfer.export_dossier(database(request), user.actor, dossier_id,
+                                   signing_of(request))
+    return Response(data, media_type="application/zip", headers={
+        "content-disposition": f'attachment; filename="dossier-{dossier_id}.zip"'})
+
+
 @router.get("/blobs/{sha}")
 def blob(request: Request, user: User, sha: str, name: str = "") -> Response:
     data = dossiers.blob_of(database(request), user.actor, sha[:64])
@@ -422,6 +431,7 @@ ROLES: dict[str, str] = {
     "/dossiers/{dossier_id}/versions": "the dossier's province (submitter), while it holds it",
     "/dossiers/{dossier_id}/submit": "the dossier's province (submitter), while it holds it",
     "/dossiers/{dossier_id}/request-changes": "reviewer, while under review",
+    "/dossiers/{dossier_id}/export.zip": "who may see the dossier",
     "/versions/{version_id}": "who may see the dossier",
     "/versions/{version_id}/changes": "who may see the dossier",
     "/versions/{version_id}/diagram.svg": "who may see the dossier",

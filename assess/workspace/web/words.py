@@ -200,6 +200,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "what_changed": ("Điều đã thay đổi", "What changed"),
     "carried": ("mang sang từ phiên bản trước", "carried from the previous version"),
     "system": ("hệ thống", "the system"),
+    "export": ("Tải toàn bộ hồ sơ (.zip)", "Download the whole dossier (.zip)"),
+    "export_hint": ("— đề xuất, tệp thẩm định, báo cáo đã ký và nhật ký: đúng các tệp mà lệnh "
+                    "assess dùng.",
+                    "— proposals, review files, signed reports and the log: the files the assess "
+                    "commands use."),
+    "action.report.import": ("nhập báo cáo đã ký", "imported the signed report"),
     "action.report.sign": ("nộp báo cáo đã ký", "uploaded the signed report"),
     "action.report.seal": ("đóng dấu của cơ quan", "sealed the report"),
     "signed": ("Báo cáo thẩm định đã ký", "Signed review report"),

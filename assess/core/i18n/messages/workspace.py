@@ -55,6 +55,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workspace.seal_password": (
         "khóa của cơ quan cần mật khẩu: hãy khởi động lại với --seal-password-file",
         "the body's key needs a password: restart with --seal-password-file"),
+    "workspace.import_reviewer": (
+        "một bản thẩm định hoặc báo cáo đã ký cần người thẩm định: thêm --reviewer TÊN_ĐĂNG_NHẬP",
+        "a review or a signed report needs its reviewer: add --reviewer USERNAME"),
+    "workspace.import_signed_alone": (
+        "báo cáo đã ký cần bản thẩm định mà nó được lập từ đó: thêm --review",
+        "a signed report needs the review it was made from: add --review"),
+    "workspace.import_not_reviewer": (
+        "tài khoản của --reviewer không có vai trò thẩm định viên",
+        "the --reviewer account does not have the reviewer role"),
+    "workspace.import_not_attached": (
+        "báo cáo không đính kèm {file} (cùng SHA-256): nó không được lập từ tệp này",
+        "the report does not attach {file} (same SHA-256): it was not made from this file"),
+    "workspace.imported_status": ("trạng thái ghi trong bản thẩm định được nhập",
+                                  "status as written in the imported review"),
+    "workspace.import_no_user": ("không có tài khoản '{username}' đang hoạt động",
+                                 "no active account '{username}'"),
+    "workspace.exported": ("đã ghi hồ sơ số {dossier} vào {file} ({size:,} byte)",
+                           "wrote dossier {dossier} to {file} ({size:,} bytes)"),
+    "workspace.imported": ("đã nhập {file} thành hồ sơ số {dossier}",
+                           "imported {file} as dossier {dossier}"),
     "workspace.noun.decision": ("quyết định của phiên bản", "decision on version"),
     "workspace.condition_text": (
         "dòng này có thời hạn, tiêu chí hoặc đơn vị nhưng chưa có nội dung; hãy ghi điều phải "
