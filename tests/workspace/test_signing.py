@@ -5,9 +5,9 @@ what it hands out."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass
-import io
 from pathlib import Path
 
 import pytest
