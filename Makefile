@@ -11,7 +11,7 @@ SYSPKG := python3-venv libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuz
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO   := examples/bac-giang-zalo-2019.yaml
 
-.PHONY: demo test test-lowest install-check fuzz setup system-packages python-version lint typecheck pytest bench goldens clean
+.PHONY: demo test test-lowest install-check fuzz setup system-packages python-version lint typecheck pytest bench bench-workspace goldens clean
 
 demo: setup
 	$(BIN)/assess validate $(DEMO)
@@ -87,6 +87,10 @@ fuzz: setup
 	ASSESS_PROPERTY_EXAMPLES=2000 ASSESS_PROPERTY_SHRINK=1 $(BIN)/pytest -p no:cacheprovider \
 	  tests/test_properties.py tests/test_invariants.py
 	ASSESS_FUZZ_EXAMPLES=2000 $(BIN)/pytest -p no:cacheprovider tests/test_fuzz.py
+
+# 50 simulated users browsing and commenting against 127.0.0.1, on SQLite and PostgreSQL.
+bench-workspace: setup
+	$(BIN)/python benchmarks/workspace_load.py
 
 bench: setup
 	$(BIN)/pytest benchmarks/bench_*.py --benchmark-enable -q

@@ -29,7 +29,7 @@ from assess.documents.loading import typed
 from assess.documents.models.review import Review
 from assess.signatures.printed import ASSESSMENT
 from assess.signatures.sign import attached, open_reader
-from assess.signatures.verify import verify_pdf
+from assess.signatures.verify import Verification, verify_pdf
 from assess.workspace.services import decisions, dossiers, signing
 from assess.workspace.services.access import Actor, Role
 from assess.workspace.services.reports import PDF_TYPE
@@ -138,10 +138,10 @@ def import_files(db: Database, *, submitter: Actor, reviewer: Actor | None, titl
                 sha=blobs.sha256(data)[:12], named=doc.proposal.sha256[:12]))
         inputs = dossiers.cached_inputs(blobs.sha256(data), data, proposal.name)
         doc = decisions.checked_review(inputs, review.data, review.name).doc  # before storing
-    decided = review
+    decided, who = review, None
     if signed is not None and review is not None:
-        decided = _check_signed(signed, Upload(proposal.name, data), review,
-                                config or signing.Signing())
+        decided, who = _check_signed(signed, Upload(proposal.name, data), review,
+                                     config or signing.Signing())
     d = dossiers.create_dossier(db, submitter, title)
     v = dossiers.upload(db, submitter, d.id, proposal.data, proposal.name)
     if review is None or doc is None:
@@ -189,7 +189,7 @@ def import_files(db: Database, *, submitter: Actor, reviewer: Actor | None, titl
                               "imported": review.name[:200]})
         if signed is not None:
             kept = blobs.put(s, signed.data, PDF_TYPE)
-            who = verify_pdf(signed.data, list((config or signing.Signing()).trust_roots))
+            assert who is not None
             report = SignedReport(version_id=v.id, rendered_sha=kept, signed_sha=kept,
                                   sealed_sha=kept if any(x.role == "organisation"
                                                          for x in who.signatures) else None,
@@ -216,7 +216,7 @@ def _unstated(raw: bytes, name: str) -> dict[str, Any] | None:
 
 
 def _check_signed(signed: Upload, proposal: Upload, review: Upload,
-                  config: signing.Signing) -> Upload:
+                  config: signing.Signing) -> tuple[Upload, Verification]:
     """A signed report of exactly these files, whose signatures verify; the review it
     attaches (the review given, or the one decided that the given one only moves conditions
     of: an export writes their statuses as they stand)."""
@@ -241,7 +241,7 @@ def _check_signed(signed: Upload, proposal: Upload, review: Upload,
         raise InputError([Problem(signed.name, None, "", msg("workspace.signed_refused", why=w))
                           for w in why])
     assert decided is not None
-    return decided
+    return decided, checked
 
 
 __all__ = ["Upload", "export_dossier", "import_files"]

@@ -1,7 +1,8 @@
 """Opening the workspace's database: an SQLite file by default, PostgreSQL by URL; migrations.
 
 SQLite serves one process; its writes are made `BEGIN IMMEDIATE` so two requests that both read
-the chain head cannot both write after it (the second waits instead of failing half-way).
+the chain head cannot both write after it (the second waits instead of failing half-way); its
+reads are plain (deferred) transactions, which WAL lets run beside a write.
 PostgreSQL serves several stateless processes; the chain head's row lock orders their events.
 """
 
@@ -21,6 +22,8 @@ from sqlalchemy.orm import Session, sessionmaker
 DEFAULT_FILE = "assess-workspace.db"
 ENV_URL = "ASSESS_DATABASE_URL"
 MIGRATIONS = "assess.workspace.storage:migrations"
+WRITE = "assess_write"
+"""The execution option `transaction()` sets: on SQLite, its BEGIN takes the write lock."""
 
 
 def default_url(folder: Path | None = None) -> str:
@@ -47,7 +50,9 @@ def _sqlite_pragmas(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A write takes the lock at its start; a read (WAL) neither waits for nor blocks one.
+        write = conn.get_execution_options().get(WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 @dataclass
@@ -66,6 +71,7 @@ class Database:
     def transaction(self) -> Iterator[Session]:
         """One unit of work: the change and the event recording it commit together or not at all."""
         with self.sessions() as session, session.begin():
+            session.connection(execution_options={WRITE: True})  # SQLite: BEGIN IMMEDIATE
             yield session
 
     def close(self) -> None:
@@ -79,7 +85,8 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         _sqlite_pragmas(engine)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # A thread pool serves pages: enough connections that pages do not queue for one.
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
     db = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
     if migrate:
         upgrade(db)

@@ -150,3 +150,12 @@ def create_app(db: Database, signing: Signing | None = None) -> FastAPI:
 
 
 __all__ = ["BODY_LIMIT", "Guard", "HTMLResponse", "create_app"]
+
+
+def from_environment() -> FastAPI:
+    """The workspace over `ASSESS_DATABASE_URL` (else the SQLite file here), migrated: the
+    factory for `uvicorn --factory assess.workspace.web.app:from_environment --workers N`, where
+    each process builds its own app (several processes share one PostgreSQL)."""
+    from assess.workspace.storage.database import open_database
+
+    return create_app(open_database())
