@@ -66,7 +66,7 @@ class Result:
         t = sorted(self.times[page])
         if not t:
             return {"setup": self.setup, "page": page, "n": 0}
-        p95 = t[min(len(t) - 1, int(round(0.95 * len(t))) - 1)]
+        p95 = t[min(len(t) - 1, round(0.95 * len(t)) - 1)]
         return {"setup": self.setup, "page": page, "n": len(t),
                 "p50_ms": round(statistics.median(t) * 1000, 1),
                 "p95_ms": round(p95 * 1000, 1), "max_ms": round(t[-1] * 1000, 1)}
