@@ -43,6 +43,7 @@ from assess.workspace.storage.schema import (
     Condition,
     ConditionUpdate,
     Decision,
+    Dossier,
     Organisation,
     User,
     Version,
@@ -164,6 +165,38 @@ def checked_review(inputs: Inputs, raw: bytes, name: str = REVIEW_NAME) -> Loade
     return loaded
 
 
+def record_decision(s: Session, v: Version, d: Dossier, review: Review, review_sha: str, *,
+                    author_id: int, note: str | None = None,
+                    detail: dict[str, Any] | None = None) -> Decision:
+    """The decision of `review` on `v`, its conditions (a status other than open recorded as an
+    update saying `note`), the dossier decided and the event, in the caller's transaction."""
+    decision = review.decision
+    assert decision is not None
+    dec = Decision(version_id=v.id, verdict=decision.verdict, rationale=decision.rationale,
+                   exception=decision.exception, authority=decision.authority,
+                   review_sha=review_sha, author_id=author_id, created_at=events.now())
+    s.add(dec)
+    s.flush()
+    refs = []
+    for i, c in enumerate(review.conditions, 1):
+        row = Condition(decision_id=dec.id, ref=c.id or f"DK-{i}", text=c.text.vi,
+                        control_id=c.control, owner=c.owner, due=c.due, created_at=events.now())
+        s.add(row)
+        s.flush()
+        refs.append(row.ref)
+        if c.status != "open":
+            s.add(ConditionUpdate(condition_id=row.id, status=c.status, note=note or c.status,
+                                  author_id=author_id, created_at=events.now()))
+    before, d.state = d.state, dossiers.DECIDED
+    events.record(s, actor_id=author_id, action="dossier.decide", object_type="decision",
+                  object_id=dec.id, dossier_id=d.id, before_sha=v.proposal_sha,
+                  after_sha=review_sha, detail={
+                      "from": before, "to": d.state, "version": v.number,
+                      "verdict": dec.verdict, "exception": dec.exception, "conditions": refs,
+                      **(detail or {})})
+    return dec
+
+
 def decide(db: Database, actor: Actor, version_id: int, *, verdict: str, rationale: str = "",
            position: str, unit: str = "", exception: bool = False, authority: str = "",
            conditions: Sequence[ConditionIn] = ()) -> Decision:
@@ -194,23 +227,7 @@ def decide(db: Database, actor: Actor, version_id: int, *, verdict: str, rationa
         v, d = dossiers.version_row(s, actor, version_id)
         dossiers.check_state(d.state, reviews.UNDER_REVIEW, "decide")
         sha = blobs.put(s, raw, dossiers.YAML_TYPE)
-        dec = Decision(version_id=v.id, verdict=verdict, rationale=review.decision.rationale
-                       if review.decision else None, exception=exception,
-                       authority=review.decision.authority if review.decision else None,
-                       review_sha=sha, author_id=actor.user_id, created_at=events.now())
-        s.add(dec)
-        s.flush()
-        refs = []
-        for c in review.conditions:
-            assert c.id is not None
-            s.add(Condition(decision_id=dec.id, ref=c.id, text=c.text.vi, control_id=c.control,
-                            owner=c.owner, due=c.due, created_at=events.now()))
-            refs.append(c.id)
-        before, d.state = d.state, dossiers.DECIDED
-        events.record(s, actor_id=actor.user_id, action="dossier.decide", object_type="decision",
-                      object_id=dec.id, dossier_id=d.id, before_sha=v.proposal_sha, after_sha=sha,
-                      detail={"from": before, "to": d.state, "version": v.number,
-                              "verdict": verdict, "exception": exception, "conditions": refs})
+        dec = record_decision(s, v, d, review, sha, author_id=actor.user_id)
     return dec
 
 
@@ -236,18 +253,25 @@ def decision_of(db: Database, actor: Actor | None, version_id: int) -> DecisionV
     return DecisionView(dec, views)
 
 
+def _condition_row(s: Session, actor: Actor | None, condition_id: int
+                   ) -> tuple[Condition, Version, Dossier]:
+    """A condition with its version and dossier, or 'not found' (as for a version)."""
+    c = s.get(Condition, condition_id)
+    dec = s.get(Decision, c.decision_id) if c is not None else None
+    if c is None or dec is None:
+        raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.condition"),
+                                id=str(condition_id)))
+    v, d = dossiers.version_row(s, actor, dec.version_id)
+    return c, v, d
+
+
 def update_condition(db: Database, actor: Actor, condition_id: int, note: str,
                      status: str | None = None) -> str:
     """A note on a condition, by either side; a reviewer may also change its status (a province
     reports what it did, the ministry says whether that meets the condition)."""
     text = reviews.text_field("note", note)
     with db.transaction() as s:
-        c = s.get(Condition, condition_id)
-        dec = s.get(Decision, c.decision_id) if c is not None else None
-        if c is None or dec is None:
-            raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.condition"),
-                                    id=str(condition_id)))
-        v, d = dossiers.version_row(s, actor, dec.version_id)  # 'not found' before roles
+        c, v, d = _condition_row(s, actor, condition_id)  # 'not found' before roles
         if status is not None:
             require(actor, "condition_status", Role.REVIEWER)
             if status not in CONDITION_STATUSES:
@@ -272,12 +296,7 @@ def update_condition(db: Database, actor: Actor, condition_id: int, note: str,
 def version_of_condition(db: Database, actor: Actor | None, condition_id: int) -> int:
     """The version a condition was decided on ('not found' to whoever may not see it)."""
     with db.sessions() as s:
-        c = s.get(Condition, condition_id)
-        dec = s.get(Decision, c.decision_id) if c is not None else None
-        if c is None or dec is None:
-            raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.condition"),
-                                    id=str(condition_id)))
-        v, _ = dossiers.version_row(s, actor, dec.version_id)
+        _, v, _ = _condition_row(s, actor, condition_id)
         return v.id
 
 
@@ -322,6 +341,19 @@ def reviewed(db: Database, actor: Actor | None, version_id: int) -> Assessment |
         return _reviewed(v.proposal_sha, dec.review_sha, proposal, v.filename, review)
 
 
-__all__ = ["CONDITION_STATUSES", "VERDICTS", "ConditionIn", "ConditionView", "DecisionView",
-           "checked_review", "decide", "decision_of", "review_file", "reviewed", "today", "update_condition",
-           "version_of_condition"]
+__all__ = [
+    "CONDITION_STATUSES",
+    "VERDICTS",
+    "ConditionIn",
+    "ConditionView",
+    "DecisionView",
+    "checked_review",
+    "decide",
+    "decision_of",
+    "record_decision",
+    "review_file",
+    "reviewed",
+    "today",
+    "update_condition",
+    "version_of_condition",
+]

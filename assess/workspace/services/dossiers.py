@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -185,6 +186,22 @@ def latest_overrides(s: Session, v: Version) -> dict[str, OverrideNote]:
     return {o.control_id: o for o in rows}
 
 
+def record_override(s: Session, v: Version, d: Dossier, control_id: str, status: str,
+                    rationale: str, *, author_id: int, actor_id: int | None,
+                    action: str = "override.set", carried_from: int | None = None,
+                    detail: dict[str, Any] | None = None) -> OverrideNote:
+    """An override of `v` and the event recording it, in the caller's transaction: by a
+    reviewer, carried to a resubmission, or imported from a review file."""
+    o = OverrideNote(version_id=v.id, control_id=control_id, status=status, rationale=rationale,
+                     author_id=author_id, created_at=events.now(), carried_from=carried_from)
+    s.add(o)
+    s.flush()
+    events.record(s, actor_id=actor_id, action=action, object_type="override", object_id=o.id,
+                  dossier_id=d.id, detail={"version": v.number, "control": control_id,
+                                           "status": status, **(detail or {})})
+    return o
+
+
 def carry_plan(s: Session, v: Version) -> carrying.Plan | None:
     """Which overrides of the version before `v` hold for `v` (None for a first version)."""
     before = previous_version(s, v)
@@ -207,15 +224,9 @@ def _carry(s: Session, d: Dossier, v: Version) -> None:
     old = latest_overrides(s, before)
     for cid in sorted(plan.carried):
         o = old[cid]
-        new = OverrideNote(version_id=v.id, control_id=cid, status=o.status,
-                           rationale=o.rationale, author_id=o.author_id,
-                           created_at=events.now(), carried_from=o.id)
-        s.add(new)
-        s.flush()
-        events.record(s, actor_id=None, action="override.carry", object_type="override",
-                      object_id=new.id, dossier_id=d.id, detail={
-                          "version": v.number, "control": cid, "status": o.status,
-                          "from_version": before.number, "from_override": o.id})
+        record_override(s, v, d, cid, o.status, o.rationale, author_id=o.author_id,
+                        actor_id=None, carried_from=o.id, action="override.carry",
+                        detail={"from_version": before.number, "from_override": o.id})
 
 
 def blob_of(db: Database, actor: Actor | None, sha: str) -> bytes:
@@ -378,6 +389,7 @@ __all__ = [
     "proposal_bytes",
     "proposal_of",
     "queue",
+    "record_override",
     "submit",
     "upload",
     "version_row",

@@ -92,14 +92,8 @@ def override(db: Database, actor: Actor, version_id: int, control_id: str, statu
     with db.transaction() as s:
         v, d = dossiers.version_row(s, actor, version_id)
         dossiers.check_state(d.state, UNDER_REVIEW, "override")
-        o = OverrideNote(version_id=v.id, control_id=control_id, status=value.value,
-                         rationale=why, author_id=actor.user_id, created_at=events.now())
-        s.add(o)
-        s.flush()
-        events.record(s, actor_id=actor.user_id, action="override.set", object_type="override",
-                      object_id=o.id, dossier_id=d.id, detail={
-                          "version": v.number, "control": control_id, "status": value.value})
-    return o
+        return dossiers.record_override(s, v, d, control_id, value.value, why,
+                                        author_id=actor.user_id, actor_id=actor.user_id)
 
 
 def overrides_of(db: Database, actor: Actor | None, version_id: int) -> dict[str, Override]:

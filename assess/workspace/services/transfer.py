@@ -36,10 +36,6 @@ from assess.workspace.services.reports import PDF_TYPE
 from assess.workspace.storage import blobs, events
 from assess.workspace.storage.database import Database
 from assess.workspace.storage.schema import (
-    Condition,
-    ConditionUpdate,
-    Decision,
-    OverrideNote,
     SignedReport,
 )
 
@@ -150,43 +146,17 @@ def import_files(db: Database, *, submitter: Actor, reviewer: Actor | None, titl
     dossiers.submit(db, submitter, d.id)
     with db.transaction() as s:
         v, dd = dossiers.version_row(s, reviewer, v.id)
+        imported = {"imported": review.name[:200]}
         for cid, o in doc.overrides.items():
-            row = OverrideNote(version_id=v.id, control_id=cid, status=o.status.value,
-                               rationale=o.rationale, author_id=reviewer.user_id,
-                               created_at=events.now())
-            s.add(row)
-            s.flush()
-            events.record(s, actor_id=reviewer.user_id, action="override.set",
-                          object_type="override", object_id=row.id, dossier_id=dd.id,
-                          detail={"version": v.number, "control": cid, "status": o.status.value,
-                                  "imported": review.name[:200]})
+            dossiers.record_override(s, v, dd, cid, o.status.value, o.rationale,
+                                     author_id=reviewer.user_id, actor_id=reviewer.user_id,
+                                     detail=imported)
         if doc.decision is None:
             return d.id
         assert decided is not None
         sha = blobs.put(s, decided.data, dossiers.YAML_TYPE)  # what the signed report attaches
-        dec = Decision(version_id=v.id, verdict=doc.decision.verdict,
-                       rationale=doc.decision.rationale, exception=doc.decision.exception,
-                       authority=doc.decision.authority, review_sha=sha,
-                       author_id=reviewer.user_id, created_at=events.now())
-        s.add(dec)
-        s.flush()
-        for i, c in enumerate(doc.conditions, 1):
-            row_c = Condition(decision_id=dec.id, ref=c.id or f"DK-{i}", text=c.text.vi,
-                              control_id=c.control, owner=c.owner, due=c.due,
-                              created_at=events.now())
-            s.add(row_c)
-            s.flush()
-            if c.status != "open":
-                s.add(ConditionUpdate(condition_id=row_c.id, status=c.status,
-                                      note=str(msg("workspace.imported_status")),
-                                      author_id=reviewer.user_id, created_at=events.now()))
-        before, dd.state = dd.state, dossiers.DECIDED
-        events.record(s, actor_id=reviewer.user_id, action="dossier.decide",
-                      object_type="decision", object_id=dec.id, dossier_id=dd.id,
-                      before_sha=v.proposal_sha, after_sha=sha,
-                      detail={"from": before, "to": dd.state, "version": v.number,
-                              "verdict": dec.verdict, "exception": dec.exception,
-                              "imported": review.name[:200]})
+        decisions.record_decision(s, v, dd, doc, sha, author_id=reviewer.user_id,
+                                  note=str(msg("workspace.imported_status")), detail=imported)
         if signed is not None:
             kept = blobs.put(s, signed.data, PDF_TYPE)
             assert who is not None
