@@ -16,15 +16,13 @@ from typing import Any
 
 import pytest
 
-from assess.workspace.services import accounts
 from assess.workspace.services.access import Role
 from assess.workspace.storage.database import open_database
 from assess.workspace.web import create_app
+from tests.workspace.world import PASSWORD, PROPOSAL, organisations, person
 
 ROOT = Path(__file__).resolve().parents[2]
-PROPOSAL = ROOT / "examples" / "bac-ninh-zalo-notifications.yaml"
 SHOTS = ROOT / "reports" / "workspace"
-PASSWORD = "correct horse battery"
 CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 
 
@@ -50,12 +48,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     import uvicorn
 
     db = open_database(f"sqlite:///{tmp_path_factory.mktemp('web') / 'w.db'}")
-    accounts.add_organisation(db, None, "bo-kh-cn", "Bộ Khoa học và Công nghệ", "ministry")
-    accounts.add_organisation(db, None, "bac-ninh", "UBND tỉnh Bắc Ninh", "province")
-    accounts.add_user(db, None, username="bn.tran", name="Trần Thị Bình", organisation="bac-ninh",
-                      role=Role.SUBMITTER, password=PASSWORD)
-    accounts.add_user(db, None, username="rv.pham", name="Phạm Văn Minh",
-                      organisation="bo-kh-cn", role=Role.REVIEWER, password=PASSWORD)
+    organisations(db, "bo-kh-cn", "bac-ninh")
+    person(db, "bn.tran", "bac-ninh", Role.SUBMITTER, "Trần Thị Bình")
+    person(db, "rv.pham", "bo-kh-cn", Role.REVIEWER, "Phạm Văn Minh")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

@@ -5,50 +5,26 @@ the version."""
 from __future__ import annotations
 
 import io
-import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from assess.core.errors import NotFoundError
-from assess.workspace.services import accounts, decisions, dossiers, reports
+from assess.workspace.services import decisions, dossiers, reports
 from assess.workspace.services.access import Actor, Role
 from assess.workspace.storage.database import Database, open_database
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-PROPOSAL = EXAMPLES / "bac-ninh-zalo-notifications.yaml"
-PASSWORD = "correct horse battery"
-
-
-def _user(db: Database, name: str, org: str, role: Role) -> Actor:
-    u = accounts.add_user(db, None, username=name, name=f"Người dùng {name}", organisation=org,
-                          role=role, password=PASSWORD)
-    return Actor(u.id, role, org)
+from tests.workspace.world import PROPOSAL, organisations, person, wait
 
 
 @pytest.fixture
 def world(database_url: str) -> Iterator[tuple[Database, Actor, Actor, Actor]]:
     db = open_database(database_url)
-    accounts.add_organisation(db, None, "bo-kh-cn", "Bộ Khoa học và Công nghệ", "ministry")
-    accounts.add_organisation(db, None, "bac-ninh", "UBND tỉnh Bắc Ninh", "province")
-    accounts.add_organisation(db, None, "quang-tri", "UBND tỉnh Quảng Trị", "province")
-    yield (db, _user(db, "bn.tran", "bac-ninh", Role.SUBMITTER),
-           _user(db, "qt.le", "quang-tri", Role.SUBMITTER),
-           _user(db, "rv.pham", "bo-kh-cn", Role.REVIEWER))
+    organisations(db)
+    yield (db, person(db, "bn.tran", "bac-ninh", Role.SUBMITTER),
+           person(db, "qt.le", "quang-tri", Role.SUBMITTER),
+           person(db, "rv.pham", "bo-kh-cn", Role.REVIEWER))
     db.close()
-
-
-def wait(renderer: reports.Renderer, actor: Actor, version_id: int, lang: str = "vi",
-         seconds: float = 120) -> reports.Report:
-    """Poll as the page does, bounded."""
-    end = time.monotonic() + seconds
-    while True:
-        report = renderer.status(actor, version_id, lang)  # type: ignore[arg-type]
-        if report.state in ("done", "failed") or time.monotonic() > end:
-            return report
-        time.sleep(0.2)
 
 
 def _attachments(pdf: bytes) -> dict[str, bytes]:

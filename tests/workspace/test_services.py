@@ -18,10 +18,7 @@ from assess.workspace.services.access import Actor, Forbidden, Role
 from assess.workspace.storage import events
 from assess.workspace.storage.database import Database, open_database
 from assess.workspace.storage.schema import Event, User, Version
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-PROPOSAL = EXAMPLES / "bac-ninh-zalo-notifications.yaml"
-PASSWORD = "correct horse battery"
+from tests.workspace.world import PASSWORD, PROPOSAL, organisations, person
 
 
 @dataclass
@@ -33,22 +30,14 @@ class World:
     reviewer: Actor
 
 
-def _user(db: Database, name: str, org: str, role: Role) -> Actor:
-    u = accounts.add_user(db, None, username=name, name=f"Người dùng {name}", organisation=org,
-                          role=role, password=PASSWORD)
-    return Actor(u.id, role, org)
-
-
 @pytest.fixture
 def world(database_url: str) -> Iterator[World]:
     db = open_database(database_url)
-    accounts.add_organisation(db, None, "bo-kh-cn", "Bộ Khoa học và Công nghệ", "ministry")
-    accounts.add_organisation(db, None, "bac-ninh", "UBND tỉnh Bắc Ninh", "province")
-    accounts.add_organisation(db, None, "quang-tri", "UBND tỉnh Quảng Trị", "province")
-    yield World(db, _user(db, "admin", "bo-kh-cn", Role.ADMIN),
-                _user(db, "bn.tran", "bac-ninh", Role.SUBMITTER),
-                _user(db, "qt.le", "quang-tri", Role.SUBMITTER),
-                _user(db, "rv.pham", "bo-kh-cn", Role.REVIEWER))
+    organisations(db)
+    yield World(db, person(db, "admin", "bo-kh-cn", Role.ADMIN),
+                person(db, "bn.tran", "bac-ninh", Role.SUBMITTER),
+                person(db, "qt.le", "quang-tri", Role.SUBMITTER),
+                person(db, "rv.pham", "bo-kh-cn", Role.REVIEWER))
     db.close()
 
 

@@ -17,16 +17,12 @@ from assess.core.errors import InputError, NotFoundError
 from assess.signatures.demo_ca import make_demo
 from assess.signatures.sign import load_key, sign_pdf
 from assess.signatures.verify import load_trust_roots
-from assess.workspace.services import accounts, decisions, dossiers, reports, signing
+from assess.workspace.services import decisions, dossiers, reports, signing
 from assess.workspace.services.access import Actor, Forbidden, Role
 from assess.workspace.storage.database import Database, open_database
-from tests.workspace.test_reports import wait
+from tests.workspace.world import MINISTRY, PROPOSAL, organisations, person, wait
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-PROPOSAL = EXAMPLES / "bac-ninh-zalo-notifications.yaml"
-PASSWORD = "correct horse battery"
 REVIEWER = "Phạm Văn Minh"
-MINISTRY = "Bộ Khoa học và Công nghệ"
 
 
 @dataclass
@@ -61,18 +57,10 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Keys:
 @pytest.fixture
 def decided(database_url: str) -> Iterator[tuple[Database, Actor, Actor, Actor, int, bytes]]:
     db = open_database(database_url)
-    accounts.add_organisation(db, None, "bo-kh-cn", MINISTRY, "ministry")
-    accounts.add_organisation(db, None, "bac-ninh", "UBND tỉnh Bắc Ninh", "province")
-    accounts.add_organisation(db, None, "quang-tri", "UBND tỉnh Quảng Trị", "province")
-
-    def user(name: str, full: str, org: str, role: Role) -> Actor:
-        u = accounts.add_user(db, None, username=name, name=full, organisation=org, role=role,
-                              password=PASSWORD)
-        return Actor(u.id, role, org)
-
-    bn = user("bn.tran", "Trần Thị Bình", "bac-ninh", Role.SUBMITTER)
-    qt = user("qt.le", "Lê Văn Cường", "quang-tri", Role.SUBMITTER)
-    rv = user("rv.pham", REVIEWER, "bo-kh-cn", Role.REVIEWER)
+    organisations(db)
+    bn = person(db, "bn.tran", "bac-ninh", Role.SUBMITTER, "Trần Thị Bình")
+    qt = person(db, "qt.le", "quang-tri", Role.SUBMITTER, "Lê Văn Cường")
+    rv = person(db, "rv.pham", "bo-kh-cn", Role.REVIEWER, REVIEWER)
     d = dossiers.create_dossier(db, bn, "Zalo OA thông báo")
     v = dossiers.upload(db, bn, d.id, PROPOSAL.read_bytes(), PROPOSAL.name)
     dossiers.submit(db, bn, d.id)
@@ -184,24 +172,19 @@ def test_a_dossier_exports_as_the_cli_files_and_imports_back_with_its_hashes(
     assert verified.exit_code == 0, verified.output
 
     other = open_database(f"sqlite:///{tmp_path / 'other.db'}")
-    accounts.add_organisation(other, None, "bo-kh-cn", MINISTRY, "ministry")
-    accounts.add_organisation(other, None, "bac-ninh", "UBND tỉnh Bắc Ninh", "province")
-    u1 = accounts.add_user(other, None, username="bn.tran", name="Trần Thị Bình",
-                           organisation="bac-ninh", role=Role.SUBMITTER, password=PASSWORD)
-    u2 = accounts.add_user(other, None, username="rv.pham", name=REVIEWER,
-                           organisation="bo-kh-cn", role=Role.REVIEWER, password=PASSWORD)
+    organisations(other, "bo-kh-cn", "bac-ninh")
+    submitter = person(other, "bn.tran", "bac-ninh", Role.SUBMITTER, "Trần Thị Bình")
+    reviewer = person(other, "rv.pham", "bo-kh-cn", Role.REVIEWER, REVIEWER)
     files = {k: transfer.Upload(n, (out / "v1" / n).read_bytes()) for k, n in
              (("proposal", PROPOSAL.name), ("review", "review.yaml"),
               ("signed", "report.signed.pdf"))}
     wrong = transfer.Upload("review.yaml", files["review"].data.replace(b"met", b"not-met", 1))
     with pytest.raises(InputError):  # an edited review no longer matches the signed report
-        transfer.import_files(other, submitter=Actor(u1.id, Role.SUBMITTER, "bac-ninh"),
-                              reviewer=Actor(u2.id, Role.REVIEWER, "bo-kh-cn"), title="x",
+        transfer.import_files(other, submitter=submitter, reviewer=reviewer, title="x",
                               proposal=files["proposal"], review=wrong,
                               signed=files["signed"], config=cfg)
     number = transfer.import_files(
-        other, submitter=Actor(u1.id, Role.SUBMITTER, "bac-ninh"),
-        reviewer=Actor(u2.id, Role.REVIEWER, "bo-kh-cn"), title="Zalo OA thông báo",
+        other, submitter=submitter, reviewer=reviewer, title="Zalo OA thông báo",
         config=cfg, **files)
     assert number == 1  # nothing was kept of the refused import
     again = transfer.export_dossier(other, None, number, cfg)

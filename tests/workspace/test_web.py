@@ -16,7 +16,6 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 from assess.workspace.services import (
-    accounts,
     decisions,
     dossiers,
     reports,
@@ -30,11 +29,8 @@ from assess.workspace.web import create_app
 from assess.workspace.web.app import BODY_LIMIT
 from assess.workspace.web.pages import ROLES
 from assess.workspace.web.rendering import COOKIE
-from tests.workspace.test_reports import wait
+from tests.workspace.world import PASSWORD, PROPOSAL, organisations, person, wait
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-PROPOSAL = EXAMPLES / "bac-ninh-zalo-notifications.yaml"
-PASSWORD = "correct horse battery"
 SCRIPT = "<script>alert('x')</script>"
 
 
@@ -63,21 +59,13 @@ class Site:
         return c, csrf.group(1)
 
 
-def _user(db: Database, name: str, org: str, role: Role) -> Actor:
-    u = accounts.add_user(db, None, username=name, name=f"Người dùng {name}", organisation=org,
-                          role=role, password=PASSWORD)
-    return Actor(u.id, role, org)
-
-
 @pytest.fixture
 def site(database_url: str) -> Iterator[Site]:
     db = open_database(database_url)
-    accounts.add_organisation(db, None, "bo-kh-cn", "Bộ Khoa học và Công nghệ", "ministry")
-    accounts.add_organisation(db, None, "bac-ninh", "UBND tỉnh Bắc Ninh", "province")
-    accounts.add_organisation(db, None, "quang-tri", "UBND tỉnh Quảng Trị", "province")
-    yield Site(db, _user(db, "bn.tran", "bac-ninh", Role.SUBMITTER),
-               _user(db, "qt.le", "quang-tri", Role.SUBMITTER),
-               _user(db, "rv.pham", "bo-kh-cn", Role.REVIEWER))
+    organisations(db)
+    yield Site(db, person(db, "bn.tran", "bac-ninh", Role.SUBMITTER),
+               person(db, "qt.le", "quang-tri", Role.SUBMITTER),
+               person(db, "rv.pham", "bo-kh-cn", Role.REVIEWER))
     db.close()
 
 
