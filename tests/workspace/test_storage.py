@@ -152,3 +152,18 @@ def test_backup_restores_into_an_empty_database_with_its_chain(db: Database, tmp
         fresh.close()
         if server is not None and name is not None:
             server.drop_database(name)
+
+
+def test_reads_inside_reading_share_one_session_and_see_a_write_made_meanwhile(
+        db: Database) -> None:
+    with db.sessions() as a, db.sessions() as b:
+        assert a is not b  # outside a request every call gets its own
+    with db.reading():
+        with db.sessions() as a, db.sessions() as b:
+            assert a is b
+            before = a.scalar(text("SELECT count(*) FROM events"))
+        _log(db, 1)  # a write in the same request, on its own transaction
+        with db.sessions() as s:
+            assert s is a and s.scalar(text("SELECT count(*) FROM events")) == before + 1
+    with db.sessions() as s:
+        assert s is not a

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
 from assess.workspace.services import (
     decisions,
@@ -87,6 +88,24 @@ def _sign(site: Site, version: int, pdf: bytes, folder: Path) -> None:
     signed = sign_pdf(pdf, load_key(folder / "key.p12", None)).pdf
     signing.accept(site.db, site.reviewer, version, signed, "r.pdf",
                    signing.Signing(load_trust_roots([folder / "ca.pem"])))
+
+
+def test_a_page_checks_out_one_database_connection(site: Site) -> None:
+    """The version page calls a dozen services; they share the request's read session."""
+    _, v, _ = _dossier(site)
+    c, _ = site.signed_in("bn.tran")
+    assert c.get(f"/versions/{v}").status_code == 200  # computes and caches the assessment
+    checkouts: list[object] = []
+
+    def counted(*args: object) -> None:
+        checkouts.append(args)
+
+    event.listen(site.db.engine, "checkout", counted)
+    try:
+        assert c.get(f"/versions/{v}").status_code == 200
+    finally:
+        event.remove(site.db.engine, "checkout", counted)
+    assert len(checkouts) == 1, len(checkouts)
 
 
 def _routes() -> list[APIRoute]:

@@ -14,13 +14,15 @@ edit, and the review file exported later carries each condition's current status
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
+from cachetools import LRUCache, cached
+from cachetools.keys import hashkey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -318,13 +320,18 @@ def review_file(db: Database, actor: Actor | None, version_id: int) -> bytes | N
     return to_yaml(review).encode("utf-8")
 
 
-@lru_cache(maxsize=128)
-def _reviewed(proposal_sha: str, review_sha: str, proposal: bytes, name: str,
-              review: bytes) -> Assessment:
-    inputs = dossiers.cached_inputs(proposal_sha, proposal, name)
-    source = yamlsource.parse(review, REVIEW_NAME)
-    return evaluate(inputs.proposal, inputs.checklist, Loaded(typed(source, Review), source),
-                    inputs.platform)
+def _reviewed_key(proposal: tuple[str, str], review_sha: str, inputs: Callable[[], Inputs],
+                  review: Callable[[], bytes]) -> Hashable:
+    return hashkey(proposal, review_sha)  # both named by hash; the thunks run only on a miss
+
+
+@cached(LRUCache(maxsize=128), key=_reviewed_key, lock=threading.Lock())
+def _reviewed(proposal: tuple[str, str], review_sha: str, inputs: Callable[[], Inputs],
+              review: Callable[[], bytes]) -> Assessment:
+    loaded = inputs()
+    source = yamlsource.parse(review(), REVIEW_NAME)
+    return evaluate(loaded.proposal, loaded.checklist, Loaded(typed(source, Review), source),
+                    loaded.platform)
 
 
 def reviewed(db: Database, actor: Actor | None, version_id: int) -> Assessment | None:
@@ -336,10 +343,10 @@ def reviewed(db: Database, actor: Actor | None, version_id: int) -> Assessment |
                         ).scalar_one_or_none()
         if dec is None:
             return None
-        proposal = blobs.get(s, v.proposal_sha) or b""
-        review = blobs.get(s, dec.review_sha) or b""
-        return _reviewed(v.proposal_sha, dec.review_sha, proposal, v.filename, review)
-
+        review_sha = dec.review_sha
+        return _reviewed((v.proposal_sha, v.filename), review_sha,
+                         lambda: dossiers.stored_inputs(s, v),
+                         lambda: blobs.get(s, review_sha) or b"")
 
 __all__ = [
     "CONDITION_STATUSES",

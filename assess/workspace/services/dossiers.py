@@ -7,11 +7,14 @@ SHA-256, so a dossier exported from here is the same files the CLI reads.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
+from cachetools import LRUCache, cached
+from cachetools.keys import hashkey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -253,19 +256,37 @@ def version_row(s: Session, actor: Actor | None, version_id: int) -> tuple[Versi
     return v, dossier_row(s, actor, v.dossier_id)
 
 
-@lru_cache(maxsize=256)
-def cached_inputs(sha: str, data: bytes, name: str) -> Inputs:
-    return load_inputs(yamlsource.parse(data, name), Catalog(), platforms=Catalog(shelf=PLATFORMS))
+def _proposal_key(sha: str, name: str, read: Callable[[], bytes]) -> Hashable:
+    return hashkey(sha, name)  # the bytes are named by their hash; `read` only runs on a miss
 
 
-@lru_cache(maxsize=256)
-def _assessment(sha: str, data: bytes, name: str) -> Assessment:
-    inputs = cached_inputs(sha, data, name)
+@cached(LRUCache(maxsize=256), key=_proposal_key, lock=threading.Lock())
+def _inputs(sha: str, name: str, read: Callable[[], bytes]) -> Inputs:
+    return load_inputs(yamlsource.parse(read(), name), Catalog(), platforms=Catalog(shelf=PLATFORMS))
+
+
+@cached(LRUCache(maxsize=256), key=_proposal_key, lock=threading.Lock())
+def _assessment(sha: str, name: str, read: Callable[[], bytes]) -> Assessment:
+    inputs = _inputs(sha, name, read)
     return evaluate(inputs.proposal, inputs.checklist, None, inputs.platform)
 
 
-def _stored(s: Session, v: Version) -> tuple[str, bytes, str]:
-    return v.proposal_sha, blobs.get(s, v.proposal_sha) or b"", v.filename
+def cached_inputs(digest: str, data: bytes, name: str) -> Inputs:
+    """The inputs of proposal bytes already in hand (an upload being checked, a decision),
+    `digest` being their SHA-256; no object is looked up, so nothing to authorise."""
+    return _inputs(digest, name, lambda: data)
+
+
+def _stored(s: Session, v: Version) -> tuple[str, str, Callable[[], bytes]]:
+    """A version's proposal as a cache key; the blob is read from the database only when the
+    process has not parsed it yet, so a cached page does not pull the proposal's bytes."""
+    sha = v.proposal_sha
+    return sha, v.filename, lambda: blobs.get(s, sha) or b""
+
+
+def stored_inputs(s: Session, v: Version) -> Inputs:
+    """What a stored version is assessed from, parsed once per process."""
+    return _inputs(*_stored(s, v))
 
 
 def assessment(db: Database, actor: Actor | None, version_id: int) -> Assessment:
@@ -280,13 +301,13 @@ def inputs_of(db: Database, actor: Actor | None, version_id: int) -> Inputs:
     """What the version is assessed from: its proposal, checklist and platform profile."""
     with db.sessions() as s:
         v, _ = version_row(s, actor, version_id)
-        return cached_inputs(*_stored(s, v))
+        return _inputs(*_stored(s, v))
 
 
 def proposal_of(db: Database, actor: Actor | None, version_id: int) -> Proposal:
     with db.sessions() as s:
         v, _ = version_row(s, actor, version_id)
-        return cached_inputs(*_stored(s, v)).proposal.doc
+        return _inputs(*_stored(s, v)).proposal.doc
 
 
 def changes(db: Database, actor: Actor | None, version_id: int
@@ -297,7 +318,7 @@ def changes(db: Database, actor: Actor | None, version_id: int
         before = previous_version(s, v)
         if before is None:
             return None, None
-        old, new = cached_inputs(*_stored(s, before)).proposal.doc, cached_inputs(*_stored(s, v)).proposal.doc
+        old, new = _inputs(*_stored(s, before)).proposal.doc, _inputs(*_stored(s, v)).proposal.doc
     return before, compare(old, new)
 
 
@@ -390,6 +411,7 @@ __all__ = [
     "proposal_of",
     "queue",
     "record_override",
+    "stored_inputs",
     "submit",
     "upload",
     "version_row",

@@ -13,13 +13,15 @@ secret is ever stored in the database.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from asn1crypto import x509
+from cachetools import LRUCache, cached
+from cachetools.keys import hashkey
 from sqlalchemy import select
 
 from assess.core.errors import InputError, NotFoundError, Problem
@@ -156,9 +158,15 @@ def accept(db: Database, actor: Actor, version_id: int, data: bytes, filename: s
     return row
 
 
-@lru_cache(maxsize=64)
-def _verified(sha: str, data: bytes, roots: tuple[x509.Certificate, ...]) -> Verification:
-    return verify_pdf(data, list(roots), name=f"{sha[:12]}.pdf")
+def _verified_key(sha: str, read: Callable[[], bytes], roots: tuple[x509.Certificate, ...]
+                  ) -> Hashable:
+    return hashkey(sha, roots)  # a stored PDF never changes; it is read only on a miss
+
+
+@cached(LRUCache(maxsize=64), key=_verified_key, lock=threading.Lock())
+def _verified(sha: str, read: Callable[[], bytes], roots: tuple[x509.Certificate, ...]
+              ) -> Verification:
+    return verify_pdf(read(), list(roots), name=f"{sha[:12]}.pdf")
 
 
 def signed_of(db: Database, actor: Actor | None, version_id: int, signing: Signing
@@ -171,8 +179,8 @@ def signed_of(db: Database, actor: Actor | None, version_id: int, signing: Signi
         if row is None:
             return None
         sha = row.sealed_sha or row.signed_sha
-        data = blobs.get(s, sha) or b""
-    verification = _verified(sha, data, tuple(signing.trust_roots))
+        verification = _verified(sha, lambda: blobs.get(s, sha) or b"",
+                                 tuple(signing.trust_roots))
     return SignedView(row, verification, sha, [c.render() for c in verification.failures])
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -61,18 +62,41 @@ class Database:
 
     url: str
     engine: Engine
-    sessions: sessionmaker[Session]
+    maker: sessionmaker[Session]
+    _shared: ContextVar[Session | None] = field(
+        default_factory=lambda: ContextVar("assess_read_session", default=None), repr=False)
 
     @property
     def sqlite(self) -> bool:
         return is_sqlite(self.url)
 
+    def sessions(self) -> AbstractContextManager[Session]:
+        """A session to read with: the request's own inside `reading()`, else a new one."""
+        shared = self._shared.get()
+        return nullcontext(shared) if shared is not None else self.maker()
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """Every read inside shares one session: a page's dozen service calls check out one
+        connection and see one snapshot, instead of a session (and on PostgreSQL a pool
+        round trip) each. Writes still get their own transaction (below)."""
+        session = self.maker()
+        token = self._shared.set(session)
+        try:
+            yield
+        finally:
+            self._shared.reset(token)
+            session.close()
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: the change and the event recording it commit together or not at all."""
-        with self.sessions() as session, session.begin():
+        with self.maker() as session, session.begin():
             session.connection(execution_options={WRITE: True})  # SQLite: BEGIN IMMEDIATE
             yield session
+        shared = self._shared.get()
+        if shared is not None:  # reads after the write, in the same request, must see it
+            shared.commit()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -85,8 +109,10 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         _sqlite_pragmas(engine)
     else:
-        # A thread pool serves pages: enough connections that pages do not queue for one.
-        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+        # A thread pool (40 threads) serves pages, each holding one read connection while it
+        # runs: enough that pages do not queue for one, and two processes stay under
+        # PostgreSQL's default of 100 connections.
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=35)
     db = Database(url, engine, sessionmaker(engine, expire_on_commit=False))
     if migrate:
         upgrade(db)

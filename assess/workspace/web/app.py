@@ -98,6 +98,23 @@ class Guard:
         await response(scope, _nothing, send)
 
 
+class OneReadSession:
+    """A page (GET or HEAD) reads through one database session from its first query to its
+    last byte: see `Database.reading`. Forms keep a session per call, their writes a
+    transaction each."""
+
+    def __init__(self, app: ASGI, db: Database) -> None:
+        self.app, self.db = app, db
+
+    async def __call__(self, scope: Scope, receive: Callable[[], Awaitable[Message]],
+                       send: Callable[[Message], Awaitable[None]]) -> None:
+        if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
+            with self.db.reading():
+                await self.app(scope, receive, send)
+        else:
+            await self.app(scope, receive, send)
+
+
 async def _nothing() -> Message:
     return {"type": "http.disconnect"}
 
@@ -145,6 +162,7 @@ def create_app(db: Database, signing: Signing | None = None) -> FastAPI:
             return RedirectResponse(f"/login?next={request.url.path}", 303)
         return error_page(request, 401, "login_needed")
 
+    app.add_middleware(OneReadSession, db=db)
     app.add_middleware(Guard)
     return app
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass, field
-from functools import lru_cache
+import threading
+from collections.abc import Hashable
 from typing import Annotated
 
+from cachetools import LRUCache, cached
+from cachetools.keys import hashkey
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -169,29 +171,20 @@ def dossier_request_changes(request: Request, user: Checked, dossier_id: int,
     return RedirectResponse(f"/dossiers/{dossier_id}", 303)
 
 
-@dataclass(frozen=True, slots=True)
-class _Assessed:
-    """An assessment known by the hashes of its inputs (the proposal's, and the review's once
-    decided: neither ever changes, so neither does what is drawn from them): its view's key."""
-
-    sha: str
-    lang: Lang
-    a: Assessment = field(compare=False, hash=False)
+def _view_key(sha: str, lang: Lang, a: Assessment) -> Hashable:
+    return hashkey(sha, lang)
 
 
-@lru_cache(maxsize=128)
-def _cached_view(key: _Assessed) -> ReportView:
+@cached(LRUCache(maxsize=128), key=_view_key, lock=threading.Lock())
+def _view(sha: str, lang: Lang, a: Assessment) -> ReportView:
+    """The report's view of an assessment (diagram laid out included), once per input hashes
+    and language: the page shows what the PDF prints, from the same object. `sha` names the
+    inputs (the proposal's hash, and the review's once decided: neither ever changes, so
+    neither does what is drawn from them)."""
     from assess.outputs.report import creation_time
     from assess.outputs.report.view import build_view
 
-    return build_view(key.a, key.lang, diagram=draw_diagram(key.a, key.lang),
-                      created=creation_time(key.a))
-
-
-def _view(sha: str, lang: Lang, a: Assessment) -> ReportView:
-    """The report's view of an assessment (diagram laid out included), once per input hashes
-    and language: the page shows what the PDF prints, from the same object."""
-    return _cached_view(_Assessed(sha, lang, a))
+    return build_view(a, lang, diagram=draw_diagram(a, lang), created=creation_time(a))
 
 
 def _version_page(request: Request, user: WebUser, version_id: int, status: int = 200,
