@@ -167,3 +167,22 @@ def test_reads_inside_reading_share_one_session_and_see_a_write_made_meanwhile(
             assert s is a and s.scalar(text("SELECT count(*) FROM events")) == before + 1
     with db.sessions() as s:
         assert s is not a
+
+
+def test_a_write_inside_reading_does_not_wait_for_a_second_connection(db: Database) -> None:
+    """With every connection in use, a page that read and then writes must not hold its read
+    connection while it waits for another (the pool would never free one)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import sessionmaker
+
+    engine = create_engine(db.url, pool_size=1, max_overflow=0, pool_timeout=2)
+    one = Database(db.url, engine, sessionmaker(engine, expire_on_commit=False))
+    try:
+        with one.reading():
+            with one.sessions() as s:
+                before = s.scalar(text("SELECT count(*) FROM events"))
+            _log(one, 1)
+            with one.sessions() as s:
+                assert s.scalar(text("SELECT count(*) FROM events")) == before + 1
+    finally:
+        one.close()

@@ -91,12 +91,14 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: the change and the event recording it commit together or not at all."""
+        shared = self._shared.get()
+        if shared is not None:
+            # The request's read session gives its connection back first: holding one while
+            # waiting for another deadlocks a full pool; and its next read sees this write.
+            shared.commit()
         with self.maker() as session, session.begin():
             session.connection(execution_options={WRITE: True})  # SQLite: BEGIN IMMEDIATE
             yield session
-        shared = self._shared.get()
-        if shared is not None:  # reads after the write, in the same request, must see it
-            shared.commit()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -106,7 +108,9 @@ def open_database(url: str | None = None, *, migrate: bool = True) -> Database:
     """Connect (creating an SQLite file if needed) and bring the schema up to date."""
     url = url or default_url()
     if is_sqlite(url):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
+        # As many connections as page threads (40), so reads do not queue for one.
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10},
+                               pool_size=10, max_overflow=30)
         _sqlite_pragmas(engine)
     else:
         # A thread pool (40 threads) serves pages, each holding one read connection while it
