@@ -100,17 +100,25 @@ class SignedIn:
 
 
 def authenticate(db: Database, username: str, password: str, *, source: str = "") -> SignedIn | None:
-    """The account if the password is right; every attempt, right or wrong, is an event."""
+    """The account if the password is right; every attempt, right or wrong, is an event.
+
+    The hash is checked outside the write transaction: argon2 takes tens of milliseconds by
+    design, and on SQLite a transaction holds the one write lock for its whole length."""
+    with db.sessions() as s:
+        found = s.execute(select(User.id, User.password_hash).where(User.username == username)
+                          ).one_or_none()
+    stored = found.password_hash if found is not None else None
+    try:
+        right = _hasher.verify(stored or _DUMMY, password) and stored is not None
+    except (VerificationError, InvalidHashError):
+        right = False
+    rehashed = _hasher.hash(password) if right and _hasher.check_needs_rehash(stored or "") else None
     with db.transaction() as s:
-        user = s.execute(select(User).where(User.username == username)).scalar_one_or_none()
-        ok = False
-        try:
-            _hasher.verify(user.password_hash if user and user.password_hash else _DUMMY, password)
-            ok = user is not None and user.active and user.password_hash is not None
-        except (VerificationError, InvalidHashError):
-            ok = False
-        if ok and user is not None and _hasher.check_needs_rehash(user.password_hash or ""):
-            user.password_hash = _hasher.hash(password)
+        user = s.get(User, found.id) if found is not None else None
+        # The account as it is now: erased, disabled or given a new password meanwhile, no.
+        ok = (right and user is not None and user.active and user.password_hash == stored)
+        if ok and user is not None and rehashed is not None:
+            user.password_hash = rehashed
         events.record(s, actor_id=user.id if user else None,
                       action="login.ok" if ok else "login.failed", object_type="user",
                       object_id=user.id if user else "-", detail={"source": source})
