@@ -52,6 +52,12 @@ def _shown(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def _say(text: str) -> None:
+    """One message on standard output, never wrapped mid-line: it names files and URLs that
+    are copied, and scripts read it."""
+    stdout().print(text, soft_wrap=True)
+
+
 @contextmanager
 def _database(url: str | None, *, migrate: bool = True) -> Iterator[Database]:
     """The database, with any failure to reach or use it said in one line (exit 2)."""
@@ -85,7 +91,7 @@ def migrate(database_url: DatabaseOpt = None, lang: LangOpt = Language.vi) -> No
     with _database(database_url, migrate=False) as db:
         before = current_revision(db)
         upgrade(db)
-        stdout().print(msg("workspace.migrated", url=_shown(db.url),
+        _say(msg("workspace.migrated", url=_shown(db.url),
                            before=before or msg("workspace.schema_none"),
                            after=current_revision(db) or "-").render())
 
@@ -105,7 +111,7 @@ def org_add(
 
     with _database(database_url) as db:
         add_organisation(db, None, org_id, name, kind.value)
-    stdout().print(msg("workspace.org_added", id=org_id, kind=kind.value).render())
+    _say(msg("workspace.org_added", id=org_id, kind=kind.value).render())
 
 
 def _password(password_file: Path | None) -> str:
@@ -146,7 +152,7 @@ def user_add(
     with _database(database_url) as db:
         user = add_user(db, None, username=username, name=name, organisation=org,
                         role=Role(role.value), password=password)
-    stdout().print(msg("workspace.user_added", username=username, id=user.id, role=role.value,
+    _say(msg("workspace.user_added", username=username, id=user.id, role=role.value,
                        organisation=org).render())
 
 
@@ -174,7 +180,7 @@ def user_erase(
             raise AssessError(msg("workspace.no_user", username=username,
                                   near=nearest(username, names)))
         erase(db, None, user.id)
-    stdout().print(msg("workspace.user_erased", id=user.id).render())
+    _say(msg("workspace.user_erased", id=user.id).render())
 
 
 @audit_app.command("verify", epilog="Example:\n\n  assess workspace audit verify")
@@ -186,14 +192,13 @@ def audit_verify(database_url: DatabaseOpt = None, lang: LangOpt = Language.vi) 
 
     with _database(database_url) as db, db.sessions() as s:
         check = verify(s)
-    out = stdout()
     if check.ok:
-        out.print(msg("workspace.audit_ok", n=check.events, head=check.head[:16]).render())
+        _say(msg("workspace.audit_ok", n=check.events, head=check.head[:16]).render())
         return
     for b in check.breaks:
-        out.print(msg("workspace.audit_break", seq=b.seq,
+        _say(msg("workspace.audit_break", seq=b.seq,
                       reason=msg(f"workspace.break.{b.reason}")).render())
-    out.print(msg("workspace.audit_broken", n=len(check.breaks), events=check.events).render())
+    _say(msg("workspace.audit_broken", n=len(check.breaks), events=check.events).render())
     raise typer.Exit(ExitStatus.GATE)
 
 
@@ -235,7 +240,7 @@ def export(
     with _database(database_url) as db:
         data = export_dossier(db, None, dossier, Signing(load_trust_roots(trust or [])))
     write_atomic(output, data, overwrite=force)
-    stdout().print(msg("workspace.exported", dossier=dossier, file=str(output),
+    _say(msg("workspace.exported", dossier=dossier, file=str(output),
                        size=len(data)).render())
 
 
@@ -285,7 +290,7 @@ def import_(
                               review=read(review) if review else None,
                               signed=read(signed, MAX_PDF_BYTES) if signed else None,
                               config=Signing(load_trust_roots(trust or [])))
-    stdout().print(msg("workspace.imported", dossier=number, file=str(proposal)).render())
+    _say(msg("workspace.imported", dossier=number, file=str(proposal)).render())
 
 
 @app.command(epilog="Example:\n\n  assess workspace backup -o backups/2026-12-02.db")
@@ -305,7 +310,7 @@ def backup(
             snapshots.backup(db, output)
         except OSError as exc:
             raise AssessError(msg("workspace.backup_failed", why=plain(str(exc)))) from None
-        stdout().print(msg("workspace.backup_done", url=_shown(db.url), file=str(output),
+        _say(msg("workspace.backup_done", url=_shown(db.url), file=str(output),
                            size=output.stat().st_size).render())
 
 
@@ -330,10 +335,10 @@ def restore(
         with db.sessions() as s:
             check = verify(s)
     if not check.ok:
-        stdout().print(msg("workspace.audit_broken", n=len(check.breaks),
+        _say(msg("workspace.audit_broken", n=len(check.breaks),
                            events=check.events).render())
         raise typer.Exit(ExitStatus.GATE)
-    stdout().print(msg("workspace.restore_done", file=str(backup_file), url=_shown(db.url),
+    _say(msg("workspace.restore_done", file=str(backup_file), url=_shown(db.url),
                        n=check.events).render())
 
 

@@ -152,8 +152,11 @@ def test_serve_opens_the_seal_key_at_start_and_says_a_wrong_password(
     assert token.exit_code == 2 and "--key-label" in token.output and "--pin-file" in token.output
 
 
-def test_import_then_export_a_cli_proposal_and_review(runner: CliRunner, env: Path) -> None:
+def test_import_then_export_a_cli_proposal_and_review(runner: CliRunner, env: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     import zipfile
+
+    monkeypatch.setenv("COLUMNS", "40")  # a narrow terminal: a message naming a file stays whole
 
     examples = Path(__file__).resolve().parents[2] / "examples"
     _setup(runner)
@@ -174,7 +177,7 @@ def test_import_then_export_a_cli_proposal_and_review(runner: CliRunner, env: Pa
     assert nobody.exit_code == 2 and "no active account 'khong.co'" in nobody.output
     out = _ok(runner, "workspace", "import", str(proposal), "--title", "Zalo OA Bắc Giang",
               "--submitter", "bg.nguyen", "--review", str(review), "--reviewer", "rv.luong")
-    assert "as dossier 1" in out
+    assert f"{proposal} as dossier 1" in out.splitlines()[-1]
     assert "wrote dossier 1" in _ok(runner, "workspace", "export", "1", "-o", "ho-so.zip")
     with zipfile.ZipFile(env / "ho-so.zip") as z:
         assert z.read(f"v1/{proposal.name}") == proposal.read_bytes()
