@@ -14,7 +14,7 @@ import typer
 from assess.cli.app import LangOpt, Language, guarded, stdout
 from assess.cli.app import workspace_app as app
 from assess.core.errors import AssessError, ExitStatus
-from assess.core.i18n.messages import msg, plain
+from assess.core.i18n.messages import Msg, msg, plain
 
 if TYPE_CHECKING:
     from assess.workspace.services.access import Actor
@@ -52,10 +52,10 @@ def _shown(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
-def _say(text: str) -> None:
+def _say(message: Msg) -> None:
     """One message on standard output, never wrapped mid-line: it names files and URLs that
     are copied, and scripts read it."""
-    stdout().print(text, soft_wrap=True)
+    stdout().print(message.render(), soft_wrap=True)
 
 
 @contextmanager
@@ -92,8 +92,8 @@ def migrate(database_url: DatabaseOpt = None, lang: LangOpt = Language.vi) -> No
         before = current_revision(db)
         upgrade(db)
         _say(msg("workspace.migrated", url=_shown(db.url),
-                           before=before or msg("workspace.schema_none"),
-                           after=current_revision(db) or "-").render())
+                 before=before or msg("workspace.schema_none"),
+                 after=current_revision(db) or "-"))
 
 
 @org_app.command("add", epilog="Example:\n\n  assess workspace org add bac-ninh --name "
@@ -111,7 +111,7 @@ def org_add(
 
     with _database(database_url) as db:
         add_organisation(db, None, org_id, name, kind.value)
-    _say(msg("workspace.org_added", id=org_id, kind=kind.value).render())
+    _say(msg("workspace.org_added", id=org_id, kind=kind.value))
 
 
 def _password(password_file: Path | None) -> str:
@@ -153,7 +153,7 @@ def user_add(
         user = add_user(db, None, username=username, name=name, organisation=org,
                         role=Role(role.value), password=password)
     _say(msg("workspace.user_added", username=username, id=user.id, role=role.value,
-                       organisation=org).render())
+             organisation=org))
 
 
 @user_app.command("erase", epilog="Example:\n\n  assess workspace user erase bn.tran")
@@ -180,7 +180,7 @@ def user_erase(
             raise AssessError(msg("workspace.no_user", username=username,
                                   near=nearest(username, names)))
         erase(db, None, user.id)
-    _say(msg("workspace.user_erased", id=user.id).render())
+    _say(msg("workspace.user_erased", id=user.id))
 
 
 @audit_app.command("verify", epilog="Example:\n\n  assess workspace audit verify")
@@ -193,12 +193,12 @@ def audit_verify(database_url: DatabaseOpt = None, lang: LangOpt = Language.vi) 
     with _database(database_url) as db, db.sessions() as s:
         check = verify(s)
     if check.ok:
-        _say(msg("workspace.audit_ok", n=check.events, head=check.head[:16]).render())
+        _say(msg("workspace.audit_ok", n=check.events, head=check.head[:16]))
         return
     for b in check.breaks:
         _say(msg("workspace.audit_break", seq=b.seq,
-                      reason=msg(f"workspace.break.{b.reason}")).render())
-    _say(msg("workspace.audit_broken", n=len(check.breaks), events=check.events).render())
+                 reason=msg(f"workspace.break.{b.reason}")))
+    _say(msg("workspace.audit_broken", n=len(check.breaks), events=check.events))
     raise typer.Exit(ExitStatus.GATE)
 
 
@@ -241,7 +241,7 @@ def export(
         data = export_dossier(db, None, dossier, Signing(load_trust_roots(trust or [])))
     write_atomic(output, data, overwrite=force)
     _say(msg("workspace.exported", dossier=dossier, file=str(output),
-                       size=len(data)).render())
+             size=len(data)))
 
 
 @app.command("import", epilog="Examples:\n\n  assess workspace import de-xuat.yaml --title "
@@ -290,7 +290,7 @@ def import_(
                               review=read(review) if review else None,
                               signed=read(signed, MAX_PDF_BYTES) if signed else None,
                               config=Signing(load_trust_roots(trust or [])))
-    _say(msg("workspace.imported", dossier=number, file=str(proposal)).render())
+    _say(msg("workspace.imported", dossier=number, file=str(proposal)))
 
 
 @app.command(epilog="Example:\n\n  assess workspace backup -o backups/2026-12-02.db")
@@ -311,7 +311,7 @@ def backup(
         except OSError as exc:
             raise AssessError(msg("workspace.backup_failed", why=plain(str(exc)))) from None
         _say(msg("workspace.backup_done", url=_shown(db.url), file=str(output),
-                           size=output.stat().st_size).render())
+                 size=output.stat().st_size))
 
 
 @app.command(epilog="Example:\n\n  assess workspace restore backups/2026-12-02.db "
@@ -336,10 +336,10 @@ def restore(
             check = verify(s)
     if not check.ok:
         _say(msg("workspace.audit_broken", n=len(check.breaks),
-                           events=check.events).render())
+                 events=check.events))
         raise typer.Exit(ExitStatus.GATE)
     _say(msg("workspace.restore_done", file=str(backup_file), url=_shown(db.url),
-                       n=check.events).render())
+             n=check.events))
 
 
 from assess.cli.app import app as root_app  # noqa: E402
@@ -418,11 +418,9 @@ def serve(
         with db.sessions() as s:
             accounts = s.execute(select(func.count()).select_from(User)).scalar() or 0
         scheme = "https" if ssl_certfile else "http"
-        out = stdout()
-        out.print(msg("workspace.serving", url=f"{scheme}://{host}:{port}/",
-                      db=_shown(db.url)).render(), soft_wrap=True)
-        if not accounts:  # commands to copy: never wrapped mid-line
-            out.print(msg("workspace.first_account").render(), soft_wrap=True)
+        _say(msg("workspace.serving", url=f"{scheme}://{host}:{port}/", db=_shown(db.url)))
+        if not accounts:  # commands to copy
+            _say(msg("workspace.first_account"))
         uvicorn.run(create_app(db, config), host=host, port=port, log_level="warning",
                     ssl_certfile=str(ssl_certfile) if ssl_certfile else None,
                     ssl_keyfile=str(ssl_keyfile) if ssl_keyfile else None)

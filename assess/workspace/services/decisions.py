@@ -14,21 +14,19 @@ edit, and the review file exported later carries each condition's current status
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
-from cachetools import LRUCache, cached
-from cachetools.keys import hashkey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from assess.checklists.loading import Inputs
 from assess.core.errors import InputError, NotFoundError, Problem
 from assess.core.i18n.messages import msg
+from assess.core.memo import by_name
 from assess.documents import yamlsource
 from assess.documents.loading import Loaded, raise_problems, typed
 from assess.documents.models.review import Review
@@ -320,12 +318,7 @@ def review_file(db: Database, actor: Actor | None, version_id: int) -> bytes | N
     return to_yaml(review).encode("utf-8")
 
 
-def _reviewed_key(proposal: tuple[str, str], review_sha: str, inputs: Callable[[], Inputs],
-                  review: Callable[[], bytes]) -> Hashable:
-    return hashkey(proposal, review_sha)  # both named by hash; the thunks run only on a miss
-
-
-@cached(LRUCache(maxsize=128), key=_reviewed_key, lock=threading.Lock())
+@by_name(128)  # (proposal, review_sha); the readers run only on a miss
 def _reviewed(proposal: tuple[str, str], review_sha: str, inputs: Callable[[], Inputs],
               review: Callable[[], bytes]) -> Assessment:
     loaded = inputs()

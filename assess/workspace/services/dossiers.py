@@ -7,14 +7,11 @@ SHA-256, so a dossier exported from here is the same files the CLI reads.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from cachetools import LRUCache, cached
-from cachetools.keys import hashkey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -22,6 +19,7 @@ from assess.checklists.catalog import PLATFORMS, Catalog
 from assess.checklists.loading import Inputs, load_inputs
 from assess.core.errors import InputError, NotFoundError
 from assess.core.i18n.messages import msg
+from assess.core.memo import by_name
 from assess.documents import yamlsource
 from assess.documents.models.common import Status
 from assess.documents.models.proposal import Proposal
@@ -256,16 +254,12 @@ def version_row(s: Session, actor: Actor | None, version_id: int) -> tuple[Versi
     return v, dossier_row(s, actor, v.dossier_id)
 
 
-def _proposal_key(sha: str, name: str, read: Callable[[], bytes]) -> Hashable:
-    return hashkey(sha, name)  # the bytes are named by their hash; `read` only runs on a miss
-
-
-@cached(LRUCache(maxsize=256), key=_proposal_key, lock=threading.Lock())
+@by_name(256)  # (sha, name); `read` runs only on a miss
 def _inputs(sha: str, name: str, read: Callable[[], bytes]) -> Inputs:
     return load_inputs(yamlsource.parse(read(), name), Catalog(), platforms=Catalog(shelf=PLATFORMS))
 
 
-@cached(LRUCache(maxsize=256), key=_proposal_key, lock=threading.Lock())
+@by_name(256)
 def _assessment(sha: str, name: str, read: Callable[[], bytes]) -> Assessment:
     inputs = _inputs(sha, name, read)
     return evaluate(inputs.proposal, inputs.checklist, None, inputs.platform)
@@ -301,13 +295,13 @@ def inputs_of(db: Database, actor: Actor | None, version_id: int) -> Inputs:
     """What the version is assessed from: its proposal, checklist and platform profile."""
     with db.sessions() as s:
         v, _ = version_row(s, actor, version_id)
-        return _inputs(*_stored(s, v))
+        return stored_inputs(s, v)
 
 
 def proposal_of(db: Database, actor: Actor | None, version_id: int) -> Proposal:
     with db.sessions() as s:
         v, _ = version_row(s, actor, version_id)
-        return _inputs(*_stored(s, v)).proposal.doc
+        return stored_inputs(s, v).proposal.doc
 
 
 def changes(db: Database, actor: Actor | None, version_id: int
@@ -318,7 +312,7 @@ def changes(db: Database, actor: Actor | None, version_id: int
         before = previous_version(s, v)
         if before is None:
             return None, None
-        old, new = _inputs(*_stored(s, before)).proposal.doc, _inputs(*_stored(s, v)).proposal.doc
+        old, new = stored_inputs(s, before).proposal.doc, stored_inputs(s, v).proposal.doc
     return before, compare(old, new)
 
 

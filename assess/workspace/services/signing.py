@@ -13,19 +13,17 @@ secret is ever stored in the database.
 from __future__ import annotations
 
 import contextlib
-import threading
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from asn1crypto import x509
-from cachetools import LRUCache, cached
-from cachetools.keys import hashkey
 from sqlalchemy import select
 
 from assess.core.errors import InputError, NotFoundError, Problem
 from assess.core.i18n.messages import msg
+from assess.core.memo import by_name
 from assess.signatures.printed import Role as SignatureRole
 from assess.signatures.verify import Verification, verify_pdf
 from assess.workspace.services import dossiers
@@ -158,13 +156,8 @@ def accept(db: Database, actor: Actor, version_id: int, data: bytes, filename: s
     return row
 
 
-def _verified_key(sha: str, read: Callable[[], bytes], roots: tuple[x509.Certificate, ...]
-                  ) -> Hashable:
-    return hashkey(sha, roots)  # a stored PDF never changes; it is read only on a miss
-
-
-@cached(LRUCache(maxsize=64), key=_verified_key, lock=threading.Lock())
-def _verified(sha: str, read: Callable[[], bytes], roots: tuple[x509.Certificate, ...]
+@by_name(64)  # (sha, roots): a stored PDF never changes; `read` runs only on a miss
+def _verified(sha: str, roots: tuple[x509.Certificate, ...], read: Callable[[], bytes]
               ) -> Verification:
     return verify_pdf(read(), list(roots), name=f"{sha[:12]}.pdf")
 
@@ -179,8 +172,8 @@ def signed_of(db: Database, actor: Actor | None, version_id: int, signing: Signi
         if row is None:
             return None
         sha = row.sealed_sha or row.signed_sha
-        verification = _verified(sha, lambda: blobs.get(s, sha) or b"",
-                                 tuple(signing.trust_roots))
+        verification = _verified(sha, tuple(signing.trust_roots),
+                                 lambda: blobs.get(s, sha) or b"")
     return SignedView(row, verification, sha, [c.render() for c in verification.failures])
 
 

@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import threading
-from collections.abc import Hashable
 from typing import Annotated
 
-from cachetools import LRUCache, cached
-from cachetools.keys import hashkey
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from assess.core.errors import InputError, NotFoundError, Problem
 from assess.core.i18n import Lang
 from assess.core.i18n.messages import msg
+from assess.core.memo import by_name
 from assess.engine.result import Assessment
 from assess.outputs.report import diagram as draw_diagram
 from assess.outputs.report.model import ReportView
@@ -171,11 +168,7 @@ def dossier_request_changes(request: Request, user: Checked, dossier_id: int,
     return RedirectResponse(f"/dossiers/{dossier_id}", 303)
 
 
-def _view_key(sha: str, lang: Lang, a: Assessment) -> Hashable:
-    return hashkey(sha, lang)
-
-
-@cached(LRUCache(maxsize=128), key=_view_key, lock=threading.Lock())
+@by_name(128)  # (sha, lang)
 def _view(sha: str, lang: Lang, a: Assessment) -> ReportView:
     """The report's view of an assessment (diagram laid out included), once per input hashes
     and language: the page shows what the PDF prints, from the same object. `sha` names the
