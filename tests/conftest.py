@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 from pathlib import Path
 
@@ -17,6 +18,17 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 EXAMPLES = ROOT / "examples"
 MINI_DIR = DATA / "checklists"
+
+
+@pytest.fixture(autouse=True)
+def sigpipe_kept():  # type: ignore[no-untyped-def]
+    """`assess.cli.app.run` makes SIGPIPE fatal, as a console script should; a test calling it
+    in-process must not leave pytest so, or the next write to a closed socket kills the whole
+    run (CI once ended at 97% with make's 'Broken pipe', pytest killed by the signal)."""
+    before = signal.getsignal(signal.SIGPIPE)
+    yield
+    if signal.getsignal(signal.SIGPIPE) != before:
+        signal.signal(signal.SIGPIPE, before)
 
 
 @pytest.fixture

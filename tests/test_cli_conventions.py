@@ -66,6 +66,14 @@ def test_an_internal_error_is_one_line_naming_a_bug_and_exit_3(
     assert exc.value.code == 3 and "Traceback" in capsys.readouterr().err
 
 
+def test_the_run_before_left_the_test_process_immune_to_sigpipe() -> None:
+    """Runs after the test above, which calls `run()` in-process: SIGPIPE is back to Python's
+    ignore (tests/conftest.py), so a later write to a closed socket raises, not kills pytest."""
+    import signal
+
+    assert signal.getsignal(signal.SIGPIPE) == signal.SIG_IGN
+
+
 def test_a_gate_failure_is_1_and_bad_input_is_2(runner: CliRunner, tmp_path: Path) -> None:
     reject = str(ROOT / "examples" / "facebook-messenger-abroad.yaml")
     assert runner.invoke(app, ["score", reject, "--fail-on", "reject"]).exit_code == 1
