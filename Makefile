@@ -65,7 +65,7 @@ test-lowest: setup
 	rm -rf $(LOWEST)
 	$(PYTHON) -m venv $(LOWEST)
 	VIRTUAL_ENV=$(LOWEST) $(BIN)/uv pip install -q --resolution lowest-direct -e '.[dev]'
-	$(LOWEST)/bin/pip list --format=freeze 2>/dev/null | grep -i -E '^(typer|rich|pydantic|networkx|jinja2|weasyprint|pyhanko|pypdf)=' | tr '\n' ' '; echo
+	$(LOWEST)/bin/pip list --format=freeze 2>/dev/null | grep -i -E '^(typer|rich|pydantic|networkx|jinja2|weasyprint|pyhanko|pypdfium2)=' | tr '\n' ' '; echo
 	$(LOWEST)/bin/pytest -p no:cacheprovider
 
 # What a user gets from `pip install`: the built wheel in a fresh environment, used from another

@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import signal
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -29,6 +31,36 @@ def sigpipe_kept():  # type: ignore[no-untyped-def]
     yield
     if signal.getsignal(signal.SIGPIPE) != before:
         signal.signal(signal.SIGPIPE, before)
+
+
+_PDFS: dict[tuple[object, ...], bytes] = {}
+
+
+@pytest.fixture(autouse=True)
+def pdfs_rendered_once(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """WeasyPrint's rendering, the suite's largest cost, done once per distinct input in a run:
+    the same HTML, date, attachments and package templates give the same bytes (a test proves
+    it, marked `fresh_pdf` to render every time, as are the tests of the renderer itself).
+    A custom fetcher is never shared."""
+    if request.node.get_closest_marker("fresh_pdf"):
+        yield
+        return
+    from assess.outputs.report import pdf
+
+    real = pdf.write_pdf
+
+    def once(html: str, *, created: object, attachments: Sequence[Any] = (),
+             fetcher: object = None) -> bytes:
+        if fetcher is not None:
+            return real(html, created=created, attachments=attachments, fetcher=fetcher)
+        key = (html, created, os.environ.get("SOURCE_DATE_EPOCH"),
+               tuple((e.name, e.data, e.description, e.relationship) for e in attachments))
+        if key not in _PDFS:
+            _PDFS[key] = real(html, created=created, attachments=attachments)
+        return _PDFS[key]
+
+    monkeypatch.setattr(pdf, "write_pdf", once)
+    yield
 
 
 @pytest.fixture

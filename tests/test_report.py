@@ -322,6 +322,7 @@ def test_signature_block_marks_the_box_assess_sign_fills(small: Render) -> None:
 
 # ---- reproducibility ----------------------------------------------------------------------------
 
+@pytest.mark.fresh_pdf
 def test_the_same_inputs_give_the_same_bytes(small: Render) -> None:
     again = render(OK, "vi", dirs=(MINI,))
     assert again.pdf == small.pdf

@@ -78,6 +78,7 @@ def test_dot_sources_are_those_of_each_layout_alone(mini_catalog: Any) -> None:
             to_dot(a, "en", layout=lay, standalone=standalone) for lay in LAYOUTS]
 
 
+@pytest.mark.fresh_pdf
 def test_weasyprint_gives_the_collector_back_as_it_found_it() -> None:
     import datetime as dt
 
