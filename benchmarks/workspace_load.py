@@ -38,6 +38,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import httpx
@@ -147,8 +149,10 @@ def _csrf(text: str) -> str:
     return text[start:text.index('"', start)]
 
 
-def user_run(base: str, name: str, visible: list[int], requests: int, deadline: float,
-             result: Result, lock: threading.Lock, index: int, think: float) -> None:
+def user_run(base: str, name: str, visible: list[int], requests: int, seconds: float,
+             result: Result, lock: threading.Lock, index: int, think: float,
+             ready: Barrier) -> None:
+    """Sign in and warm up, wait until every user has (`ready`), then browse and time."""
     pause = random.Random(index)
     with httpx.Client(base_url=base, follow_redirects=False, timeout=30) as c:
         form = c.get("/login")
@@ -157,12 +161,19 @@ def user_run(base: str, name: str, visible: list[int], requests: int, deadline: 
         if r.status_code != 303:
             with lock:
                 result.errors += 1
+            ready.wait()
             return
         csrf = _csrf(c.get("/dossiers").text)
         dossier_of = {}
         for v in visible:  # warm: the first view of a version computes it (once per process)
             page = c.get(f"/versions/{v}")
             dossier_of[v] = int(page.text.split('href="/dossiers/', 1)[1].split('"', 1)[0])
+        # Timing starts when all have signed in and warmed up: 50 argon2 checks and the first
+        # views of 20 versions are a burst of a few seconds' work, not the steady use measured.
+        ready.wait()
+        deadline = time.monotonic() + seconds
+        if think:  # people do not all click at the same instant when the barrier lifts
+            time.sleep(think * pause.uniform(0, 1))
         n = 0
         while n < requests and time.monotonic() < deadline:
             v = visible[n % len(visible)]
@@ -194,42 +205,48 @@ def user_run(base: str, name: str, visible: list[int], requests: int, deadline: 
 
 
 def client_run(base: str, people: list[tuple[int, str, list[int]]], requests: int,
-               deadline: float, think: float) -> Result:
+               seconds: float, think: float, ready: Barrier, out: Queue[Result]) -> None:
     """One client process: a thread per user. Users are spread over processes so that the
     clients' own Python (one interpreter lock per process) does not add its waits to the
     times measured: with 50 threads in one process a response sat waiting for the lock."""
     result = Result("")
     lock = threading.Lock()
-    threads = [threading.Thread(target=user_run, args=(base, name, visible, requests, deadline,
-                                                        result, lock, index, think))
+    threads = [threading.Thread(target=user_run, args=(base, name, visible, requests, seconds,
+                                                        result, lock, index, think, ready))
                for index, name, visible in people]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return result
+    out.put(result)
 
 
 def run_setup(setup: str, url: str, workers: int, users: int, requests: int,
               seconds: float, think: float, clients: int) -> Result:
-    from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
     people = [(i, name, visible) for i, (name, _, visible) in enumerate(seed(url, users))]
     result = Result(setup)
+    context = get_context("fork")
+    ready, out = context.Barrier(len(people) + 1), context.Queue()
     with servers(url, workers) as base:
-        start = time.monotonic()
-        deadline = start + seconds
         shares = [people[k::clients] for k in range(clients) if people[k::clients]]
-        with ProcessPoolExecutor(len(shares), mp_context=get_context("fork")) as pool:
-            for part in pool.map(client_run, [base] * len(shares), shares,
-                                 [requests] * len(shares), [deadline] * len(shares),
-                                 [think] * len(shares)):
-                for page, times in part.times.items():
-                    result.times[page] += times
-                result.errors += part.errors
-                result.posted += part.posted
+        procs = [context.Process(target=client_run, args=(base, share, requests, seconds,
+                                                          think, ready, out))
+                 for share in shares]
+        for proc in procs:
+            proc.start()
+        ready.wait()
+        start = time.monotonic()
+        for _ in procs:
+            part = out.get(timeout=seconds + 600)
+            for page, times in part.times.items():
+                result.times[page] += times
+            result.errors += part.errors
+            result.posted += part.posted
         result.seconds = time.monotonic() - start
+        for proc in procs:
+            proc.join()
     db = open_database(url)
     from sqlalchemy import select
 
