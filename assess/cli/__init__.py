@@ -9,6 +9,7 @@ import warnings
 warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"typer(\.|$)")
 
 from assess.cli import (  # noqa: E402, F401  (register the commands)
+    batch,
     checklists,
     core,
     graph,

@@ -17,6 +17,8 @@ from assess.engine.result import Assessment
 from assess.outputs.report.files import Embedded, embedded_files
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from assess.outputs.diagram import DiagramBudgetError, Drawing
     from assess.outputs.report.pdf import TemplateFetcher
 
@@ -81,4 +83,18 @@ def render_pdf(a: Assessment, lang: Lang, *, attachments: Sequence[Embedded] = (
     return html, write_pdf(html, created=created, attachments=attachments, fetcher=fetcher)
 
 
-__all__ = ["Embedded", "creation_time", "embedded_files", "render_html", "render_pdf"]
+def report_pdf(a: Assessment, lang: Lang, review: Path | None = None) -> bytes:
+    """The PDF `assess report` writes for `a`, with the same attachments (a batch's renderer)."""
+    return render_pdf(a, lang, attachments=embedded_files(a, lang, review=review))[1]
+
+
+def warm_renderer() -> None:
+    """Import WeasyPrint and load the report's fonts once: a batch worker does this before its
+    first report, so no report pays for it."""
+    from assess.outputs.report.pdf import write_pdf
+
+    write_pdf('<p style="font-family: serif">Đ</p>', created=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+
+
+__all__ = ["Embedded", "creation_time", "embedded_files", "render_html", "render_pdf",
+           "report_pdf", "warm_renderer"]

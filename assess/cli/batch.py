@@ -1,0 +1,148 @@
+"""batch: many proposals at once, in parallel, with a progress bar; bad files skipped, said."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from assess.cli.app import (
+    ChecklistDirs,
+    Gate,
+    LangOpt,
+    Language,
+    PlatformDirs,
+    app,
+    guarded,
+    lang_of,
+    log,
+    stderr,
+)
+from assess.core.errors import ExitStatus, InputError
+from assess.core.i18n import t
+from assess.core.i18n.messages import msg, plain
+
+if TYPE_CHECKING:
+    from assess.core.i18n import Lang
+    from assess.workflows.batch import Job, Outcome, Settings
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@app.command(epilog="Examples:\n\n  assess batch examples/portfolio -o reports/portfolio\n\n"
+             "  assess batch examples/portfolio -o reports/portfolio --report --jobs 2\n\n"
+             "  assess batch 'ho-so/*.yaml' ho-so-khac/ --fail-on reject   # CI gate")
+@guarded
+def batch(
+    paths: Annotated[list[str], typer.Argument(
+        help="Folders (every *.yaml proposal in them), files or quoted glob patterns such as "
+        "'ho-so/**/*.yaml'. A proposal's review is used when <name>.review.yaml sits beside it.",
+        show_default=False)],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Folder for the results, made if missing: <name>.json (the "
+        "assessment) for each proposal, <name>.pdf with --report, and batch.json, the index.")
+    ] = Path("reports/batch"),
+    report: Annotated[bool, typer.Option(
+        "--report", help="Also write each proposal's formal PDF report, as `assess report` "
+        "does.")] = False,
+    jobs: Annotated[int, typer.Option(
+        "--jobs", "-j", min=1, help="Processes working at once (default: the CPU cores this "
+        "process may use).", show_default=False)] = 0,
+    fail_on: Annotated[Gate | None, typer.Option(
+        "--fail-on", help="Exit with status 1 if any verdict is this bad: 'reject', or "
+        "'conditional' (conditional or reject).", case_sensitive=False)] = None,
+    lang: LangOpt = Language.vi,
+    checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
+) -> None:
+    """Assess many proposals: each validated and scored, and reported with --report.
+
+    A file with problems is reported (file, line and field, as everywhere) and skipped; the
+    others go on. Each proposal's results are written as soon as it is done, each file whole or
+    not at all. Exit status 2 if any file had problems, 1 with --fail-on when a verdict is that
+    bad, 0 otherwise.
+    """
+    from assess.workflows import batch as work
+
+    language = lang_of(lang)
+    found, missing = work.discover(paths)
+    if missing:
+        raise InputError(missing)
+    if not found:
+        raise typer.BadParameter(str(msg("cli.batch.nothing")), param_hint="PATHS")
+    render = warm = None
+    if report:
+        from assess.outputs.report import report_pdf, warm_renderer
+
+        render, warm = report_pdf, warm_renderer
+    settings = work.Settings(out=output, lang=language, render=render, warm=warm,
+                             checklist_dirs=tuple(checklists or ()),
+                             platform_dirs=tuple(platforms or ()))
+    work.check_outputs(found, settings)
+    workers = min(jobs or _cores(), len(found))
+    outcomes, seconds = _run(found, settings, workers, language)
+    index = work.write_index(outcomes, settings)
+    _summary(outcomes, seconds, index)
+    if any(o.internal for o in outcomes):
+        raise typer.Exit(ExitStatus.INTERNAL)
+    if any(not o.ok for o in outcomes):
+        raise typer.Exit(ExitStatus.INPUT)
+    bad = {Gate.reject: ("reject",), Gate.conditional: ("reject", "conditional")}
+    if fail_on and any(o.gate_verdict in bad[fail_on] for o in outcomes):
+        raise typer.Exit(ExitStatus.GATE)
+
+
+def _run(found: list[Job], settings: Settings, workers: int, language: Lang
+         ) -> tuple[list[Outcome], float]:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from assess.workflows import batch as work
+
+    err = stderr()
+    err.print(msg("cli.batch.starting", n=len(found), jobs=workers, out=str(settings.out),
+                  reports=msg("cli.batch.with_reports") if settings.render else plain("")
+                  ).render())
+    start = time.perf_counter()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), TimeRemainingColumn(), console=err,
+                  transient=True) as bar:
+        task = bar.add_task(msg("cli.batch.progress").render(), total=len(found))
+
+        def done(o: Outcome) -> None:
+            if o.ok:
+                bar.console.print(msg(
+                    "cli.batch.done_one", name=o.job.name, verdict=t(o.verdict or "", language),
+                    score=o.score or 0.0, risk=t(o.risk or "", language), seconds=o.seconds
+                ).render(), highlight=False)
+            else:
+                bar.console.print(msg("cli.batch.failed_one", name=o.job.name).render(),
+                                  highlight=False)
+                for line in o.problems:
+                    bar.console.print(msg("cli.error", text=plain(line)).render(),
+                                      highlight=False)
+            bar.advance(task)
+
+        outcomes = work.run(found, settings, workers=workers, done=done)
+    return outcomes, time.perf_counter() - start
+
+
+def _summary(outcomes: list[Outcome], seconds: float, index: Path) -> None:
+    verdicts = [o.gate_verdict for o in outcomes if o.ok]
+    failed = sum(not o.ok for o in outcomes)
+    log.info("%s", msg(
+        "cli.batch.summary", done=len(verdicts), n=len(outcomes), seconds=seconds,
+        approve=verdicts.count("approve"), conditional=verdicts.count("conditional"),
+        reject=verdicts.count("reject"), index=str(index),
+        failed=msg("cli.batch.failed", n=failed) if failed else plain("")))

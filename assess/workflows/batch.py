@@ -1,0 +1,240 @@
+"""Many proposals at once: each validated, scored and (optionally) reported, in a process pool.
+
+One bad file never stops the others: its problems are kept, located as everywhere, and the rest
+go on. Each proposal's outputs are written atomically by the worker that made them, as soon as
+it finishes, so an interrupted batch keeps what was done and the bytes never cross processes.
+
+The report renderer lives in a layer above this one (`assess.outputs`): a caller that wants
+PDFs passes it in as `Settings.render`, a module-level function the pool can pickle by name.
+Every worker imports and warms what it needs once (`_warm`), not once per file: start-up is most
+of a short job's cost, which is why shell loops over `assess report` gained little from a
+second core.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from assess.core.errors import AssessError, OutputError, Problem
+from assess.core.files import refuse_inputs, refuse_replacing, write_all_atomic
+from assess.core.i18n import Lang
+from assess.core.i18n.messages import msg, speaking
+from assess.engine.result import Assessment
+
+Render = Callable[[Assessment, Lang, "Path | None"], bytes]
+"""(assessment, language, review file) → the report's PDF bytes."""
+
+REVIEW_SUFFIX = ".review.yaml"
+JSON_KINDS = (b"{",)
+PDF_KINDS = (b"%PDF-",)
+INDEX = "batch.json"
+"""The run's index, beside the outputs: every proposal's outcome, in the order given."""
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One proposal, and the review beside it (`<name>.review.yaml`) when there is one."""
+
+    proposal: Path
+    review: Path | None = None
+
+    @property
+    def name(self) -> str:
+        return self.proposal.stem + (".review" if self.review else "")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What every job of a run shares (picklable: it travels to the workers)."""
+
+    out: Path
+    lang: Lang = "vi"
+    render: Render | None = None
+    warm: Callable[[], None] | None = None
+    """Run once in each worker before its first job (the renderer's imports and fonts)."""
+    checklist_dirs: tuple[Path, ...] = ()
+    platform_dirs: tuple[Path, ...] = ()
+
+    def outputs(self, job: Job) -> list[Path]:
+        """The assessment (one in every language), then the report as `assess report` names it."""
+        pdf = job.name + (".en" if self.lang == "en" else "") + ".pdf"
+        return [self.out / f"{job.name}.json"] + ([self.out / pdf] if self.render else [])
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one job: its verdict and outputs, or its problems (never both)."""
+
+    job: Job
+    verdict: str | None = None
+    gate_verdict: str | None = None
+    score: float | None = None
+    risk: str | None = None
+    failing_blockers: list[str] = field(default_factory=list)
+    outputs: list[Path] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    internal: bool = False
+    """A bug in assess, not in the file: the CLI exits 3 for it."""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, object]:
+        return {"proposal": str(self.job.proposal),
+                "review": str(self.job.review) if self.job.review else None,
+                "ok": self.ok, "verdict": self.verdict, "gate_verdict": self.gate_verdict,
+                "score": self.score, "risk": self.risk,
+                "failing_blockers": self.failing_blockers,
+                "outputs": [str(p) for p in self.outputs], "problems": self.problems,
+                "seconds": round(self.seconds, 3)}
+
+
+def _proposals_in(folder: Path) -> Iterator[Path]:
+    for path in sorted(folder.glob("*.yaml")):
+        if not path.name.endswith(REVIEW_SUFFIX) and path.is_file():
+            yield path
+
+
+def discover(args: Sequence[str | Path]) -> tuple[list[Job], list[Problem]]:
+    """The jobs named by folders (their `*.yaml` proposals), glob patterns and files, each once,
+    in the order given; a name that matches nothing is a problem, not an empty run."""
+    jobs: list[Job] = []
+    seen: set[Path] = set()
+    problems: list[Problem] = []
+    for arg in args:
+        path = Path(arg)
+        if path.is_dir():
+            found = list(_proposals_in(path))
+            if not found:
+                problems.append(Problem(str(arg), None, "", msg("workflows.batch.empty_folder")))
+        elif path.is_file():
+            found = [path]
+        else:
+            found = [Path(p) for p in sorted(glob.glob(str(arg), recursive=True))
+                     if Path(p).is_file() and not p.endswith(REVIEW_SUFFIX)]
+            if not found:
+                problems.append(Problem(str(arg), None, "", msg("workflows.batch.no_match")))
+        for proposal in found:
+            key = proposal.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            review = proposal.with_name(proposal.name.removesuffix(".yaml") + REVIEW_SUFFIX)
+            jobs.append(Job(proposal, review if review.is_file() else None))
+    return jobs, problems
+
+
+def check_outputs(jobs: Sequence[Job], settings: Settings) -> None:
+    """Before any work: no output names an input, none replaces a file of another kind, and no
+    two jobs write the same file (two folders holding proposals of the same name)."""
+    if settings.out.exists() and not settings.out.is_dir():
+        raise OutputError(msg("workflows.batch.out_not_folder", folder=str(settings.out)))
+    inputs = [p for j in jobs for p in (j.proposal, j.review) if p is not None]
+    taken: dict[Path, Job] = {}
+    for job in jobs:
+        for target in settings.outputs(job):
+            refuse_inputs([target], inputs)
+            refuse_replacing(target, PDF_KINDS if target.suffix == ".pdf" else JSON_KINDS,
+                             ("tệp PDF", "PDF") if target.suffix == ".pdf"
+                             else ("tệp JSON", "JSON file"))
+            if target in taken:
+                raise OutputError(msg("workflows.batch.same_output", target=str(target),
+                                      first=str(taken[target].proposal),
+                                      second=str(job.proposal)))
+            taken[target] = job
+    refuse_inputs([settings.out / INDEX], inputs)
+    refuse_replacing(settings.out / INDEX, JSON_KINDS, ("tệp JSON", "JSON file"))
+
+
+def run_one(job: Job, settings: Settings) -> Outcome:
+    """Assess one proposal and write its outputs; every failure becomes the outcome's problems."""
+    from assess.workflows.pipeline import assess_files
+
+    start = time.perf_counter()
+    outcome = Outcome(job)
+    with speaking(settings.lang):
+        try:
+            a = assess_files(job.proposal, review=job.review,
+                             checklist_dirs=settings.checklist_dirs,
+                             platform_dirs=settings.platform_dirs)
+            targets = settings.outputs(job)
+            refuse_inputs(targets, a.input_files())
+            items: list[tuple[Path, bytes | str]] = [(targets[0], a.to_json() + "\n")]
+            if settings.render is not None:
+                items.append((targets[1], settings.render(a, settings.lang, job.review)))
+            write_all_atomic(items)
+        except AssessError as exc:
+            outcome.problems = exc.messages()
+        except Exception as exc:  # a bug: said for this file, the others still run
+            outcome.problems = [str(msg("workflows.batch.internal", error=type(exc).__name__,
+                                        detail=str(exc)))]
+            outcome.internal = True
+        else:
+            outcome.verdict, outcome.gate_verdict = a.verdict_key, a.gate_verdict.value
+            outcome.score, outcome.risk = float(a.score), a.risk.rating
+            outcome.failing_blockers = a.failing_blockers()
+            outcome.outputs = targets
+    outcome.seconds = time.perf_counter() - start
+    return outcome
+
+
+def _warm(settings: Settings) -> None:
+    """A worker's start: import and load once what every job needs (the pipeline and its
+    default checklists; WeasyPrint and its fonts when rendering)."""
+    from assess.checklists.catalog import Catalog
+    from assess.workflows import pipeline  # noqa: F401
+
+    Catalog(settings.checklist_dirs)
+    if settings.warm is not None:
+        settings.warm()
+
+
+def run(jobs: Sequence[Job], settings: Settings, *, workers: int = 1,
+        done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    """Every job's outcome, in the order of `jobs`; `done` hears of each as it finishes.
+
+    One worker runs in this process (no pool to start). More run in a pool of fresh processes
+    ('spawn': nothing of a caller's threads, such as a progress display, is copied into them)."""
+    settings.out.mkdir(parents=True, exist_ok=True)
+    by_job: dict[Job, Outcome] = {}
+
+    def finished(outcome: Outcome) -> None:
+        by_job[outcome.job] = outcome
+        if done is not None:
+            done(outcome)
+
+    if workers <= 1 or len(jobs) <= 1:
+        _warm(settings)
+        for job in jobs:
+            finished(run_one(job, settings))
+        return [by_job[j] for j in jobs]
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context("spawn"),
+                             initializer=_warm, initargs=(settings,)) as pool:
+        pending: set[Future[Outcome]] = {pool.submit(run_one, job, settings) for job in jobs}
+        while pending:
+            ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in ready:
+                finished(future.result())
+    return [by_job[j] for j in jobs]
+
+
+def write_index(outcomes: Sequence[Outcome], settings: Settings) -> Path:
+    """The run's index (`batch.json`), written once every job has finished."""
+    target = settings.out / INDEX
+    data = {"kind": "batch", "lang": settings.lang, "report": settings.render is not None,
+            "outcomes": [o.to_dict() for o in outcomes]}
+    write_all_atomic([(target, json.dumps(data, ensure_ascii=False, indent=2) + "\n")])
+    return target
+
+
+__all__ = ["INDEX", "Job", "Outcome", "Render", "Settings", "check_outputs", "discover", "run",
+           "run_one", "write_index"]
