@@ -197,3 +197,20 @@ def test_the_portfolio_has_every_verdict_and_every_unit_once(runner: CliRunner,
     verdicts = [o["verdict"] for o in _index(tmp_path / "out")["outcomes"]]
     assert {v: verdicts.count(v) for v in set(verdicts)} == {
         "approve": 13, "conditional": 9, "reject": 12}
+
+
+def test_a_checklist_is_parsed_once_per_process_until_its_bytes_change(tmp_path: Path) -> None:
+    """Each of a batch's proposals names the same checklist: parsed once, not 34 times; an
+    edited file is parsed again (the cache is named by the bytes' hash, never by the path)."""
+    from assess.checklists.loading import load_checklist, load_platform
+
+    source = next((DATA / "checklists" / "mini").glob("*.yaml"))
+    path = tmp_path / "1.0.0.yaml"
+    path.write_bytes(source.read_bytes())
+    first = load_checklist(path)
+    assert load_checklist(path) is first
+    path.write_bytes(source.read_bytes().replace(b"\nversion:", b"\n# edited\nversion:", 1))
+    again = load_checklist(path)
+    assert again is not first and again.source.sha256 != first.source.sha256
+    profile = ROOT / "assess" / "data" / "platforms" / "zalo-oa" / "1.0.0.yaml"
+    assert load_platform(profile) is load_platform(profile)

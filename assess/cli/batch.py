@@ -117,7 +117,7 @@ def _run(found: list[Job], settings: Settings, workers: int, language: Lang
     start = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TimeElapsedColumn(), TimeRemainingColumn(), console=err,
-                  transient=True) as bar:
+                  transient=True, auto_refresh=False) as bar:  # no thread: the pool forks
         task = bar.add_task(msg("cli.batch.progress").render(), total=len(found))
 
         def done(o: Outcome) -> None:
@@ -133,6 +133,7 @@ def _run(found: list[Job], settings: Settings, workers: int, language: Lang
                     bar.console.print(msg("cli.error", text=plain(line)).render(),
                                       highlight=False)
             bar.advance(task)
+            bar.refresh()
 
         outcomes = work.run(found, settings, workers=workers, done=done)
     return outcomes, time.perf_counter() - start

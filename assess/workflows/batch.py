@@ -19,7 +19,9 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from functools import partial
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from assess.core.errors import AssessError, OutputError, Problem
@@ -198,12 +200,20 @@ def _warm(settings: Settings) -> None:
         settings.warm()
 
 
+def _context() -> BaseContext:
+    """'fork' where there is one: the workers start as copies of this process, already warm,
+    in milliseconds; a fresh interpreter ('spawn') spends most of a second importing, which is
+    most of a short batch. The caller must not hold threads then: `run` forks before any job."""
+    return get_context("fork" if "fork" in get_all_start_methods() else "spawn")
+
+
 def run(jobs: Sequence[Job], settings: Settings, *, workers: int = 1,
         done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Every job's outcome, in the order of `jobs`; `done` hears of each as it finishes.
 
-    One worker runs in this process (no pool to start). More run in a pool of fresh processes
-    ('spawn': nothing of a caller's threads, such as a progress display, is copied into them)."""
+    This process warms once; one worker is this process, more are a pool of its forks, all
+    started before the first job is sent (so a `done` that starts threads, such as a progress
+    display's, starts them after the forks)."""
     settings.out.mkdir(parents=True, exist_ok=True)
     by_job: dict[Job, Outcome] = {}
 
@@ -212,13 +222,15 @@ def run(jobs: Sequence[Job], settings: Settings, *, workers: int = 1,
         if done is not None:
             done(outcome)
 
+    context = _context()
+    forked = context.get_start_method() == "fork"
+    _warm(settings)
     if workers <= 1 or len(jobs) <= 1:
-        _warm(settings)
         for job in jobs:
             finished(run_one(job, settings))
         return [by_job[j] for j in jobs]
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context("spawn"),
-                             initializer=_warm, initargs=(settings,)) as pool:
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                             initializer=None if forked else partial(_warm, settings)) as pool:
         pending: set[Future[Outcome]] = {pool.submit(run_one, job, settings) for job in jobs}
         while pending:
             ready, pending = wait(pending, return_when=FIRST_COMPLETED)
