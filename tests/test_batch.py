@@ -31,6 +31,12 @@ def _folder(tmp_path: Path, *names: str, broken: bool = False) -> Path:
     return folder
 
 
+def yaml_load(path: Path) -> Any:
+    import yaml
+
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def _index(out: Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((out / "batch.json").read_text(encoding="utf-8"))
     return data
@@ -131,9 +137,12 @@ def test_bad_requests_say_why_and_write_nothing(runner: CliRunner, tmp_path: Pat
         out.mkdir()
         (out / "bac-ninh-zalo-notifications.json").write_text("keep me", encoding="utf-8")
         expected = "bac-ninh-zalo-notifications.json"
-    else:
-        out = folder
-        (folder / "bac-ninh-zalo-notifications.json").write_text("not json", encoding="utf-8")
+    else:  # a proposal written as JSON (YAML reads it), its folder as -o: x.json is both
+        proposal = folder / "bac-ninh-zalo-notifications.yaml"
+        as_json = folder / "bac-ninh-zalo-notifications.json"
+        as_json.write_text(json.dumps(yaml_load(proposal), default=str), encoding="utf-8")
+        proposal.unlink()
+        args, out = [str(as_json)], folder
         expected = "bac-ninh-zalo-notifications.json"
     before = sorted(p.name for p in tmp_path.rglob("*"))
     r = runner.invoke(app, ["batch", *args, "-o", str(out), "-j", "1"])
@@ -167,7 +176,7 @@ def test_vietnamese_by_default(runner: CliRunner, tmp_path: Path, vietnamese: No
     r = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "-j", "1"])
     assert r.exit_code == 2
     assert "bac-ninh-zalo-notifications: Chấp thuận, điểm 98,4" in r.stderr
-    assert "broken: bỏ qua, vì:" in r.stderr
+    assert "broken: bỏ qua do có lỗi:" in r.stderr
     assert "xong 1/2 đề xuất" in r.stderr and "bỏ qua 1 tệp có lỗi" in r.stderr
 
 
@@ -209,8 +218,99 @@ def test_a_checklist_is_parsed_once_per_process_until_its_bytes_change(tmp_path:
     path.write_bytes(source.read_bytes())
     first = load_checklist(path)
     assert load_checklist(path) is first
+    copy = tmp_path / "copy" / "1.0.0.yaml"
+    copy.parent.mkdir()
+    copy.write_bytes(path.read_bytes())
+    assert load_checklist(copy).source.name == str(copy)  # same bytes, its own name in messages
     path.write_bytes(source.read_bytes().replace(b"\nversion:", b"\n# edited\nversion:", 1))
     again = load_checklist(path)
     assert again is not first and again.source.sha256 != first.source.sha256
     profile = ROOT / "assess" / "data" / "platforms" / "zalo-oa" / "1.0.0.yaml"
     assert load_platform(profile) is load_platform(profile)
+
+
+def test_by_default_as_many_processes_as_cores_and_a_broken_file_still_said(
+        runner: CliRunner, tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "bac-ninh-zalo-notifications.yaml",
+                     "facebook-messenger-abroad.yaml", broken=True)
+    r = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out")])
+    assert r.exit_code == 2, r.output
+    assert f"{folder / 'broken.yaml'}:2: YAML syntax error" in r.stderr
+    assert [o["ok"] for o in _index(tmp_path / "out")["outcomes"]] == [True, False, True]
+
+
+def test_in_a_pool_results_keep_the_order_given_and_a_bug_is_said(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first proposal is made the slowest and the second fails with a bug: the forks
+    inherit both patches; the index still lists them in the order given."""
+    import time as clock
+
+    import assess.workflows.pipeline as pipeline
+
+    real = pipeline.assess_files
+
+    def patched(proposal: Path | str, **kwargs: Any) -> Any:
+        if "bac-ninh" in str(proposal):
+            clock.sleep(1.5)
+        if "facebook" in str(proposal):
+            raise ZeroDivisionError("division by zero")
+        return real(proposal, **kwargs)
+
+    monkeypatch.setattr(pipeline, "assess_files", patched)
+    files = [str(EXAMPLES / n) for n in ("bac-ninh-zalo-notifications.yaml",
+                                         "facebook-messenger-abroad.yaml",
+                                         "quang-tri-zalo-services.yaml")]
+    r = runner.invoke(app, ["batch", *files, "-o", str(tmp_path / "out"), "-j", "2"])
+    assert r.exit_code == 3, r.output
+    assert r.stderr.index("quang-tri-zalo-services:") < r.stderr.index(
+        "bac-ninh-zalo-notifications:")  # finished first, said first
+    outcomes = _index(tmp_path / "out")["outcomes"]
+    assert [Path(o["proposal"]).name for o in outcomes] == [Path(f).name for f in files]
+    assert [o["ok"] for o in outcomes] == [True, False, True]
+    assert "internal error: ZeroDivisionError" in outcomes[1]["problems"][0]
+
+
+def test_reports_in_a_pool(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a", "b"):
+        shutil.copy(DATA / "proposal-ok.yaml", folder / f"{name}.yaml")
+    base = ["batch", str(folder), "--report", "--checklists", str(DATA / "checklists")]
+    r = runner.invoke(app, [*base, "-o", str(tmp_path / "two"), "-j", "2"])
+    assert r.exit_code == 0, r.output
+    assert runner.invoke(app, [*base, "-o", str(tmp_path / "one"), "-j", "1"]).exit_code == 0
+    for name in ("a.en.pdf", "b.en.pdf"):  # forked workers render what this process does
+        pdf = (tmp_path / "two" / name).read_bytes()
+        assert pdf.startswith(b"%PDF-") and pdf == (tmp_path / "one" / name).read_bytes()
+
+
+def test_a_failed_render_leaves_no_result_for_it_not_even_an_earlier_run(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import assess.outputs.report as report
+    from assess.core.errors import OutputError
+    from assess.core.i18n.messages import plain
+
+    folder = _folder(tmp_path, "bac-ninh-zalo-notifications.yaml")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "bac-ninh-zalo-notifications.json").write_text('{"earlier": "run"}\n',
+                                                          encoding="utf-8")
+
+    def fails(*args: Any) -> bytes:
+        raise OutputError(plain("the renderer ran out of room"))
+
+    monkeypatch.setattr(report, "report_pdf", fails)
+    r = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--report", "-j", "1"])
+    assert r.exit_code == 2, r.output
+    assert "the renderer ran out of room" in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["batch.json"]
+
+
+def test_a_proposal_named_like_the_index_is_refused(runner: CliRunner, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "bac-ninh-zalo-notifications.yaml", folder / "batch.yaml")
+    r = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "-j", "1"])
+    assert r.exit_code == 2, r.output
+    assert "the run's index; rename the proposal file" in r.stderr
+    assert not (tmp_path / "out").exists()

@@ -50,9 +50,9 @@ def batch(
     report: Annotated[bool, typer.Option(
         "--report", help="Also write each proposal's formal PDF report, as `assess report` "
         "does.")] = False,
-    jobs: Annotated[int, typer.Option(
-        "--jobs", "-j", min=1, help="Processes working at once (default: the CPU cores this "
-        "process may use).", show_default=False)] = 0,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Proposals worked on at once, each in its own process "
+        "(default: the CPU cores this process may use).", show_default=False)] = None,
     fail_on: Annotated[Gate | None, typer.Option(
         "--fail-on", help="Exit with status 1 if any verdict is this bad: 'reject', or "
         "'conditional' (conditional or reject).", case_sensitive=False)] = None,
@@ -64,8 +64,9 @@ def batch(
 
     A file with problems is reported (file, line and field, as everywhere) and skipped; the
     others go on. Each proposal's results are written as soon as it is done, each file whole or
-    not at all. Exit status 2 if any file had problems, 1 with --fail-on when a verdict is that
-    bad, 0 otherwise.
+    not at all. Exit status 3 if assess itself failed on a file (a bug; the others are still
+    done), else 2 if any file had problems, 1 with --fail-on when a verdict is that bad, 0
+    otherwise.
     """
     from assess.workflows import batch as work
 

@@ -13,21 +13,25 @@ second core.
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
+import logging
+import signal
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from assess.core.errors import AssessError, OutputError, Problem
 from assess.core.files import refuse_inputs, refuse_replacing, write_all_atomic
 from assess.core.i18n import Lang
-from assess.core.i18n.messages import msg, speaking
+from assess.core.i18n.messages import Msg, msg, speaking
 from assess.engine.result import Assessment
 
 Render = Callable[[Assessment, Lang, "Path | None"], bytes]
@@ -36,6 +40,7 @@ Render = Callable[[Assessment, Lang, "Path | None"], bytes]
 REVIEW_SUFFIX = ".review.yaml"
 JSON_KINDS = (b"{",)
 PDF_KINDS = (b"%PDF-",)
+log = logging.getLogger(__name__)
 INDEX = "batch.json"
 """The run's index, beside the outputs: every proposal's outcome, in the order given."""
 
@@ -141,7 +146,8 @@ def check_outputs(jobs: Sequence[Job], settings: Settings) -> None:
     if settings.out.exists() and not settings.out.is_dir():
         raise OutputError(msg("workflows.batch.out_not_folder", folder=str(settings.out)))
     inputs = [p for j in jobs for p in (j.proposal, j.review) if p is not None]
-    taken: dict[Path, Job] = {}
+    index = Job(Path(INDEX))  # the run's own file: a proposal named batch.yaml may not take it
+    taken: dict[Path, Job] = {settings.out / INDEX: index}
     for job in jobs:
         for target in settings.outputs(job):
             refuse_inputs([target], inputs)
@@ -149,9 +155,11 @@ def check_outputs(jobs: Sequence[Job], settings: Settings) -> None:
                              ("tệp PDF", "PDF") if target.suffix == ".pdf"
                              else ("tệp JSON", "JSON file"))
             if target in taken:
-                raise OutputError(msg("workflows.batch.same_output", target=str(target),
-                                      first=str(taken[target].proposal),
-                                      second=str(job.proposal)))
+                first = taken[target]
+                raise OutputError(msg(
+                    "workflows.batch.index_output" if first is index
+                    else "workflows.batch.same_output", target=str(target),
+                    first=str(first.proposal), second=str(job.proposal)))
             taken[target] = job
     refuse_inputs([settings.out / INDEX], inputs)
     refuse_replacing(settings.out / INDEX, JSON_KINDS, ("tệp JSON", "JSON file"))
@@ -177,34 +185,68 @@ def run_one(job: Job, settings: Settings) -> Outcome:
         except AssessError as exc:
             outcome.problems = exc.messages()
         except Exception as exc:  # a bug: said for this file, the others still run
-            outcome.problems = [str(msg("workflows.batch.internal", error=type(exc).__name__,
-                                        detail=str(exc)))]
+            log.debug("%s", job.proposal, exc_info=True)
+            outcome.problems = [str(_internal(exc))]
             outcome.internal = True
         else:
             outcome.verdict, outcome.gate_verdict = a.verdict_key, a.gate_verdict.value
             outcome.score, outcome.risk = float(a.score), a.risk.rating
             outcome.failing_blockers = a.failing_blockers()
             outcome.outputs = targets
+    if not outcome.ok:  # an earlier run's results for it would read as this run's
+        for stale in settings.outputs(job):
+            if _ours(stale) and stale not in (job.proposal, job.review):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
     outcome.seconds = time.perf_counter() - start
     return outcome
 
 
-def _warm(settings: Settings) -> None:
-    """A worker's start: import and load once what every job needs (the pipeline and its
-    default checklists; WeasyPrint and its fonts when rendering)."""
-    from assess.checklists.catalog import Catalog
-    from assess.workflows import pipeline  # noqa: F401
+def _ours(path: Path) -> bool:
+    """An earlier output of a batch (a JSON or PDF file), never anything else."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except OSError:
+        return False
+    return head.startswith(PDF_KINDS if path.suffix == ".pdf" else JSON_KINDS)
 
-    Catalog(settings.checklist_dirs)
+
+def _internal(exc: BaseException) -> Msg:
+    return msg("workflows.batch.internal", error=type(exc).__name__, detail=str(exc))
+
+
+def _warm(settings: Settings, first: Job | None = None) -> None:
+    """Import and load once what the jobs need: the pipeline, the legal register, the checklist
+    and profile the first proposal names (parsed once per process, see `load_checklist`), and
+    WeasyPrint with its fonts when rendering. A bad first proposal is its job's to report."""
+    from assess.checklists.catalog import PLATFORMS, Catalog
+    from assess.checklists.loading import load_inputs
+    from assess.legal.register import load_register
+
+    load_register()
+    if first is not None:
+        with contextlib.suppress(AssessError):
+            load_inputs(first.proposal, Catalog(settings.checklist_dirs),
+                        platforms=Catalog(settings.platform_dirs, PLATFORMS))
     if settings.warm is not None:
         settings.warm()
 
 
+def _worker(settings: Settings, first: Job | None, spawned: bool) -> None:
+    """A pool worker's start: Ctrl-C is the parent's to handle (it cancels what is queued);
+    a fresh interpreter warms itself, a fork already is."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if spawned:
+        _warm(settings, first)
+
+
 def _context() -> BaseContext:
-    """'fork' where there is one: the workers start as copies of this process, already warm,
-    in milliseconds; a fresh interpreter ('spawn') spends most of a second importing, which is
-    most of a short batch. The caller must not hold threads then: `run` forks before any job."""
-    return get_context("fork" if "fork" in get_all_start_methods() else "spawn")
+    """'fork' on Linux: the workers start as copies of this process, already warm, in
+    milliseconds; a fresh interpreter ('spawn') spends most of a second importing, which is
+    most of a short batch. The caller must hold no thread then: `run` forks before any job.
+    Elsewhere 'spawn', as CPython chooses on macOS, whose system libraries are not fork-safe."""
+    return get_context("fork" if sys.platform == "linux" else "spawn")
 
 
 def run(jobs: Sequence[Job], settings: Settings, *, workers: int = 1,
@@ -223,24 +265,37 @@ def run(jobs: Sequence[Job], settings: Settings, *, workers: int = 1,
             done(outcome)
 
     context = _context()
-    forked = context.get_start_method() == "fork"
-    _warm(settings)
+    spawned = context.get_start_method() != "fork"
+    with contextlib.suppress(OSError):  # an interrupted run must not leave the last one's index
+        (settings.out / INDEX).unlink()
+    _warm(settings, jobs[0] if jobs else None)
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             finished(run_one(job, settings))
         return [by_job[j] for j in jobs]
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                             initializer=None if forked else partial(_warm, settings)) as pool:
-        pending: set[Future[Outcome]] = {pool.submit(run_one, job, settings) for job in jobs}
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                               initializer=partial(_worker, settings, jobs[0], spawned))
+    try:
+        pending = {pool.submit(run_one, job, settings): job for job in jobs}
         while pending:
-            ready, pending = wait(pending, return_when=FIRST_COMPLETED)
+            ready, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in ready:
-                finished(future.result())
+                job = pending.pop(future)
+                try:
+                    outcome = future.result()
+                except Exception as exc:  # the worker died (killed, out of memory): said
+                    outcome = Outcome(job, problems=[str(_internal(exc))], internal=True)
+                finished(outcome)
+    except BaseException:  # Ctrl-C: what is queued is not started; what is written stays
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [by_job[j] for j in jobs]
 
 
 def write_index(outcomes: Sequence[Outcome], settings: Settings) -> Path:
-    """The run's index (`batch.json`), written once every job has finished."""
+    """The run's index (`batch.json`), written once every job has finished (an earlier run's
+    is removed when a run starts)."""
     target = settings.out / INDEX
     data = {"kind": "batch", "lang": settings.lang, "report": settings.render is not None,
             "outcomes": [o.to_dict() for o in outcomes]}

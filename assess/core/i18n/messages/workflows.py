@@ -11,38 +11,45 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     # ── assess batch ──
     "workflows.batch.empty_folder": (
-        "thư mục không có đề xuất nào (tệp *.yaml không phải *.review.yaml)",
-        "the folder holds no proposal (a *.yaml file that is not *.review.yaml)"),
+        "thư mục không có đề xuất nào (tệp *.yaml không phải *.review.yaml); hãy nêu thư mục "
+        "chứa đề xuất, hoặc từng tệp",
+        "the folder holds no proposal (a *.yaml file that is not *.review.yaml); name the folder "
+        "that holds the proposals, or each file"),
     "workflows.batch.no_match": (
         "không có tệp nào như vậy; cần một thư mục, một tệp hoặc một mẫu như 'ho-so/*.yaml'",
         "no such file; expected a folder, a file or a pattern such as 'proposals/*.yaml'"),
     "workflows.batch.out_not_folder": (
-        "{folder} là một tệp, không phải thư mục; cần -o là một thư mục (có sẵn hoặc sẽ được tạo)",
-        "{folder} is a file, not a folder; expected -o to name a folder (existing or to make)"),
+        "{folder} là một tệp, không phải thư mục; -o phải là một thư mục (có sẵn hoặc sẽ được "
+        "tạo)",
+        "{folder} is a file, not a folder; -o must name a folder (existing, or to be made)"),
     "workflows.batch.same_output": (
         "{first} và {second} cùng ghi ra {target}; hãy chạy riêng từng thư mục với -o khác nhau",
         "{first} and {second} would both write {target}; run each folder with its own -o"),
+    "workflows.batch.index_output": (
+        "{second} sẽ ghi ra {target}, là tệp mục lục của lượt chạy; hãy đổi tên tệp đề xuất",
+        "{second} would write {target}, the run's index; rename the proposal file"),
     "workflows.batch.internal": (
         "lỗi nội bộ: {error}: {detail} — đây là lỗi của assess, không phải của tệp; các tệp khác "
-        "vẫn được xử lý",
+        "vẫn được xử lý; hãy báo lỗi này, kèm tệp và kết quả chạy lại với --debug",
         "internal error: {error}: {detail} — a bug in assess, not in the file; the other files "
-        "were still done"),
+        "were still done; please report it, with the file and the output of a rerun with "
+        "--debug"),
     "cli.batch.nothing": ("không có đề xuất nào để đánh giá", "no proposal to assess"),
     "cli.batch.starting": (
-        "đánh giá {n} đề xuất{reports} trong {jobs} tiến trình; kết quả ghi vào {out}",
-        "assessing {n} proposals{reports} in {jobs} processes; results go to {out}"),
+        "đánh giá {n} đề xuất{reports}, {jobs} đề xuất cùng lúc; kết quả ghi vào {out}",
+        "assessing {n} proposals{reports}, {jobs} at a time; results go to {out}"),
     "cli.batch.with_reports": (" và lập báo cáo PDF", " and rendering their PDF reports"),
     "cli.batch.progress": ("đang đánh giá", "assessing"),
     "cli.batch.done_one": ("{name}: {verdict}, điểm {score:.1f}, rủi ro {risk} ({seconds:.1f} giây)",
                            "{name}: {verdict}, score {score:.1f}, risk {risk} ({seconds:.1f} s)"),
-    "cli.batch.failed_one": ("{name}: bỏ qua, vì:", "{name}: skipped, because:"),
+    "cli.batch.failed_one": ("{name}: bỏ qua do có lỗi:", "{name}: skipped for its problems:"),
     "cli.batch.summary": (
         "xong {done}/{n} đề xuất trong {seconds:.1f} giây: {approve} chấp thuận, {conditional} "
         "có điều kiện, {reject} không chấp thuận{failed}; kết quả trong {index}",
-        "{done} of {n} proposals done in {seconds:.1f} s: {approve} approve, {conditional} "
-        "conditional, {reject} reject{failed}; results in {index}"),
+        "{done} of {n} proposals done in {seconds:.1f} s: {approve} approved, {conditional} "
+        "conditional, {reject} rejected{failed}; results in {index}"),
     "cli.batch.failed": ("; bỏ qua {n} tệp có lỗi (xem ở trên)",
-                         "; skipped for their problems: {n} (see above)"),
+                         "; {n} skipped for their problems (see above)"),
     # ── assess migrate ──
     "workflows.migrate.not_mapping": ("{name}: cần một mapping YAML (các dòng dạng tên: giá trị)",
                                       "{name}: expected a YAML mapping"),
