@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -175,6 +175,18 @@ class Language(StrEnum):
 class Gate(StrEnum):
     reject = "reject"
     conditional = "conditional"
+
+
+def gate_fails(gate: Gate | None, verdicts: Iterable[str]) -> bool:
+    """Whether any verdict is as bad as `--fail-on` says (an exception judged as computed)."""
+    bad = {Gate.reject: ("reject",), Gate.conditional: ("reject", "conditional")}
+    return gate is not None and any(v in bad[gate] for v in verdicts)
+
+
+def fail_on_option(what: str) -> Any:
+    """The `--fail-on` option, its help naming `what` is judged ('the verdict', 'any verdict')."""
+    return typer.Option("--fail-on", help=f"Exit with status 1 if {what} is this bad: 'reject', "
+                        "or 'conditional' (conditional or reject).", case_sensitive=False)
 
 
 LangOpt = Annotated[

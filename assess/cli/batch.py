@@ -16,6 +16,8 @@ from assess.cli.app import (
     Language,
     PlatformDirs,
     app,
+    fail_on_option,
+    gate_fails,
     guarded,
     lang_of,
     log,
@@ -53,9 +55,7 @@ def batch(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Proposals worked on at once, each in its own process "
         "(default: the CPU cores this process may use).", show_default=False)] = None,
-    fail_on: Annotated[Gate | None, typer.Option(
-        "--fail-on", help="Exit with status 1 if any verdict is this bad: 'reject', or "
-        "'conditional' (conditional or reject).", case_sensitive=False)] = None,
+    fail_on: Annotated[Gate | None, fail_on_option("any verdict")] = None,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
     platforms: PlatformDirs = None,
@@ -93,8 +93,7 @@ def batch(
         raise typer.Exit(ExitStatus.INTERNAL)
     if any(not o.ok for o in outcomes):
         raise typer.Exit(ExitStatus.INPUT)
-    bad = {Gate.reject: ("reject",), Gate.conditional: ("reject", "conditional")}
-    if fail_on and any(o.gate_verdict in bad[fail_on] for o in outcomes):
+    if gate_fails(fail_on, [o.gate_verdict for o in outcomes if o.gate_verdict]):
         raise typer.Exit(ExitStatus.GATE)
 
 

@@ -17,6 +17,8 @@ from assess.cli.app import (
     ProposalArg,
     app,
     catalog,
+    fail_on_option,
+    gate_fails,
     guarded,
     lang_of,
     log,
@@ -89,9 +91,7 @@ def score(
         "--review", "-r", help="A reviewer's review YAML: its overrides and decision apply.")
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the assessment as JSON.")] = False,
-    fail_on: Annotated[Gate | None, typer.Option(
-        "--fail-on", help="Exit with status 1 if the verdict is this bad: 'reject', or "
-        "'conditional' (conditional or reject).", case_sensitive=False)] = None,
+    fail_on: Annotated[Gate | None, fail_on_option("the verdict")] = None,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
     platforms: PlatformDirs = None,
@@ -113,8 +113,7 @@ def score(
         from assess.outputs.terminal.assessment import print_assessment
 
         print_assessment(a, language)
-    bad = {Gate.reject: ("reject",), Gate.conditional: ("reject", "conditional")}
-    if fail_on and a.gate_verdict.value in bad[fail_on]:
+    if gate_fails(fail_on, [a.gate_verdict.value]):
         raise typer.Exit(ExitStatus.GATE)
 
 
