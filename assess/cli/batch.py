@@ -147,3 +147,83 @@ def _summary(outcomes: list[Outcome], seconds: float, index: Path) -> None:
         approve=verdicts.count("approve"), conditional=verdicts.count("conditional"),
         reject=verdicts.count("reject"), index=str(index),
         failed=msg("cli.batch.failed", n=failed) if failed else plain("")))
+
+
+@app.command(epilog="Examples:\n\n  assess portfolio examples/portfolio\n\n"
+             "  assess portfolio examples/portfolio -o reports/portfolio.csv\n\n"
+             "  assess portfolio examples/portfolio --on 2027-01-01 -o reports/portfolio.json")
+@guarded
+def portfolio(
+    paths: Annotated[list[str], typer.Argument(
+        help="Folders (every *.yaml proposal in them), files or quoted glob patterns, as for "
+        "`assess batch`; a proposal's review is used when <name>.review.yaml sits beside it.",
+        show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the portfolio to this file instead of the terminal: .csv "
+        "(one row per proposal, a column per domain score; opens in a spreadsheet) or .json.",
+        show_default=False)] = None,
+    on: Annotated[str | None, typer.Option(
+        "--on", help="The day the portfolio speaks for, YYYY-MM-DD (default: today): overdue "
+        "conditions, and the law in force.", show_default=False)] = None,
+    lang: LangOpt = Language.vi,
+    checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
+) -> None:
+    """The national picture: every proposal's verdict, score, risk, failing blockers and
+    conditions, whether it must be re-assessed (a newer checklist, or cited law no longer in
+    force), and which operator in which country holds how many people's data.
+
+    A file with problems is reported and left out; the portfolio of the others is still made,
+    and the exit status is then 2.
+    """
+    import datetime as dt
+    import json
+
+    from assess.checklists.catalog import Catalog
+    from assess.core.files import refuse_inputs, refuse_replacing, write_all_atomic
+    from assess.core.i18n.portfolio import PORTFOLIO
+    from assess.legal.register import load_register
+    from assess.outputs.portfolio import print_portfolio, to_csv
+    from assess.workflows import batch as work
+    from assess.workflows import portfolio as build
+    from assess.workflows.pipeline import assess_files
+
+    language = lang_of(lang)
+    try:
+        day = dt.date.fromisoformat(on) if on else dt.date.today()
+    except ValueError:
+        raise typer.BadParameter(str(msg("cli.portfolio.day", value=on)),
+                                 param_hint="--on") from None
+    if output is not None and output.suffix.lower() not in (".csv", ".json"):
+        raise typer.BadParameter(str(msg("cli.portfolio.format", output=str(output))),
+                                 param_hint="--output")
+    found, missing = work.discover(paths)
+    if missing:
+        raise InputError(missing)
+    if output is not None:
+        refuse_inputs([output], [p for j in found for p in (j.proposal, j.review)])
+        refuse_replacing(output, (b"{",) if output.suffix.lower() == ".json" else tuple(
+            w.encode() for w in PORTFOLIO["place"]), ("tệp", "file"))
+    assessments, failed = [], 0
+    err = stderr()
+    for job in found:
+        try:
+            assessments.append(assess_files(job.proposal, review=job.review,
+                                            checklist_dirs=checklists or [],
+                                            platform_dirs=platforms or []))
+        except InputError as exc:
+            failed += 1
+            err.print(msg("cli.batch.failed_one", name=job.name).render(), highlight=False)
+            for line in exc.messages():
+                err.print(msg("cli.error", text=plain(line)).render(), highlight=False)
+    result = build.build(assessments, on=day, catalog=Catalog(checklists or []),
+                         register=load_register())
+    if output is None:
+        print_portfolio(result, language)
+    else:
+        text = (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+                if output.suffix.lower() == ".json" else "\ufeff" + to_csv(result, language))
+        write_all_atomic([(output, text)])
+        log.info("%s", msg("cli.portfolio.wrote", output=str(output), n=len(result.rows)))
+    if failed:
+        raise typer.Exit(ExitStatus.INPUT)

@@ -69,6 +69,35 @@ def folded(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_MARKS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}  # breve, circumflex, horn
+_TONES = "\u0300\u0309\u0303\u0301\u0323"  # huyền, hỏi, ngã, sắc, nặng (dictionary order)
+
+
+def vietnamese_order(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A sort key in Vietnamese dictionary order: letters first (a < ă < â, d < đ, o < ô < ơ,
+    u < ư), then tones (none, huyền, hỏi, ngã, sắc, nặng); Python's own order puts 'Hà Nội'
+    after 'Huế', since 'à' is a later code point than 'u'."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFC", text).casefold():
+        parts = unicodedata.normalize("NFD", ch)
+        base, marks = parts[0], parts[1:]
+        letter = base
+        tone = 0
+        for m in marks:
+            if m in _LETTER_MARKS:
+                letter = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô",
+                          "o\u031b": "ơ", "u\u031b": "ư"}.get(base + m, letter)
+            elif m in _TONES:
+                tone = _TONES.index(m) + 1
+        index = _ALPHABET.find(letter)
+        # A space first: syllable by syllable, 'Hà Nội' before 'Hải Phòng'.
+        letters.append(0 if letter.isspace() else index + 1 if index >= 0 else ord(letter) + 100)
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
 def unaccented(text: str) -> str:
     """Vietnamese without its marks ('Lạng Sơn' -> 'Lang Son', 'đạt' -> 'dat'): what is typed
     on a keyboard without Vietnamese input, or what an ASCII id or a country's name needs."""

@@ -34,6 +34,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "internal error: {error}: {detail} — a bug in assess, not in the file; the other files "
         "were still done; please report it, with the file and the output of a rerun with "
         "--debug"),
+    "cli.portfolio.day": ("'{value}' không phải là ngày dạng YYYY-MM-DD, ví dụ 2026-12-31",
+                          "'{value}' is not a day written YYYY-MM-DD, e.g. 2026-12-31"),
+    "cli.portfolio.format": (
+        "{output}: cần tệp .csv hoặc .json (bỏ -o để xem trên màn hình)",
+        "{output}: expected a .csv or .json file (leave out -o to see it on screen)"),
+    "cli.portfolio.wrote": ("đã ghi {output}: danh mục {n} đề xuất", "wrote {output}: "
+                            "the portfolio of {n} proposals"),
     "cli.batch.nothing": ("không có đề xuất nào để đánh giá", "no proposal to assess"),
     "cli.batch.starting": (
         "đánh giá {n} đề xuất{reports}, {jobs} đề xuất cùng lúc; kết quả ghi vào {out}",

@@ -1,0 +1,47 @@
+"""Words of the portfolio (terminal, CSV and the portfolio's other outputs), (vi, en) by key."""
+
+from __future__ import annotations
+
+PORTFOLIO: dict[str, tuple[str, str]] = {
+    "title": ("Danh mục đánh giá trên cả nước", "The national portfolio"),
+    "as_of": ("tính đến ngày {day}", "as of {day}"),
+    "place": ("Tỉnh, thành phố", "Province or city"),
+    "province": ("Cơ quan đề xuất", "Proposed by"),
+    "proposal": ("Đề xuất", "Proposal"),
+    "channel": ("Kênh", "Channel"),
+    "platform": ("Nền tảng", "Platform"),
+    "checklist": ("Bộ tiêu chí", "Checklist"),
+    "state": ("Trạng thái", "State"),
+    "state.self-assessed": ("Tự đánh giá", "Self-assessed"),
+    "state.reviewed": ("Đã thẩm định", "Reviewed"),
+    "self_verdict": ("Kết luận tự đánh giá", "Self-assessed verdict"),
+    "reviewed_verdict": ("Kết luận thẩm định", "Reviewed verdict"),
+    "verdict": ("Kết luận", "Verdict"),
+    "score": ("Điểm", "Score"),
+    "risk": ("Rủi ro", "Risk"),
+    "failing_blockers": ("Tiêu chí bắt buộc chưa đạt", "Failing blockers"),
+    "conditions_open": ("Điều kiện còn mở", "Open conditions"),
+    "conditions_overdue": ("Điều kiện quá hạn", "Overdue conditions"),
+    "newer_checklist": ("Có phiên bản bộ tiêu chí mới hơn", "Newer checklist released"),
+    "law_ended": ("Văn bản được viện dẫn đã hết hiệu lực", "Cited law no longer in force"),
+    "superseded": ("Cần đánh giá lại vì", "To re-assess for"),
+    "again.checklist": ("đã có bộ tiêu chí {ref}", "checklist {ref} released"),
+    "again.law": ("{n} văn bản viện dẫn hết hiệu lực", "{n} cited laws no longer in force"),
+    "heat": ("Điểm theo lĩnh vực", "Scores by domain"),
+    "heat_note": ("Xanh: từ 85; vàng: từ 50; đỏ: dưới 50 (ngưỡng của bộ tiêu chí); —: không "
+                  "áp dụng.", "Green: 85 or more; yellow: 50 or more; red: below 50 (the "
+                  "checklist's thresholds); —: not applicable."),
+    "exposure": ("Dữ liệu của người dân theo đơn vị nắm giữ",
+                 "Citizens' data by who holds it"),
+    "operator": ("Đơn vị", "Operator"),
+    "country": ("Quốc gia", "Country"),
+    "personal": ("Số người có dữ liệu cá nhân", "People with personal data held"),
+    "sensitive": ("Số người có dữ liệu nhạy cảm", "People with sensitive data held"),
+    "proposals": ("Số đề xuất", "Proposals"),
+    "exposure_note": (
+        "Mỗi đề xuất tính một lần cho mỗi đơn vị lưu trữ hoặc đọc được dữ liệu, với tổng số "
+        "chủ thể dữ liệu của đề xuất; không tính thiết bị của chính người dân.",
+        "Each proposal counts once for each operator that stores or can read its data, with "
+        "all its data subjects; citizens' own devices are not counted."),
+    "none": ("—", "—"),
+}

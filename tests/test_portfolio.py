@@ -1,0 +1,156 @@
+"""The national portfolio (issue 17, part 2): rows, re-assessment flags, the heat map's data and
+operators' exposure, from the same assessments every output renders; terminal, CSV and JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from assess.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+PORTFOLIO = EXAMPLES / "portfolio"
+
+
+def _build(on: dt.date, *names: str) -> Any:
+    from assess.checklists.catalog import Catalog
+    from assess.legal.register import load_register
+    from assess.workflows.pipeline import assess_files
+    from assess.workflows.portfolio import build
+
+    assessed = [assess_files(PORTFOLIO / n) for n in names]
+    assessed.append(assess_files(EXAMPLES / "bac-giang-zalo-2019.yaml",
+                                 review=EXAMPLES / "bac-giang-zalo-2019.review.yaml"))
+    return build(assessed, on=on, catalog=Catalog(), register=load_register())
+
+
+def test_rows_say_state_verdicts_conditions_and_what_to_reassess() -> None:
+    p = _build(dt.date(2026, 12, 4), "ha-noi-zalo-notifications.yaml",
+               "quang-tri-zalo-services.yaml")
+    rows = {r.proposal: r for r in p.rows}
+    reviewed = rows["bac-giang-zalo-2019"]
+    assert reviewed.state == "reviewed" and reviewed.place == {"vi": "Bắc Giang",
+                                                              "en": "Bắc Giang"}
+    assert reviewed.self_verdict == "conditional" and reviewed.reviewed_verdict == "conditional"
+    assert reviewed.conditions_open == reviewed.conditions_overdue > 0  # due in 2019-2020
+    ha_noi = rows["ha-noi-zalo-notifications"]
+    assert ha_noi.state == "self-assessed" and ha_noi.reviewed_verdict is None
+    assert ha_noi.verdict == "approve" and ha_noi.failing_blockers == ()
+    assert {"ENC-02", "PDP-06"} <= set(rows["quang-tri-zalo-services"].failing_blockers)
+    # Answered for 1.0.0, which cites decrees that 2026's law replaced; 2.0.0 is released.
+    assert all(r.newer_checklist == "vn-third-party-channel@2.0.0" for r in p.rows)
+    assert "decree-53-2022" in ha_noi.law_ended and ha_noi.superseded
+    assert [r.place["vi"] for r in p.rows] == ["Bắc Giang", "Hà Nội", "Quảng Trị"]
+    assert [d for d, _ in p.domains][:3] == ["RES", "ENC", "ACC"]
+    assert set(ha_noi.domains) == {d for d, _ in p.domains}
+
+
+def test_conditions_are_overdue_only_after_their_day_and_law_ends_on_its_day() -> None:
+    early = _build(dt.date(2019, 11, 20))
+    (row,) = early.rows
+    assert row.conditions_open > 0 and row.conditions_overdue == 0
+    assert row.law_ended == ()
+
+
+def test_exposure_counts_each_proposal_once_per_operator_and_country() -> None:
+    p = _build(dt.date(2026, 12, 4), "ha-noi-zalo-notifications.yaml",
+               "quang-tri-zalo-services.yaml", "nghe-an-messenger-bot.yaml",
+               "thanh-hoa-messenger-bot.yaml")
+    by = {(e.operator, e.country): e for e in p.exposure}
+    meta = by[("Meta Platforms, Inc.", "US")]
+    assert sorted(meta.proposals) == ["nghe-an-messenger-bot", "thanh-hoa-messenger-bot"]
+    assert meta.sensitive == 0 and meta.personal > 0
+    vng = by[("Công ty Cổ phần VNG", "ZZ")]  # where VNG keeps it: no public source says
+    assert sorted(vng.proposals) == ["bac-giang-zalo-2019", "ha-noi-zalo-notifications",
+                                     "quang-tri-zalo-services"]
+    from assess.workflows.pipeline import assess_files
+
+    qt = assess_files(PORTFOLIO / "quang-tri-zalo-services.yaml")
+    assert vng.sensitive == sum(g.count for g in qt.scope.data_subjects)  # ID and health data
+    assert not any(e.operator == "Người dân" for e in p.exposure)  # their own devices
+
+
+def test_places_sort_in_vietnamese_dictionary_order() -> None:
+    from assess.core.text import vietnamese_order
+
+    names = ["Huế", "Hải Phòng", "Hà Nội", "Đồng Tháp", "Đắk Lắk", "Cần Thơ", "Cao Bằng",
+             "Cà Mau", "Lâm Đồng", "Lào Cai", "Lạng Sơn", "Lai Châu"]
+    assert sorted(names, key=vietnamese_order) == [
+        "Cà Mau", "Cao Bằng", "Cần Thơ", "Đắk Lắk", "Đồng Tháp", "Hà Nội", "Hải Phòng", "Huế",
+        "Lai Châu", "Lạng Sơn", "Lào Cai", "Lâm Đồng"]
+
+
+def test_the_terminal_shows_rows_heat_map_and_exposure(runner: CliRunner) -> None:
+    r = runner.invoke(app, ["portfolio", str(PORTFOLIO), "--on", "2026-12-04"],
+                      env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    for text in ("The national portfolio (as of 2026-12-04)", "Scores by domain",
+                 "Citizens' data by who holds it", "Meta Platforms, Inc.", "United States",
+                 "checklist 2.0.0 released", "Hồ Chí Minh"):
+        assert text in r.stdout, text
+
+
+def test_csv_and_json_are_the_same_portfolio(runner: CliRunner, tmp_path: Path,
+                                            vietnamese: None) -> None:
+    csv_file, json_file = tmp_path / "p.csv", tmp_path / "p.json"
+    base = ["portfolio", str(PORTFOLIO), "--on", "2026-12-04"]
+    assert runner.invoke(app, [*base, "-o", str(csv_file)]).exit_code == 0
+    assert runner.invoke(app, [*base, "-o", str(json_file)]).exit_code == 0
+    import csv
+
+    text = csv_file.read_text(encoding="utf-8")
+    assert text.startswith("\ufeffTỉnh, thành phố") or text.startswith('\ufeff"Tỉnh, thành phố"')
+    table = list(csv.reader(text.lstrip("\ufeff").splitlines()))
+    data = json.loads(json_file.read_text(encoding="utf-8"))
+    assert len(table) - 1 == len(data["rows"]) == 34
+    assert [row[0] for row in table[1:]] == [r["place"]["vi"] for r in data["rows"]]
+    assert table[0][-9:] == [d["id"] for d in data["domains"]]
+    assert data["rows"][0]["score"] == 98.44 and table[1][10] == "98,4"
+
+
+def test_a_cell_that_looks_like_a_formula_is_text(tmp_path: Path) -> None:
+    from assess.outputs.portfolio import to_csv
+    from assess.workflows.portfolio import Portfolio, Row
+
+    row = Row(proposal="x", file=None, province={"vi": "=HYPERLINK(\"http://x\")", "en": "="},
+              place={"vi": "+1", "en": "+1"}, channel={"vi": "c", "en": "c"}, platform=None,
+              checklist="c@1.0.0", state="self-assessed", self_verdict="approve",
+              reviewed_verdict=None, verdict="approve", score=90.0, risk="low",
+              failing_blockers=(), conditions_open=0, conditions_overdue=0,
+              newer_checklist=None, law_ended=(), domains={})
+    text = to_csv(Portfolio(dt.date(2026, 1, 1), [row], [], []), "en")
+    assert "\r\n'+1,'=,x," in text
+    assert "'=HYPERLINK" in to_csv(Portfolio(dt.date(2026, 1, 1), [row], [], []), "vi")
+
+
+@pytest.mark.parametrize("case", ["bad day", "bad format", "broken file"])
+def test_bad_requests(runner: CliRunner, tmp_path: Path, case: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(PORTFOLIO / "hue-zalo-notifications-partial.yaml", folder)
+    args = ["portfolio", str(folder)]
+    if case == "bad day":
+        args += ["--on", "04/12/2026"]
+        expected = "'04/12/2026' is not a day written YYYY-MM-DD"
+    elif case == "bad format":
+        args += ["-o", str(tmp_path / "p.pdf")]
+        expected = "expected a .csv or .json file"
+    else:
+        (folder / "broken.yaml").write_text("kind: proposal\nid: [oops\n", encoding="utf-8")
+        args += ["-o", str(tmp_path / "p.json")]
+        expected = f"{folder / 'broken.yaml'}:2: YAML syntax error"
+    r = runner.invoke(app, args)
+    assert r.exit_code == 2, r.output
+    assert expected in r.stderr and "Traceback" not in r.output
+    if case == "broken file":  # the others' portfolio is still made
+        rows = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))["rows"]
+        assert [r["proposal"] for r in rows] == ["hue-zalo-notifications-partial"]
+    else:
+        assert not (tmp_path / "p.pdf").exists()
