@@ -141,7 +141,7 @@ def test_bad_requests(runner: CliRunner, tmp_path: Path, case: str) -> None:
         expected = "'04/12/2026' is not a day written YYYY-MM-DD"
     elif case == "bad format":
         args += ["-o", str(tmp_path / "p.pdf")]
-        expected = "expected a .csv or .json file"
+        expected = "expected an .xlsx, .csv or .json file"
     else:
         (folder / "broken.yaml").write_text("kind: proposal\nid: [oops\n", encoding="utf-8")
         args += ["-o", str(tmp_path / "p.json")]
@@ -154,3 +154,43 @@ def test_bad_requests(runner: CliRunner, tmp_path: Path, case: str) -> None:
         assert [r["proposal"] for r in rows] == ["hue-zalo-notifications-partial"]
     else:
         assert not (tmp_path / "p.pdf").exists()
+
+
+def test_the_workbook_holds_rows_heat_map_and_exposure(runner: CliRunner, tmp_path: Path,
+                                                       vietnamese: None) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "p.xlsx"
+    base = ["portfolio", str(PORTFOLIO), "--on", "2026-12-04", "-o"]
+    assert runner.invoke(app, [*base, str(out)]).exit_code == 0
+    again = tmp_path / "again.xlsx"
+    assert runner.invoke(app, [*base, str(again)]).exit_code == 0
+    assert out.read_bytes() == again.read_bytes()  # dated by the portfolio's day, not the clock
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Danh mục đánh giá trên cả nước", "Điểm theo lĩnh vực",
+                             "Dữ liệu theo đơn vị"]
+    rows, heat, held = (wb[n] for n in wb.sheetnames)
+    assert rows.max_row == 35 and rows["A2"].value == "An Giang" and rows["K2"].value == 98.44
+    assert heat["A1"].value == "Tỉnh, thành phố" and heat["B1"].value == "RES"
+    red = [c for c in heat["B"][1:35] if c.value is not None and c.value < 50]
+    assert red and all(c.fill.fgColor.rgb.endswith("FFC7CE") for c in red)
+    assert held["A2"].value == "Công ty Cổ phần VNG" and held["B2"].value == "chưa rõ"
+
+
+def test_a_workbook_cell_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    from assess.outputs.portfolio import to_xlsx
+    from assess.workflows.portfolio import Portfolio, Row
+
+    row = Row(proposal="x", file=None, province={"vi": "=1+1", "en": "=1+1"},
+              place={"vi": "=SUM(A1)", "en": "=SUM(A1)"}, channel={"vi": "c", "en": "c"},
+              platform=None, checklist="c@1.0.0", state="self-assessed", self_verdict="approve",
+              reviewed_verdict=None, verdict="approve", score=90.0, risk="low",
+              failing_blockers=(), conditions_open=0, conditions_overdue=0,
+              newer_checklist=None, law_ended=(), domains={})
+    wb = load_workbook(io.BytesIO(to_xlsx(Portfolio(dt.date(2026, 1, 1), [row], [], []))))
+    cell = wb.worksheets[0]["A2"]
+    assert cell.value == "=SUM(A1)" and cell.data_type == "s"

@@ -159,8 +159,9 @@ def portfolio(
         "`assess batch`; a proposal's review is used when <name>.review.yaml sits beside it.",
         show_default=False)],
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the portfolio to this file instead of the terminal: .csv "
-        "(one row per proposal, a column per domain score; opens in a spreadsheet) or .json.",
+        "--output", "-o", help="Write the portfolio to this file instead of the terminal: .xlsx "
+        "(a workbook: the rows, the heat map, the exposure), .csv (one row per proposal, a "
+        "column per domain score) or .json.",
         show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
         "--on", help="The day the portfolio speaks for, YYYY-MM-DD (default: today): overdue "
@@ -183,7 +184,7 @@ def portfolio(
     from assess.core.files import refuse_inputs, refuse_replacing, write_all_atomic
     from assess.core.i18n.portfolio import PORTFOLIO
     from assess.legal.register import load_register
-    from assess.outputs.portfolio import print_portfolio, to_csv
+    from assess.outputs.portfolio import print_portfolio, to_csv, to_xlsx
     from assess.workflows import batch as work
     from assess.workflows import portfolio as build
     from assess.workflows.pipeline import assess_files
@@ -194,7 +195,7 @@ def portfolio(
     except ValueError:
         raise typer.BadParameter(str(msg("cli.portfolio.day", value=on)),
                                  param_hint="--on") from None
-    if output is not None and output.suffix.lower() not in (".csv", ".json"):
+    if output is not None and output.suffix.lower() not in (".csv", ".json", ".xlsx"):
         raise typer.BadParameter(str(msg("cli.portfolio.format", output=str(output))),
                                  param_hint="--output")
     found, missing = work.discover(paths)
@@ -202,8 +203,9 @@ def portfolio(
         raise InputError(missing)
     if output is not None:
         refuse_inputs([output], [p for j in found for p in (j.proposal, j.review)])
-        refuse_replacing(output, (b"{",) if output.suffix.lower() == ".json" else tuple(
-            w.encode() for w in PORTFOLIO["place"]), ("tệp", "file"))
+        kinds = {".json": (b"{",), ".xlsx": (b"PK\x03\x04",)}.get(
+            output.suffix.lower(), tuple(w.encode() for w in PORTFOLIO["place"]))
+        refuse_replacing(output, kinds, ("tệp", "file"))
     assessments, failed = [], 0
     err = stderr()
     for job in found:
@@ -221,9 +223,12 @@ def portfolio(
     if output is None:
         print_portfolio(result, language)
     else:
-        text = (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
-                if output.suffix.lower() == ".json" else "\ufeff" + to_csv(result, language))
-        write_all_atomic([(output, text)])
+        suffix = output.suffix.lower()
+        data: str | bytes = (
+            json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n" if suffix == ".json"
+            else to_xlsx(result, language) if suffix == ".xlsx"
+            else "\ufeff" + to_csv(result, language))
+        write_all_atomic([(output, data)])
         log.info("%s", msg("cli.portfolio.wrote", output=str(output), n=len(result.rows)))
     if failed:
         raise typer.Exit(ExitStatus.INPUT)

@@ -33,6 +33,7 @@ PORTFOLIO: dict[str, tuple[str, str]] = {
                   "checklist's thresholds); —: not applicable."),
     "exposure": ("Dữ liệu của người dân theo đơn vị nắm giữ",
                  "Citizens' data by who holds it"),
+    "exposure_sheet": ("Dữ liệu theo đơn vị", "Data by operator"),
     "operator": ("Đơn vị", "Operator"),
     "country": ("Quốc gia", "Country"),
     "personal": ("Số người có dữ liệu cá nhân", "People with personal data held"),

@@ -1,4 +1,5 @@
-"""The portfolio as a terminal table and as CSV: the same `Portfolio` object, in either language.
+"""The portfolio on a terminal, as CSV and as a workbook: the same `Portfolio` object, in either
+language.
 
 Every text that came from a proposal is escaped for the terminal (`SafeConsole`, rich Text) and
 written as a plain CSV field (the csv module quotes it); a CSV cell that starts like a formula
@@ -8,7 +9,10 @@ is prefixed with a quote so a spreadsheet shows it as text.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from collections.abc import Sequence
+from typing import Any
 
 from rich.console import Console, Group
 from rich.table import Table
@@ -75,6 +79,84 @@ def _band(score: float | None) -> str:
     return "green" if score >= 85 else "yellow" if score >= 50 else "red"
 
 
+_FILLS = {"green": "C6EFCE", "yellow": "FFEB9C", "red": "FFC7CE", "dim": "EDEDED"}
+_NUMBERS = ("score", "conditions_open", "conditions_overdue")
+
+
+def _sheet(wb: Any, title: str, head: list[str], widths: Sequence[float]) -> Any:
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    ws = wb.create_sheet(title[:31])
+    ws.append(head)
+    for i, width in enumerate(widths, start=1):
+        cell = ws.cell(row=1, column=i)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9E1F2")
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.column_dimensions[cell.column_letter].width = width
+    ws.freeze_panes = "B2"
+    # Printed (or opened through LibreOffice as PDF): landscape A4, every column on the page's
+    # width, the header row on every page.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
+    return ws
+
+
+def _text_cell(ws: Any, row: int, column: int, text: str) -> None:
+    """Text stays text: openpyxl would take '=…' for a formula."""
+    cell = ws.cell(row=row, column=column, value=text)
+    cell.data_type = "s"
+
+
+def to_xlsx(p: Portfolio, lang: Lang = "vi") -> bytes:
+    """Three sheets from the same object: the rows, the heat map (coloured by the checklist's
+    thresholds) and the exposure; the same bytes for the same portfolio (dated by its day)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, PatternFill
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    stamp = dt.datetime.combine(p.on, dt.time())
+    wb.properties.created = wb.properties.modified = stamp
+    wb.properties.creator = "assess"
+    ws = _sheet(wb, w("title", lang), [w(k, lang) for k in COLUMNS],
+                [14, 22, 24, 28, 15, 22, 12, 14, 14, 16, 7, 11, 14, 10, 10, 20, 26])
+    for i, r in enumerate(p.rows, start=2):
+        for j, key in enumerate(COLUMNS, start=1):
+            value = getattr(r, key)
+            if key in _NUMBERS:
+                ws.cell(row=i, column=j, value=value).number_format = (
+                    "0.0" if key == "score" else "0")
+            else:
+                _text_cell(ws, i, j, _cell(r, key, lang))
+                ws.cell(row=i, column=j).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.auto_filter.ref = ws.dimensions
+    heat = _sheet(wb, w("heat", lang), [w("place", lang)] + [d for d, _ in p.domains],
+                  [18] + [8] * len(p.domains))
+    for i, r in enumerate(p.rows, start=2):
+        _text_cell(heat, i, 1, _cell(r, "place", lang))
+        for j, (d, _) in enumerate(p.domains, start=2):
+            score = r.domains.get(d)
+            cell = heat.cell(row=i, column=j, value=score)
+            cell.number_format = "0"
+            cell.fill = PatternFill("solid", fgColor=_FILLS[_band(score)])
+    _text_cell(heat, len(p.rows) + 3, 1, w("heat_note", lang))
+    held = _sheet(wb, w("exposure_sheet", lang), [w(k, lang) for k in (
+        "operator", "country", "personal", "sensitive", "proposals")], [44, 16, 22, 22, 10])
+    for i, e in enumerate(p.exposure, start=2):
+        _text_cell(held, i, 1, e.operator)
+        _text_cell(held, i, 2, country(e.country, lang))
+        for j, value in enumerate((e.personal, e.sensitive, len(e.proposals)), start=3):
+            held.cell(row=i, column=j, value=value).number_format = "#,##0"
+    _text_cell(held, len(p.exposure) + 3, 1, w("exposure_note", lang))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
 def render(p: Portfolio, lang: Lang = "vi") -> Group:
     rows = Table(title=f"{w('title', lang)} ({w('as_of', lang).format(day=p.on.isoformat())})",
                  title_justify="left")
@@ -110,4 +192,4 @@ def print_portfolio(p: Portfolio, lang: Lang = "vi", console: Console | None = N
     (console or SafeConsole()).print(render(p, lang))
 
 
-__all__ = ["COLUMNS", "print_portfolio", "render", "to_csv"]
+__all__ = ["COLUMNS", "print_portfolio", "render", "to_csv", "to_xlsx"]

@@ -37,8 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.portfolio.day": ("'{value}' không phải là ngày dạng YYYY-MM-DD, ví dụ 2026-12-31",
                           "'{value}' is not a day written YYYY-MM-DD, e.g. 2026-12-31"),
     "cli.portfolio.format": (
-        "{output}: cần tệp .csv hoặc .json (bỏ -o để xem trên màn hình)",
-        "{output}: expected a .csv or .json file (leave out -o to see it on screen)"),
+        "{output}: cần tệp .xlsx, .csv hoặc .json (bỏ -o để xem trên màn hình)",
+        "{output}: expected an .xlsx, .csv or .json file (leave out -o to see it on screen)"),
     "cli.portfolio.wrote": ("đã ghi {output}: danh mục {n} đề xuất", "wrote {output}: "
                             "the portfolio of {n} proposals"),
     "cli.batch.nothing": ("không có đề xuất nào để đánh giá", "no proposal to assess"),
