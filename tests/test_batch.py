@@ -52,7 +52,11 @@ def test_a_bad_file_is_said_with_its_line_and_skipped_while_the_rest_finish(
     assert f"{folder / 'broken.yaml'}:2: YAML syntax error" in r.stderr
     assert "Traceback" not in r.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "bac-ninh-zalo-notifications.json", "batch.json", "facebook-messenger-abroad.json"]
+        "bac-ninh-zalo-notifications.json", "batch.json", "facebook-messenger-abroad.json",
+        "portfolio.csv", "portfolio.json", "portfolio.xlsx"]
+    portfolio = json.loads((out / "portfolio.json").read_text(encoding="utf-8"))
+    assert [r["proposal"] for r in portfolio["rows"]] == [  # by place: Bắc Ninh, Nghệ An
+        "bac-ninh-zalo-notifications", "facebook-messenger-abroad"]
     outcomes = {Path(o["proposal"]).name: o for o in _index(out)["outcomes"]}
     assert outcomes["broken.yaml"]["ok"] is False and outcomes["broken.yaml"]["outputs"] == []
     assert outcomes["bac-ninh-zalo-notifications.yaml"]["verdict"] == "approve"
@@ -84,8 +88,9 @@ def test_two_processes_write_exactly_what_one_does(runner: CliRunner, tmp_path: 
     assert runner.invoke(app, [*args, "-o", str(one), "-j", "1"]).exit_code == 0
     r = runner.invoke(app, [*args, "-o", str(two), "-j", "2"])
     assert r.exit_code == 0, r.output
-    names = sorted(p.name for p in one.glob("*.json") if p.name != "batch.json")
-    assert names == sorted(p.name for p in two.glob("*.json") if p.name != "batch.json")
+    names = sorted(p.name for p in one.glob("*.json") if not p.name.startswith(("batch", "portfolio")))
+    assert names == sorted(p.name for p in two.glob("*.json")
+                           if not p.name.startswith(("batch", "portfolio")))
     assert len(names) == 3
     for name in names:
         assert (one / name).read_bytes() == (two / name).read_bytes()
@@ -303,7 +308,8 @@ def test_a_failed_render_leaves_no_result_for_it_not_even_an_earlier_run(
     r = runner.invoke(app, ["batch", str(folder), "-o", str(out), "--report", "-j", "1"])
     assert r.exit_code == 2, r.output
     assert "the renderer ran out of room" in r.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["batch.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["batch.json", "portfolio.csv",
+                                                      "portfolio.json", "portfolio.xlsx"]
 
 
 def test_a_proposal_named_like_the_index_is_refused(runner: CliRunner, tmp_path: Path) -> None:
@@ -312,5 +318,5 @@ def test_a_proposal_named_like_the_index_is_refused(runner: CliRunner, tmp_path:
     shutil.copy(EXAMPLES / "bac-ninh-zalo-notifications.yaml", folder / "batch.yaml")
     r = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out"), "-j", "1"])
     assert r.exit_code == 2, r.output
-    assert "the run's index; rename the proposal file" in r.stderr
+    assert "one of the run's own files (its index and portfolio); rename the proposal file" in r.stderr
     assert not (tmp_path / "out").exists()

@@ -194,3 +194,15 @@ def test_a_workbook_cell_that_looks_like_a_formula_stays_text(tmp_path: Path) ->
     wb = load_workbook(io.BytesIO(to_xlsx(Portfolio(dt.date(2026, 1, 1), [row], [], []))))
     cell = wb.worksheets[0]["A2"]
     assert cell.value == "=SUM(A1)" and cell.data_type == "s"
+
+
+def test_the_workbook_does_not_depend_on_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    from assess.outputs.portfolio import to_xlsx
+
+    p = _build(dt.date(2026, 12, 4))
+    monkeypatch.setattr(time, "time", lambda: 1_800_000_000.0)
+    first = to_xlsx(p)
+    monkeypatch.setattr(time, "time", lambda: 1_900_000_000.0)
+    assert to_xlsx(p) == first

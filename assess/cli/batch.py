@@ -88,6 +88,7 @@ def batch(
     workers = min(jobs or _cores(), len(found))
     outcomes, seconds = _run(found, settings, workers, language)
     index = work.write_index(outcomes, settings)
+    _portfolio(outcomes, settings, checklists)
     _summary(outcomes, seconds, index)
     if any(o.internal for o in outcomes):
         raise typer.Exit(ExitStatus.INTERNAL)
@@ -139,6 +140,24 @@ def _run(found: list[Job], settings: Settings, workers: int, language: Lang
     return outcomes, time.perf_counter() - start
 
 
+def _portfolio(outcomes: list[Outcome], settings: Settings, checklists: list[Path] | None
+               ) -> None:
+    """The run's portfolio, as `assess portfolio` makes it, as of today."""
+    import datetime as dt
+
+    from assess.checklists.catalog import Catalog
+    from assess.core.files import write_all_atomic
+    from assess.legal.register import load_register
+    from assess.outputs.portfolio import serialize
+    from assess.workflows import batch as work
+    from assess.workflows.portfolio import build
+
+    result = build([o.assessment for o in outcomes if o.assessment is not None],
+                   on=dt.date.today(), catalog=Catalog(checklists or []), register=load_register())
+    write_all_atomic([(settings.out / name, serialize(result, Path(name).suffix, settings.lang))
+                      for name in work.PORTFOLIO])
+
+
 def _summary(outcomes: list[Outcome], seconds: float, index: Path) -> None:
     verdicts = [o.gate_verdict for o in outcomes if o.ok]
     failed = sum(not o.ok for o in outcomes)
@@ -178,13 +197,12 @@ def portfolio(
     and the exit status is then 2.
     """
     import datetime as dt
-    import json
 
     from assess.checklists.catalog import Catalog
     from assess.core.files import refuse_inputs, refuse_replacing, write_all_atomic
     from assess.core.i18n.portfolio import PORTFOLIO
     from assess.legal.register import load_register
-    from assess.outputs.portfolio import print_portfolio, to_csv, to_xlsx
+    from assess.outputs.portfolio import print_portfolio, serialize
     from assess.workflows import batch as work
     from assess.workflows import portfolio as build
     from assess.workflows.pipeline import assess_files
@@ -223,12 +241,7 @@ def portfolio(
     if output is None:
         print_portfolio(result, language)
     else:
-        suffix = output.suffix.lower()
-        data: str | bytes = (
-            json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n" if suffix == ".json"
-            else to_xlsx(result, language) if suffix == ".xlsx"
-            else "\ufeff" + to_csv(result, language))
-        write_all_atomic([(output, data)])
+        write_all_atomic([(output, serialize(result, output.suffix.lower(), language))])
         log.info("%s", msg("cli.portfolio.wrote", output=str(output), n=len(result.rows)))
     if failed:
         raise typer.Exit(ExitStatus.INPUT)

@@ -40,9 +40,15 @@ Render = Callable[[Assessment, Lang, "Path | None"], bytes]
 REVIEW_SUFFIX = ".review.yaml"
 JSON_KINDS = (b"{",)
 PDF_KINDS = (b"%PDF-",)
+RUN_KINDS = {".json": JSON_KINDS, ".csv": ("Tỉnh".encode(), b"Province", '"Tỉnh'.encode(),
+                                           b'"Province'), ".xlsx": (b"PK\x03\x04",)}
+"""What the run's own files may replace: an earlier run's (a CSV starts with its header)."""
 log = logging.getLogger(__name__)
 INDEX = "batch.json"
 """The run's index, beside the outputs: every proposal's outcome, in the order given."""
+PORTFOLIO = ("portfolio.json", "portfolio.csv", "portfolio.xlsx")
+"""The run's portfolio (`assess portfolio` of the proposals done), beside the index."""
+RUN_FILES = (INDEX, *PORTFOLIO)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +96,8 @@ class Outcome:
     internal: bool = False
     """A bug in assess, not in the file: the CLI exits 3 for it."""
     seconds: float = 0.0
+    assessment: Assessment | None = field(default=None, repr=False)
+    """The assessment itself (what the portfolio of the run is made from); not in the index."""
 
     @property
     def ok(self) -> bool:
@@ -146,8 +154,8 @@ def check_outputs(jobs: Sequence[Job], settings: Settings) -> None:
     if settings.out.exists() and not settings.out.is_dir():
         raise OutputError(msg("workflows.batch.out_not_folder", folder=str(settings.out)))
     inputs = [p for j in jobs for p in (j.proposal, j.review) if p is not None]
-    index = Job(Path(INDEX))  # the run's own file: a proposal named batch.yaml may not take it
-    taken: dict[Path, Job] = {settings.out / INDEX: index}
+    index = Job(Path(INDEX))  # the run's own files: a proposal named batch.yaml may not take them
+    taken: dict[Path, Job] = {settings.out / name: index for name in RUN_FILES}
     for job in jobs:
         for target in settings.outputs(job):
             refuse_inputs([target], inputs)
@@ -161,8 +169,9 @@ def check_outputs(jobs: Sequence[Job], settings: Settings) -> None:
                     else "workflows.batch.same_output", target=str(target),
                     first=str(first.proposal), second=str(job.proposal)))
             taken[target] = job
-    refuse_inputs([settings.out / INDEX], inputs)
-    refuse_replacing(settings.out / INDEX, JSON_KINDS, ("tệp JSON", "JSON file"))
+    for name in RUN_FILES:
+        refuse_inputs([settings.out / name], inputs)
+        refuse_replacing(settings.out / name, RUN_KINDS[Path(name).suffix], ("tệp", "file"))
 
 
 def run_one(job: Job, settings: Settings) -> Outcome:
@@ -192,7 +201,7 @@ def run_one(job: Job, settings: Settings) -> Outcome:
             outcome.verdict, outcome.gate_verdict = a.verdict_key, a.gate_verdict.value
             outcome.score, outcome.risk = float(a.score), a.risk.rating
             outcome.failing_blockers = a.failing_blockers()
-            outcome.outputs = targets
+            outcome.outputs, outcome.assessment = targets, a
     if not outcome.ok:  # an earlier run's results for it would read as this run's
         for stale in settings.outputs(job):
             if _ours(stale) and stale not in (job.proposal, job.review):

@@ -154,6 +154,27 @@ def to_xlsx(p: Portfolio, lang: Lang = "vi") -> bytes:
     _text_cell(held, len(p.exposure) + 3, 1, w("exposure_note", lang))
     out = io.BytesIO()
     wb.save(out)
+    return _dated(out.getvalue(), stamp)
+
+
+def _dated(data: bytes, stamp: dt.datetime) -> bytes:
+    """The workbook with every part dated `stamp`, so its bytes depend on nothing else: the zip
+    entries carry the time they were written, and openpyxl stamps 'modified' with the clock."""
+    import re
+    import zipfile
+
+    when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            part = src.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                part = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + when,
+                              part)
+            info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, part)
     return out.getvalue()
 
 
@@ -186,10 +207,22 @@ def render(p: Portfolio, lang: Lang = "vi") -> Group:
     return Group(rows, heat, held)
 
 
+def serialize(p: Portfolio, suffix: str, lang: Lang = "vi") -> str | bytes:
+    """The portfolio as a file of kind `suffix`: .json, .csv (with a byte-order mark, so a
+    spreadsheet reads Vietnamese as UTF-8) or .xlsx."""
+    import json
+
+    if suffix == ".json":
+        return json.dumps(p.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if suffix == ".xlsx":
+        return to_xlsx(p, lang)
+    return "\ufeff" + to_csv(p, lang)
+
+
 def print_portfolio(p: Portfolio, lang: Lang = "vi", console: Console | None = None) -> None:
     from assess.outputs.terminal.console import SafeConsole
 
     (console or SafeConsole()).print(render(p, lang))
 
 
-__all__ = ["COLUMNS", "print_portfolio", "render", "to_csv", "to_xlsx"]
+__all__ = ["COLUMNS", "print_portfolio", "render", "serialize", "to_csv", "to_xlsx"]

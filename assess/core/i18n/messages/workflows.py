@@ -26,8 +26,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{first} và {second} cùng ghi ra {target}; hãy chạy riêng từng thư mục với -o khác nhau",
         "{first} and {second} would both write {target}; run each folder with its own -o"),
     "workflows.batch.index_output": (
-        "{second} sẽ ghi ra {target}, là tệp mục lục của lượt chạy; hãy đổi tên tệp đề xuất",
-        "{second} would write {target}, the run's index; rename the proposal file"),
+        "{second} sẽ ghi ra {target}, là một tệp của chính lượt chạy (mục lục, danh mục); hãy "
+        "đổi tên tệp đề xuất",
+        "{second} would write {target}, one of the run's own files (its index and portfolio); "
+        "rename the proposal file"),
     "workflows.batch.internal": (
         "lỗi nội bộ: {error}: {detail} — đây là lỗi của assess, không phải của tệp; các tệp khác "
         "vẫn được xử lý; hãy báo lỗi này, kèm tệp và kết quả chạy lại với --debug",
@@ -52,9 +54,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.batch.failed_one": ("{name}: bỏ qua do có lỗi:", "{name}: skipped for its problems:"),
     "cli.batch.summary": (
         "xong {done}/{n} đề xuất trong {seconds:.1f} giây: {approve} chấp thuận, {conditional} "
-        "có điều kiện, {reject} không chấp thuận{failed}; kết quả trong {index}",
+        "có điều kiện, {reject} không chấp thuận{failed}; kết quả trong {index}, danh mục trong "
+        "portfolio.xlsx, .csv và .json",
         "{done} of {n} proposals done in {seconds:.1f} s: {approve} approved, {conditional} "
-        "conditional, {reject} rejected{failed}; results in {index}"),
+        "conditional, {reject} rejected{failed}; results in {index}, the portfolio in "
+        "portfolio.xlsx, .csv and .json"),
     "cli.batch.failed": ("; bỏ qua {n} tệp có lỗi (xem ở trên)",
                          "; {n} skipped for their problems (see above)"),
     # ── assess migrate ──
