@@ -284,6 +284,7 @@ def test_reports_in_a_pool(runner: CliRunner, tmp_path: Path) -> None:
     r = runner.invoke(app, [*base, "-o", str(tmp_path / "two"), "-j", "2"])
     assert r.exit_code == 0, r.output
     assert runner.invoke(app, [*base, "-o", str(tmp_path / "one"), "-j", "1"]).exit_code == 0
+    assert (tmp_path / "two" / "portfolio.pdf").read_bytes().startswith(b"%PDF-")
     for name in ("a.en.pdf", "b.en.pdf"):  # forked workers render what this process does
         pdf = (tmp_path / "two" / name).read_bytes()
         assert pdf.startswith(b"%PDF-") and pdf == (tmp_path / "one" / name).read_bytes()
@@ -309,7 +310,8 @@ def test_a_failed_render_leaves_no_result_for_it_not_even_an_earlier_run(
     assert r.exit_code == 2, r.output
     assert "the renderer ran out of room" in r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["batch.json", "portfolio.csv",
-                                                      "portfolio.json", "portfolio.xlsx"]
+                                                      "portfolio.json", "portfolio.pdf",
+                                                      "portfolio.xlsx"]
 
 
 def test_a_proposal_named_like_the_index_is_refused(runner: CliRunner, tmp_path: Path) -> None:

@@ -140,8 +140,8 @@ def test_bad_requests(runner: CliRunner, tmp_path: Path, case: str) -> None:
         args += ["--on", "04/12/2026"]
         expected = "'04/12/2026' is not a day written YYYY-MM-DD"
     elif case == "bad format":
-        args += ["-o", str(tmp_path / "p.pdf")]
-        expected = "expected an .xlsx, .csv or .json file"
+        args += ["-o", str(tmp_path / "p.docx")]
+        expected = "expected a .pdf, .xlsx, .csv or .json file"
     else:
         (folder / "broken.yaml").write_text("kind: proposal\nid: [oops\n", encoding="utf-8")
         args += ["-o", str(tmp_path / "p.json")]
@@ -153,7 +153,7 @@ def test_bad_requests(runner: CliRunner, tmp_path: Path, case: str) -> None:
         rows = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))["rows"]
         assert [r["proposal"] for r in rows] == ["hue-zalo-notifications-partial"]
     else:
-        assert not (tmp_path / "p.pdf").exists()
+        assert not (tmp_path / "p.docx").exists()
 
 
 def test_the_workbook_holds_rows_heat_map_and_exposure(runner: CliRunner, tmp_path: Path,
@@ -206,3 +206,42 @@ def test_the_workbook_does_not_depend_on_the_clock(monkeypatch: pytest.MonkeyPat
     first = to_xlsx(p)
     monkeypatch.setattr(time, "time", lambda: 1_900_000_000.0)
     assert to_xlsx(p) == first
+
+
+def test_the_pdf_prints_the_same_portfolio_with_vector_charts(runner: CliRunner,
+                                                             tmp_path: Path) -> None:
+    import subprocess
+
+    out = tmp_path / "p.pdf"
+    r = runner.invoke(app, ["portfolio", str(PORTFOLIO), "--on", "2026-12-04", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (make setup installs it)")
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for expected in ("The national portfolio", "as of 04/12/2026", "Scores by domain",
+                     "Citizens' data by who holds it", "Meta Platforms, Inc. (United States)",
+                     "Vĩnh Long", "13", "Approve"):
+        assert expected in text, expected
+    images = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True,
+                            check=True).stdout.splitlines()
+    assert len(images) == 2  # header lines only: the charts are vector, no raster image
+
+
+def test_text_from_proposals_is_escaped_in_the_pdfs_html() -> None:
+    from assess.outputs.portfolio.pdf import render_html
+    from assess.workflows.portfolio import Exposure, Portfolio, Row
+
+    hostile = '<script>alert(1)</script><image href="file:///etc/passwd"/>'
+    row = Row(proposal="x", file=None, province={"vi": hostile, "en": hostile},
+              place={"vi": hostile, "en": hostile}, channel={"vi": "c", "en": "c"},
+              platform=None, checklist="c@1.0.0", state="self-assessed", self_verdict="approve",
+              reviewed_verdict=None, verdict="approve", score=90.0, risk="low",
+              failing_blockers=(), conditions_open=0, conditions_overdue=0,
+              newer_checklist=None, law_ended=(), domains={"RES": 90.0})
+    html = render_html(Portfolio(dt.date(2026, 1, 1), [row], [("RES", {"vi": "R", "en": "R"})],
+                                 [Exposure(hostile, "VN", 10, 0, ["x"])]))
+    assert "<script>" not in html and "<image href" not in html
+    assert "&lt;script&gt;" in html

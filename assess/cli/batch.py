@@ -154,8 +154,9 @@ def _portfolio(outcomes: list[Outcome], settings: Settings, checklists: list[Pat
 
     result = build([o.assessment for o in outcomes if o.assessment is not None],
                    on=dt.date.today(), catalog=Catalog(checklists or []), register=load_register())
+    names = work.PORTFOLIO + ((work.PORTFOLIO_PDF,) if settings.render is not None else ())
     write_all_atomic([(settings.out / name, serialize(result, Path(name).suffix, settings.lang))
-                      for name in work.PORTFOLIO])
+                      for name in names])
 
 
 def _summary(outcomes: list[Outcome], seconds: float, index: Path) -> None:
@@ -178,9 +179,10 @@ def portfolio(
         "`assess batch`; a proposal's review is used when <name>.review.yaml sits beside it.",
         show_default=False)],
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write the portfolio to this file instead of the terminal: .xlsx "
-        "(a workbook: the rows, the heat map, the exposure), .csv (one row per proposal, a "
-        "column per domain score) or .json.",
+        "--output", "-o", help="Write the portfolio to this file instead of the terminal: .pdf "
+        "(the report's type, the charts as vector graphics), .xlsx (a workbook: the rows, the "
+        "heat map, the exposure), .csv (one row per proposal, a column per domain score) or "
+        ".json.",
         show_default=False)] = None,
     on: Annotated[str | None, typer.Option(
         "--on", help="The day the portfolio speaks for, YYYY-MM-DD (default: today): overdue "
@@ -213,7 +215,7 @@ def portfolio(
     except ValueError:
         raise typer.BadParameter(str(msg("cli.portfolio.day", value=on)),
                                  param_hint="--on") from None
-    if output is not None and output.suffix.lower() not in (".csv", ".json", ".xlsx"):
+    if output is not None and output.suffix.lower() not in (".csv", ".json", ".xlsx", ".pdf"):
         raise typer.BadParameter(str(msg("cli.portfolio.format", output=str(output))),
                                  param_hint="--output")
     found, missing = work.discover(paths)
@@ -221,7 +223,7 @@ def portfolio(
         raise InputError(missing)
     if output is not None:
         refuse_inputs([output], [p for j in found for p in (j.proposal, j.review)])
-        kinds = {".json": (b"{",), ".xlsx": (b"PK\x03\x04",)}.get(
+        kinds = {".json": (b"{",), ".xlsx": (b"PK\x03\x04",), ".pdf": (b"%PDF-",)}.get(
             output.suffix.lower(), tuple(w.encode() for w in PORTFOLIO["place"]))
         refuse_replacing(output, kinds, ("tệp", "file"))
     assessments, failed = [], 0

@@ -41,14 +41,17 @@ REVIEW_SUFFIX = ".review.yaml"
 JSON_KINDS = (b"{",)
 PDF_KINDS = (b"%PDF-",)
 RUN_KINDS = {".json": JSON_KINDS, ".csv": ("Tỉnh".encode(), b"Province", '"Tỉnh'.encode(),
-                                           b'"Province'), ".xlsx": (b"PK\x03\x04",)}
+                                           b'"Province'), ".xlsx": (b"PK\x03\x04",),
+             ".pdf": PDF_KINDS}
 """What the run's own files may replace: an earlier run's (a CSV starts with its header)."""
 log = logging.getLogger(__name__)
 INDEX = "batch.json"
 """The run's index, beside the outputs: every proposal's outcome, in the order given."""
 PORTFOLIO = ("portfolio.json", "portfolio.csv", "portfolio.xlsx")
-"""The run's portfolio (`assess portfolio` of the proposals done), beside the index."""
-RUN_FILES = (INDEX, *PORTFOLIO)
+"""The run's portfolio (`assess portfolio` of the proposals done), beside the index; and its PDF
+with --report (`PORTFOLIO_PDF`)."""
+PORTFOLIO_PDF = "portfolio.pdf"
+RUN_FILES = (INDEX, *PORTFOLIO, PORTFOLIO_PDF)
 
 
 @dataclass(frozen=True, slots=True)

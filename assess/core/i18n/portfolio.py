@@ -45,4 +45,8 @@ PORTFOLIO: dict[str, tuple[str, str]] = {
         "Each proposal counts once for each operator that stores or can read its data, with "
         "all its data subjects; citizens' own devices are not counted."),
     "none": ("—", "—"),
+    "rows": ("Các đề xuất", "The proposals"),
+    "superseded_count": ("cần đánh giá lại", "to re-assess"),
+    "more_operators": ("Và {n} đơn vị khác (xem bảng tính hoặc tệp JSON).",
+                       "And {n} more operators (see the workbook or the JSON file)."),
 }

@@ -209,9 +209,13 @@ def render(p: Portfolio, lang: Lang = "vi") -> Group:
 
 def serialize(p: Portfolio, suffix: str, lang: Lang = "vi") -> str | bytes:
     """The portfolio as a file of kind `suffix`: .json, .csv (with a byte-order mark, so a
-    spreadsheet reads Vietnamese as UTF-8) or .xlsx."""
+    spreadsheet reads Vietnamese as UTF-8), .xlsx or .pdf."""
     import json
 
+    if suffix == ".pdf":
+        from assess.outputs.portfolio.pdf import portfolio_pdf
+
+        return portfolio_pdf(p, lang)
     if suffix == ".json":
         return json.dumps(p.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if suffix == ".xlsx":

@@ -39,8 +39,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.portfolio.day": ("'{value}' không phải là ngày dạng YYYY-MM-DD, ví dụ 2026-12-31",
                           "'{value}' is not a day written YYYY-MM-DD, e.g. 2026-12-31"),
     "cli.portfolio.format": (
-        "{output}: cần tệp .xlsx, .csv hoặc .json (bỏ -o để xem trên màn hình)",
-        "{output}: expected an .xlsx, .csv or .json file (leave out -o to see it on screen)"),
+        "{output}: cần tệp .pdf, .xlsx, .csv hoặc .json (bỏ -o để xem trên màn hình)",
+        "{output}: expected a .pdf, .xlsx, .csv or .json file (leave out -o to see it on "
+        "screen)"),
     "cli.portfolio.wrote": ("đã ghi {output}: danh mục {n} đề xuất", "wrote {output}: "
                             "the portfolio of {n} proposals"),
     "cli.batch.nothing": ("không có đề xuất nào để đánh giá", "no proposal to assess"),
@@ -55,10 +56,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.batch.summary": (
         "xong {done}/{n} đề xuất trong {seconds:.1f} giây: {approve} chấp thuận, {conditional} "
         "có điều kiện, {reject} không chấp thuận{failed}; kết quả trong {index}, danh mục trong "
-        "portfolio.xlsx, .csv và .json",
+        "portfolio.xlsx, .csv và .json (và .pdf khi có --report)",
         "{done} of {n} proposals done in {seconds:.1f} s: {approve} approved, {conditional} "
         "conditional, {reject} rejected{failed}; results in {index}, the portfolio in "
-        "portfolio.xlsx, .csv and .json"),
+        "portfolio.xlsx, .csv and .json (and .pdf with --report)"),
     "cli.batch.failed": ("; bỏ qua {n} tệp có lỗi (xem ở trên)",
                          "; {n} skipped for their problems (see above)"),
     # ── assess migrate ──
