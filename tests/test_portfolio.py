@@ -245,3 +245,56 @@ def test_text_from_proposals_is_escaped_in_the_pdfs_html() -> None:
                                  [Exposure(hostile, "VN", 10, 0, ["x"])]))
     assert "<script>" not in html and "<image href" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_six_months_later_keeps_the_day_or_takes_the_months_last() -> None:
+    from assess.workflows.portfolio import months_later
+
+    assert months_later(dt.date(2026, 6, 1), 6) == dt.date(2026, 12, 1)
+    assert months_later(dt.date(2026, 8, 31), 6) == dt.date(2027, 2, 28)
+    assert months_later(dt.date(2027, 8, 31), 6) == dt.date(2028, 2, 29)
+    assert months_later(dt.date(2026, 12, 15), 6) == dt.date(2027, 6, 15)
+
+
+def test_what_is_due_on_a_day(runner: CliRunner) -> None:
+    from assess.checklists.catalog import PLATFORMS, Catalog
+    from assess.legal.register import load_register
+    from assess.workflows.pipeline import assess_files
+    from assess.workflows.portfolio import due
+
+    assessed = [assess_files(PORTFOLIO / n) for n in ("ha-noi-zalo-notifications.yaml",
+                                                      "nghe-an-messenger-bot.yaml")]
+    assessed.append(assess_files(EXAMPLES / "bac-giang-zalo-2019.yaml",
+                                 review=EXAMPLES / "bac-giang-zalo-2019.review.yaml"))
+    kwargs = {"catalog": Catalog(), "register": load_register(),
+              "platforms": Catalog(shelf=PLATFORMS)}
+    before = due(assessed, on=dt.date(2026, 11, 30), **kwargs)
+    assert [r.proposal for r in before.updates] == ["bac-giang-zalo-2019"]  # due 2020-05-15
+    on_the_day = due(assessed, on=dt.date(2026, 12, 1), **kwargs)  # Hà Nội: 1 Jun + 6 months
+    assert [r.proposal for r in on_the_day.updates] == ["bac-giang-zalo-2019",
+                                                        "ha-noi-zalo-notifications"]
+    days = [c.days for c in on_the_day.conditions]
+    assert days == sorted(days, reverse=True) and len(days) == 5
+    assert on_the_day.conditions[0].id == "DK-1" and on_the_day.conditions[0].owner
+    messenger = next(r for r in on_the_day.changed if r.proposal == "nghe-an-messenger-bot")
+    assert messenger.newer_platform == "facebook-page@1.1.0"  # assessed on 1.0.0
+    assert due(assessed[:2], on=dt.date(2026, 7, 1), **kwargs).conditions == []
+
+
+def test_due_on_the_command_line(runner: CliRunner, vietnamese: None) -> None:
+    args = ["due", str(PORTFOLIO / "ha-noi-zalo-notifications.yaml"),
+            str(EXAMPLES / "bac-giang-zalo-2019.yaml"), "--on", "2026-12-01"]
+    r = runner.invoke(app, args, env={"COLUMNS": "200"})
+    assert r.exit_code == 0, r.output
+    for text in ("Điều kiện quá hạn tính đến ngày 2026-12-01", "DK-1",
+                 "Đánh giá đến hạn cập nhật sáu tháng", "Điều 22 Luật Bảo vệ dữ liệu cá nhân",
+                 "Cần đánh giá lại"):
+        assert text in r.stdout, text
+    data = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+    assert data["kind"] == "due" and len(data["conditions"]) == 5
+    assert [u["proposal"] for u in data["updates"]] == ["bac-giang-zalo-2019",
+                                                        "ha-noi-zalo-notifications"]
+    quiet = runner.invoke(app, ["due", str(PORTFOLIO / "ha-noi-zalo-notifications.yaml"),
+                                "--on", "2026-06-02", "--checklists", str(ROOT / "tests" / "data"
+                                                                          / "checklists")])
+    assert quiet.exit_code == 0 and "Cần đánh giá lại" in quiet.stdout  # law, checklist 2.0.0

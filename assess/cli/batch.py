@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -29,6 +30,7 @@ from assess.core.i18n.messages import msg, plain
 
 if TYPE_CHECKING:
     from assess.core.i18n import Lang
+    from assess.engine.result import Assessment
     from assess.workflows.batch import Job, Outcome, Settings
 
 
@@ -143,17 +145,13 @@ def _run(found: list[Job], settings: Settings, workers: int, language: Lang
 def _portfolio(outcomes: list[Outcome], settings: Settings, checklists: list[Path] | None
                ) -> None:
     """The run's portfolio, as `assess portfolio` makes it, as of today."""
-    import datetime as dt
-
-    from assess.checklists.catalog import Catalog
     from assess.core.files import write_all_atomic
-    from assess.legal.register import load_register
     from assess.outputs.portfolio import serialize
     from assess.workflows import batch as work
     from assess.workflows.portfolio import build
 
     result = build([o.assessment for o in outcomes if o.assessment is not None],
-                   on=dt.date.today(), catalog=Catalog(checklists or []), register=load_register())
+                   on=dt.date.today(), **_catalogs(checklists, list(settings.platform_dirs)))
     names = work.PORTFOLIO + ((work.PORTFOLIO_PDF,) if settings.render is not None else ())
     write_all_atomic([(settings.out / name, serialize(result, Path(name).suffix, settings.lang))
                       for name in names])
@@ -198,34 +196,56 @@ def portfolio(
     A file with problems is reported and left out; the portfolio of the others is still made,
     and the exit status is then 2.
     """
-    import datetime as dt
-
-    from assess.checklists.catalog import Catalog
     from assess.core.files import refuse_inputs, refuse_replacing, write_all_atomic
     from assess.core.i18n.portfolio import PORTFOLIO
-    from assess.legal.register import load_register
     from assess.outputs.portfolio import print_portfolio, serialize
-    from assess.workflows import batch as work
     from assess.workflows import portfolio as build
-    from assess.workflows.pipeline import assess_files
 
     language = lang_of(lang)
-    try:
-        day = dt.date.fromisoformat(on) if on else dt.date.today()
-    except ValueError:
-        raise typer.BadParameter(str(msg("cli.portfolio.day", value=on)),
-                                 param_hint="--on") from None
+    day = _day(on)
     if output is not None and output.suffix.lower() not in (".csv", ".json", ".xlsx", ".pdf"):
         raise typer.BadParameter(str(msg("cli.portfolio.format", output=str(output))),
                                  param_hint="--output")
-    found, missing = work.discover(paths)
-    if missing:
-        raise InputError(missing)
+    found = _found(paths)
     if output is not None:
         refuse_inputs([output], [p for j in found for p in (j.proposal, j.review)])
         kinds = {".json": (b"{",), ".xlsx": (b"PK\x03\x04",), ".pdf": (b"%PDF-",)}.get(
             output.suffix.lower(), tuple(w.encode() for w in PORTFOLIO["place"]))
         refuse_replacing(output, kinds, ("tệp", "file"))
+    assessments, failed = _assessed(found, checklists, platforms)
+    result = build.build(assessments, on=day, **_catalogs(checklists, platforms))
+    if output is None:
+        print_portfolio(result, language)
+    else:
+        write_all_atomic([(output, serialize(result, output.suffix.lower(), language))])
+        log.info("%s", msg("cli.portfolio.wrote", output=str(output), n=len(result.rows)))
+    if failed:
+        raise typer.Exit(ExitStatus.INPUT)
+
+
+def _day(on: str | None) -> dt.date:
+    try:
+        return dt.date.fromisoformat(on) if on else dt.date.today()
+    except ValueError:
+        raise typer.BadParameter(str(msg("cli.portfolio.day", value=on)),
+                                 param_hint="--on") from None
+
+
+def _found(paths: list[str]) -> list[Job]:
+    from assess.workflows import batch as work
+
+    found, missing = work.discover(paths)
+    if missing:
+        raise InputError(missing)
+    return found
+
+
+def _assessed(found: list[Job], checklists: list[Path] | None, platforms: list[Path] | None
+              ) -> tuple[list[Assessment], int]:
+    """Each proposal assessed in this process (a second's work for 34); a file with problems
+    is said, as `batch` says it, and left out."""
+    from assess.workflows.pipeline import assess_files
+
     assessments, failed = [], 0
     err = stderr()
     for job in found:
@@ -238,12 +258,53 @@ def portfolio(
             err.print(msg("cli.batch.failed_one", name=job.name).render(), highlight=False)
             for line in exc.messages():
                 err.print(msg("cli.error", text=plain(line)).render(), highlight=False)
-    result = build.build(assessments, on=day, catalog=Catalog(checklists or []),
-                         register=load_register())
-    if output is None:
-        print_portfolio(result, language)
+    return assessments, failed
+
+
+def _catalogs(checklists: list[Path] | None, platforms: list[Path] | None) -> dict[str, Any]:
+    from assess.checklists.catalog import PLATFORMS, Catalog
+    from assess.legal.register import load_register
+
+    return {"catalog": Catalog(checklists or []), "register": load_register(),
+            "platforms": Catalog(platforms or [], PLATFORMS)}
+
+
+@app.command(epilog="Examples:\n\n  assess due examples/portfolio examples/bac-giang-zalo-2019.yaml\n\n"
+             "  assess due examples/portfolio --on 2027-06-30 --json > due.json")
+@guarded
+def due(
+    paths: Annotated[list[str], typer.Argument(
+        help="Folders, files or quoted glob patterns, as for `assess batch`; a proposal's "
+        "review (with its conditions) is used when <name>.review.yaml sits beside it.",
+        show_default=False)],
+    on: Annotated[str | None, typer.Option(
+        "--on", help="The day to look from, YYYY-MM-DD (default: today).",
+        show_default=False)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print what is due as JSON.")] = False,
+    lang: LangOpt = Language.vi,
+    checklists: ChecklistDirs = None,
+    platforms: PlatformDirs = None,
+) -> None:
+    """What is due: open conditions past their day (with their owner), assessments due for
+    their six-monthly update (Law 91/2025 Art. 22: six months after the review, or after the
+    submission when there is none), and assessments to redo because a newer checklist or
+    platform profile is released or a law the checklist cites is no longer in force.
+
+    A file with problems is reported and left out; the exit status is then 2.
+    """
+    import json
+
+    from assess.outputs.portfolio import render_due
+    from assess.outputs.terminal.console import SafeConsole
+    from assess.workflows import portfolio as build
+
+    language = lang_of(lang)
+    day = _day(on)
+    assessments, failed = _assessed(_found(paths), checklists, platforms)
+    result = build.due(assessments, on=day, **_catalogs(checklists, platforms))
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        write_all_atomic([(output, serialize(result, output.suffix.lower(), language))])
-        log.info("%s", msg("cli.portfolio.wrote", output=str(output), n=len(result.rows)))
+        SafeConsole().print(render_due(result, language))
     if failed:
         raise typer.Exit(ExitStatus.INPUT)

@@ -9,18 +9,18 @@ checklist cites ended on the day?). No output is drawn here.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from assess.checklists.catalog import Catalog
-from assess.checklists.loading import resolve_checklist
+from assess.checklists.catalog import PLATFORMS, Catalog
+from assess.checklists.loading import resolve_checklist, resolve_platform
 from assess.core import semver
 from assess.core.errors import AssessError
 from assess.core.text import vietnamese_order
 from assess.documents.loading import Loaded
 from assess.documents.models import LegalRegister
-from assess.engine.result import Assessment
+from assess.engine.result import Assessment, DocRef
 from assess.legal.checks import controls_law
 
 PEOPLE_DATA = ("personal", "sensitive-personal")
@@ -55,10 +55,17 @@ class Row:
     law_ended: tuple[str, ...]
     """Register ids the checklist cites that are no longer in force on the day."""
     domains: dict[str, float]
+    newer_platform: str | None = None
+    """A released version of the platform profile newer than the one assessed against."""
+    assessed_on: dt.date | None = None
+    """The day the assessment speaks for: the review's, else the proposal's submission."""
+    update_due: dt.date | None = None
+    """Six months later: the update Law 91/2025 Art. 22 asks for (sooner on specified changes)."""
 
     @property
     def superseded(self) -> bool:
-        return self.newer_checklist is not None or bool(self.law_ended)
+        return (self.newer_checklist is not None or self.newer_platform is not None
+                or bool(self.law_ended))
 
 
 @dataclass(slots=True)
@@ -84,8 +91,17 @@ class Portfolio:
     def to_dict(self) -> dict[str, Any]:
         return {"kind": "portfolio", "on": self.on.isoformat(),
                 "domains": [{"id": d, "name": n} for d, n in self.domains],
-                "rows": [{**asdict(r), "superseded": r.superseded} for r in self.rows],
+                "rows": [_plain({**asdict(r), "superseded": r.superseded}) for r in self.rows],
                 "exposure": [asdict(e) for e in self.exposure]}
+
+
+def _plain(value: Any) -> Any:
+    """A dataclass's dict as JSON holds it: days as YYYY-MM-DD, tuples as lists."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value.isoformat() if isinstance(value, dt.date) else value
 
 
 _PREFIXES = ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân ", "tỉnh ", "Tỉnh ", "thành phố ",
@@ -109,15 +125,33 @@ def _text(value: Any) -> dict[str, str]:
     return {"vi": value.vi, "en": value.en or value.vi} if value is not None else {"vi": "", "en": ""}
 
 
-def _newer(a: Assessment, catalog: Catalog) -> str | None:
-    version = a.checklist.version
-    if version is None:
+UPDATE_MONTHS = 6
+"""Law 91/2025/QH15 Art. 22: an impact assessment is updated every six months (at once on the
+changes it lists); Decree 356/2025 Art. 20's details are still to confirm (legal-vn.md)."""
+
+
+def months_later(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day (31 Aug + 6 months = 28 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def _newer(ref: DocRef | None, catalog: Catalog,
+           resolve: Callable[[str, Catalog], Loaded[Any]]) -> str | None:
+    """The id@version of a released version newer than `ref`, if the catalog has one."""
+    if ref is None or ref.version is None:
         return None
     try:
-        latest = resolve_checklist(f"{a.checklist.id}@latest", catalog)
-    except AssessError:  # the checklist is not in this catalog (a file given by hand)
+        latest = resolve(f"{ref.id}@latest", catalog)
+    except AssessError:  # not in this catalog (a file given by hand)
         return None
-    newer = semver.parse(latest.doc.version) > semver.parse(version)
+    newer = semver.parse(latest.doc.version) > semver.parse(ref.version)
     return f"{latest.doc.id}@{latest.doc.version}" if newer else None
 
 
@@ -133,7 +167,8 @@ def _law_ended(a: Assessment, catalog: Catalog, register: Loaded[LegalRegister],
     return tuple(dict.fromkeys(g for c in controls_law(cl.doc, register.doc, on) for g in c.gone))
 
 
-def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegister]) -> Row:
+def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegister],
+        platforms: Catalog | None = None) -> Row:
     reviewed = a.review is not None
     self_verdict = a.self_assessment.verdict.value if a.self_assessment else a.verdict.value
     conditions = a.review.conditions if a.review else []
@@ -149,8 +184,12 @@ def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegi
         score=float(a.score), risk=a.risk.rating, failing_blockers=tuple(a.failing_blockers()),
         conditions_open=len(still),
         conditions_overdue=sum(1 for c in still if c.due is not None and c.due < on),
-        newer_checklist=_newer(a, catalog), law_ended=_law_ended(a, catalog, register, on),
-        domains={d.id: float(d.score) for d in a.domains if d.score is not None})
+        newer_checklist=_newer(a.checklist, catalog, resolve_checklist),
+        law_ended=_law_ended(a, catalog, register, on),
+        domains={d.id: float(d.score) for d in a.domains if d.score is not None},
+        newer_platform=_newer(a.platform, platforms or Catalog(shelf=PLATFORMS),
+                              resolve_platform),
+        assessed_on=a.as_of, update_due=months_later(a.as_of, UPDATE_MONTHS))
 
 
 def _exposure(assessments: Sequence[Assessment]) -> list[Exposure]:
@@ -172,10 +211,10 @@ def _exposure(assessments: Sequence[Assessment]) -> list[Exposure]:
 
 
 def build(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
-          register: Loaded[LegalRegister]) -> Portfolio:
+          register: Loaded[LegalRegister], platforms: Catalog | None = None) -> Portfolio:
     """The portfolio of `assessments` as it stands on `on`, rows by place in Vietnamese
     dictionary order, then proposal."""
-    rows = sorted((row(a, on, catalog, register) for a in assessments),
+    rows = sorted((row(a, on, catalog, register, platforms) for a in assessments),
                   key=lambda r: (vietnamese_order(r.place["vi"]), r.proposal))
     domains: dict[str, dict[str, str]] = {}
     for a in assessments:
@@ -184,4 +223,52 @@ def build(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
     return Portfolio(on, rows, list(domains.items()), _exposure(assessments))
 
 
-__all__ = ["Exposure", "Portfolio", "Row", "build", "row"]
+@dataclass(frozen=True, slots=True)
+class Overdue:
+    """An open condition past its day."""
+
+    proposal: str
+    place: dict[str, str]
+    id: str | None
+    text: dict[str, str]
+    control: str | None
+    owner: str | None
+    due: dt.date
+    days: int
+
+
+@dataclass(slots=True)
+class Due:
+    """What is due on a day: conditions past their day, assessments due for their six-monthly
+    update, and assessments a newer checklist or profile, or ended law, calls to re-assess."""
+
+    on: dt.date
+    conditions: list[Overdue]
+    updates: list[Row]
+    changed: list[Row]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": "due", "on": self.on.isoformat(),
+                "conditions": [_plain(asdict(c)) for c in self.conditions],
+                "updates": [_plain({**asdict(r), "superseded": r.superseded})
+                            for r in self.updates],
+                "changed": [_plain({**asdict(r), "superseded": r.superseded})
+                            for r in self.changed]}
+
+
+def due(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
+        register: Loaded[LegalRegister], platforms: Catalog | None = None) -> Due:
+    p = build(assessments, on=on, catalog=catalog, register=register, platforms=platforms)
+    place = {r.proposal: r.place for r in p.rows}
+    late = [Overdue(a.proposal.id, place[a.proposal.id], c.id, _text(c.text), c.control,
+                    c.owner, c.due, (on - c.due).days)
+            for a in assessments if a.review is not None for c in a.review.conditions
+            if c.status == "open" and c.due is not None and c.due < on]
+    late.sort(key=lambda c: (-c.days, vietnamese_order(c.place["vi"]), c.id or ""))
+    updates = sorted((r for r in p.rows if r.update_due is not None and r.update_due <= on),
+                     key=lambda r: (r.update_due or on, vietnamese_order(r.place["vi"])))
+    return Due(on, late, updates, [r for r in p.rows if r.superseded])
+
+
+__all__ = ["UPDATE_MONTHS", "Due", "Exposure", "Overdue", "Portfolio", "Row", "build", "due",
+           "months_later", "row"]

@@ -45,6 +45,29 @@ PORTFOLIO: dict[str, tuple[str, str]] = {
         "Each proposal counts once for each operator that stores or can read its data, with "
         "all its data subjects; citizens' own devices are not counted."),
     "none": ("—", "—"),
+    "newer_platform": ("Có phiên bản hồ sơ nền tảng mới hơn", "Newer platform profile released"),
+    "assessed_on": ("Ngày đánh giá", "Assessed on"),
+    "update_due": ("Hạn cập nhật", "Update due"),
+    "again.platform": ("đã có hồ sơ nền tảng {ref}", "platform profile {ref} released"),
+    "due.conditions": ("Điều kiện quá hạn tính đến ngày {day}", "Conditions overdue on {day}"),
+    "due.condition": ("Điều kiện", "Condition"),
+    "due.text": ("Nội dung", "What must be done"),
+    "due.owner": ("Đơn vị thực hiện", "Owner"),
+    "due.due": ("Hạn", "Due"),
+    "due.days": ("Số ngày quá hạn", "Days overdue"),
+    "due.updates": ("Đánh giá đến hạn cập nhật sáu tháng", "Assessments due for their "
+                    "six-monthly update"),
+    "due.updates_note": (
+        "Điều 22 Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15: cập nhật đánh giá tác động sáu "
+        "tháng một lần, hoặc ngay khi có thay đổi theo quy định (chi tiết tại Điều 20 Nghị định "
+        "356/2025/NĐ-CP: cần xác nhận).",
+        "Law 91/2025/QH15 on Personal Data Protection, Art. 22: the impact assessment is updated "
+        "every six months, or at once on the changes it lists (Decree 356/2025 Art. 20's "
+        "details: to confirm)."),
+    "due.changed": ("Cần đánh giá lại vì bộ tiêu chí, hồ sơ nền tảng hoặc văn bản viện dẫn đã "
+                    "thay đổi", "To re-assess: the checklist, the platform profile or the law "
+                    "cited has changed"),
+    "due.nothing": ("Không có gì đến hạn.", "Nothing is due."),
     "rows": ("Các đề xuất", "The proposals"),
     "superseded_count": ("cần đánh giá lại", "to re-assess"),
     "more_operators": ("Và {n} đơn vị khác (xem bảng tính hoặc tệp JSON).",

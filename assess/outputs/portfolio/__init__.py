@@ -20,11 +20,12 @@ from rich.text import Text
 
 from assess.core.i18n import Lang, country, decimal, pick, t
 from assess.core.i18n.portfolio import PORTFOLIO
-from assess.workflows.portfolio import Portfolio, Row
+from assess.workflows.portfolio import Due, Portfolio, Row
 
 COLUMNS = ("place", "province", "proposal", "channel", "platform", "checklist", "state", "self_verdict",
            "reviewed_verdict", "verdict", "score", "risk", "failing_blockers", "conditions_open",
-           "conditions_overdue", "newer_checklist", "law_ended")
+           "conditions_overdue", "newer_checklist", "newer_platform", "law_ended", "assessed_on",
+           "update_due")
 
 
 def w(key: str, lang: Lang) -> str:
@@ -43,6 +44,8 @@ def _cell(r: Row, key: str, lang: Lang) -> str:
         return decimal(value, lang)
     if isinstance(value, tuple):
         return ", ".join(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return "" if value is None else str(value)
 
 
@@ -67,6 +70,8 @@ def _again(r: Row, lang: Lang) -> str:
     parts = []
     if r.newer_checklist:
         parts.append(w("again.checklist", lang).format(ref=r.newer_checklist.partition("@")[2]))
+    if r.newer_platform:
+        parts.append(w("again.platform", lang).format(ref=r.newer_platform))
     if r.law_ended:
         parts.append(w("again.law", lang).format(n=len(r.law_ended)))
     return "; ".join(parts) or w("none", lang)
@@ -123,7 +128,7 @@ def to_xlsx(p: Portfolio, lang: Lang = "vi") -> bytes:
     wb.properties.created = wb.properties.modified = stamp
     wb.properties.creator = "assess"
     ws = _sheet(wb, w("title", lang), [w(k, lang) for k in COLUMNS],
-                [14, 22, 24, 28, 15, 22, 12, 14, 14, 16, 7, 11, 14, 10, 10, 20, 26])
+                [14, 22, 24, 28, 15, 22, 12, 14, 14, 16, 7, 11, 14, 10, 10, 20, 18, 26, 11, 11])
     for i, r in enumerate(p.rows, start=2):
         for j, key in enumerate(COLUMNS, start=1):
             value = getattr(r, key)
@@ -223,10 +228,38 @@ def serialize(p: Portfolio, suffix: str, lang: Lang = "vi") -> str | bytes:
     return "\ufeff" + to_csv(p, lang)
 
 
+def render_due(d: Due, lang: Lang = "vi") -> Group:
+    """What is due on the day: overdue conditions, six-monthly updates, and re-assessments."""
+    late = Table(title=w("due.conditions", lang).format(day=d.on.isoformat()),
+                 title_justify="left")
+    for key in ("place", "condition", "text", "owner", "due", "days"):
+        late.add_column(w(f"due.{key}" if key != "place" else key, lang),
+                        justify="right" if key == "days" else "left")
+    for c in d.conditions:
+        late.add_row(Text(c.place[lang] or c.place["vi"]), Text(c.id or c.control or ""),
+                     Text(c.text[lang] or c.text["vi"]), Text(c.owner or ""),
+                     c.due.isoformat(), decimal(c.days, lang, ","))
+    updates = Table(title=w("due.updates", lang), title_justify="left",
+                    caption=w("due.updates_note", lang))
+    for key in ("place", "proposal", "assessed_on", "update_due"):
+        updates.add_column(w(key, lang))
+    for r in d.updates:
+        updates.add_row(*[Text(_cell(r, k, lang)) for k in ("place", "proposal", "assessed_on",
+                                                             "update_due")])
+    changed = Table(title=w("due.changed", lang), title_justify="left")
+    for key in ("place", "proposal", "superseded"):
+        changed.add_column(w(key, lang))
+    for r in d.changed:
+        changed.add_row(Text(_cell(r, "place", lang)), Text(r.proposal), Text(_again(r, lang)))
+    parts = [t for t, rows in ((late, d.conditions), (updates, d.updates), (changed, d.changed))
+             if rows]
+    return Group(*parts) if parts else Group(Text(w("due.nothing", lang)))
+
+
 def print_portfolio(p: Portfolio, lang: Lang = "vi", console: Console | None = None) -> None:
     from assess.outputs.terminal.console import SafeConsole
 
     (console or SafeConsole()).print(render(p, lang))
 
 
-__all__ = ["COLUMNS", "print_portfolio", "render", "serialize", "to_csv", "to_xlsx"]
+__all__ = ["COLUMNS", "print_portfolio", "render", "render_due", "serialize", "to_csv", "to_xlsx"]
