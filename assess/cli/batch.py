@@ -34,6 +34,17 @@ if TYPE_CHECKING:
     from assess.workflows.batch import Job, Outcome, Settings
 
 
+ProposalsArg = Annotated[list[str], typer.Argument(
+    help="Folders (every *.yaml proposal in them), files or quoted glob patterns such as "
+    "'ho-so/**/*.yaml'. A proposal's review (with its conditions) is used when "
+    "<name>.review.yaml sits beside it.", show_default=False, metavar="FOLDER|FILE|PATTERN...")]
+
+
+def _on(what: str) -> Any:
+    return typer.Option("--on", help=f"The day {what}, YYYY-MM-DD (default: today).",
+                        show_default=False, metavar="YYYY-MM-DD")
+
+
 def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -43,10 +54,7 @@ def _cores() -> int:
              "  assess batch 'ho-so/*.yaml' ho-so-khac/ --fail-on reject   # CI gate")
 @guarded
 def batch(
-    paths: Annotated[list[str], typer.Argument(
-        help="Folders (every *.yaml proposal in them), files or quoted glob patterns such as "
-        "'ho-so/**/*.yaml'. A proposal's review is used when <name>.review.yaml sits beside it.",
-        show_default=False)],
+    paths: ProposalsArg,
     output: Annotated[Path, typer.Option(
         "--output", "-o", help="Folder for the results, made if missing: <name>.json (the "
         "assessment) for each proposal, <name>.pdf with --report, and batch.json, the index.")
@@ -172,19 +180,15 @@ def _summary(outcomes: list[Outcome], seconds: float, index: Path) -> None:
              "  assess portfolio examples/portfolio --on 2027-01-01 -o reports/portfolio.json")
 @guarded
 def portfolio(
-    paths: Annotated[list[str], typer.Argument(
-        help="Folders (every *.yaml proposal in them), files or quoted glob patterns, as for "
-        "`assess batch`; a proposal's review is used when <name>.review.yaml sits beside it.",
-        show_default=False)],
+    paths: ProposalsArg,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the portfolio to this file instead of the terminal: .pdf "
         "(the report's type, the charts as vector graphics), .xlsx (a workbook: the rows, the "
         "heat map, the exposure), .csv (one row per proposal, a column per domain score) or "
         ".json.",
         show_default=False)] = None,
-    on: Annotated[str | None, typer.Option(
-        "--on", help="The day the portfolio speaks for, YYYY-MM-DD (default: today): overdue "
-        "conditions, and the law in force.", show_default=False)] = None,
+    on: Annotated[str | None, _on("the portfolio speaks for (overdue conditions, the law in "
+                                  "force)")] = None,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
     platforms: PlatformDirs = None,
@@ -273,13 +277,8 @@ def _catalogs(checklists: list[Path] | None, platforms: list[Path] | None) -> di
              "  assess due examples/portfolio --on 2027-06-30 --json > due.json")
 @guarded
 def due(
-    paths: Annotated[list[str], typer.Argument(
-        help="Folders, files or quoted glob patterns, as for `assess batch`; a proposal's "
-        "review (with its conditions) is used when <name>.review.yaml sits beside it.",
-        show_default=False)],
-    on: Annotated[str | None, typer.Option(
-        "--on", help="The day to look from, YYYY-MM-DD (default: today).",
-        show_default=False)] = None,
+    paths: ProposalsArg,
+    on: Annotated[str | None, _on("to look from")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print what is due as JSON.")] = False,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
