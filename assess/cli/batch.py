@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 ProposalsArg = Annotated[list[str], typer.Argument(
     help="Folders (every *.yaml proposal in them), files or quoted glob patterns such as "
     "'ho-so/**/*.yaml'. A proposal's review (with its conditions) is used when "
-    "<name>.review.yaml sits beside it.", show_default=False, metavar="FOLDER|FILE|PATTERN...")]
+    "<name>.review.yaml sits beside it.", show_default=False, metavar="FOLDER|FILE|PATTERN")]
 
 
 def _on(what: str) -> Any:
