@@ -17,6 +17,7 @@ from assess.checklists.catalog import PLATFORMS, Catalog
 from assess.checklists.loading import resolve_checklist, resolve_platform
 from assess.core import semver
 from assess.core.errors import AssessError
+from assess.core.i18n import LANGS
 from assess.core.text import vietnamese_order
 from assess.documents.loading import Loaded
 from assess.documents.models import LegalRegister
@@ -118,11 +119,17 @@ def short(name: dict[str, str]) -> dict[str, str]:
     en = name["en"]
     for suffix in _SUFFIXES:
         en = en.removesuffix(suffix)
-    return {"vi": vi or name["vi"], "en": en or name["en"]}
+    return _pair(vi or name["vi"], en or name["en"])
+
+
+def _pair(vi: str, en: str) -> dict[str, str]:
+    """A text in both languages, as the outputs read it (a proposal's words, not a word table:
+    those live in assess.core.i18n)."""
+    return {LANGS[0]: vi, LANGS[1]: en}
 
 
 def _text(value: Any) -> dict[str, str]:
-    return {"vi": value.vi, "en": value.en or value.vi} if value is not None else {"vi": "", "en": ""}
+    return _pair(value.vi, value.en or value.vi) if value is not None else _pair("", "")
 
 
 UPDATE_MONTHS = 6
