@@ -167,7 +167,7 @@ def test_the_workbook_holds_rows_heat_map_and_exposure(runner: CliRunner, tmp_pa
     assert runner.invoke(app, [*base, str(again)]).exit_code == 0
     assert out.read_bytes() == again.read_bytes()  # dated by the portfolio's day, not the clock
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Danh mục đánh giá trên cả nước", "Điểm theo lĩnh vực",
+    assert wb.sheetnames == ["Tổng hợp", "Điểm theo lĩnh vực",
                              "Dữ liệu theo đơn vị"]
     rows, heat, held = (wb[n] for n in wb.sheetnames)
     assert rows.max_row == 35 and rows["A2"].value == "An Giang" and rows["K2"].value == 98.44
@@ -278,7 +278,14 @@ def test_what_is_due_on_a_day(runner: CliRunner) -> None:
     assert on_the_day.conditions[0].id == "DK-1" and on_the_day.conditions[0].owner
     messenger = next(r for r in on_the_day.changed if r.proposal == "nghe-an-messenger-bot")
     assert messenger.newer_platform == "facebook-page@1.1.0"  # assessed on 1.0.0
-    assert due(assessed[:2], on=dt.date(2026, 7, 1), **kwargs).conditions == []
+    # Bắc Giang's first condition is due 2019-11-30: on that day it is not yet overdue.
+    assert due(assessed[2:], on=dt.date(2019, 11, 30), **kwargs).conditions == []
+    assert len(due(assessed[2:], on=dt.date(2019, 12, 1), **kwargs).conditions) == 1
+    # Reviewed in 2019, before Law 91/2025 was in force (2026-01-01): due six months after that.
+    bac_giang = next(r for r in on_the_day.updates if r.proposal == "bac-giang-zalo-2019")
+    assert bac_giang.update_due == dt.date(2026, 7, 1)
+    # A rejected channel is not running: nothing to update (it is listed to redo instead).
+    assert "nghe-an-messenger-bot" not in [r.proposal for r in on_the_day.updates]
 
 
 def test_due_on_the_command_line(runner: CliRunner, vietnamese: None) -> None:
@@ -286,8 +293,9 @@ def test_due_on_the_command_line(runner: CliRunner, vietnamese: None) -> None:
             str(EXAMPLES / "bac-giang-zalo-2019.yaml"), "--on", "2026-12-01"]
     r = runner.invoke(app, args, env={"COLUMNS": "200"})
     assert r.exit_code == 0, r.output
-    for text in ("Điều kiện quá hạn tính đến ngày 2026-12-01", "DK-1",
-                 "Đánh giá đến hạn cập nhật sáu tháng", "Điều 22 Luật Bảo vệ dữ liệu cá nhân",
+    for text in ("Điều kiện quá hạn tính đến ngày 01/12/2026", "DK-1",
+                 "Hồ sơ đánh giá đến hạn cập nhật định kỳ sáu tháng",
+                 "Điều 22 Luật Bảo vệ dữ liệu cá nhân",
                  "Cần đánh giá lại"):
         assert text in r.stdout, text
     data = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
@@ -298,3 +306,27 @@ def test_due_on_the_command_line(runner: CliRunner, vietnamese: None) -> None:
                                 "--on", "2026-06-02", "--checklists", str(ROOT / "tests" / "data"
                                                                           / "checklists")])
     assert quiet.exit_code == 0 and "Cần đánh giá lại" in quiet.stdout  # law, checklist 2.0.0
+
+
+def test_a_portfolio_file_is_written_again_over_its_own_earlier_self(
+        runner: CliRunner, tmp_path: Path, vietnamese: None) -> None:
+    for name in ("p.csv", "p.xlsx", "p.json"):
+        base = ["portfolio", str(PORTFOLIO / "hue-zalo-notifications-partial.yaml"), "-o",
+                str(tmp_path / name)]
+        assert runner.invoke(app, base).exit_code == 0
+        again = runner.invoke(app, base)
+        assert again.exit_code == 0, (name, again.output)
+    (tmp_path / "notes.csv").write_text("my own notes\n", encoding="utf-8")
+    r = runner.invoke(app, ["portfolio", str(PORTFOLIO), "-o", str(tmp_path / "notes.csv")])
+    assert r.exit_code == 2 and (tmp_path / "notes.csv").read_text(encoding="utf-8") == \
+        "my own notes\n"
+
+
+def test_the_heat_map_colours_by_each_checklists_own_thresholds() -> None:
+    from assess.outputs.portfolio import _band
+
+    assert _band(82.0) == "yellow" and _band(82.0, {"approve": 80.0, "conditional": 40.0}) == \
+        "green"
+    assert _band(45.0, {"approve": 80.0, "conditional": 40.0}) == "yellow"
+    p = _build(dt.date(2026, 12, 4))
+    assert p.rows[0].thresholds == {"approve": 85.0, "conditional": 50.0}

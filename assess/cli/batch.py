@@ -201,8 +201,8 @@ def portfolio(
     and the exit status is then 2.
     """
     from assess.core.files import refuse_inputs, refuse_replacing, write_all_atomic
-    from assess.core.i18n.portfolio import PORTFOLIO
     from assess.outputs.portfolio import print_portfolio, serialize
+    from assess.workflows import batch as work
     from assess.workflows import portfolio as build
 
     language = lang_of(lang)
@@ -213,9 +213,7 @@ def portfolio(
     found = _found(paths)
     if output is not None:
         refuse_inputs([output], [p for j in found for p in (j.proposal, j.review)])
-        kinds = {".json": (b"{",), ".xlsx": (b"PK\x03\x04",), ".pdf": (b"%PDF-",)}.get(
-            output.suffix.lower(), tuple(w.encode() for w in PORTFOLIO["place"]))
-        refuse_replacing(output, kinds, ("tệp", "file"))
+        refuse_replacing(output, work.RUN_KINDS[output.suffix.lower()], ("tệp", "file"))
     assessments, failed = _assessed(found, checklists, platforms)
     result = build.build(assessments, on=day, **_catalogs(checklists, platforms))
     if output is None:
@@ -302,7 +300,9 @@ def due(
     assessments, failed = _assessed(_found(paths), checklists, platforms)
     result = build.due(assessments, on=day, **_catalogs(checklists, platforms))
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        from assess.core.text import json_escaped
+
+        typer.echo(json_escaped(json.dumps(result.to_dict(), ensure_ascii=False, indent=2)))
     else:
         SafeConsole().print(render_due(result, language))
     if failed:

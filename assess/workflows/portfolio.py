@@ -61,7 +61,10 @@ class Row:
     assessed_on: dt.date | None = None
     """The day the assessment speaks for: the review's, else the proposal's submission."""
     update_due: dt.date | None = None
-    """Six months later: the update Law 91/2025 Art. 22 asks for (sooner on specified changes)."""
+    """Six months later, counted from no earlier than the law's entry into force: the update Law
+    91/2025 Art. 22 asks for (sooner on specified changes)."""
+    thresholds: dict[str, float] = field(default_factory=dict)
+    """The checklist's own approve and conditional thresholds (the heat map's colours)."""
 
     @property
     def superseded(self) -> bool:
@@ -137,6 +140,16 @@ UPDATE_MONTHS = 6
 changes it lists); Decree 356/2025 Art. 20's details are still to confirm (legal-vn.md)."""
 
 
+UPDATE_LAW = "law-91-2025"
+
+
+def _law_from(register: Loaded[LegalRegister]) -> dt.date:
+    """The day the update duty starts: Law 91/2025's entry into force, from the register (an
+    assessment made before it is counted from then, not from its own day)."""
+    inst = register.doc.by_id().get(UPDATE_LAW)
+    return inst.in_force if inst is not None and inst.in_force else dt.date.min
+
+
 def months_later(day: dt.date, months: int) -> dt.date:
     """The same day `months` later, or the month's last day (31 Aug + 6 months = 28 Feb)."""
     index = day.month - 1 + months
@@ -171,7 +184,10 @@ def _law_ended(a: Assessment, catalog: Catalog, register: Loaded[LegalRegister],
         cl = resolve_checklist(ref, catalog, register=register)
     except AssessError:
         return ()
-    return tuple(dict.fromkeys(g for c in controls_law(cl.doc, register.doc, on) for g in c.gone))
+    # A repealed instrument kept beside its replacement is fine (`ControlLaw.in_force`): only
+    # a control left with no citation in force calls for a re-assessment.
+    return tuple(dict.fromkeys(g for c in controls_law(cl.doc, register.doc, on)
+                               if not c.in_force for g in c.gone))
 
 
 def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegister],
@@ -196,7 +212,9 @@ def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegi
         domains={d.id: float(d.score) for d in a.domains if d.score is not None},
         newer_platform=_newer(a.platform, platforms or Catalog(shelf=PLATFORMS),
                               resolve_platform),
-        assessed_on=a.as_of, update_due=months_later(a.as_of, UPDATE_MONTHS))
+        assessed_on=a.as_of, update_due=months_later(max(a.as_of, _law_from(register)),
+                                                     UPDATE_MONTHS),
+        thresholds=dict(a.thresholds))
 
 
 def _exposure(assessments: Sequence[Assessment]) -> list[Exposure]:
@@ -272,7 +290,9 @@ def due(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
             for a in assessments if a.review is not None for c in a.review.conditions
             if c.status == "open" and c.due is not None and c.due < on]
     late.sort(key=lambda c: (-c.days, vietnamese_order(c.place["vi"]), c.id or ""))
-    updates = sorted((r for r in p.rows if r.update_due is not None and r.update_due <= on),
+    # A rejected channel is not in use: it has nothing to update, only to redo.
+    updates = sorted((r for r in p.rows if r.update_due is not None and r.update_due <= on
+                      and not r.verdict.startswith("reject")),
                      key=lambda r: (r.update_due or on, vietnamese_order(r.place["vi"])))
     return Due(on, late, updates, [r for r in p.rows if r.superseded])
 

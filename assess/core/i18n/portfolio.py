@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 PORTFOLIO: dict[str, tuple[str, str]] = {
-    "title": ("Danh mục đánh giá trên cả nước", "The national portfolio"),
+    "title": ("Tổng hợp kết quả đánh giá trên cả nước", "The national portfolio"),
     "as_of": ("tính đến ngày {day}", "as of {day}"),
     "place": ("Tỉnh, thành phố", "Province or city"),
     "province": ("Cơ quan đề xuất", "Proposed by"),
@@ -20,24 +20,26 @@ PORTFOLIO: dict[str, tuple[str, str]] = {
     "score": ("Điểm", "Score"),
     "risk": ("Rủi ro", "Risk"),
     "failing_blockers": ("Tiêu chí bắt buộc chưa đạt", "Failing blockers"),
-    "conditions_open": ("Điều kiện còn mở", "Open conditions"),
+    "conditions_open": ("Điều kiện chưa hoàn thành", "Open conditions"),
     "conditions_overdue": ("Điều kiện quá hạn", "Overdue conditions"),
     "newer_checklist": ("Có phiên bản bộ tiêu chí mới hơn", "Newer checklist released"),
     "law_ended": ("Văn bản được viện dẫn đã hết hiệu lực", "Cited law no longer in force"),
-    "superseded": ("Cần đánh giá lại vì", "To re-assess for"),
+    "superseded": ("Lý do cần đánh giá lại", "Why re-assess"),
     "again.checklist": ("đã có bộ tiêu chí {ref}", "checklist {ref} released"),
-    "again.law": ("{n} văn bản viện dẫn hết hiệu lực", "{n} cited laws no longer in force"),
+    "again.law": ("{n} văn bản viện dẫn hết hiệu lực", "cited law no longer in force: {n}"),
     "heat": ("Điểm theo lĩnh vực", "Scores by domain"),
     "heat_note": ("Xanh: từ 85; vàng: từ 50; đỏ: dưới 50 (ngưỡng của bộ tiêu chí); —: không "
                   "áp dụng.", "Green: 85 or more; yellow: 50 or more; red: below 50 (the "
                   "checklist's thresholds); —: not applicable."),
     "exposure": ("Dữ liệu của người dân theo đơn vị nắm giữ",
                  "Citizens' data by who holds it"),
+    "rows_sheet": ("Tổng hợp", "Portfolio"),
     "exposure_sheet": ("Dữ liệu theo đơn vị", "Data by operator"),
     "operator": ("Đơn vị", "Operator"),
     "country": ("Quốc gia", "Country"),
-    "personal": ("Số người có dữ liệu cá nhân", "People with personal data held"),
-    "sensitive": ("Số người có dữ liệu nhạy cảm", "People with sensitive data held"),
+    "personal": ("Số người có dữ liệu cá nhân do đơn vị nắm giữ", "People with personal data held"),
+    "sensitive": ("Số người có dữ liệu cá nhân nhạy cảm do đơn vị nắm giữ",
+                  "People with sensitive personal data held"),
     "proposals": ("Số đề xuất", "Proposals"),
     "exposure_note": (
         "Mỗi đề xuất tính một lần cho mỗi đơn vị lưu trữ hoặc đọc được dữ liệu, với tổng số "
@@ -55,15 +57,17 @@ PORTFOLIO: dict[str, tuple[str, str]] = {
     "due.owner": ("Đơn vị thực hiện", "Owner"),
     "due.due": ("Hạn", "Due"),
     "due.days": ("Số ngày quá hạn", "Days overdue"),
-    "due.updates": ("Đánh giá đến hạn cập nhật sáu tháng", "Assessments due for their "
-                    "six-monthly update"),
+    "due.updates": ("Hồ sơ đánh giá đến hạn cập nhật định kỳ sáu tháng",
+                    "Assessments due for their six-monthly update"),
     "due.updates_note": (
         "Điều 22 Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15: cập nhật đánh giá tác động sáu "
         "tháng một lần, hoặc ngay khi có thay đổi theo quy định (chi tiết tại Điều 20 Nghị định "
-        "356/2025/NĐ-CP: cần xác nhận).",
+        "356/2025/NĐ-CP: cần xác nhận); tính từ ngày Luật có hiệu lực với đánh giá lập trước đó; "
+        "đề xuất không được chấp thuận không tính.",
         "Law 91/2025/QH15 on Personal Data Protection, Art. 22: the impact assessment is updated "
         "every six months, or at once on the changes it lists (Decree 356/2025 Art. 20's "
-        "details: to confirm)."),
+        "details: to confirm); counted from the Law's entry into force for an earlier "
+        "assessment; rejected proposals are left out."),
     "due.changed": ("Cần đánh giá lại vì bộ tiêu chí, hồ sơ nền tảng hoặc văn bản viện dẫn đã "
                     "thay đổi", "To re-assess: the checklist, the platform profile or the law "
                     "cited has changed"),

@@ -49,6 +49,11 @@ def _cell(r: Row, key: str, lang: Lang) -> str:
     return "" if value is None else str(value)
 
 
+def _day(day: dt.date, lang: Lang) -> str:
+    """A day as a reader writes it: 01/12/2026 in Vietnamese, 2026-12-01 in English."""
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+
+
 def _safe(text: str) -> str:
     """A cell a spreadsheet will not run as a formula (OWASP's CSV injection advice)."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -77,11 +82,13 @@ def _again(r: Row, lang: Lang) -> str:
     return "; ".join(parts) or w("none", lang)
 
 
-def _band(score: float | None) -> str:
-    """The heat map's colour: the checklist's usual thresholds (approve 85, conditional 50)."""
+def _band(score: float | None, thresholds: dict[str, float] | None = None) -> str:
+    """The heat map's colour, by the row's checklist's own thresholds (85 and 50 by default)."""
     if score is None:
         return "dim"
-    return "green" if score >= 85 else "yellow" if score >= 50 else "red"
+    limits = thresholds or {}
+    approve, conditional = limits.get("approve", 85.0), limits.get("conditional", 50.0)
+    return "green" if score >= approve else "yellow" if score >= conditional else "red"
 
 
 _FILLS = {"green": "C6EFCE", "yellow": "FFEB9C", "red": "FFC7CE", "dim": "EDEDED"}
@@ -127,7 +134,7 @@ def to_xlsx(p: Portfolio, lang: Lang = "vi") -> bytes:
     stamp = dt.datetime.combine(p.on, dt.time())
     wb.properties.created = wb.properties.modified = stamp
     wb.properties.creator = "assess"
-    ws = _sheet(wb, w("title", lang), [w(k, lang) for k in COLUMNS],
+    ws = _sheet(wb, w("rows_sheet", lang), [w(k, lang) for k in COLUMNS],
                 [14, 22, 24, 28, 15, 22, 12, 14, 14, 16, 7, 11, 14, 10, 10, 20, 18, 26, 11, 11])
     for i, r in enumerate(p.rows, start=2):
         for j, key in enumerate(COLUMNS, start=1):
@@ -147,7 +154,7 @@ def to_xlsx(p: Portfolio, lang: Lang = "vi") -> bytes:
             score = r.domains.get(d)
             cell = heat.cell(row=i, column=j, value=score)
             cell.number_format = "0"
-            cell.fill = PatternFill("solid", fgColor=_FILLS[_band(score)])
+            cell.fill = PatternFill("solid", fgColor=_FILLS[_band(score, r.thresholds)])
     _text_cell(heat, len(p.rows) + 3, 1, w("heat_note", lang))
     held = _sheet(wb, w("exposure_sheet", lang), [w(k, lang) for k in (
         "operator", "country", "personal", "sensitive", "proposals")], [44, 16, 22, 22, 10])
@@ -184,7 +191,7 @@ def _dated(data: bytes, stamp: dt.datetime) -> bytes:
 
 
 def render(p: Portfolio, lang: Lang = "vi") -> Group:
-    rows = Table(title=f"{w('title', lang)} ({w('as_of', lang).format(day=p.on.isoformat())})",
+    rows = Table(title=f"{w('title', lang)} ({w('as_of', lang).format(day=_day(p.on, lang))})",
                  title_justify="left")
     shown = ("place", "platform", "state", "verdict", "score", "risk", "failing_blockers",
              "conditions_overdue")
@@ -200,7 +207,7 @@ def render(p: Portfolio, lang: Lang = "vi") -> Group:
     for r in p.rows:
         heat.add_row(Text(_cell(r, "place", lang)), *[
             Text(decimal(r.domains[d], lang, ".0f") if d in r.domains else "—",
-                 style=_band(r.domains.get(d))) for d, _ in p.domains])
+                 style=_band(r.domains.get(d), r.thresholds)) for d, _ in p.domains])
     held = Table(title=w("exposure", lang), title_justify="left", caption=w("exposure_note", lang))
     for key in ("operator", "country", "personal", "sensitive", "proposals"):
         held.add_column(w(key, lang), justify="left" if key in ("operator", "country")
@@ -230,7 +237,7 @@ def serialize(p: Portfolio, suffix: str, lang: Lang = "vi") -> str | bytes:
 
 def render_due(d: Due, lang: Lang = "vi") -> Group:
     """What is due on the day: overdue conditions, six-monthly updates, and re-assessments."""
-    late = Table(title=w("due.conditions", lang).format(day=d.on.isoformat()),
+    late = Table(title=w("due.conditions", lang).format(day=_day(d.on, lang)),
                  title_justify="left")
     for key in ("place", "condition", "text", "owner", "due", "days"):
         late.add_column(w(f"due.{key}" if key != "place" else key, lang),

@@ -49,7 +49,7 @@ def _heat(p: Portfolio, lang: Lang) -> list[_Heat]:
         h.columns = [{"id": d, "x": h.left + i * h.cell} for i, (d, _) in enumerate(p.domains)]
         for k, r in enumerate(p.rows[start:start + HEAT_ROWS]):
             h.rows.append({"place": _cell(r, "place", lang), "y": h.top + k * h.line, "cells": [
-                {"x": c["x"], "band": _band(r.domains.get(c["id"])),
+                {"x": c["x"], "band": _band(r.domains.get(c["id"]), r.thresholds),
                  "text": decimal(r.domains[c["id"]], lang, ".0f") if c["id"] in r.domains
                  else "—"} for c in h.columns]})
         charts.append(h)
