@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -217,8 +218,11 @@ def test_the_pdf_prints_the_same_portfolio_with_vector_charts(runner: CliRunner,
     assert r.exit_code == 0, r.output
     data = out.read_bytes()
     assert data.startswith(b"%PDF-")
-    if shutil.which("pdftotext") is None:
-        pytest.skip("poppler-utils (make setup installs it)")
+    if shutil.which("pdftotext") is None or shutil.which("pdfimages") is None:
+        reason = "pdftotext/pdfimages not found: install poppler-utils (make setup does)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true but {reason}")
+        pytest.skip(reason)
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
                           text=True, check=True).stdout
     for expected in ("The national portfolio", "as of 04/12/2026", "Scores by domain",
