@@ -138,11 +138,7 @@ def _run(found: list[Job], settings: Settings, workers: int, language: Lang
                     score=o.score or 0.0, risk=t(o.risk or "", language), seconds=o.seconds
                 ).render(), highlight=False)
             else:
-                bar.console.print(msg("cli.batch.failed_one", name=o.job.name).render(),
-                                  highlight=False)
-                for line in o.problems:
-                    bar.console.print(msg("cli.error", text=plain(line)).render(),
-                                      highlight=False)
+                _say_skipped(bar.console, o.job.name, o.problems)
             bar.advance(task)
             bar.refresh()
 
@@ -163,6 +159,14 @@ def _portfolio(outcomes: list[Outcome], settings: Settings, checklists: list[Pat
     names = work.PORTFOLIO + ((work.PORTFOLIO_PDF,) if settings.render is not None else ())
     write_all_atomic([(settings.out / name, serialize(result, Path(name).suffix, settings.lang))
                       for name in names])
+
+
+def _say_skipped(console: Any, name: str, problems: list[str]) -> None:
+    """A proposal left out, and each of its problems on a line of its own (batch, portfolio
+    and due say it alike)."""
+    console.print(msg("cli.batch.failed_one", name=name).render(), highlight=False)
+    for line in problems:
+        console.print(msg("cli.error", text=plain(line)).render(), highlight=False)
 
 
 def _summary(outcomes: list[Outcome], seconds: float, index: Path) -> None:
@@ -257,9 +261,7 @@ def _assessed(found: list[Job], checklists: list[Path] | None, platforms: list[P
                                             platform_dirs=platforms or []))
         except InputError as exc:
             failed += 1
-            err.print(msg("cli.batch.failed_one", name=job.name).render(), highlight=False)
-            for line in exc.messages():
-                err.print(msg("cli.error", text=plain(line)).render(), highlight=False)
+            _say_skipped(err, job.name, exc.messages())
     return assessments, failed
 
 
