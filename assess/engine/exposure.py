@@ -87,6 +87,18 @@ class Index:
             for d in kept:
                 self._holders.setdefault(d, []).append(n)
         self._spreads: dict[str, Spread] = {}
+        self._own: frozenset[str] | None = None
+
+    def own_zones(self) -> frozenset[str]:
+        """Zones of people's own devices: untrusted, with only actors in them. A zone with any
+        software, store or external system in it is somebody's system, whatever its trust."""
+        found = self._own
+        if found is None:
+            others = {self.zone[n] for n, k in self.kind.items() if k != "actor"}
+            found = self._own = frozenset(
+                self.zone[n] for n, t in self.trust.items()
+                if t == "untrusted" and self.zone[n] not in others)
+        return found
 
     def used(self) -> set[str]:
         """Data items some flow carries or some datastore keeps."""
@@ -180,13 +192,14 @@ def _entries(fg: FlowGraph, ix: Index, data: str, sp: Spread) -> list[ExposureEn
     for n in ix.holders(data):
         stored.setdefault(ix.zone[n], []).append(n)
     cls = fg.classes[data].value
+    own = ix.own_zones()
     out = []
     for z, n in first.items():
         reader = target.get(z)
         out.append(ExposureEntry(
             data=data, data_class=cls, operator=ix.operator[n], zone=z, country=ix.country[n],
             trust=ix.trust[n], at_rest=z in stored, e2e=reader is None,
-            path=list(sp.path(reader or n)), stored_at=stored.get(z, [])))
+            path=list(sp.path(reader or n)), stored_at=stored.get(z, []), own=z in own))
     return out
 
 

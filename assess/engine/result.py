@@ -189,6 +189,10 @@ class ExposureEntry:
     stored_at: list[str] = field(
         default_factory=list, metadata={"description": "Datastores of the zone that keep the item."}
     )
+    own: bool = field(
+        default=False, metadata={"description": "True if the zone is people's own devices (untrusted, "
+        "only actors in it): they hold what they send and receive themselves, no operator does."}
+    )
 
 
 @dataclass(slots=True, kw_only=True)

@@ -65,6 +65,9 @@ class Row:
     91/2025 Art. 22 asks for (sooner on specified changes)."""
     thresholds: dict[str, float] = field(default_factory=dict)
     """The checklist's own approve and conditional thresholds (the heat map's colours)."""
+    key: str | None = None
+    """The caller's name for where the assessment comes from, so that a row links back to it
+    (the workspace's '/dossiers/12'); None from files, which `file` names."""
 
     @property
     def superseded(self) -> bool:
@@ -191,7 +194,7 @@ def _law_ended(a: Assessment, catalog: Catalog, register: Loaded[LegalRegister],
 
 
 def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegister],
-        platforms: Catalog | None = None) -> Row:
+        platforms: Catalog | None = None, key: str | None = None) -> Row:
     reviewed = a.review is not None
     self_verdict = a.self_assessment.verdict.value if a.self_assessment else a.verdict.value
     conditions = a.review.conditions if a.review else []
@@ -214,7 +217,7 @@ def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegi
                               resolve_platform),
         assessed_on=a.as_of, update_due=months_later(max(a.as_of, _law_from(register)),
                                                      UPDATE_MONTHS),
-        thresholds=dict(a.thresholds))
+        thresholds=dict(a.thresholds), key=key)
 
 
 def _exposure(assessments: Sequence[Assessment]) -> list[Exposure]:
@@ -223,8 +226,10 @@ def _exposure(assessments: Sequence[Assessment]) -> list[Exposure]:
         people = sum(g.count for g in a.scope.data_subjects)
         held: dict[tuple[str, str], set[str]] = {}
         for e in a.exposure:
-            # The citizens' own devices hold their own data, not others': no operator's holding.
-            if e.data_class in PEOPLE_DATA and e.trust != "untrusted" and (e.at_rest or not e.e2e):
+            # People's own devices hold their own data, not others': no operator's holding. Any
+            # other zone counts, an untrusted one included (marking a system untrusted must not
+            # take its operator out of the national picture).
+            if e.data_class in PEOPLE_DATA and not e.own and (e.at_rest or not e.e2e):
                 held.setdefault((e.operator, e.country), set()).add(e.data_class)
         for key, classes in held.items():
             entry = found.setdefault(key, Exposure(*key))
@@ -235,12 +240,27 @@ def _exposure(assessments: Sequence[Assessment]) -> list[Exposure]:
                                                  e.country))
 
 
+def _keys(assessments: Sequence[Assessment], keys: Sequence[str | None] | None
+          ) -> Sequence[str | None]:
+    if keys is not None and len(keys) != len(assessments):
+        raise ValueError("one key per assessment")
+    return keys if keys is not None else [None] * len(assessments)
+
+
 def build(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
-          register: Loaded[LegalRegister], platforms: Catalog | None = None) -> Portfolio:
+          register: Loaded[LegalRegister], platforms: Catalog | None = None,
+          keys: Sequence[str | None] | None = None) -> Portfolio:
     """The portfolio of `assessments` as it stands on `on`, rows by place in Vietnamese
-    dictionary order, then proposal."""
-    rows = sorted((row(a, on, catalog, register, platforms) for a in assessments),
+    dictionary order, then proposal; `keys` (one per assessment) name where each comes from."""
+    rows = sorted((row(a, on, catalog, register, platforms, k)
+                   for a, k in zip(assessments, _keys(assessments, keys), strict=True)),
                   key=lambda r: (vietnamese_order(r.place["vi"]), r.proposal))
+    return assemble(on, rows, assessments)
+
+
+def assemble(on: dt.date, rows: list[Row], assessments: Sequence[Assessment]) -> Portfolio:
+    """A portfolio of rows already made (in the order given), with the heat map's columns and
+    the exposure of `assessments`: the ones the rows stand for."""
     domains: dict[str, dict[str, str]] = {}
     for a in assessments:
         for d in a.domains:
@@ -260,6 +280,8 @@ class Overdue:
     owner: str | None
     due: dt.date
     days: int
+    key: str | None = None
+    """Where the assessment comes from, as `Row.key`."""
 
 
 @dataclass(slots=True)
@@ -282,12 +304,15 @@ class Due:
 
 
 def due(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
-        register: Loaded[LegalRegister], platforms: Catalog | None = None) -> Due:
-    p = build(assessments, on=on, catalog=catalog, register=register, platforms=platforms)
-    place = {r.proposal: r.place for r in p.rows}
-    late = [Overdue(a.proposal.id, place[a.proposal.id], c.id, _text(c.text), c.control,
-                    c.owner, c.due, (on - c.due).days)
-            for a in assessments if a.review is not None for c in a.review.conditions
+        register: Loaded[LegalRegister], platforms: Catalog | None = None,
+        keys: Sequence[str | None] | None = None) -> Due:
+    keyed = _keys(assessments, keys)
+    p = build(assessments, on=on, catalog=catalog, register=register, platforms=platforms,
+              keys=keyed)
+    late = [Overdue(a.proposal.id, short(_text(a.scope.submitted_by.organization)), c.id,
+                    _text(c.text), c.control, c.owner, c.due, (on - c.due).days, k)
+            for a, k in zip(assessments, keyed, strict=True) if a.review is not None
+            for c in a.review.conditions
             if c.status == "open" and c.due is not None and c.due < on]
     late.sort(key=lambda c: (-c.days, vietnamese_order(c.place["vi"]), c.id or ""))
     # A rejected channel is not in use: it has nothing to update, only to redo.
@@ -297,5 +322,5 @@ def due(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
     return Due(on, late, updates, [r for r in p.rows if r.superseded])
 
 
-__all__ = ["UPDATE_MONTHS", "Due", "Exposure", "Overdue", "Portfolio", "Row", "build", "due",
+__all__ = ["UPDATE_MONTHS", "Due", "Exposure", "Overdue", "Portfolio", "Row", "assemble", "build", "due",
            "months_later", "row"]

@@ -75,6 +75,7 @@ USE_CASES: dict[str, Callable[[World, Actor, int, Version], object]] = {
     "decision_of": lambda w, a, d, v: decisions.decision_of(w.db, a, v.id),
     "review_file": lambda w, a, d, v: decisions.review_file(w.db, a, v.id),
     "reviewed": lambda w, a, d, v: decisions.reviewed(w.db, a, v.id),
+    "current": lambda w, a, d, v: decisions.current(w.db, a, v.id),
     "version_of_condition": lambda w, a, d, v: decisions.version_of_condition(
         w.db, a, _condition(w, v)),
     "update_condition": lambda w, a, d, v: decisions.update_condition(

@@ -49,9 +49,9 @@ def _cell(r: Row, key: str, lang: Lang) -> str:
     return "" if value is None else str(value)
 
 
-def _day(day: dt.date, lang: Lang) -> str:
+def day(when: dt.date, lang: Lang) -> str:
     """A day as a reader writes it: 01/12/2026 in Vietnamese, 2026-12-01 in English."""
-    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+    return when.strftime("%d/%m/%Y") if lang == "vi" else when.isoformat()
 
 
 def _safe(text: str) -> str:
@@ -191,7 +191,7 @@ def _dated(data: bytes, stamp: dt.datetime) -> bytes:
 
 
 def render(p: Portfolio, lang: Lang = "vi") -> Group:
-    rows = Table(title=f"{w('title', lang)} ({w('as_of', lang).format(day=_day(p.on, lang))})",
+    rows = Table(title=f"{w('title', lang)} ({w('as_of', lang).format(day=day(p.on, lang))})",
                  title_justify="left")
     shown = ("place", "platform", "state", "verdict", "score", "risk", "failing_blockers",
              "conditions_overdue")
@@ -237,7 +237,7 @@ def serialize(p: Portfolio, suffix: str, lang: Lang = "vi") -> str | bytes:
 
 def render_due(d: Due, lang: Lang = "vi") -> Group:
     """What is due on the day: overdue conditions, six-monthly updates, and re-assessments."""
-    late = Table(title=w("due.conditions", lang).format(day=_day(d.on, lang)),
+    late = Table(title=w("due.conditions", lang).format(day=day(d.on, lang)),
                  title_justify="left")
     for key in ("place", "condition", "text", "owner", "due", "days"):
         late.add_column(w(f"due.{key}" if key != "place" else key, lang),
@@ -269,4 +269,4 @@ def print_portfolio(p: Portfolio, lang: Lang = "vi", console: Console | None = N
     (console or SafeConsole()).print(render(p, lang))
 
 
-__all__ = ["COLUMNS", "print_portfolio", "render", "render_due", "serialize", "to_csv", "to_xlsx"]
+__all__ = ["COLUMNS", "day", "print_portfolio", "render", "render_due", "serialize", "to_csv", "to_xlsx"]

@@ -11,7 +11,7 @@ from typing import Any
 from assess import __version__
 from assess.core.i18n import Lang, country, decimal, t
 from assess.outputs.portfolio import _FILLS, _again, _band, _cell, w
-from assess.workflows.portfolio import Portfolio
+from assess.workflows.portfolio import Portfolio, Row
 
 HEAT_ROWS = 34
 """Places per heat-map page (one line each, 4.4 mm: one landscape page)."""
@@ -48,7 +48,8 @@ def _heat(p: Portfolio, lang: Lang) -> list[_Heat]:
         h = _Heat()
         h.columns = [{"id": d, "x": h.left + i * h.cell} for i, (d, _) in enumerate(p.domains)]
         for k, r in enumerate(p.rows[start:start + HEAT_ROWS]):
-            h.rows.append({"place": _cell(r, "place", lang), "y": h.top + k * h.line, "cells": [
+            h.rows.append({"place": _cell(r, "place", lang), "key": r.key,
+                           "y": h.top + k * h.line, "cells": [
                 {"x": c["x"], "band": _band(r.domains.get(c["id"]), r.thresholds),
                  "text": decimal(r.domains[c["id"]], lang, ".0f") if c["id"] in r.domains
                  else "—"} for c in h.columns]})
@@ -71,6 +72,11 @@ def _exposure(p: Portfolio, lang: Lang) -> dict[str, Any]:
             "more": w("more_operators", lang).format(n=more) if more > 0 else ""}
 
 
+def cell(r: Row, key: str, lang: Lang) -> str:
+    """A row's field as the tables print it (the reasons to re-assess spelled out)."""
+    return _again(r, lang) if key == "superseded" else _cell(r, key, lang)
+
+
 def view(p: Portfolio, lang: Lang = "vi") -> dict[str, Any]:
     verdicts = [r.verdict.partition(".")[0] for r in p.rows]
     counts = [{"cls": v, "n": verdicts.count(v), "label": t(v, lang)}
@@ -83,7 +89,7 @@ def view(p: Portfolio, lang: Lang = "vi") -> dict[str, Any]:
     for r in p.rows:
         cells = []
         for key in TABLE:
-            text = _again(r, lang) if key == "superseded" else _cell(r, key, lang)
+            text = cell(r, key, lang)
             cls = ("num" if key in ("score", "conditions_open", "conditions_overdue")
                    else f"v-{r.verdict.partition('.')[0]}" if key == "verdict" else "")
             cells.append({"text": text, "cls": cls})
@@ -110,4 +116,4 @@ def portfolio_pdf(p: Portfolio, lang: Lang = "vi") -> bytes:
     return write_pdf(render_html(p, lang), created=dt.datetime.combine(p.on, dt.time(), dt.UTC))
 
 
-__all__ = ["portfolio_pdf", "render_html", "view"]
+__all__ = ["cell", "portfolio_pdf", "render_html", "view"]

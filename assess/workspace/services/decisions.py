@@ -341,6 +341,19 @@ def reviewed(db: Database, actor: Actor | None, version_id: int) -> Assessment |
                          lambda: dossiers.stored_inputs(s, v),
                          lambda: blobs.get(s, review_sha) or b"")
 
+def current(db: Database, actor: Actor | None, version_id: int) -> Assessment | None:
+    """The assessment after the decided review with each condition's status as it stands
+    today (the review file `review_file` exports), once per pair of hashes; None when
+    undecided."""
+    raw = review_file(db, actor, version_id)
+    if raw is None:
+        return None
+    with db.sessions() as s:
+        v, _ = dossiers.version_row(s, actor, version_id)
+        return _reviewed((v.proposal_sha, v.filename), blobs.sha256(raw),
+                         lambda: dossiers.stored_inputs(s, v), lambda: raw)
+
+
 __all__ = [
     "CONDITION_STATUSES",
     "VERDICTS",
@@ -348,6 +361,7 @@ __all__ = [
     "ConditionView",
     "DecisionView",
     "checked_review",
+    "current",
     "decide",
     "decision_of",
     "record_decision",

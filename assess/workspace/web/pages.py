@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
@@ -21,6 +22,7 @@ from assess.outputs.report.model import ReportView
 from assess.workspace.services import (
     decisions,
     dossiers,
+    portfolio,
     reports,
     reviews,
     sessions,
@@ -407,6 +409,81 @@ def blob(request: Request, user: User, sha: str, name: str = "") -> Response:
         "content-disposition": f'attachment; filename="{safe}"'})
 
 
+def _overview(request: Request, user: WebUser, organisation: str, platform: str, verdict: str,
+              state: str, risk: str, attention: str, sort: str, desc: bool
+              ) -> tuple[portfolio.Overview, portfolio.Filters]:
+    filters = portfolio.Filters(organisation, platform, verdict, state, risk, attention)
+    return portfolio.overview(database(request), user.actor, decisions.today(), filters,
+                              sort if sort in portfolio.SORTS else "place", desc), filters
+
+
+@router.get("/portfolio", response_class=HTMLResponse)
+def portfolio_page(request: Request, user: User, organisation: str = "", platform: str = "",
+                   verdict: str = "", state: str = "", risk: str = "", attention: str = "",
+                   sort: str = "place", desc: bool = False) -> Response:
+    """The national picture for the ministry; a province's own dossiers for its submitters."""
+    from assess.outputs.portfolio.pdf import view as chart_view
+
+    o, filters = _overview(request, user, organisation, platform, verdict, state, risk,
+                           attention, sort, desc)
+    from urllib.parse import urlencode
+
+    from assess.outputs.portfolio import w as pw
+    from assess.outputs.portfolio.pdf import cell
+
+    lang = lang_of(request)
+    kept = {k: v for k, v in asdict(filters).items() if v}
+    order = {"sort": sort, **({"desc": "1"} if desc else {})}
+    links = {key: "/portfolio?" + urlencode({**kept, "sort": key, **(
+        {"desc": "1"} if key == sort and not desc else {})}) for key in portfolio.SORTS}
+    downloads = {fmt: f"/portfolio.{fmt}?" + urlencode({**kept, **order})
+                 for fmt in PORTFOLIO_TYPES}
+    return page(request, "portfolio.html", user, o=o, v=chart_view(o.portfolio, lang),
+                filters=filters, sort=sort, desc=desc, links=links, downloads=downloads,
+                states=dossiers.STATES, verdicts=portfolio.VERDICTS, risks=portfolio.RISKS,
+                attentions=portfolio.ATTENTION, pw=lambda key: pw(key, lang),
+                cell=lambda r, key: cell(r, key, lang))
+
+
+PORTFOLIO_TYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json",
+                   "xlsx": dossiers.XLSX_TYPE, "pdf": reports.PDF_TYPE}
+
+
+@router.get("/portfolio.{fmt}")
+def portfolio_file(request: Request, user: User, fmt: str, organisation: str = "",
+                   platform: str = "", verdict: str = "", state: str = "", risk: str = "",
+                   attention: str = "", sort: str = "place", desc: bool = False) -> Response:
+    """The page's portfolio (its filters and order) as the CLI writes it."""
+    import json
+
+    from assess.outputs.portfolio import serialize
+
+    if fmt not in PORTFOLIO_TYPES:
+        raise NotFoundError(msg("workspace.not_found", what=msg("workspace.noun.format"),
+                                id=fmt[:10]))
+    o, _ = _overview(request, user, organisation, platform, verdict, state, risk, attention,
+                     sort, desc)
+    lang = lang_of(request)
+    data = (json.dumps(o.portfolio.to_dict(), ensure_ascii=False, indent=2) if fmt == "json"
+            else serialize(o.portfolio, f".{fmt}", lang))
+    return Response(data, media_type=PORTFOLIO_TYPES[fmt], headers={
+        "content-disposition": f'attachment; filename="portfolio-{o.portfolio.on}.{lang}.{fmt}"'})
+
+
+@router.get("/due", response_class=HTMLResponse)
+def due_page(request: Request, user: User) -> Response:
+    """Overdue conditions, updates due, re-assessments called for: among what the user sees."""
+    from assess.outputs.portfolio import day
+    from assess.outputs.portfolio import w as pw
+    from assess.outputs.portfolio.pdf import cell
+
+    lang = lang_of(request)
+    result, by_key = portfolio.due_of(database(request), user.actor, decisions.today())
+    return page(request, "due.html", user, d=result, entries=by_key,
+                day=lambda x: day(x, lang),
+                pw=lambda key: pw(key, lang), cell=lambda r, key: cell(r, key, lang))
+
+
 ROLES: dict[str, str] = {
     "/": "anyone (redirect)",
     "/login": "anyone",
@@ -434,6 +511,10 @@ ROLES: dict[str, str] = {
     "/conditions/{condition_id}/updates": "who may see the dossier: a note from either side; "
     "the status: reviewer",
     "/blobs/{sha}": "who may see a version holding the file",
+    "/portfolio": "signed in: the ministry every dossier, a province its own",
+    "/portfolio.{fmt}": "signed in: the page's rows (the ministry every dossier, a province "
+    "its own)",
+    "/due": "signed in: the ministry every dossier, a province its own",
 }
 """Each route and who may use it (the note lists this; a test keeps it equal to the routes)."""
 

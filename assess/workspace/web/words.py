@@ -234,6 +234,33 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_signed": ("Chưa có báo cáo đã ký.", "No signed report yet."),
     "control_short": ("Tiêu chí", "Control"),
     "by": ("bởi", "by"),
+    "nav": ("Chức năng chính", "Main sections"),
+    "portfolio": ("Tổng hợp", "Portfolio"),
+    "portfolio_title": ("Tổng hợp kết quả đánh giá của các địa phương",
+                        "The provinces' assessments at a glance"),
+    "portfolio_own": ("Tổng hợp hồ sơ của đơn vị", "Our dossiers at a glance"),
+    "portfolio_hint": ("Mỗi hồ sơ được tính theo phiên bản mới nhất: kết luận thẩm định nếu đã "
+                       "quyết định (điều kiện theo trạng thái hiện tại), nếu chưa thì kết quả tự "
+                       "đánh giá. Bấm tên tỉnh để mở hồ sơ; bấm tiêu đề cột để sắp xếp.",
+                       "Each dossier counts by its latest version: the reviewed verdict once "
+                       "decided (conditions as they stand today), else the self-assessment. "
+                       "Open a dossier from its province's name; sort by a column's heading."),
+    "due": ("Việc đến hạn", "What is due"),
+    "due_title": ("Việc đến hạn tính đến ngày {day}", "What is due on {day}"),
+    "attention": ("Cần chú ý", "Needs attention"),
+    "attention.blockers": ("Có tiêu chí bắt buộc chưa đạt", "Failing blockers"),
+    "attention.overdue": ("Có điều kiện quá hạn", "Overdue conditions"),
+    "attention.superseded": ("Cần đánh giá lại", "To re-assess"),
+    "attention.update": ("Đến hạn cập nhật sáu tháng", "Six-monthly update due"),
+    "verdict_in_force": ("Kết luận", "Verdict"),
+    "sorted_up": ("sắp xếp tăng dần", "sorted ascending"),
+    "sorted_down": ("sắp xếp giảm dần", "sorted descending"),
+    "shown": ("Hiển thị {n} trên {total} hồ sơ.", "Showing {n} of {total} dossiers."),
+    "waiting": ("{n} hồ sơ chưa có phiên bản nào nên chưa được tính.",
+                "{n} dossiers hold no version yet and are not counted."),
+    "no_rows": ("Chưa có hồ sơ nào có phiên bản để tổng hợp.",
+                "No dossier holds a version to count yet."),
+    "dossier_title": ("Hồ sơ", "Dossier"),
 }
 
 

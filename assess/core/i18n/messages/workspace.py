@@ -13,6 +13,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "workspace.noun.dossier": ("hồ sơ", "dossier"),
     "workspace.noun.version": ("phiên bản", "version"),
     "workspace.noun.blob": ("tệp", "file"),
+    "workspace.noun.format": ("định dạng tệp", "file format"),
     "workspace.noun.organisation": ("đơn vị", "organisation"),
     "workspace.noun.user": ("tài khoản", "account"),
     "workspace.forbidden": (
