@@ -334,3 +334,44 @@ def test_the_heat_map_colours_by_each_checklists_own_thresholds() -> None:
     assert _band(45.0, {"approve": 80.0, "conditional": 40.0}) == "yellow"
     p = _build(dt.date(2026, 12, 4))
     assert p.rows[0].thresholds == {"approve": 85.0, "conditional": 50.0}
+
+
+@pytest.mark.parametrize("name", ["ha-noi-zalo-notifications.yaml", "nghe-an-messenger-bot.yaml",
+                                  "quang-tri-zalo-services.yaml"])
+def test_marking_a_zone_untrusted_never_takes_its_operator_out_of_the_exposure(
+        tmp_path: Path, name: str) -> None:
+    """Drawing a platform's servers as 'untrusted' is the pessimistic answer: it may only make the
+    picture worse, never hide who holds the data. Every zone holding software or a store, in
+    turn; people's own devices (actors only) stay out."""
+    import yaml
+
+    from assess.checklists.catalog import Catalog
+    from assess.legal.register import load_register
+    from assess.workflows.pipeline import assess_files
+    from assess.workflows.portfolio import build
+
+    def held(path: Path) -> dict[tuple[str, str], tuple[int, int]]:
+        p = build([assess_files(path)], on=dt.date(2026, 12, 4), catalog=Catalog(),
+                  register=load_register())
+        return {(e.operator, e.country): (e.personal, e.sensitive) for e in p.exposure}
+
+    text = (PORTFOLIO / name).read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    before = held(PORTFOLIO / name)
+    systems = {n["zone"] for n in data["nodes"] if n["kind"] != "actor"}
+    changed = 0
+    for zone in data["zones"]:
+        if zone["id"] not in systems or zone["trust"] == "untrusted":
+            continue
+        # The zone's own trust line (the text as written: YAML 1.1 would turn 'no' to false).
+        start = text.index(f"  - id: {zone['id']}\n")
+        at = text.index(f"trust: {zone['trust']}", start)
+        path = tmp_path / f"{zone['id']}.yaml"
+        path.write_text(text[:at] + "trust: untrusted" + text[at + 7 + len(zone["trust"]):],
+                        encoding="utf-8")
+        after = held(path)
+        for key, (personal, sensitive) in before.items():
+            assert after.get(key, (0, 0)) >= (personal, sensitive), (zone["id"], key)
+        changed += 1
+    assert changed >= 1
+    assert not any(op == "Người dân" for op, _ in before)
