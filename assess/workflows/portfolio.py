@@ -193,8 +193,40 @@ def _law_ended(a: Assessment, catalog: Catalog, register: Loaded[LegalRegister],
                                if not c.in_force for g in c.gone))
 
 
+class _Asked:
+    """What the rows of one portfolio ask the catalogs and the register, asked once per
+    checklist or profile version: reading a catalog's lock files is most of a row's cost, and
+    34 provinces answer two or three versions between them."""
+
+    def __init__(self, on: dt.date, catalog: Catalog, register: Loaded[LegalRegister],
+                 platforms: Catalog | None) -> None:
+        self.on, self.catalog, self.register = on, catalog, register
+        self.platforms = platforms or Catalog(shelf=PLATFORMS)
+        self._known: dict[tuple[str, str, str | None], Any] = {}
+
+    def _once(self, what: str, ref: DocRef | None, make: Callable[[], Any]) -> Any:
+        key = (what, ref.id if ref else "", ref.version if ref else None)
+        if key not in self._known:
+            self._known[key] = make()
+        return self._known[key]
+
+    def newer_checklist(self, a: Assessment) -> str | None:
+        return self._once("checklist", a.checklist,
+                          lambda: _newer(a.checklist, self.catalog, resolve_checklist))
+
+    def newer_platform(self, a: Assessment) -> str | None:
+        return self._once("platform", a.platform,
+                          lambda: _newer(a.platform, self.platforms, resolve_platform))
+
+    def law_ended(self, a: Assessment) -> tuple[str, ...]:
+        return self._once("law", a.checklist,
+                          lambda: _law_ended(a, self.catalog, self.register, self.on))
+
+
 def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegister],
-        platforms: Catalog | None = None, key: str | None = None) -> Row:
+        platforms: Catalog | None = None, key: str | None = None,
+        asked: _Asked | None = None) -> Row:
+    ask = asked or _Asked(on, catalog, register, platforms)
     reviewed = a.review is not None
     self_verdict = a.self_assessment.verdict.value if a.self_assessment else a.verdict.value
     conditions = a.review.conditions if a.review else []
@@ -210,11 +242,9 @@ def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegi
         score=float(a.score), risk=a.risk.rating, failing_blockers=tuple(a.failing_blockers()),
         conditions_open=len(still),
         conditions_overdue=sum(1 for c in still if c.due is not None and c.due < on),
-        newer_checklist=_newer(a.checklist, catalog, resolve_checklist),
-        law_ended=_law_ended(a, catalog, register, on),
+        newer_checklist=ask.newer_checklist(a), law_ended=ask.law_ended(a),
         domains={d.id: float(d.score) for d in a.domains if d.score is not None},
-        newer_platform=_newer(a.platform, platforms or Catalog(shelf=PLATFORMS),
-                              resolve_platform),
+        newer_platform=ask.newer_platform(a),
         assessed_on=a.as_of, update_due=months_later(max(a.as_of, _law_from(register)),
                                                      UPDATE_MONTHS),
         thresholds=dict(a.thresholds), key=key)
@@ -252,7 +282,8 @@ def build(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
           keys: Sequence[str | None] | None = None) -> Portfolio:
     """The portfolio of `assessments` as it stands on `on`, rows by place in Vietnamese
     dictionary order, then proposal; `keys` (one per assessment) name where each comes from."""
-    rows = sorted((row(a, on, catalog, register, platforms, k)
+    asked = _Asked(on, catalog, register, platforms)
+    rows = sorted((row(a, on, catalog, register, platforms, k, asked)
                    for a, k in zip(assessments, _keys(assessments, keys), strict=True)),
                   key=lambda r: (vietnamese_order(r.place["vi"]), r.proposal))
     return assemble(on, rows, assessments)

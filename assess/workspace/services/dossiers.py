@@ -283,6 +283,11 @@ def stored_inputs(s: Session, v: Version) -> Inputs:
     return _inputs(*_stored(s, v))
 
 
+def stored_assessment(s: Session, v: Version) -> Assessment:
+    """The self-assessment of a version already found (and authorised) in session `s`."""
+    return _assessment(*_stored(s, v))
+
+
 def assessment(db: Database, actor: Actor | None, version_id: int) -> Assessment:
     """The self-assessment of a version, computed once per proposal hash and process (a
     version never changes, so neither does its assessment)."""
@@ -405,6 +410,7 @@ __all__ = [
     "proposal_of",
     "queue",
     "record_override",
+    "stored_assessment",
     "stored_inputs",
     "submit",
     "upload",

@@ -80,7 +80,7 @@ def entries(db: Database, actor: Actor | None) -> tuple[list[Entry], int]:
                 waiting += 1
                 continue
             a = (decisions.current(db, actor, v.id) if v.id in decided else None) \
-                or dossiers.assessment(db, actor, v.id)
+                or dossiers.stored_assessment(s, v)
             out.append(Entry(f"/dossiers/{d.id}", d.id, d.title, d.organisation_id, name,
                              d.state, v.id, v.number, a))
     return out, waiting
