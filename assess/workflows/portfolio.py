@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from assess.checklists.catalog import PLATFORMS, Catalog
 from assess.checklists.loading import resolve_checklist, resolve_platform
@@ -193,6 +193,9 @@ def _law_ended(a: Assessment, catalog: Catalog, register: Loaded[LegalRegister],
                                if not c.in_force for g in c.gone))
 
 
+_T = TypeVar("_T")
+
+
 class _Asked:
     """What the rows of one portfolio ask the catalogs and the register, asked once per
     checklist or profile version: reading a catalog's lock files is most of a row's cost, and
@@ -204,11 +207,12 @@ class _Asked:
         self.platforms = platforms or Catalog(shelf=PLATFORMS)
         self._known: dict[tuple[str, str, str | None], Any] = {}
 
-    def _once(self, what: str, ref: DocRef | None, make: Callable[[], Any]) -> Any:
+    def _once(self, what: str, ref: DocRef | None, make: Callable[[], _T]) -> _T:
         key = (what, ref.id if ref else "", ref.version if ref else None)
         if key not in self._known:
             self._known[key] = make()
-        return self._known[key]
+        found: _T = self._known[key]
+        return found
 
     def newer_checklist(self, a: Assessment) -> str | None:
         return self._once("checklist", a.checklist,
