@@ -24,6 +24,7 @@ from assess.cli.app import (
     log,
     stderr,
 )
+from assess.cli.workspace import DatabaseOpt
 from assess.core.errors import ExitStatus, InputError
 from assess.core.i18n import t
 from assess.core.i18n.messages import msg, plain
@@ -38,6 +39,17 @@ ProposalsArg = Annotated[list[str], typer.Argument(
     help="Folders (every *.yaml proposal in them), files or quoted glob patterns such as "
     "'ho-so/**/*.yaml'. A proposal's review (with its conditions) is used when "
     "<name>.review.yaml sits beside it.", show_default=False, metavar="FOLDER|FILE|PATTERN")]
+
+
+SourcesArg = Annotated[list[str] | None, typer.Argument(
+    help="Folders (every *.yaml proposal in them), files or quoted glob patterns such as "
+    "'ho-so/**/*.yaml'; or none, with --workspace. A proposal's review (with its conditions) "
+    "is used when <name>.review.yaml sits beside it.", show_default=False,
+    metavar="[FOLDER|FILE|PATTERN]...")]
+WorkspaceOpt = Annotated[bool, typer.Option(
+    "--workspace", help="Read the workspace's dossiers instead of files: each by its latest "
+    "version, the reviewed verdict once decided (conditions as they stand today). The "
+    "database is --database-url's.")]
 
 
 def _on(what: str) -> Any:
@@ -181,10 +193,12 @@ def _summary(outcomes: list[Outcome], seconds: float, index: Path) -> None:
 
 @app.command(epilog="Examples:\n\n  assess portfolio examples/portfolio\n\n"
              "  assess portfolio examples/portfolio -o reports/portfolio.csv\n\n"
-             "  assess portfolio examples/portfolio --on 2027-01-01 -o reports/portfolio.json")
+             "  assess portfolio examples/portfolio --on 2027-01-01 -o reports/portfolio.json\n\n"
+             "  assess portfolio --workspace --database-url sqlite:///assess-workspace.db "
+             "-o tong-hop.xlsx")
 @guarded
 def portfolio(
-    paths: ProposalsArg,
+    paths: SourcesArg = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write the portfolio to this file instead of the terminal: .pdf "
         "(the report's type, the charts as vector graphics), .xlsx (a workbook: the rows, the "
@@ -196,6 +210,8 @@ def portfolio(
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
     platforms: PlatformDirs = None,
+    workspace: WorkspaceOpt = False,
+    database_url: DatabaseOpt = None,
 ) -> None:
     """The national picture: every proposal's verdict, score, risk, failing blockers and
     conditions, whether it must be re-assessed (a newer checklist, or cited law no longer in
@@ -214,12 +230,13 @@ def portfolio(
     if output is not None and output.suffix.lower() not in (".csv", ".json", ".xlsx", ".pdf"):
         raise typer.BadParameter(str(msg("cli.portfolio.format", output=str(output))),
                                  param_hint="--output")
-    found = _found(paths)
+    asked = _sources(paths, workspace)
+    found = _found(asked) if asked else []
     if output is not None:
         refuse_inputs([output], [p for j in found for p in (j.proposal, j.review)])
         refuse_replacing(output, work.RUN_KINDS[output.suffix.lower()], ("tệp", "file"))
-    assessments, failed = _assessed(found, checklists, platforms)
-    result = build.build(assessments, on=day, **_catalogs(checklists, platforms))
+    assessments, keys, failed = _gathered(found, workspace, database_url, checklists, platforms)
+    result = build.build(assessments, on=day, keys=keys, **_catalogs(checklists, platforms))
     if output is None:
         print_portfolio(result, language)
     else:
@@ -235,6 +252,29 @@ def _day(on: str | None) -> dt.date:
     except ValueError:
         raise typer.BadParameter(str(msg("cli.portfolio.day", value=on)),
                                  param_hint="--on") from None
+
+
+def _sources(paths: list[str] | None, workspace: bool) -> list[str]:
+    """The files asked for; none with --workspace, and some without it."""
+    if bool(paths) == workspace:
+        raise typer.BadParameter(str(msg("cli.portfolio.source")), param_hint="--workspace")
+    return paths or []
+
+
+def _gathered(found: list[Job], workspace: bool, database_url: str | None,
+              checklists: list[Path] | None, platforms: list[Path] | None
+              ) -> tuple[list[Assessment], list[str | None] | None, int]:
+    """The assessments to count, their keys (the dossiers' addresses from the workspace), and
+    how many files were left out for their problems."""
+    if not workspace:
+        assessments, failed = _assessed(found, checklists, platforms)
+        return assessments, None, failed
+    from assess.cli.workspace import _database
+    from assess.workspace.services import portfolio as counted
+
+    with _database(database_url) as db:
+        entries, _ = counted.entries(db, None)  # the console: every dossier
+    return [e.assessment for e in entries], [e.key for e in entries], 0
 
 
 def _found(paths: list[str]) -> list[Job]:
@@ -274,15 +314,18 @@ def _catalogs(checklists: list[Path] | None, platforms: list[Path] | None) -> di
 
 
 @app.command(epilog="Examples:\n\n  assess due examples/portfolio examples/bac-giang-zalo-2019.yaml\n\n"
-             "  assess due examples/portfolio --on 2027-06-30 --json > due.json")
+             "  assess due examples/portfolio --on 2027-06-30 --json > due.json\n\n"
+             "  assess due --workspace")
 @guarded
 def due(
-    paths: ProposalsArg,
+    paths: SourcesArg = None,
     on: Annotated[str | None, _on("to look from")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print what is due as JSON.")] = False,
     lang: LangOpt = Language.vi,
     checklists: ChecklistDirs = None,
     platforms: PlatformDirs = None,
+    workspace: WorkspaceOpt = False,
+    database_url: DatabaseOpt = None,
 ) -> None:
     """What is due: open conditions past their day (with their owner), assessments due for
     their six-monthly update (Law 91/2025 Art. 22: six months after the review, or after the
@@ -299,8 +342,10 @@ def due(
 
     language = lang_of(lang)
     day = _day(on)
-    assessments, failed = _assessed(_found(paths), checklists, platforms)
-    result = build.due(assessments, on=day, **_catalogs(checklists, platforms))
+    asked = _sources(paths, workspace)
+    found = _found(asked) if asked else []
+    assessments, keys, failed = _gathered(found, workspace, database_url, checklists, platforms)
+    result = build.due(assessments, on=day, keys=keys, **_catalogs(checklists, platforms))
     if as_json:
         from assess.core.text import json_escaped
 

@@ -4,6 +4,7 @@ critical violation."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -11,15 +12,19 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from assess.workspace.services.access import Role
-from assess.workspace.storage.database import open_database
+from assess.workspace.storage.database import Database, open_database
 from assess.workspace.web import create_app
 from tests.workspace.world import PASSWORD, PROPOSAL, organisations, person
+
+BENCH_PASSWORD = "mật khẩu đủ dài cho thử tải"
+"""The benchmark's accounts' password (benchmarks/workspace_portfolio.py)."""
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "reports" / "workspace"
@@ -43,14 +48,11 @@ def _browser_or_skip() -> str:
     return found
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def _serving(db: Database) -> Iterator[str]:
+    """The workspace over `db` on a free port of 127.0.0.1, for as long as the block runs."""
     import uvicorn
 
-    db = open_database(f"sqlite:///{tmp_path_factory.mktemp('web') / 'w.db'}")
-    organisations(db, "bo-kh-cn", "bac-ninh")
-    person(db, "bn.tran", "bac-ninh", Role.SUBMITTER, "Trần Thị Bình")
-    person(db, "rv.pham", "bo-kh-cn", Role.REVIEWER, "Phạm Văn Minh")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -65,6 +67,32 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    db = open_database(f"sqlite:///{tmp_path_factory.mktemp('web') / 'w.db'}")
+    organisations(db, "bo-kh-cn", "bac-ninh")
+    person(db, "bn.tran", "bac-ninh", Role.SUBMITTER, "Trần Thị Bình")
+    person(db, "rv.pham", "bo-kh-cn", Role.REVIEWER, "Phạm Văn Minh")
+    with _serving(db) as url:
+        yield url
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def country(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The 34 provincial units of examples/portfolio, one dossier each, decided as their
+    controls allow (the benchmark's workspace, one copy)."""
+    spec = importlib.util.spec_from_file_location(
+        "workspace_portfolio", ROOT / "benchmarks" / "workspace_portfolio.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    db = open_database(f"sqlite:///{tmp_path_factory.mktemp('country') / 'w.db'}")
+    bench.populate(db, copies=1)
+    with _serving(db) as url:
+        yield url
     db.close()
 
 
@@ -174,4 +202,40 @@ def test_province_submits_and_ministry_reviews(server: str, browser: Any) -> Non
     _accessible(page, "decided")
     decision.scroll_into_view_if_needed()
     _shot(page, "ministry-decided")
+    context.close()
+
+
+def test_the_ministry_reads_the_portfolio_and_what_is_due(country: str, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{country}/login")
+    page.fill("#username", "rv.pham")
+    page.fill("#password", BENCH_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{country}/dossiers")
+    page.click("nav.sections >> text=Tổng hợp")
+    page.wait_for_url(f"{country}/portfolio")
+    assert page.locator("table.portfolio tbody tr").count() == 34
+    assert page.locator("svg.heat a").count() == 34
+    _accessible(page, "portfolio")
+    _shot(page, "ministry-portfolio")
+    page.locator("svg.heat").scroll_into_view_if_needed()
+    _shot(page, "ministry-portfolio-heat")
+    with page.expect_navigation():
+        page.click("th >> text=Điểm")
+    first = page.locator("table.portfolio tbody tr").first.locator("td.num").first.inner_text()
+    assert page.locator("th[aria-sort=ascending]").count() == 1
+    page.select_option("#f-attention", "overdue")
+    with page.expect_navigation():
+        page.click("button:has-text('Lọc')")
+    overdue = page.locator("table.portfolio tbody tr").count()
+    assert 0 < overdue < 34, overdue
+    with page.expect_navigation():
+        page.locator("table.portfolio tbody tr").first.locator("td a").first.click()
+    assert re.search(r"/dossiers/\d+$", page.url), page.url
+    page.goto(f"{country}/due")
+    assert page.locator("main table").count() >= 1
+    _accessible(page, "due")
+    _shot(page, "ministry-due")
+    assert first
     context.close()

@@ -183,3 +183,38 @@ def test_import_then_export_a_cli_proposal_and_review(runner: CliRunner, env: Pa
         assert z.read(f"v1/{proposal.name}") == proposal.read_bytes()
         assert z.read("v1/review.yaml") == review.read_bytes()  # the hashes are kept
     assert "intact" in _ok(runner, "workspace", "audit", "verify")
+
+
+def test_portfolio_and_due_read_the_workspace(runner: CliRunner, env: Path) -> None:
+    """`--workspace` counts the dossiers the web page counts: each by its latest version, the
+    reviewed verdict once decided; files and --workspace together, or neither, is refused."""
+    import datetime as dt
+    import json
+
+    from assess.workspace.services import decisions, dossiers
+    from assess.workspace.services.access import Role
+    from assess.workspace.storage.database import open_database
+    from tests.workspace.world import PROPOSAL, organisations, person
+
+    db = open_database(f"sqlite:///{env / 'assess-workspace.db'}")
+    organisations(db)
+    bn, rv = person(db, "bn.tran", "bac-ninh", Role.SUBMITTER), \
+        person(db, "rv.pham", "bo-kh-cn", Role.REVIEWER)
+    d = dossiers.create_dossier(db, bn, "Zalo OA thông báo")
+    v = dossiers.upload(db, bn, d.id, PROPOSAL.read_bytes(), PROPOSAL.name)
+    dossiers.submit(db, bn, d.id)
+    decisions.decide(db, rv, v.id, verdict="conditional", rationale="Chờ phụ lục.",
+                     position="Chuyên viên", conditions=[decisions.ConditionIn(
+                         "Ký phụ lục", "RES-01", due=dt.date(2026, 1, 15))])
+    db.close()
+    _ok(runner, "portfolio", "--workspace", "-o", "p.json")
+    data = json.loads((env / "p.json").read_text(encoding="utf-8"))
+    (row,) = data["rows"]
+    assert row["key"] == f"/dossiers/{d.id}" and row["state"] == "reviewed"
+    assert row["verdict"].startswith("conditional") and row["conditions_open"] == 1
+    due = json.loads(_ok(runner, "due", "--workspace", "--on", "2026-12-04", "--json"))
+    assert [(c["key"], c["days"]) for c in due["conditions"]] == [(f"/dossiers/{d.id}", 323)]
+    for args in (["portfolio"], ["portfolio", "--workspace", "examples"], ["due"]):
+        done = runner.invoke(app, [*args, "--lang", "en"])
+        assert done.exit_code == 2, done.output
+        assert "--workspace" in done.output and "Traceback" not in done.output

@@ -10,7 +10,7 @@ from typing import Any
 
 from assess import __version__
 from assess.core.i18n import Lang, country, decimal, t
-from assess.outputs.portfolio import _FILLS, _again, _band, _cell, w
+from assess.outputs.portfolio import _FILLS, _again, _band, _cell, day, w
 from assess.workflows.portfolio import Portfolio, Row
 
 HEAT_ROWS = 34
@@ -73,8 +73,12 @@ def _exposure(p: Portfolio, lang: Lang) -> dict[str, Any]:
 
 
 def cell(r: Row, key: str, lang: Lang) -> str:
-    """A row's field as the tables print it (the reasons to re-assess spelled out)."""
-    return _again(r, lang) if key == "superseded" else _cell(r, key, lang)
+    """A row's field as the tables print it: the reasons to re-assess spelled out, days as a
+    reader writes them (the CSV keeps ISO dates for machines)."""
+    if key == "superseded":
+        return _again(r, lang)
+    value = getattr(r, key)
+    return day(value, lang) if isinstance(value, dt.date) else _cell(r, key, lang)
 
 
 def view(p: Portfolio, lang: Lang = "vi") -> dict[str, Any]:

@@ -42,6 +42,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{output}: cần tệp .pdf, .xlsx, .csv hoặc .json (bỏ -o để xem trên màn hình)",
         "{output}: expected a .pdf, .xlsx, .csv or .json file (leave out -o to see it on "
         "screen)"),
+    "cli.portfolio.source": (
+        "cần chỉ ra thư mục, tệp đề xuất hoặc --workspace (một trong hai, không dùng cả hai), "
+        "ví dụ: assess portfolio examples/portfolio hoặc assess portfolio --workspace",
+        "give proposal folders or files, or --workspace (one of the two, not both), e.g. "
+        "assess portfolio examples/portfolio or assess portfolio --workspace"),
     "cli.portfolio.wrote": ("đã ghi {output}: danh mục {n} đề xuất", "wrote {output}: "
                             "the portfolio of {n} proposals"),
     "cli.batch.nothing": ("không có đề xuất nào để đánh giá", "no proposal to assess"),
