@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assess.workspace.services import accounts, decisions, dossiers  # noqa: E402
+from assess.workspace.services import portfolio as counted  # noqa: E402
 from assess.workspace.services.access import Actor, Role  # noqa: E402
 from assess.workspace.storage.database import Database, open_database  # noqa: E402
 
@@ -103,6 +104,7 @@ def main() -> int:
         dossiers._assessment.cache_clear()  # type: ignore[attr-defined]  # as after a restart
         dossiers._inputs.cache_clear()  # type: ignore[attr-defined]
         decisions._reviewed.cache_clear()  # type: ignore[attr-defined]
+        counted._counted.cache_clear()  # type: ignore[attr-defined]
         client = TestClient(create_app(db))
         form = client.get("/login")
         token = re.search(r'name="csrf" value="([^"]+)"', form.text)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
     from assess.core.i18n import Lang
     from assess.engine.result import Assessment
     from assess.workflows.batch import Job, Outcome, Settings
+    from assess.workspace.storage.database import Database
 
 
 ProposalsArg = Annotated[list[str], typer.Argument(
@@ -235,8 +239,13 @@ def portfolio(
     if output is not None:
         refuse_inputs([output], [p for j in found for p in (j.proposal, j.review)])
         refuse_replacing(output, work.RUN_KINDS[output.suffix.lower()], ("tệp", "file"))
-    assessments, keys, failed = _gathered(found, workspace, database_url, checklists, platforms)
-    result = build.build(assessments, on=day, keys=keys, **_catalogs(checklists, platforms))
+    failed = 0
+    if workspace:
+        with _workspace(database_url) as (db, counted):
+            result = counted.overview(db, None, day).portfolio  # the console: every dossier
+    else:
+        assessments, failed = _assessed(found, checklists, platforms)
+        result = build.build(assessments, on=day, **_catalogs(checklists, platforms))
     if output is None:
         print_portfolio(result, language)
     else:
@@ -261,20 +270,14 @@ def _sources(paths: list[str] | None, workspace: bool) -> list[str]:
     return paths or []
 
 
-def _gathered(found: list[Job], workspace: bool, database_url: str | None,
-              checklists: list[Path] | None, platforms: list[Path] | None
-              ) -> tuple[list[Assessment], list[str | None] | None, int]:
-    """The assessments to count, their keys (the dossiers' addresses from the workspace), and
-    how many files were left out for their problems."""
-    if not workspace:
-        assessments, failed = _assessed(found, checklists, platforms)
-        return assessments, None, failed
+@contextmanager
+def _workspace(database_url: str | None) -> Iterator[tuple[Database, ModuleType]]:
+    """The workspace's database and the service that counts its dossiers, as its pages do."""
     from assess.cli.workspace import _database
     from assess.workspace.services import portfolio as counted
 
     with _database(database_url) as db:
-        entries, _ = counted.entries(db, None)  # the console: every dossier
-    return [e.assessment for e in entries], [e.key for e in entries], 0
+        yield db, counted
 
 
 def _found(paths: list[str]) -> list[Job]:
@@ -344,8 +347,13 @@ def due(
     day = _day(on)
     asked = _sources(paths, workspace)
     found = _found(asked) if asked else []
-    assessments, keys, failed = _gathered(found, workspace, database_url, checklists, platforms)
-    result = build.due(assessments, on=day, keys=keys, **_catalogs(checklists, platforms))
+    failed = 0
+    if workspace:
+        with _workspace(database_url) as (db, counted):
+            result = counted.due_of(db, None, day)[0]  # the console: every dossier
+    else:
+        assessments, failed = _assessed(found, checklists, platforms)
+        result = build.due(assessments, on=day, **_catalogs(checklists, platforms))
     if as_json:
         from assess.core.text import json_escaped
 

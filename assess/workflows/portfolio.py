@@ -196,7 +196,7 @@ def _law_ended(a: Assessment, catalog: Catalog, register: Loaded[LegalRegister],
 _T = TypeVar("_T")
 
 
-class _Asked:
+class Asked:
     """What the rows of one portfolio ask the catalogs and the register, asked once per
     checklist or profile version: reading a catalog's lock files is most of a row's cost, and
     34 provinces answer two or three versions between them."""
@@ -229,8 +229,8 @@ class _Asked:
 
 def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegister],
         platforms: Catalog | None = None, key: str | None = None,
-        asked: _Asked | None = None) -> Row:
-    ask = asked or _Asked(on, catalog, register, platforms)
+        asked: Asked | None = None) -> Row:
+    ask = asked or Asked(on, catalog, register, platforms)
     reviewed = a.review is not None
     self_verdict = a.self_assessment.verdict.value if a.self_assessment else a.verdict.value
     conditions = a.review.conditions if a.review else []
@@ -254,22 +254,36 @@ def row(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegi
         thresholds=dict(a.thresholds), key=key)
 
 
-def _exposure(assessments: Sequence[Assessment]) -> list[Exposure]:
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """What one proposal's operators hold: for each operator and country the classes of
+    people's data it stores or can read, and how many people the proposal serves."""
+
+    proposal: str
+    people: int
+    held: tuple[tuple[tuple[str, str], frozenset[str]], ...]
+
+
+def holding(a: Assessment) -> Holding:
+    held: dict[tuple[str, str], set[str]] = {}
+    for e in a.exposure:
+        # People's own devices hold their own data, not others': no operator's holding. Any
+        # other zone counts, an untrusted one included (marking a system untrusted must not
+        # take its operator out of the national picture).
+        if e.data_class in PEOPLE_DATA and not e.own and (e.at_rest or not e.e2e):
+            held.setdefault((e.operator, e.country), set()).add(e.data_class)
+    return Holding(a.proposal.id, sum(g.count for g in a.scope.data_subjects),
+                   tuple((k, frozenset(v)) for k, v in held.items()))
+
+
+def _exposure(holdings: Sequence[Holding]) -> list[Exposure]:
     found: dict[tuple[str, str], Exposure] = {}
-    for a in assessments:
-        people = sum(g.count for g in a.scope.data_subjects)
-        held: dict[tuple[str, str], set[str]] = {}
-        for e in a.exposure:
-            # People's own devices hold their own data, not others': no operator's holding. Any
-            # other zone counts, an untrusted one included (marking a system untrusted must not
-            # take its operator out of the national picture).
-            if e.data_class in PEOPLE_DATA and not e.own and (e.at_rest or not e.e2e):
-                held.setdefault((e.operator, e.country), set()).add(e.data_class)
-        for key, classes in held.items():
+    for h in holdings:
+        for key, classes in h.held:
             entry = found.setdefault(key, Exposure(*key))
-            entry.personal += people
-            entry.sensitive += people if "sensitive-personal" in classes else 0
-            entry.proposals.append(a.proposal.id)
+            entry.personal += h.people
+            entry.sensitive += h.people if "sensitive-personal" in classes else 0
+            entry.proposals.append(h.proposal)
     return sorted(found.values(), key=lambda e: (-e.personal, -e.sensitive, e.operator,
                                                  e.country))
 
@@ -286,21 +300,24 @@ def build(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
           keys: Sequence[str | None] | None = None) -> Portfolio:
     """The portfolio of `assessments` as it stands on `on`, rows by place in Vietnamese
     dictionary order, then proposal; `keys` (one per assessment) name where each comes from."""
-    asked = _Asked(on, catalog, register, platforms)
-    rows = sorted((row(a, on, catalog, register, platforms, k, asked)
-                   for a, k in zip(assessments, _keys(assessments, keys), strict=True)),
-                  key=lambda r: (vietnamese_order(r.place["vi"]), r.proposal))
-    return assemble(on, rows, assessments)
+    return assemble(on, in_order(counted(assessments, on=on, catalog=catalog, register=register,
+                                         platforms=platforms, keys=keys)))
 
 
-def assemble(on: dt.date, rows: list[Row], assessments: Sequence[Assessment]) -> Portfolio:
-    """A portfolio of rows already made (in the order given), with the heat map's columns and
-    the exposure of `assessments`: the ones the rows stand for."""
+def in_order(found: Sequence[Counted]) -> list[Counted]:
+    """By place in Vietnamese dictionary order, then proposal."""
+    return sorted(found, key=lambda c: (vietnamese_order(c.row.place["vi"]), c.row.proposal))
+
+
+def assemble(on: dt.date, found: Sequence[Counted]) -> Portfolio:
+    """A portfolio of what was counted, its rows in the order given, with the heat map's
+    columns and the operators' exposure of those rows."""
     domains: dict[str, dict[str, str]] = {}
-    for a in assessments:
-        for d in a.domains:
-            domains.setdefault(d.id, _text(d.title))
-    return Portfolio(on, rows, list(domains.items()), _exposure(assessments))
+    for c in found:
+        for d, title in c.domains:
+            domains.setdefault(d, title)
+    return Portfolio(on, [c.row for c in found], list(domains.items()),
+                     _exposure([c.holding for c in found]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +334,38 @@ class Overdue:
     days: int
     key: str | None = None
     """Where the assessment comes from, as `Row.key`."""
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """What the portfolio and the due list keep of one assessment: its row, what its
+    operators hold, its domains' names, its conditions past their day. A few kilobytes where
+    the assessment is hundreds, so a workspace can keep every dossier's in memory."""
+
+    row: Row
+    holding: Holding
+    domains: tuple[tuple[str, dict[str, str]], ...]
+    late: tuple[Overdue, ...]
+
+
+def count(a: Assessment, on: dt.date, catalog: Catalog, register: Loaded[LegalRegister],
+          platforms: Catalog | None = None, key: str | None = None,
+          asked: Asked | None = None) -> Counted:
+    late = tuple(Overdue(a.proposal.id, short(_text(a.scope.submitted_by.organization)), c.id,
+                         _text(c.text), c.control, c.owner, c.due, (on - c.due).days, key)
+                 for c in (a.review.conditions if a.review is not None else [])
+                 if c.status == "open" and c.due is not None and c.due < on)
+    return Counted(row(a, on, catalog, register, platforms, key, asked), holding(a),
+                   tuple((d.id, _text(d.title)) for d in a.domains), late)
+
+
+def counted(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
+            register: Loaded[LegalRegister], platforms: Catalog | None = None,
+            keys: Sequence[str | None] | None = None) -> list[Counted]:
+    """Each assessment counted, in the order given (the catalogs asked once per version)."""
+    asked = Asked(on, catalog, register, platforms)
+    return [count(a, on, catalog, register, platforms, k, asked)
+            for a, k in zip(assessments, _keys(assessments, keys), strict=True)]
 
 
 @dataclass(slots=True)
@@ -341,21 +390,22 @@ class Due:
 def due(assessments: Sequence[Assessment], *, on: dt.date, catalog: Catalog,
         register: Loaded[LegalRegister], platforms: Catalog | None = None,
         keys: Sequence[str | None] | None = None) -> Due:
-    keyed = _keys(assessments, keys)
-    p = build(assessments, on=on, catalog=catalog, register=register, platforms=platforms,
-              keys=keyed)
-    late = [Overdue(a.proposal.id, short(_text(a.scope.submitted_by.organization)), c.id,
-                    _text(c.text), c.control, c.owner, c.due, (on - c.due).days, k)
-            for a, k in zip(assessments, keyed, strict=True) if a.review is not None
-            for c in a.review.conditions
-            if c.status == "open" and c.due is not None and c.due < on]
+    return due_of(on, counted(assessments, on=on, catalog=catalog, register=register,
+                              platforms=platforms, keys=keys))
+
+
+def due_of(on: dt.date, found: Sequence[Counted]) -> Due:
+    """What is due on `on` among what was counted (on that day)."""
+    rows = [c.row for c in in_order(found)]
+    late = [o for c in found for o in c.late]
     late.sort(key=lambda c: (-c.days, vietnamese_order(c.place["vi"]), c.id or ""))
     # A rejected channel is not in use: it has nothing to update, only to redo.
-    updates = sorted((r for r in p.rows if r.update_due is not None and r.update_due <= on
+    updates = sorted((r for r in rows if r.update_due is not None and r.update_due <= on
                       and not r.verdict.startswith("reject")),
                      key=lambda r: (r.update_due or on, vietnamese_order(r.place["vi"])))
-    return Due(on, late, updates, [r for r in p.rows if r.superseded])
+    return Due(on, late, updates, [r for r in rows if r.superseded])
 
 
-__all__ = ["UPDATE_MONTHS", "Due", "Exposure", "Overdue", "Portfolio", "Row", "assemble", "build", "due",
+__all__ = ["UPDATE_MONTHS", "Asked", "Counted", "Due", "Exposure", "Holding", "Overdue", "Portfolio", "Row",
+           "assemble", "build", "count", "counted", "due", "due_of", "holding", "in_order",
            "months_later", "row"]

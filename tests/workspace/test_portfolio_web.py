@@ -149,3 +149,24 @@ def test_the_downloads_are_the_portfolio_the_cli_writes(site: Site) -> None:
     assert client.get("/portfolio.docx").status_code == 404
     filtered = json.loads(client.get("/portfolio.json?organisation=quang-tri").text)
     assert filtered["rows"] == []
+
+
+def test_a_warm_portfolio_reads_no_assessment_and_follows_a_new_version(
+        site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What is counted is kept per version, review and day: a page over more dossiers than the
+    assessments' own cache holds does not recompute them all; a new version is counted anew."""
+    d, _, _ = _dossier(site)
+    first = portfolio.overview(site.db, site.reviewer, ON).portfolio.rows[0]
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("assessed again")
+
+    monkeypatch.setattr(dossiers, "stored_assessment", refuse)
+    again = portfolio.overview(site.db, site.reviewer, ON).portfolio.rows[0]
+    assert again == first
+    monkeypatch.undo()
+    text = PROPOSAL.read_text(encoding="utf-8").replace("vi: UBND tỉnh Bắc Ninh",
+                                                        "vi: UBND thành phố Hà Nội", 1)
+    dossiers.upload(site.db, site.bac_ninh, d, text.encode(), PROPOSAL.name)
+    (row,) = portfolio.overview(site.db, site.reviewer, ON).portfolio.rows
+    assert row.place["vi"] == "Hà Nội"

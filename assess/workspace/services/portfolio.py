@@ -18,14 +18,15 @@ from typing import Any
 from sqlalchemy import select
 
 from assess.checklists.catalog import PLATFORMS, Catalog
+from assess.core.memo import by_name
 from assess.core.text import vietnamese_order
 from assess.documents.loading import Loaded
 from assess.documents.models import LegalRegister
-from assess.engine.result import Assessment
 from assess.workflows import portfolio as work
-from assess.workflows.portfolio import Due, Portfolio, Row
+from assess.workflows.portfolio import Counted, Due, Portfolio, Row
 from assess.workspace.services import decisions, dossiers
 from assess.workspace.services.access import Actor
+from assess.workspace.storage import blobs
 from assess.workspace.storage.database import Database
 from assess.workspace.storage.schema import Decision, Dossier, Organisation, Version
 
@@ -44,7 +45,8 @@ class Entry:
     """The dossier's state in the workspace (draft … decided)."""
     version: int
     number: int
-    assessment: Assessment
+    counted: Counted
+    """Its row, holdings and late conditions as of the day asked."""
 
 
 @functools.cache
@@ -60,8 +62,17 @@ def catalogs() -> dict[str, Any]:
     return {"catalog": Catalog(), "register": _register(), "platforms": Catalog(shelf=PLATFORMS)}
 
 
-def entries(db: Database, actor: Actor | None) -> tuple[list[Entry], int]:
-    """The dossiers `actor` may see that hold a version, and how many hold none yet."""
+@by_name(4096, named_by=5)  # (proposal sha, file name, review sha, day, key)
+def _counted(sha: str, name: str, review: str, on: dt.date, key: str,
+             make: Callable[[], Counted]) -> Counted:
+    return make()
+
+
+def entries(db: Database, actor: Actor | None, on: dt.date) -> tuple[list[Entry], int]:
+    """The dossiers `actor` may see that hold a version, counted as of `on`, and how many
+    hold none yet. What is counted is kept per version, review and day: a few kilobytes each,
+    so a page over every dossier does not depend on the assessments' own (larger) caches."""
+    asked = work.Asked(on, **catalogs())
     with db.sessions() as s:
         q = select(Dossier, Organisation.name).join(
             Organisation, Organisation.id == Dossier.organisation_id).order_by(Dossier.id)
@@ -79,10 +90,20 @@ def entries(db: Database, actor: Actor | None) -> tuple[list[Entry], int]:
             if v is None:
                 waiting += 1
                 continue
-            a = (decisions.current(db, actor, v.id) if v.id in decided else None) \
-                or dossiers.stored_assessment(s, v)
-            out.append(Entry(f"/dossiers/{d.id}", d.id, d.title, d.organisation_id, name,
-                             d.state, v.id, v.number, a))
+            key = f"/dossiers/{d.id}"
+            raw = decisions.review_file(db, actor, v.id) if v.id in decided else None
+
+            def make(v: Version = v, key: str = key, reviewed: bool = raw is not None
+                     ) -> Counted:
+                a = (decisions.current(db, actor, v.id) if reviewed else None) \
+                    or dossiers.stored_assessment(s, v)
+                return work.count(a, on, asked.catalog, asked.register, asked.platforms, key,
+                                  asked)
+
+            c = _counted(v.proposal_sha, v.filename, blobs.sha256(raw) if raw else "", on, key,
+                         make)
+            out.append(Entry(key, d.id, d.title, d.organisation_id, name, d.state, v.id,
+                             v.number, c))
     return out, waiting
 
 
@@ -157,28 +178,23 @@ def overview(db: Database, actor: Actor | None, on: dt.date, filters: Filters | 
     """The portfolio of what `actor` may see, narrowed by `filters` and sorted by `sort` (a
     key of SORTS; an unknown one sorts by place)."""
     filters = filters or Filters()
-    found, waiting = entries(db, actor)
-    whole = work.build([e.assessment for e in found], on=on, keys=[e.key for e in found],
-                       **catalogs())
+    found, waiting = entries(db, actor, on)
     by_key = {e.key: e for e in found}
-    kept = [r for r in whole.rows if filters.keeps(by_key[str(r.key)], r, on)]
+    kept = [c for c in work.in_order([e.counted for e in found])
+            if filters.keeps(by_key[str(c.row.key)], c.row, on)]
     order = _SORTS.get(sort, _SORTS["place"])
-    kept.sort(key=lambda r: order(r, by_key[str(r.key)]), reverse=descending)
-    keys = {r.key for r in kept}
-    # The heat map's columns and the exposure of the rows kept only.
-    p = work.assemble(on, kept, [e.assessment for e in found if e.key in keys])
-    return Overview(p, by_key, len(found), waiting,
+    kept.sort(key=lambda c: order(c.row, by_key[str(c.row.key)]), reverse=descending)
+    return Overview(work.assemble(on, kept), by_key, len(found), waiting,
                     sorted({(e.organisation, e.organisation_name) for e in found},
                            key=lambda o: vietnamese_order(o[1])),
-                    sorted({(r.platform or "").partition("@")[0] for r in whole.rows} - {""}))
+                    sorted({(e.counted.row.platform or "").partition("@")[0]
+                            for e in found} - {""}))
 
 
 def due_of(db: Database, actor: Actor | None, on: dt.date) -> tuple[Due, dict[str, Entry]]:
     """What is due on `on` among the dossiers `actor` may see, and the dossiers by key."""
-    found, _ = entries(db, actor)
-    result = work.due([e.assessment for e in found], on=on, keys=[e.key for e in found],
-                      **catalogs())
-    return result, {e.key: e for e in found}
+    found, _ = entries(db, actor, on)
+    return work.due_of(on, [e.counted for e in found]), {e.key: e for e in found}
 
 
 __all__ = ["ATTENTION", "RISKS", "SORTS", "VERDICTS", "Entry", "Filters", "Overview",
