@@ -69,6 +69,12 @@ class Row:
     """The caller's name for where the assessment comes from, so that a row links back to it
     (the workspace's '/dossiers/12'); None from files, which `file` names."""
 
+    def update_is_due(self, on: dt.date) -> bool:
+        """The six-monthly update is due on `on`; a rejected channel is not in use: it has
+        nothing to update, only to redo."""
+        return (self.update_due is not None and self.update_due <= on
+                and not self.verdict.startswith("reject"))
+
     @property
     def superseded(self) -> bool:
         return (self.newer_checklist is not None or self.newer_platform is not None
@@ -399,9 +405,7 @@ def due_of(on: dt.date, found: Sequence[Counted]) -> Due:
     rows = [c.row for c in in_order(found)]
     late = [o for c in found for o in c.late]
     late.sort(key=lambda c: (-c.days, vietnamese_order(c.place["vi"]), c.id or ""))
-    # A rejected channel is not in use: it has nothing to update, only to redo.
-    updates = sorted((r for r in rows if r.update_due is not None and r.update_due <= on
-                      and not r.verdict.startswith("reject")),
+    updates = sorted((r for r in rows if r.update_is_due(on)),
                      key=lambda r: (r.update_due or on, vietnamese_order(r.place["vi"])))
     return Due(on, late, updates, [r for r in rows if r.superseded])
 

@@ -133,8 +133,7 @@ class Filters:
     def keeps(self, e: Entry, r: Row, on: dt.date) -> bool:
         needs = {"": True, "blockers": bool(r.failing_blockers),
                  "overdue": r.conditions_overdue > 0, "superseded": r.superseded,
-                 "update": r.update_due is not None and r.update_due <= on
-                 and not r.verdict.startswith("reject")}
+                 "update": r.update_is_due(on)}
         return ((not self.organisation or e.organisation == self.organisation)
                 and (not self.platform or (r.platform or "").partition("@")[0] == self.platform)
                 and (not self.verdict or r.verdict.partition(".")[0] == self.verdict)
